@@ -1,0 +1,131 @@
+/// The two seasons of the reporting calendar.
+public enum Season: String, CaseIterable, Sendable, Comparable {
+    /// 1 October to 31 March.
+    case vinter
+    /// 1 April to 30 September.
+    case sommer
+
+    public static func < (a: Season, b: Season) -> Bool { a == .vinter && b == .sommer }
+}
+
+/// A half-year of the reporting calendar: winter (1 Oct – 31 Mar) or summer (1 Apr – 30 Sep).
+///
+/// Half-years form one ordered period type: vinter 2022/23 < sommer 2023 < vinter 2023/24.
+/// A winter is named by the year it starts in (`vinter 2024/25` has `startYear` 2024).
+public struct HalfYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let season: Season
+    /// The calendar year the half-year begins in.
+    public let startYear: Int
+
+    public init(season: Season, startYear: Int) {
+        self.season = season
+        self.startYear = startYear
+    }
+
+    /// The half-year a calendar day belongs to.
+    public init(date: CivilDate) {
+        switch date.month {
+        case 4...9: self.init(season: .sommer, startYear: date.year)
+        case 10...12: self.init(season: .vinter, startYear: date.year)
+        default: self.init(season: .vinter, startYear: date.year - 1)
+        }
+    }
+
+    /// A dense, order-preserving number: summer Y is 2Y, winter Y/Y+1 is 2Y+1.
+    public var ordinal: Int { startYear * 2 + (season == .vinter ? 1 : 0) }
+
+    /// The half-year of an ordinal made by `ordinal`.
+    public init(ordinal: Int) {
+        let y = ordinal >= 0 ? ordinal / 2 : (ordinal - 1) / 2
+        self.init(season: ordinal - y * 2 == 1 ? .vinter : .sommer, startYear: y)
+    }
+
+    /// The half-year's ordinal for a day number, without building intermediate values.
+    @inlinable
+    public static func ordinal(dayNumber: Int) -> Int {
+        let d = CivilDate(dayNumber: dayNumber)
+        switch d.month {
+        case 4...9: return d.year * 2
+        case 10...12: return d.year * 2 + 1
+        default: return (d.year - 1) * 2 + 1
+        }
+    }
+
+    public var next: HalfYear { HalfYear(ordinal: ordinal + 1) }
+    public var previous: HalfYear { HalfYear(ordinal: ordinal - 1) }
+
+    /// First day of the half-year.
+    public var firstDay: CivilDate {
+        switch season {
+        case .sommer: return CivilDate(year: startYear, month: 4, day: 1) ?? CivilDate(dayNumber: 0)
+        case .vinter: return CivilDate(year: startYear, month: 10, day: 1) ?? CivilDate(dayNumber: 0)
+        }
+    }
+
+    /// Last day of the half-year.
+    public var lastDay: CivilDate { CivilDate(dayNumber: next.firstDay.dayNumber - 1) }
+
+    /// `vinter 2024/25` or `sommer 2025`.
+    public var label: String {
+        switch season {
+        case .sommer: return "sommer \(startYear)"
+        case .vinter:
+            let end = (startYear + 1) % 100
+            return "vinter \(startYear)/\(end < 10 ? "0" : "")\(end)"
+        }
+    }
+
+    public var description: String { label }
+
+    public static func < (a: HalfYear, b: HalfYear) -> Bool { a.ordinal < b.ordinal }
+
+    /// The spellings a user may write, for messages.
+    public static let acceptedForms =
+        "\"vinter 2024/25\", \"vinter 2024/2025\", \"2024/25\", \"2024/2025\", \"V24/25\", \"sommer 2025\", \"2025\", \"S25\""
+
+    /// Reads any accepted spelling: `vinter 2024/25`, `vinter 2024/2025`, `2024/25`,
+    /// `2024/2025`, `V24/25`, `sommer 2025`, `2025`, `S25` (case and spacing are free).
+    public init?(parsing text: String) {
+        let s = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var rest = Substring(s)
+        var season: Season?
+        for (prefix, value) in [("vinterhalvår ", Season.vinter), ("sommerhalvår ", .sommer),
+                                ("vinter ", .vinter), ("sommer ", .sommer),
+                                ("v", .vinter), ("s", .sommer)] where rest.hasPrefix(prefix) {
+            season = value
+            rest = rest.dropFirst(prefix.count)
+            break
+        }
+        rest = Substring(rest.trimmingSpaces())
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        func fullYear(_ p: Substring) -> Int? {
+            guard let n = Int(p) else { return nil }
+            switch p.count {
+            case 2: return 2000 + n
+            case 4: return n
+            default: return nil
+            }
+        }
+        switch parts.count {
+        case 1:
+            guard season != .vinter, let y = fullYear(parts[0]) else { return nil }
+            self.init(season: .sommer, startYear: y)
+        case 2:
+            guard season != .sommer, let a = fullYear(parts[0]), let b = fullYear(parts[1]),
+                  b == a + 1 else { return nil }
+            self.init(season: .vinter, startYear: a)
+        default:
+            return nil
+        }
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,88 @@
+/// An error or warning about a query, with where it is and what would be valid.
+public struct Diagnostic: Error, Sendable, Equatable {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public let severity: Severity
+    public let message: String
+    /// Where in the source the problem is; nil for problems with no position (a file).
+    public let span: Span?
+    /// Short text shown after the carets (`did you mean 'library'?`).
+    public let label: String?
+    /// Further lines shown under the snippet (`help: …`, `note: …`).
+    public let notes: [String]
+    /// The text the span points into.
+    public var source: SourceText?
+
+    public init(_ severity: Severity = .error, _ message: String, span: Span? = nil, label: String? = nil,
+                notes: [String] = [], source: SourceText? = nil) {
+        self.severity = severity
+        self.message = message
+        self.span = span
+        self.label = label
+        self.notes = notes
+        self.source = source
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.message == b.message && a.span == b.span && a.label == b.label && a.notes == b.notes
+    }
+
+    /// `FILE:LINE:COL` or `LINE:COL`, when the diagnostic has a position.
+    public var location: String? {
+        guard let span, let source else { return source?.name }
+        let (line, col) = source.location(of: span.start)
+        if let name = source.name { return "\(name):\(line):\(col)" }
+        return "\(line):\(col)"
+    }
+
+    /// The 1-based line of the diagnostic, if it has one.
+    public var line: Int? {
+        guard let span, let source else { return nil }
+        return source.location(of: span.start).line
+    }
+
+    public func withSource(_ source: SourceText) -> Diagnostic {
+        var d = self
+        if d.source == nil { d.source = source }
+        return d
+    }
+}
+
+extension Diagnostic: CustomStringConvertible {
+    public var description: String { DiagnosticRenderer(color: false).render(self) }
+}
+
+/// The one place that decides how a diagnostic looks.
+public struct DiagnosticRenderer: Sendable {
+    public let color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    public func render(_ d: Diagnostic) -> String {
+        let head = paint(d.severity.rawValue, d.severity == .error ? "1;31" : "1;33")
+        var out = "\(head)\(paint(": \(d.message)", "1"))"
+        if let span = d.span, let source = d.source {
+            let (line, col) = source.location(of: span.start)
+            let endLoc = source.location(of: max(span.start, span.end - 1))
+            let text = source.line(line)
+            let gutter = String(line).count
+            let pad = String(repeating: " ", count: gutter)
+            let loc = source.name.map { "\($0):\(line):\(col)" } ?? "\(line):\(col)"
+            out += "\n\(pad)\(paint("-->", "34")) \(loc)"
+            out += "\n\(pad) \(paint("|", "34"))"
+            out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(text)"
+            let width = endLoc.line == line ? max(1, endLoc.column - col + 1) : max(1, text.count - col + 1)
+            let lead = String(text.prefix(col - 1).map { $0 == "\t" ? "\t" : " " })
+            var caret = paint(String(repeating: "^", count: width), d.severity == .error ? "1;31" : "1;33")
+            if let label = d.label { caret += " " + paint(label, d.severity == .error ? "1;31" : "1;33") }
+            out += "\n\(pad) \(paint("|", "34")) \(lead)\(caret)"
+        } else if let name = d.source?.name {
+            out += "\n \(paint("-->", "34")) \(name)"
+        }
+        if d.span == nil, let label = d.label { out += "\n  = \(label)" }
+        for note in d.notes { out += "\n  = \(note)" }
+        return out
+    }
+}

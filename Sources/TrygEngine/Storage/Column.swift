@@ -1,0 +1,97 @@
+import TrygDomain
+
+/// The strings of a dictionary-encoded text column; codes index `values`.
+public final class TextDictionary: Sendable {
+    public let values: [String]
+    let lookup: [String: Int32]
+
+    public init(values: [String]) {
+        self.values = values
+        var lookup: [String: Int32] = [:]
+        lookup.reserveCapacity(values.count)
+        for (i, v) in values.enumerated() where lookup[v] == nil { lookup[v] = Int32(i) }
+        self.lookup = lookup
+    }
+
+    /// The code of an exact value, nil when the column never holds it.
+    public func code(of value: String) -> Int32? { lookup[value] }
+}
+
+/// How a column's values are laid out in memory.
+public enum ColumnStorage: Sendable {
+    /// int, bool (0/1), date (days), timestamp (seconds), halfyear (ordinal), category (index).
+    case ints([Int64])
+    case decimals([Double])
+    /// Dictionary-encoded text.
+    case text(codes: [Int32], dictionary: TextDictionary)
+}
+
+/// A typed column of values with a null mask.
+public struct Column: Sendable {
+    public let type: DataType
+    public let storage: ColumnStorage
+    /// Set bits are nulls; nil when the column holds no null.
+    public let nulls: Bitmap?
+
+    public init(type: DataType, storage: ColumnStorage, nulls: Bitmap? = nil) {
+        self.type = type
+        self.storage = storage
+        self.nulls = (nulls?.any ?? false) ? nulls : nil
+    }
+
+    public var count: Int {
+        switch storage {
+        case .ints(let v): return v.count
+        case .decimals(let v): return v.count
+        case .text(let c, _): return c.count
+        }
+    }
+
+    @inlinable
+    public func isNull(_ row: Int) -> Bool { nulls?[row] ?? false }
+
+    /// The value at a row (slow path: for display, tests and small results).
+    public func value(at row: Int) -> Value {
+        if isNull(row) { return .null }
+        switch storage {
+        case .ints(let v):
+            let x = v[row]
+            switch type {
+            case .bool: return .bool(x != 0)
+            case .date: return .date(x)
+            case .timestamp: return .timestamp(x)
+            case .halfYear: return .halfYear(HalfYear(ordinal: Int(x)))
+            case .category(let s): return .category(Int(x), s)
+            case .null: return .null
+            default: return .int(x)
+            }
+        case .decimals(let v): return .decimal(v[row])
+        case .text(let codes, let dict): return .text(dict.values[Int(codes[row])])
+        }
+    }
+
+    /// A column of the rows at the given indices, in that order.
+    public func gather(_ rows: [Int32]) -> Column {
+        var nulls: Bitmap?
+        if let src = self.nulls {
+            var m = Bitmap(count: rows.count)
+            for (i, r) in rows.enumerated() where src[Int(r)] { m[i] = true }
+            nulls = m
+        }
+        switch storage {
+        case .ints(let v):
+            return Column(type: type, storage: .ints(rows.map { v[Int($0)] }), nulls: nulls)
+        case .decimals(let v):
+            return Column(type: type, storage: .decimals(rows.map { v[Int($0)] }), nulls: nulls)
+        case .text(let c, let d):
+            return Column(type: type, storage: .text(codes: rows.map { c[Int($0)] }, dictionary: d), nulls: nulls)
+        }
+    }
+
+    /// A column holding `count` copies of one value.
+    public static func constant(_ value: Value, type: DataType, count: Int) -> Column {
+        var b = ColumnBuilder(type: type, capacity: count)
+        for _ in 0..<count { b.append(value) }
+        return b.finish()
+    }
+}
