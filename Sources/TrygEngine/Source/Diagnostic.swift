@@ -12,15 +12,18 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public let notes: [String]
     /// The text the span points into.
     public var source: SourceText?
+    /// A position in a data file (CSV, XLSX) for problems found while loading.
+    public var file: FilePosition?
 
     public init(_ severity: Severity = .error, _ message: String, span: Span? = nil, label: String? = nil,
-                notes: [String] = [], source: SourceText? = nil) {
+                notes: [String] = [], source: SourceText? = nil, file: FilePosition? = nil) {
         self.severity = severity
         self.message = message
         self.span = span
         self.label = label
         self.notes = notes
         self.source = source
+        self.file = file
     }
 
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
@@ -29,6 +32,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// `FILE:LINE:COL` or `LINE:COL`, when the diagnostic has a position.
     public var location: String? {
+        if let file { return file.description }
         guard let span, let source else { return source?.name }
         let (line, col) = source.location(of: span.start)
         if let name = source.name { return "\(name):\(line):\(col)" }
@@ -78,11 +82,44 @@ public struct DiagnosticRenderer: Sendable {
             var caret = paint(String(repeating: "^", count: width), d.severity == .error ? "1;31" : "1;33")
             if let label = d.label { caret += " " + paint(label, d.severity == .error ? "1;31" : "1;33") }
             out += "\n\(pad) \(paint("|", "34")) \(lead)\(caret)"
+        } else if let file = d.file {
+            out += "\n \(paint("-->", "34")) \(file)"
+            if let snippet = file.snippet {
+                out += "\n  \(paint("|", "34")) \(snippet)"
+                if let col = file.column, let line = file.line, line > 0 {
+                    let lead = String(snippet.prefix(max(0, col - 1)).map { $0 == "\t" ? "\t" : " " })
+                    out += "\n  \(paint("|", "34")) \(lead)\(paint("^", "1;31"))"
+                }
+            }
         } else if let name = d.source?.name {
             out += "\n \(paint("-->", "34")) \(name)"
         }
         if d.span == nil, let label = d.label { out += "\n  = \(label)" }
         for note in d.notes { out += "\n  = \(note)" }
         return out
+    }
+}
+
+/// A place in a data file: path, 1-based line and column (in characters), and the line's text.
+public struct FilePosition: Sendable, Equatable, CustomStringConvertible {
+    public let path: String
+    public let line: Int?
+    public let column: Int?
+    /// The offending line (or its start), shown under the message.
+    public let snippet: String?
+
+    public init(path: String, line: Int? = nil, column: Int? = nil, snippet: String? = nil) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.snippet = snippet
+    }
+
+    /// `path:line:column`, as far as known.
+    public var description: String {
+        var s = path
+        if let line { s += ":\(line)" }
+        if let line = line, line > 0, let column { s += ":\(column)" }
+        return s
     }
 }
