@@ -1,0 +1,146 @@
+extension Parser {
+    mutating func stage() throws(Diagnostic) -> Stage {
+        let kw = current
+        let start = kw.span.start
+        advance()
+        var keywordSpan = kw.span
+        let kind: StageKind
+        switch kw.keyword ?? "" {
+        case "where":
+            kind = .filter(try expression())
+        case "group":
+            keywordSpan = keywordSpan.to(try expectKeyword("by", "expected 'by' after 'group'"))
+            let keys = try namedList()
+            var aggs: [NamedExpr] = []
+            if acceptKeyword("compute") { aggs = try namedList() }
+            kind = .groupBy(keys: keys, aggregates: aggs)
+        case "compute":
+            kind = .compute(try namedList())
+        case "count":
+            kind = .count
+        case "select":
+            kind = .select(try selectItems())
+        case "derive":
+            var items: [(Name, Expr)] = []
+            repeat {
+                let n = try name("a column name: derive NAME = EXPR")
+                _ = try expectSymbol("=", "expected '=': derive \(n.text) = EXPR")
+                items.append((n, try expression()))
+            } while acceptSymbol(",")
+            kind = .derive(items)
+        case "order":
+            keywordSpan = keywordSpan.to(try expectKeyword("by", "expected 'by' after 'order'"))
+            var keys: [SortKey] = []
+            repeat { keys.append(try sortKey()) } while acceptSymbol(",")
+            kind = .orderBy(keys)
+        case "limit":
+            let (n, s) = try count("limit")
+            kind = .limit(n, s)
+        case "top":
+            let (n, s) = try count("top")
+            _ = try expectKeyword("by", "expected 'by': top \(n) by EXPR")
+            kind = .top(n, s, try sortKey())
+        case "left", "join":
+            let isLeft = kw.isKeyword("left")
+            if isLeft { keywordSpan = keywordSpan.to(try expectKeyword("join", "expected 'join' after 'left'")) }
+            let source: SourceRef
+            if current.isSymbol("(") {
+                let open = current.span
+                advance()
+                let inner = try query()
+                source = .query(inner, open.to(try expectSymbol(")")))
+            } else {
+                source = .table(try name("a table to join"))
+            }
+            _ = try expectKeyword("on", "expected 'on': join TABLE on COLUMN [= COLUMN]")
+            var on: [(Expr, Expr?)] = []
+            repeat {
+                let l = try additive()
+                var r: Expr?
+                if acceptSymbol("=") { r = try additive() }
+                on.append((l, r))
+            } while acceptSymbol(",") || acceptKeyword("and")
+            kind = .join(left: isLeft, source: source, on: on)
+        case "pivot":
+            let col = try name("the column whose values become columns")
+            var agg: NamedExpr?
+            if acceptKeyword("compute") { agg = try namedExpr() }
+            kind = .pivot(column: col, aggregate: agg)
+        case "compare":
+            let col = try name("the period column to compare")
+            let a = try additive()
+            _ = try expectKeyword("to", "expected 'to': compare \(col.text) A to B")
+            let b = try additive()
+            kind = .compare(column: col, from: a, to: b)
+        case "trend":
+            kind = .trend
+        case "chart":
+            let k = try name("'bar' or 'line'")
+            var col: Name?
+            if case .word(let w) = current.kind, !Parser.stageKeywords.contains(w.lowercased()) {
+                col = try name("a column")
+            } else if case .quotedIdentifier = current.kind {
+                col = try name("a column")
+            }
+            kind = .chart(kind: k, column: col)
+        default:
+            throw Diagnostic(.error, "unknown stage", span: kw.span)
+        }
+        return Stage(kind: kind, keywordSpan: keywordSpan, span: Span(start, previousEnd))
+    }
+
+    mutating func count(_ stage: String) throws(Diagnostic) -> (Int64, Span) {
+        let t = current
+        if case .parameter = t.kind, let lit = try? parameterLiteral(), case .int(let n) = lit.0 {
+            return (n, t.span)
+        }
+        guard case .int(let n) = t.kind, n >= 0 else {
+            throw unexpected("expected a whole number of rows: \(stage) 10")
+        }
+        advance()
+        return (n, t.span)
+    }
+
+    mutating func namedExpr() throws(Diagnostic) -> NamedExpr {
+        let e = try expression()
+        var alias: Name?
+        if acceptKeyword("as") { alias = try name("a name after 'as'") }
+        return NamedExpr(expr: e, alias: alias)
+    }
+
+    mutating func namedList() throws(Diagnostic) -> [NamedExpr] {
+        var items: [NamedExpr] = []
+        repeat { items.append(try namedExpr()) } while acceptSymbol(",")
+        return items
+    }
+
+    mutating func sortKey() throws(Diagnostic) -> SortKey {
+        let e = try expression()
+        if acceptKeyword("desc") { return SortKey(expr: e, descending: true) }
+        _ = acceptKeyword("asc")
+        return SortKey(expr: e, descending: false)
+    }
+
+    mutating func selectItems() throws(Diagnostic) -> [SelectItem] {
+        var items: [SelectItem] = []
+        repeat {
+            if current.isSymbol("*") {
+                let star = current.span
+                advance()
+                if acceptKeyword("except") {
+                    var names: [Name] = [try name("a column to leave out")]
+                    while current.isSymbol(","), case .word = peek(1).kind, !peek(2).isSymbol("(") {
+                        advance()
+                        names.append(try name("a column to leave out"))
+                    }
+                    items.append(.starExcept(names, star.to(names.last?.span ?? star)))
+                } else {
+                    items.append(.star(star))
+                }
+            } else {
+                items.append(.expr(try namedExpr()))
+            }
+        } while acceptSymbol(",")
+        return items
+    }
+}

@@ -1,0 +1,164 @@
+/// Recursive-descent parser: one method per precedence level, every node with its span.
+public struct Parser {
+    var tokens: [Token]
+    var pos = 0
+    let parameters: [String: String]
+    var depth = 0
+
+    /// How deeply expressions and sub-queries may nest before the parser stops with an error.
+    static let maxDepth = 200
+
+    /// The stage keywords, in the order `.help` lists them.
+    public static let stageKeywords = ["where", "group", "compute", "count", "select", "derive", "order",
+                                       "limit", "top", "join", "left", "pivot", "compare", "trend", "chart"]
+
+    init(tokens: [Token], parameters: [String: String]) {
+        self.tokens = tokens
+        self.parameters = parameters
+    }
+
+    /// Parses one statement (`QUERY`, `let NAME = QUERY` or `explain QUERY`), optionally ended by `;`.
+    public static func parse(_ source: SourceText, parameters: [String: String] = [:]) throws(Diagnostic) -> Statement {
+        var p = Parser(tokens: try Lexer.tokenize(source), parameters: parameters)
+        let s = try p.statement()
+        while p.current.isSymbol(";") { p.advance() }
+        guard p.current.kind == .end else {
+            throw p.unexpected("expected the end of the statement or a stage (\(Parser.stageKeywords.joined(separator: ", ")))")
+        }
+        return s
+    }
+
+    var current: Token { tokens[min(pos, tokens.count - 1)] }
+    func peek(_ k: Int) -> Token { tokens[min(pos + k, tokens.count - 1)] }
+    mutating func advance() { if pos < tokens.count - 1 { pos += 1 } }
+
+    var previousEnd: Int { pos > 0 ? tokens[pos - 1].span.end : 0 }
+
+    func unexpected(_ expectation: String) -> Diagnostic {
+        let t = current
+        let what = t.kind == .end ? "unexpected end of input" : "unexpected \(t.describe)"
+        if t.kind == .end {
+            return Diagnostic(.error, what, span: Span(previousEnd, previousEnd + 1), label: expectation)
+        }
+        return Diagnostic(.error, what, span: t.span, label: expectation)
+    }
+
+    mutating func expectKeyword(_ k: String, _ why: String? = nil) throws(Diagnostic) -> Span {
+        guard current.isKeyword(k) else { throw unexpected(why ?? "expected '\(k)'") }
+        let s = current.span
+        advance()
+        return s
+    }
+
+    mutating func expectSymbol(_ s: String, _ why: String? = nil) throws(Diagnostic) -> Span {
+        guard current.isSymbol(s) else { throw unexpected(why ?? "expected '\(s)'") }
+        let sp = current.span
+        advance()
+        return sp
+    }
+
+    mutating func acceptKeyword(_ k: String) -> Bool {
+        if current.isKeyword(k) { advance(); return true }
+        return false
+    }
+
+    mutating func acceptSymbol(_ s: String) -> Bool {
+        if current.isSymbol(s) { advance(); return true }
+        return false
+    }
+
+    /// An identifier: a bare word or a back-quoted name.
+    mutating func name(_ what: String) throws(Diagnostic) -> Name {
+        switch current.kind {
+        case .word(let w):
+            let n = Name(text: w, span: current.span)
+            advance()
+            return n
+        case .quotedIdentifier(let w):
+            let n = Name(text: w, span: current.span)
+            advance()
+            return n
+        default:
+            throw unexpected("expected \(what)")
+        }
+    }
+
+    mutating func enter() throws(Diagnostic) {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw Diagnostic(.error, "expression nested too deeply", span: current.span,
+                             label: "at most \(Parser.maxDepth) levels; use let to split the query")
+        }
+    }
+
+    mutating func statement() throws(Diagnostic) -> Statement {
+        let start = current.span.start
+        if current.isKeyword("let"), case .word = peek(1).kind, peek(2).isSymbol("=") {
+            advance()
+            let n = try name("a table name")
+            advance()
+            let q = try query()
+            return Statement(kind: .let(n, q), span: Span(start, previousEnd))
+        }
+        if current.isKeyword("let") || current.isKeyword("explain") {
+            let isLet = current.isKeyword("let")
+            advance()
+            if isLet {
+                let n = try name("a table name after 'let'")
+                _ = try expectSymbol("=", "expected '=' after the name: let \(n.text) = QUERY")
+                let q = try query()
+                return Statement(kind: .let(n, q), span: Span(start, previousEnd))
+            }
+            let q = try query()
+            return Statement(kind: .explain(q), span: Span(start, previousEnd))
+        }
+        if case .symbol(let s) = current.kind, s == "." {
+            throw Diagnostic(.error, "dot commands are for the shell", span: current.span,
+                             label: "a line starting with '.' must stand alone, outside let and queries")
+        }
+        let q = try query()
+        return Statement(kind: .query(q), span: Span(start, previousEnd))
+    }
+
+    mutating func query() throws(Diagnostic) -> QueryAST {
+        try enter()
+        defer { depth -= 1 }
+        let start = current.span.start
+        let source: SourceRef
+        if current.isSymbol("(") {
+            let open = current.span
+            advance()
+            let inner = try query()
+            let close = try expectSymbol(")", "expected ')' to close the query opened here")
+            source = .query(inner, open.to(close))
+        } else {
+            guard case .word = current.kind else {
+                if case .quotedIdentifier = current.kind {
+                    source = .table(try name("a table name"))
+                    return try stages(source: source, start: start)
+                }
+                throw unexpected("expected a table name to start the query")
+            }
+            source = .table(try name("a table name"))
+        }
+        return try stages(source: source, start: start)
+    }
+
+    mutating func stages(source: SourceRef, start: Int) throws(Diagnostic) -> QueryAST {
+        var stages: [Stage] = []
+        while true {
+            _ = acceptSymbol("|")
+            guard case .word = current.kind, let k = current.keyword, Parser.stageKeywords.contains(k) else {
+                if current.kind == .end || current.isSymbol(";") || current.isSymbol(")") { break }
+                if case .word(let w) = current.kind {
+                    let hint = Suggest.nearest(w.lowercased(), in: Parser.stageKeywords).map { "did you mean '\($0)'?" }
+                    throw Diagnostic(.error, "unknown stage '\(w)'", span: current.span,
+                                     label: hint ?? "expected a stage: \(Parser.stageKeywords.joined(separator: ", "))")
+                }
+                throw unexpected("expected a stage (\(Parser.stageKeywords.joined(separator: ", "))) or the end of the query")
+            }
+            stages.append(try stage())
+        }
+        return QueryAST(source: source, stages: stages, span: Span(start, previousEnd))
+    }
+}
