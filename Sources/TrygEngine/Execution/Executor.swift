@@ -1,0 +1,79 @@
+import TrygDomain
+
+/// Runs a logical plan over in-memory columns, operator by operator.
+struct Executor {
+    let cancellation: CancellationFlag
+    let domain: DomainContext
+
+    init(cancellation: CancellationFlag, domain: DomainContext = .standard) {
+        self.cancellation = cancellation
+        self.domain = domain
+    }
+
+    func run(_ plan: LogicalPlan) throws(Diagnostic) -> Table {
+        try execute(plan).table(named: "result")
+    }
+
+    func execute(_ plan: LogicalPlan) throws(Diagnostic) -> Relation {
+        try cancellation.check()
+        switch plan {
+        case .values(let t):
+            return Relation(names: t.columnNames, columns: t.columns, count: t.rowCount)
+        case .scan(let table, let cols):
+            return Relation(names: cols.map(\.0), columns: cols.map { Executor.scanColumn(table, $0.1, domain: domain) },
+                            count: table.rowCount)
+        case .filter(let input, let predicate):
+            let rel = try execute(input)
+            let selection = try Evaluator(relation: rel, cancellation: cancellation).selection(predicate)
+            if selection.count == rel.count { return rel }
+            return rel.gather(selection)
+        case .project(let input, let items):
+            let rel = try execute(input)
+            let ev = Evaluator(relation: rel, cancellation: cancellation)
+            var cols: [Column] = []
+            for (_, e) in items { cols.append(try ev.evaluate(e)) }
+            return Relation(names: items.map(\.0), columns: cols, count: rel.count)
+        case .aggregate(let input, let keys, let aggs):
+            // A filter right below an aggregate hands over its selection instead of gathering every column.
+            if case .filter(let inner, let predicate) = input {
+                let rel = try execute(inner)
+                let selection = try Evaluator(relation: rel, cancellation: cancellation).selection(predicate)
+                return try HashAggregate(cancellation: cancellation).run(rel, selection: selection, keys: keys, aggregates: aggs)
+            }
+            let rel = try execute(input)
+            return try HashAggregate(cancellation: cancellation).run(rel, selection: nil, keys: keys, aggregates: aggs)
+        case .sort(let input, let keys):
+            let rel = try execute(input)
+            let order = try Sorter(relation: rel, cancellation: cancellation).order(keys, limit: nil)
+            return rel.gather(order)
+        case .limit(let input, let n):
+            let rel = try execute(input)
+            if rel.count <= n { return rel }
+            return rel.gather((0..<Int32(n)).map { $0 })
+        case .topN(let input, let n, let key):
+            let rel = try execute(input)
+            let order = try Sorter(relation: rel, cancellation: cancellation).order([key], limit: n)
+            return rel.gather(order)
+        case .join(let node):
+            return try HashJoin(cancellation: cancellation).run(node, left: try execute(node.left), right: try execute(node.right))
+        case .pivot(let node):
+            return try Reshape.pivot(node, try execute(node.input))
+        case .compare(let node):
+            return try Reshape.compare(node, try execute(node.input))
+        case .trend(let node):
+            return try Reshape.trend(node, try execute(node.input), cancellation: cancellation)
+        }
+    }
+
+    /// A stored column, or a derived one computed once per table and cached.
+    static func scanColumn(_ table: Table, _ column: ScanColumn, domain: DomainContext) -> Column {
+        switch column {
+        case .stored(let i):
+            return table.columns[i]
+        case .derived(let kind, let source):
+            return table.derived("\(kind.rawValue):\(source)") {
+                DerivedKernels.compute(kind, from: table.columns[source], domain: domain)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// Assigns each selected row a dense group number from one or more key columns.
+///
+/// Each key column is first turned into small per-row codes (text already has them; integers
+/// with a narrow range are offset; anything else goes through a hash map). When the codes'
+/// combined domain is small, groups are found by direct indexing, otherwise by hashing.
+struct GroupKeys {
+    /// Group number per selected row.
+    var groupOfRow: [Int32] = []
+    /// One representative row index per group (first appearance).
+    var firstRow: [Int32] = []
+    var groupCount: Int { firstRow.count }
+
+    init(keys: [Column], rows: [Int32]?, count: Int, cancellation: CancellationFlag) throws(Diagnostic) {
+        let n = rows?.count ?? count
+        if keys.isEmpty {
+            groupOfRow = [Int32](repeating: 0, count: n)
+            firstRow = [rows?.first ?? 0]
+            return
+        }
+        var codes: [[UInt32]] = []
+        var cards: [Int] = []
+        for k in keys {
+            let (c, card) = GroupKeys.codes(k, rows: rows, count: n)
+            codes.append(c)
+            cards.append(card)
+        }
+        var domain = 1
+        var direct = true
+        for c in cards {
+            let (m, o) = domain.multipliedReportingOverflow(by: c)
+            if o || m > 1 << 22 { direct = false; break }
+            domain = m
+        }
+        groupOfRow = [Int32](repeating: 0, count: n)
+        if direct {
+            var slot = [Int32](repeating: -1, count: domain)
+            for i in 0..<n {
+                if i & 0xFFFF == 0 { try cancellation.check() }
+                var key = 0
+                for (j, c) in codes.enumerated() { key = key &* cards[j] &+ Int(c[i]) }
+                var g = slot[key]
+                if g < 0 {
+                    g = Int32(firstRow.count)
+                    slot[key] = g
+                    firstRow.append(rows?[i] ?? Int32(i))
+                }
+                groupOfRow[i] = g
+            }
+        } else {
+            var map: [[UInt32]: Int32] = [:]
+            var key = [UInt32](repeating: 0, count: codes.count)
+            for i in 0..<n {
+                if i & 0xFFFF == 0 { try cancellation.check() }
+                for j in 0..<codes.count { key[j] = codes[j][i] }
+                if let g = map[key] {
+                    groupOfRow[i] = g
+                } else {
+                    let g = Int32(firstRow.count)
+                    map[key] = g
+                    firstRow.append(rows?[i] ?? Int32(i))
+                    groupOfRow[i] = g
+                }
+            }
+        }
+    }
+
+    /// Dense codes for one key column over the selected rows, and how many codes there can be.
+    static func codes(_ col: Column, rows: [Int32]?, count n: Int) -> ([UInt32], Int) {
+        var out = [UInt32](repeating: 0, count: n)
+        @inline(__always) func row(_ i: Int) -> Int { rows.map { Int($0[i]) } ?? i }
+        switch col.storage {
+        case .text(let c, let dict):
+            let nullCode = UInt32(dict.values.count)
+            for i in 0..<n { let r = row(i); out[i] = col.isNull(r) ? nullCode : UInt32(c[r]) }
+            return (out, dict.values.count + 1)
+        case .ints(let v):
+            var lo = Int64.max, hi = Int64.min
+            for i in 0..<n { let x = v[row(i)]; lo = min(lo, x); hi = max(hi, x) }
+            if n > 0, hi.subtractingReportingOverflow(lo).overflow == false, hi - lo < 1 << 20 {
+                let nullCode = UInt32(hi - lo + 1)
+                for i in 0..<n { let r = row(i); out[i] = col.isNull(r) ? nullCode : UInt32(v[r] - lo) }
+                return (out, Int(hi - lo) + 2)
+            }
+            var map: [Int64: UInt32] = [:]
+            for i in 0..<n {
+                let r = row(i)
+                if col.isNull(r) { out[i] = UInt32.max; continue }
+                let x = v[r]
+                if let c = map[x] { out[i] = c } else { let c = UInt32(map.count); map[x] = c; out[i] = c }
+            }
+            return (out, Int.max / 2)
+        case .decimals(let v):
+            var map: [UInt64: UInt32] = [:]
+            for i in 0..<n {
+                let r = row(i)
+                if col.isNull(r) { out[i] = UInt32.max; continue }
+                let x = v[r] == 0 ? 0 : v[r].bitPattern   // -0.0 groups with 0.0
+                if let c = map[x] { out[i] = c } else { let c = UInt32(map.count); map[x] = c; out[i] = c }
+            }
+            return (out, Int.max / 2)
+        }
+    }
+}

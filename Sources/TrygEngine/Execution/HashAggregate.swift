@@ -1,0 +1,172 @@
+import Foundation
+
+/// `group by` and `compute`: groups rows by key columns and computes aggregates per group.
+struct HashAggregate {
+    let cancellation: CancellationFlag
+
+    func run(_ rel: Relation, selection: [Int32]?, keys: [(String, BoundExpr)],
+             aggregates: [BoundAggregate]) throws(Diagnostic) -> Relation {
+        let ev = Evaluator(relation: rel, cancellation: cancellation)
+        var keyCols: [Column] = []
+        for (_, e) in keys { keyCols.append(try ev.evaluate(e)) }
+        let groups = try GroupKeys(keys: keyCols, rows: selection, count: rel.count, cancellation: cancellation)
+        let inputRows = selection?.count ?? rel.count
+        var outCols: [Column] = keyCols.map { $0.gather(groups.firstRow) }
+        if keys.isEmpty { outCols = [] }
+        for agg in aggregates {
+            var arg: Column?
+            if let a = agg.argument { arg = try ev.evaluate(a) }
+            outCols.append(try Accumulate.run(agg, arg: arg, groups: groups, rows: selection, totalRows: inputRows,
+                                              cancellation: cancellation))
+        }
+        var out = Relation(names: keys.map(\.0) + aggregates.map(\.name), columns: outCols, count: groups.groupCount)
+        if keys.isEmpty && inputRows == 0 { out.count = 1 }
+        if keys.isEmpty { return out }
+        // Groups come out in key order: periods in time, text in Danish order.
+        let order = try Sorter(relation: out, cancellation: cancellation)
+            .order(keys.map { BoundSortKey(expr: .column($0.0, $0.1.type), descending: false) }, limit: nil)
+        return out.gather(order)
+    }
+}
+
+/// The per-group loops of each aggregate.
+enum Accumulate {
+    static func run(_ agg: BoundAggregate, arg: Column?, groups: GroupKeys, rows: [Int32]?, totalRows: Int,
+                    cancellation: CancellationFlag) throws(Diagnostic) -> Column {
+        let g = groups.groupOfRow
+        let k = max(groups.groupCount, 1)
+        let n = g.count
+        @inline(__always) func row(_ i: Int) -> Int { rows.map { Int($0[i]) } ?? i }
+        switch agg.kind {
+        case .count, .share:
+            var counts = [Int64](repeating: 0, count: k)
+            counts.withUnsafeMutableBufferPointer { c in
+                g.withUnsafeBufferPointer { gp in for i in 0..<n { c[Int(gp[i])] &+= 1 } }
+            }
+            if agg.kind == .count { return Column(type: .int, storage: .ints(counts)) }
+            let total = Double(totalRows)
+            return Column(type: .decimal, storage: .decimals(counts.map { total == 0 ? 0 : Double($0) * 100 / total }))
+        case .countNonNull:
+            guard let a = arg else { break }
+            var counts = [Int64](repeating: 0, count: k)
+            for i in 0..<n where !a.isNull(row(i)) { counts[Int(g[i])] &+= 1 }
+            return Column(type: .int, storage: .ints(counts))
+        case .countDistinct:
+            guard let a = arg else { break }
+            var sets = [Set<Int64>](repeating: [], count: k)
+            for i in 0..<n {
+                let r = row(i)
+                if a.isNull(r) { continue }
+                let key: Int64
+                switch a.storage {
+                case .ints(let v): key = v[r]
+                case .decimals(let v): key = Int64(bitPattern: v[r] == 0 ? 0 : v[r].bitPattern)
+                case .text(let c, _): key = Int64(c[r])
+                }
+                sets[Int(g[i])].insert(key)
+            }
+            return Column(type: .int, storage: .ints(sets.map { Int64($0.count) }))
+        case .pct:
+            guard let a = arg, case .ints(let v) = a.storage else { break }
+            var hits = [Int64](repeating: 0, count: k), all = [Int64](repeating: 0, count: k)
+            for i in 0..<n {
+                let r = row(i)
+                all[Int(g[i])] &+= 1
+                if v[r] != 0 && !a.isNull(r) { hits[Int(g[i])] &+= 1 }
+            }
+            var nulls = Bitmap(count: k)
+            var out = [Double](repeating: 0, count: k)
+            for j in 0..<k { if all[j] == 0 { nulls[j] = true } else { out[j] = Double(hits[j]) * 100 / Double(all[j]) } }
+            return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
+        case .sum, .avg:
+            guard let a = arg else { break }
+            var seen = [Int64](repeating: 0, count: k)
+            var nulls = Bitmap(count: k)
+            switch a.storage {
+            case .ints(let v) where agg.kind == .sum:
+                var sums = [Int64](repeating: 0, count: k)
+                for i in 0..<n {
+                    let r = row(i)
+                    if a.isNull(r) { continue }
+                    let j = Int(g[i])
+                    let (s, o) = sums[j].addingReportingOverflow(v[r])
+                    if o { throw Diagnostic(.error, "number overflow in sum", label: "the sum does not fit in 64 bits",
+                                            notes: ["help: sum(1.0 * x) sums as decimals"]) }
+                    sums[j] = s
+                    seen[j] &+= 1
+                }
+                for j in 0..<k where seen[j] == 0 { nulls[j] = true }
+                return Column(type: .int, storage: .ints(sums), nulls: nulls)
+            default:
+                var sums = [Double](repeating: 0, count: k)
+                for i in 0..<n {
+                    let r = row(i)
+                    if a.isNull(r) { continue }
+                    let x: Double
+                    switch a.storage {
+                    case .ints(let v): x = Double(v[r])
+                    case .decimals(let v): x = v[r]
+                    case .text: x = 0
+                    }
+                    sums[Int(g[i])] += x
+                    seen[Int(g[i])] &+= 1
+                }
+                for j in 0..<k {
+                    if seen[j] == 0 { nulls[j] = true } else if agg.kind == .avg { sums[j] /= Double(seen[j]) }
+                }
+                return Column(type: .decimal, storage: .decimals(sums), nulls: nulls)
+            }
+        case .median:
+            guard let a = arg else { break }
+            var lists = [[Double]](repeating: [], count: k)
+            for i in 0..<n {
+                let r = row(i)
+                if a.isNull(r) { continue }
+                switch a.storage {
+                case .ints(let v): lists[Int(g[i])].append(Double(v[r]))
+                case .decimals(let v): lists[Int(g[i])].append(v[r])
+                case .text: break
+                }
+            }
+            var nulls = Bitmap(count: k)
+            var out = [Double](repeating: 0, count: k)
+            for j in 0..<k {
+                if lists[j].isEmpty { nulls[j] = true; continue }
+                let s = lists[j].sorted()
+                out[j] = s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+            }
+            return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
+        case .min, .max:
+            guard let a = arg else { break }
+            return minMax(a, isMin: agg.kind == .min, g: g, k: k, row: row)
+        }
+        throw Diagnostic(.error, "internal error: aggregate \(agg.kind) without its argument")
+    }
+
+    static func minMax(_ a: Column, isMin: Bool, g: [Int32], k: Int, row: (Int) -> Int) -> Column {
+        if a.count == 0 { return Column.constant(.null, type: a.type, count: k) }
+        var best = [Int](repeating: -1, count: k)   // row index of the best value per group
+        let ranks: [Int32]?
+        if case .text(_, let d) = a.storage { ranks = Collation.ranks(d) } else { ranks = nil }
+        func better(_ r: Int, _ than: Int) -> Bool {
+            switch a.storage {
+            case .ints(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
+            case .decimals(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
+            case .text(let c, _):
+                guard let ranks else { return false }
+                let x = ranks[Int(c[r])], y = ranks[Int(c[than])]
+                return isMin ? x < y : x > y
+            }
+        }
+        for i in 0..<g.count {
+            let r = row(i)
+            if a.isNull(r) { continue }
+            let j = Int(g[i])
+            if best[j] < 0 || better(r, best[j]) { best[j] = r }
+        }
+        var nulls = Bitmap(count: k)
+        for j in 0..<k where best[j] < 0 { nulls[j] = true }
+        let gathered = a.gather(best.map { Int32(max(0, $0)) })
+        return Column(type: a.type, storage: gathered.storage, nulls: Comparison.union(gathered.nulls, nulls, k))
+    }
+}

@@ -1,0 +1,69 @@
+/// Equi-join: builds a hash table on the right side's keys, probes with the left.
+struct HashJoin {
+    let cancellation: CancellationFlag
+
+    func run(_ node: JoinNode, left: Relation, right: Relation) throws(Diagnostic) -> Relation {
+        var leftKeys: [Column] = [], rightKeys: [Column] = []
+        for k in node.leftKeys { leftKeys.append(try left.column(k)) }
+        for k in node.rightKeys { rightKeys.append(try right.column(k)) }
+        var table: [[Value]: [Int32]] = [:]
+        for r in 0..<right.count {
+            let key = rightKeys.map { HashJoin.joinValue($0.value(at: r)) }
+            if key.contains(where: \.isNull) { continue }   // null never matches
+            table[key, default: []].append(Int32(r))
+        }
+        var leftRows: [Int32] = [], rightRows: [Int32] = []
+        var unmatched: [Int] = []
+        // Cache the probe per distinct left key: joins here are usually many-to-one on a few keys.
+        var probe: [[Value]: [Int32]] = [:]
+        for l in 0..<left.count {
+            if l & 0xFFFF == 0 { try cancellation.check() }
+            let key = leftKeys.map { HashJoin.joinValue($0.value(at: l)) }
+            let matches = probe[key] ?? {
+                let m = key.contains(where: \.isNull) ? [] : (table[key] ?? [])
+                probe[key] = m
+                return m
+            }()
+            if matches.isEmpty {
+                if node.isLeft {
+                    unmatched.append(leftRows.count)
+                    leftRows.append(Int32(l))
+                    rightRows.append(0)
+                }
+                continue
+            }
+            for r in matches {
+                leftRows.append(Int32(l))
+                rightRows.append(r)
+            }
+        }
+        var names = left.names
+        var cols = left.columns.map { $0.gather(leftRows) }
+        for (i, name) in node.rightNames.enumerated() {
+            guard let name else { continue }
+            names.append(name)
+            let src = right.columns[i]
+            if right.count == 0 {
+                cols.append(Column.constant(.null, type: src.type, count: leftRows.count))
+                continue
+            }
+            var c = src.gather(rightRows)
+            if !unmatched.isEmpty {
+                var m = c.nulls ?? Bitmap(count: leftRows.count)
+                for u in unmatched { m[u] = true }
+                c = Column(type: c.type, storage: c.storage, nulls: m)
+            }
+            cols.append(c)
+        }
+        return Relation(names: names, columns: cols, count: leftRows.count)
+    }
+
+    /// Dates join timestamps at midnight; ints join decimals by value.
+    static func joinValue(_ v: Value) -> Value {
+        switch v {
+        case .date(let d): return .timestamp(d &* 86_400)
+        case .int(let i): return .decimal(Double(i))
+        default: return v
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TrygDomain
+
+/// Scalar functions on single values (the general, row-by-row path).
+enum ScalarFunctions {
+    static func apply(_ op: ScalarOp, _ args: [Value]) -> Value {
+        switch op {
+        case .coalesce:
+            return args.first { !$0.isNull } ?? .null
+        case .ifThen:
+            if case .bool(true) = args[0] { return args[1] }
+            return args[2]
+        default:
+            break
+        }
+        if args.contains(where: \.isNull) { return .null }
+        switch (op, args[0]) {
+        case (.toDecimal, .int(let i)): return .decimal(Double(i))
+        case (.dateToTimestamp, .date(let d)): return .timestamp(d &* LocalTime.secondsPerDay)
+        case (.lower, .text(let s)): return .text(s.lowercased())
+        case (.upper, .text(let s)): return .text(s.uppercased())
+        case (.trim, .text(let s)): return .text(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        case (.length, .text(let s)): return .int(Int64(s.count))
+        case (.lower, .category(let i, let sc)): return .text(sc.values[i])
+        case (.abs, .int(let i)): return i == .min ? .null : .int(Swift.abs(i))
+        case (.abs, .decimal(let d)): return .decimal(Swift.abs(d))
+        case (.round, .decimal(let d)):
+            var digits = 0
+            if args.count > 1, case .int(let n) = args[1] { digits = Int(max(-15, min(15, n))) }
+            let f = pow(10.0, Double(digits))
+            return .decimal((d * f).rounded(.toNearestOrAwayFromZero) / f)
+        case (.contains, .text(let s)):
+            guard case .text(let n) = args[1] else { return .null }
+            return .bool(s.localizedCaseInsensitiveContains(n))
+        case (.startsWith, .text(let s)):
+            guard case .text(let n) = args[1] else { return .null }
+            return .bool(s.lowercased().hasPrefix(n.lowercased()))
+        default:
+            return calendar(op, args[0])
+        }
+    }
+
+    static func matches(_ args: [Value], _ compiled: NSRegularExpression?) -> Value {
+        guard case .text(let s) = args[0], case .text(let p) = args[1] else { return .null }
+        guard let re = compiled ?? (try? NSRegularExpression(pattern: p)) else { return .null }
+        return .bool(re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil)
+    }
+
+    static func calendar(_ op: ScalarOp, _ v: Value) -> Value {
+        let t: Int64
+        switch v {
+        case .date(let d): t = d &* LocalTime.secondsPerDay
+        case .timestamp(let x): t = x
+        default: return .null
+        }
+        let day = LocalTime.dayNumber(ofTimestamp: t)
+        let d = CivilDate(dayNumber: Int(day))
+        switch op {
+        case .year: return .int(Int64(d.year))
+        case .month: return .int(Int64(d.month))
+        case .week: return .int(Int64(d.isoWeek.week))
+        case .weekday: return .category(d.isoWeekday - 1, DomainScales.weekday)
+        case .hour: return .int(LocalTime.hour(ofTimestamp: t))
+        case .date: return .date(day)
+        case .halfyear: return .halfYear(HalfYear(date: d))
+        case .season: return .category(HalfYear(date: d).season == .vinter ? 0 : 1, DomainScales.season)
+        default: return .null
+        }
+    }
+}

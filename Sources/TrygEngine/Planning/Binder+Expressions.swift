@@ -1,0 +1,182 @@
+import Foundation
+import TrygDomain
+
+extension Binder {
+    static let scalarFunctions = ["year", "month", "week", "weekday", "hour", "date", "halfyear", "season",
+                                  "lower", "upper", "length", "trim", "round", "abs", "coalesce", "if"]
+
+    mutating func bindExpr(_ e: Expr, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
+        switch e.kind {
+        case .literal(let l):
+            return Binder.literal(l)
+        case .column(let q, let n):
+            let f = try scope.resolve(qualifier: q, name: n, whole: e.span)
+            return .column(f.name, f.type)
+        case .unary(let op, let a):
+            let x = try bindExpr(a, scope)
+            if op == "not" {
+                try expectBool(x, a.span, "not")
+                return .call(.not, [x], .bool, e.span)
+            }
+            guard x.type.isNumeric || x.type == .null else {
+                throw Diagnostic(.error, "cannot negate \(x.type)", span: e.span, label: "'-' needs a number")
+            }
+            return .call(.negate, [x], x.type == .null ? .int : x.type, e.span)
+        case .binary(let op, let a, let b):
+            return try bindBinary(op, a, b, e.span, scope)
+        case .inList(let a, let items, let negated):
+            let x = try bindExpr(a, scope)
+            let field = fieldOf(x, scope)
+            var values: [Value] = []
+            var others: [BoundExpr] = []
+            for item in items {
+                let y = try bindExpr(item, scope)
+                if case .literal(var v, var vt) = y {
+                    if x.type == .decimal, case .int(let i) = v { v = .decimal(Double(i)); vt = .decimal }
+                    if x.type == .timestamp, case .date(let d) = v { v = .timestamp(d &* LocalTime.secondsPerDay); vt = .timestamp }
+                    let (l, r) = try unify(x, a.span, .literal(v, vt), item.span, field: field, op: "in")
+                    _ = l
+                    if case .literal(let cv, _) = r, !cv.isNull { values.append(canonicalText(field, cv)) }
+                    if case .literal(let cv, _) = r, let w = missingValueWarning(field, canonicalText(field, cv), item.span) { warnings.append(w) }
+                } else {
+                    let (l, r) = try unify(x, a.span, y, item.span, field: field, op: "in")
+                    others.append(.call(.eq, [l, r], .bool, item.span))
+                }
+            }
+            let lhs = x.type == .int && values.contains(where: { if case .decimal = $0 { return true } else { return false } })
+                ? BoundExpr.call(.toDecimal, [x], .decimal, a.span) : x
+            var result: BoundExpr = .call(.inList(values), [lhs], .bool, e.span)
+            for o in others { result = .call(.or, [result, o], .bool, e.span) }
+            return negated ? .call(.not, [result], .bool, e.span) : result
+        case .between(let a, let lo, let hi, let negated):
+            let ge = try bindBinary(">=", a, lo, e.span, scope)
+            let le = try bindBinary("<=", a, hi, e.span, scope)
+            let both = BoundExpr.call(.and, [ge, le], .bool, e.span)
+            return negated ? .call(.not, [both], .bool, e.span) : both
+        case .isNull(let a, let negated):
+            let x = try bindExpr(a, scope)
+            return .call(negated ? .isNotNull : .isNull, [x], .bool, e.span)
+        case .call(let n, let args, _):
+            return try bindCall(n, args, e.span, scope)
+        }
+    }
+
+    static func literal(_ l: LiteralValue) -> BoundExpr {
+        switch l {
+        case .int(let v): return .literal(.int(v), .int)
+        case .decimal(let v): return .literal(.decimal(v), .decimal)
+        case .text(let v): return .literal(.text(v.precomposedForTrygNFC), .text)
+        case .bool(let v): return .literal(.bool(v), .bool)
+        case .null: return .literal(.null, .null)
+        case .date(let v): return .literal(.date(v), .date)
+        case .timestamp(let v): return .literal(.timestamp(v), .timestamp)
+        }
+    }
+
+    func fieldOf(_ e: BoundExpr, _ scope: Scope) -> Field? {
+        if case .column(let n, _) = e { return scope.field(named: n) }
+        return nil
+    }
+
+    mutating func bindBinary(_ op: String, _ a: Expr, _ b: Expr, _ span: Span, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
+        var x = try bindExpr(a, scope)
+        var y = try bindExpr(b, scope)
+        switch op {
+        case "and", "or":
+            try expectBool(x, a.span, op)
+            try expectBool(y, b.span, op)
+            return .call(op == "and" ? .and : .or, [x, y], .bool, span)
+        case "=", "!=", "<", "<=", ">", ">=":
+            let fx = fieldOf(x, scope), fy = fieldOf(y, scope)
+            if case .literal = x, fy != nil {
+                (y, x) = try unify(y, b.span, x, a.span, field: fy, op: op)
+            } else {
+                (x, y) = try unify(x, a.span, y, b.span, field: fx, op: op)
+            }
+            if op == "=" || op == "!=" {
+                if case .literal(let v, let t) = y { y = .literal(canonicalText(fx, v), t) }
+                if case .literal(let v, let t) = x { x = .literal(canonicalText(fy, v), t) }
+                if case .literal(let v, _) = y, let w = missingValueWarning(fx, v, b.span) { warnings.append(w) }
+                if case .literal(let v, _) = x, let w = missingValueWarning(fy, v, a.span) { warnings.append(w) }
+            }
+            let ops: [String: ScalarOp] = ["=": .eq, "!=": .ne, "<": .lt, "<=": .le, ">": .gt, ">=": .ge]
+            return .call(ops[op] ?? .eq, [x, y], .bool, span)
+        case "contains", "starts with", "matches":
+            for (v, s) in [(x, a.span), (y, b.span)] where v.type != .text && v.type != .null {
+                throw Diagnostic(.error, "'\(op)' works on text, but this is \(v.type)", span: s,
+                                 label: "compare text, e.g. description contains \"dør\"")
+            }
+            if op == "matches", case .literal(.text(let pattern), _) = y {
+                do { _ = try NSRegularExpression(pattern: pattern) } catch {
+                    throw Diagnostic(.error, "invalid regular expression", span: b.span, label: "check brackets and escapes")
+                }
+            }
+            let sop: ScalarOp = op == "contains" ? .contains : op == "matches" ? .matches : .startsWith
+            return .call(sop, [x, y], .bool, span)
+        default:   // + - * / %
+            if x.type == .null { x = .literal(.null, y.type.isNumeric ? y.type : .int) }
+            if y.type == .null { y = .literal(.null, x.type.isNumeric ? x.type : .int) }
+            if (op == "+" || op == "-"), x.type == .date, y.type == .int {
+                return .call(op == "+" ? .add : .sub, [x, y], .date, span)
+            }
+            guard x.type.isNumeric, y.type.isNumeric else {
+                let bad = x.type.isNumeric ? (y, b.span) : (x, a.span)
+                throw Diagnostic(.error, "'\(op)' needs numbers, but this is \(bad.0.type)", span: bad.1,
+                                 label: bad.0.type == .text ? "text cannot be added; compare it or use length(…)" : "use a number")
+            }
+            let sop: ScalarOp = ["+": .add, "-": .sub, "*": .mul, "/": .div, "%": .mod][op] ?? .add
+            if sop == .div || x.type == .decimal || y.type == .decimal {
+                if x.type == .int { x = .call(.toDecimal, [x], .decimal, a.span) }
+                if y.type == .int { y = .call(.toDecimal, [y], .decimal, b.span) }
+                return .call(sop, [x, y], .decimal, span)
+            }
+            return .call(sop, [x, y], .int, span)
+        }
+    }
+
+    /// Brings both sides of a comparison to one type, converting literals through the domain.
+    mutating func unify(_ x: BoundExpr, _ xs: Span, _ y: BoundExpr, _ ys: Span, field: Field?,
+                        op: String) throws(Diagnostic) -> (BoundExpr, BoundExpr) {
+        let tx = x.type, ty = y.type
+        if tx == ty || tx == .null || ty == .null { return (x, y) }
+        if tx.isNumeric && ty.isNumeric {
+            return tx == .int ? (.call(.toDecimal, [x], .decimal, xs), y) : (x, .call(.toDecimal, [y], .decimal, ys))
+        }
+        if tx == .date && ty == .timestamp { return (.call(.dateToTimestamp, [x], .timestamp, xs), y) }
+        if tx == .timestamp && ty == .date { return (x, .call(.dateToTimestamp, [y], .timestamp, ys)) }
+        if case .literal(let v, _) = y, (tx == .halfYear || tx.isCategory) {
+            let c = try coerceLiteral(v, ys, to: field ?? Field(name: "value", type: tx))
+            return (x, .literal(c, tx))
+        }
+        if case .literal(let v, _) = x, (ty == .halfYear || ty.isCategory) {
+            let c = try coerceLiteral(v, xs, to: Field(name: "value", type: ty))
+            return (.literal(c, ty), y)
+        }
+        if tx.isCategory, case .category(let s) = tx, ty == .text {
+            // A category column compared with a text column: compare as text.
+            _ = s
+            return (.call(.lower, [x], .text, xs), .call(.lower, [y], .text, ys))
+        }
+        throw Diagnostic(.error, "cannot compare \(tx) with \(ty)", span: ys,
+                         label: Binder.fitHint(for: tx, field: field?.name),
+                         notes: ["help: '\(op)' needs both sides of one type; numbers mix, and a date compares with a timestamp"])
+    }
+
+    static func fitHint(for type: DataType, field: String?) -> String {
+        let n = field ?? "it"
+        switch type {
+        case .text: return "\(n) is text: write the value in quotes"
+        case .int, .decimal: return "\(n) is a number: write a number without quotes"
+        case .bool: return "\(n) is true or false"
+        case .date: return "\(n) is a date: write 2025-01-01"
+        case .timestamp: return "\(n) is a timestamp: write 2025-01-01T08:30 or a date"
+        case .halfYear: return "\(n) is a half-year: write \"vinter 2024/25\" or \"sommer 2025\""
+        case .category(let s): return "\(n) is one of \(s.values.map { "\"\($0)\"" }.joined(separator: ", "))"
+        case .null: return "a value"
+        }
+    }
+}
+
+extension DataType {
+    var isCategory: Bool { if case .category = self { return true } else { return false } }
+}

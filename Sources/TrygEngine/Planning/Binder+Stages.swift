@@ -1,0 +1,138 @@
+import TrygDomain
+
+extension Binder {
+    mutating func bindStage(_ stage: Stage, _ plan: LogicalPlan, _ scope: Scope) throws(Diagnostic) -> (LogicalPlan, Scope) {
+        switch stage.kind {
+        case .filter(let e):
+            let p = try bindExpr(e, scope)
+            try expectBool(p, e.span, "where")
+            return (.filter(plan, p), scope)
+
+        case .groupBy(let keys, let aggs):
+            return try bindAggregate(plan, scope, keys: keys, aggregates: aggs, stage: stage)
+
+        case .compute(let aggs):
+            return try bindAggregate(plan, scope, keys: [], aggregates: aggs, stage: stage)
+
+        case .count:
+            let agg = BoundAggregate(kind: .count, argument: nil, name: "count", type: .int)
+            let fields = [Field(name: "count", type: .int, role: .measure)]
+            return (.aggregate(plan, keys: [], aggregates: [agg]), Scope(fields: fields, sourceName: scope.sourceName))
+
+        case .select(let items):
+            var out: [(String, BoundExpr)] = []
+            var fields: [Field] = []
+            for item in items {
+                switch item {
+                case .star:
+                    for f in scope.fields { out.append((f.name, .column(f.name, f.type))); fields.append(f) }
+                case .starExcept(let names, _):
+                    for n in names { _ = try scope.resolve(qualifier: nil, name: n, whole: n.span) }
+                    let drop = Set(names.map(\.text))
+                    for f in scope.fields where !drop.contains(f.name) {
+                        out.append((f.name, .column(f.name, f.type)))
+                        fields.append(f)
+                    }
+                case .expr(let ne):
+                    let b = try bindExpr(ne.expr, scope)
+                    let name = ne.alias?.text ?? Binder.name(of: ne.expr)
+                    var f = Field(name: name, type: b.type)
+                    if case .column(let src, _) = b, let orig = scope.field(named: src) {
+                        f.role = orig.role
+                        f.origin = orig.origin
+                        f.qualifier = orig.qualifier
+                    }
+                    if let i = out.firstIndex(where: { $0.0 == name }) {
+                        throw Diagnostic(.error, "column '\(name)' is selected twice", span: ne.alias?.span ?? ne.expr.span,
+                                         label: "name it with 'as'", notes: i >= 0 ? [] : [])
+                    }
+                    out.append((name, b))
+                    fields.append(f)
+                }
+            }
+            var s = scope
+            s.fields = fields
+            s.ambiguous = scope.ambiguous.filter { k, _ in !fields.contains { $0.name == k } }
+            return (.project(plan, out), s)
+
+        case .derive(let items):
+            var out: [(String, BoundExpr)] = scope.fields.map { ($0.name, .column($0.name, $0.type)) }
+            var fields = scope.fields
+            var s = scope
+            for (name, e) in items {
+                let b = try bindExpr(e, s)
+                let f = Field(name: name.text, type: b.type)
+                if let i = fields.firstIndex(where: { $0.name == name.text }) {
+                    fields[i] = f
+                    out[i] = (name.text, b)
+                } else {
+                    fields.append(f)
+                    out.append((name.text, b))
+                }
+                s.fields = fields
+            }
+            return (.project(plan, out), s)
+
+        case .orderBy(let keys):
+            var bound: [BoundSortKey] = []
+            for k in keys { bound.append(BoundSortKey(expr: try bindExpr(k.expr, scope), descending: k.descending)) }
+            return (.sort(plan, bound), scope)
+
+        case .limit(let n, _):
+            return (.limit(plan, Int(n)), scope)
+
+        case .top(let n, _, let key):
+            let k = BoundSortKey(expr: try bindExpr(key.expr, scope), descending: !key.descending)
+            return (.topN(plan, Int(n), k), scope)
+
+        case .join(let isLeft, let source, let on):
+            return try bindJoin(plan, scope, isLeft: isLeft, source: source, on: on)
+
+        case .pivot(let column, let aggregate):
+            return try bindPivot(plan, scope, column: column, aggregate: aggregate)
+
+        case .compare(let column, let from, let to):
+            return try bindCompare(plan, scope, column: column, from: from, to: to, stage: stage)
+
+        case .trend:
+            return try bindTrend(plan, scope, stage: stage)
+
+        case .chart(let kind, let column):
+            guard let k = ChartHint.Kind(rawValue: kind.text.lowercased()) else {
+                throw Diagnostic(.error, "unknown chart kind '\(kind.text)'", span: kind.span, label: "write 'bar' or 'line'")
+            }
+            if let c = column { _ = try scope.resolve(qualifier: nil, name: c, whole: c.span) }
+            chart = ChartHint(kind: k, column: column?.text)
+            return (plan, scope)
+        }
+    }
+
+    func expectBool(_ e: BoundExpr, _ span: Span, _ stage: String) throws(Diagnostic) {
+        guard e.type == .bool || e.type == .null else {
+            throw Diagnostic(.error, "\(stage) needs a condition, but this is \(e.type)", span: span,
+                             label: "compare it: e.g. = , >, contains, is null")
+        }
+    }
+
+    /// The default output name of an expression: a column's own name, `f_col` for a function of one
+    /// column, otherwise the function's name or the text.
+    static func name(of e: Expr) -> String {
+        switch e.kind {
+        case .column(_, let n): return n.text
+        case .call(let n, let args, let distinct):
+            let f = n.text.lowercased()
+            if args.count == 1, case .column(_, let c) = args[0].kind {
+                return distinct ? "\(f)_distinct_\(c.text)" : "\(f)_\(c.text)"
+            }
+            return f
+        case .literal(let v):
+            switch v {
+            case .text(let s): return s
+            case .int(let i): return String(i)
+            default: return "value"
+            }
+        default:
+            return "expr"
+        }
+    }
+}

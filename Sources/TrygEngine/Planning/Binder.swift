@@ -1,0 +1,75 @@
+import TrygDomain
+
+/// A query bound to a logical plan, with the warnings binding found.
+public struct BoundQuery: Sendable {
+    public let plan: LogicalPlan
+    public let fields: [Field]
+    public let warnings: [Diagnostic]
+    public let chart: ChartHint?
+}
+
+/// Resolves names and types and turns the AST into a logical plan.
+struct Binder {
+    let catalog: Catalog
+    let domain: DomainContext
+    var warnings: [Diagnostic] = []
+    var chart: ChartHint?
+
+    init(catalog: Catalog, domain: DomainContext) {
+        self.catalog = catalog
+        self.domain = domain
+    }
+
+    mutating func bind(_ query: QueryAST) throws(Diagnostic) -> BoundQuery {
+        let (plan, scope) = try bindQuery(query)
+        return BoundQuery(plan: plan, fields: scope.fields, warnings: warnings, chart: chart)
+    }
+
+    mutating func bindQuery(_ query: QueryAST) throws(Diagnostic) -> (LogicalPlan, Scope) {
+        var (plan, scope) = try bindSource(query.source)
+        for (i, stage) in query.stages.enumerated() {
+            if case .chart = stage.kind, i != query.stages.count - 1 {
+                throw Diagnostic(.error, "chart must be the last stage", span: stage.keywordSpan,
+                                 label: "move it to the end of the query")
+            }
+            (plan, scope) = try bindStage(stage, plan, scope)
+        }
+        return (plan, scope)
+    }
+
+    mutating func bindSource(_ source: SourceRef) throws(Diagnostic) -> (LogicalPlan, Scope) {
+        switch source {
+        case .query(let q, _):
+            var (plan, scope) = try bindQuery(q)
+            scope.sourceName = "the sub-query"
+            return (plan, scope)
+        case .table(let name):
+            guard let table = catalog.table(name.text) else {
+                let names = catalog.names
+                let near = Suggest.nearest(name.text, in: names)
+                throw Diagnostic(.error, "unknown table '\(name.text)'", span: name.span,
+                                 label: near.map { "did you mean '\($0)'?" } ?? "not a table",
+                                 notes: ["help: tables are \(names.isEmpty ? "(none loaded)" : names.joined(separator: ", "))"])
+            }
+            return scan(table)
+        }
+    }
+
+    /// A scan of every stored and derived column; pruning later keeps only those used.
+    func scan(_ table: Table) -> (LogicalPlan, Scope) {
+        var cols: [(String, ScanColumn)] = []
+        var fields: [Field] = []
+        for (i, n) in table.columnNames.enumerated() {
+            cols.append((n, .stored(i)))
+            fields.append(Field(name: n, type: table.columns[i].type,
+                                origin: FieldOrigin(table: table, column: .stored(i)), qualifier: table.name))
+        }
+        for (kind, source) in DerivedColumns.available(in: table) {
+            cols.append((kind.rawValue, .derived(kind, source: source)))
+            fields.append(Field(name: kind.rawValue, type: kind.type,
+                                origin: FieldOrigin(table: table, column: .derived(kind, source: source)),
+                                qualifier: table.name))
+        }
+        return (.scan(table, cols), Scope(fields: fields, sourceName: table.name))
+    }
+}

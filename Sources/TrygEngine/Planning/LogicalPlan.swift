@@ -1,0 +1,114 @@
+import TrygDomain
+
+/// How a scan produces a column: stored in the table, or derived from a stored one through the domain.
+public enum ScanColumn: Sendable, Equatable {
+    case stored(Int)
+    case derived(DerivedColumn, source: Int)
+}
+
+/// Columns every table with a date or timestamp carries without declaration, and `district`.
+public enum DerivedColumn: String, Sendable, CaseIterable {
+    case halfyear, season, year, month, week, weekday, hour, district
+
+    public var type: DataType {
+        switch self {
+        case .halfyear: return .halfYear
+        case .season: return .category(DomainScales.season)
+        case .weekday: return .category(DomainScales.weekday)
+        case .district: return .text
+        default: return .int
+        }
+    }
+}
+
+/// Ordered scales the engine derives from the calendar.
+public enum DomainScales {
+    public static let season = OrderedScale(name: "season", values: Season.allCases.map(\.rawValue))
+    public static let weekday = OrderedScale(
+        name: "weekday", values: ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"])
+}
+
+/// What a field is for in a grouped result: `compare`, `trend` and `pivot` need to know.
+public enum FieldRole: Sendable, Equatable { case plain, key, measure }
+
+/// Where a field's values come from, when it is a base table's column (for value warnings).
+public struct FieldOrigin: Sendable {
+    public let table: Table
+    public let column: ScanColumn
+}
+
+/// One output column of a plan node.
+public struct Field: Sendable {
+    public var name: String
+    public var type: DataType
+    public var role: FieldRole = .plain
+    public var origin: FieldOrigin?
+    /// The table the field came from, for `table.column` references after a join.
+    public var qualifier: String?
+}
+
+public struct JoinNode: Sendable {
+    public let left: LogicalPlan
+    public let right: LogicalPlan
+    public let isLeft: Bool
+    public let leftKeys: [String]
+    public let rightKeys: [String]
+    /// Output name for each right field (clashing names become `table.column`); nil drops it.
+    public let rightNames: [String?]
+}
+
+public struct PivotNode: Sendable {
+    public let input: LogicalPlan
+    /// The keys that stay rows.
+    public let keys: [String]
+    public let column: String
+    public let measure: String
+    /// Missing cells of a count are 0, not null.
+    public let zeroFill: Bool
+}
+
+public struct CompareNode: Sendable {
+    public let input: LogicalPlan
+    public let keys: [String]
+    public let column: String
+    public let measure: String
+    public let from: Value
+    public let to: Value
+}
+
+public struct TrendNode: Sendable {
+    public let input: LogicalPlan
+    public let keys: [String]
+    public let period: String
+    public let measure: String
+}
+
+/// A node of the logical plan. Expressions refer to input fields by name.
+public indirect enum LogicalPlan: Sendable {
+    case scan(Table, [(String, ScanColumn)])
+    case filter(LogicalPlan, BoundExpr)
+    case project(LogicalPlan, [(String, BoundExpr)])
+    case aggregate(LogicalPlan, keys: [(String, BoundExpr)], aggregates: [BoundAggregate])
+    case sort(LogicalPlan, [BoundSortKey])
+    case limit(LogicalPlan, Int)
+    case topN(LogicalPlan, Int, BoundSortKey)
+    case join(JoinNode)
+    case pivot(PivotNode)
+    case compare(CompareNode)
+    case trend(TrendNode)
+    /// A table computed outside the plan (a `let` result is just a scan; this is for pivots' outputs).
+    case values(Table)
+
+    public var children: [LogicalPlan] {
+        switch self {
+        case .scan, .values: return []
+        case .filter(let i, _), .project(let i, _), .aggregate(let i, _, _), .sort(let i, _), .limit(let i, _),
+             .topN(let i, _, _):
+            return [i]
+        case .join(let j): return [j.left, j.right]
+        case .pivot(let p): return [p.input]
+        case .compare(let c): return [c.input]
+        case .trend(let t): return [t.input]
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Synchronization
+import TrygDomain
+
+/// What a chart stage asks the shell to draw.
+public struct ChartHint: Sendable, Equatable {
+    public enum Kind: String, Sendable { case bar, line }
+    public let kind: Kind
+    /// The column to chart (nil: the first measure).
+    public let column: String?
+
+    public init(kind: Kind, column: String?) {
+        self.kind = kind
+        self.column = column
+    }
+}
+
+/// The rows a query produced, with its warnings and chart hint.
+public struct QueryResult: Sendable {
+    public let table: Table
+    public let warnings: [Diagnostic]
+    public let chart: ChartHint?
+    /// Wall time from text to result.
+    public let elapsed: Duration
+
+    public init(table: Table, warnings: [Diagnostic] = [], chart: ChartHint? = nil, elapsed: Duration = .zero) {
+        self.table = table
+        self.warnings = warnings
+        self.chart = chart
+        self.elapsed = elapsed
+    }
+}
+
+/// What one statement did.
+public enum StatementOutcome: Sendable {
+    /// A query's rows.
+    case rows(QueryResult)
+    /// `let NAME = QUERY`: the rows were kept as a table.
+    case stored(name: String, result: QueryResult)
+    /// `explain QUERY`: the plan text.
+    case plan(String, warnings: [Diagnostic])
+}
+
+/// Text in; tables, warnings and diagnostics out. No printing.
+///
+/// The flow of one statement: lex, parse, bind to a logical plan, rewrite, execute.
+public final class Session: Sendable {
+    public let catalog: Catalog
+    public let domain: DomainContext
+    public let cancellation = CancellationFlag()
+    /// Values for `$NAME` in queries, substituted as literals.
+    public var parameters: [String: String] {
+        get { parameterValues.withLock { $0 } }
+        set { parameterValues.withLock { $0 = newValue } }
+    }
+    private let parameterValues = Mutex<[String: String]>([:])
+
+    public init(catalog: Catalog = Catalog(), domain: DomainContext = .standard) {
+        self.catalog = catalog
+        self.domain = domain
+    }
+
+    /// Runs one statement. Errors come as a `Diagnostic` pointing into `source`.
+    public func execute(_ source: SourceText) throws(Diagnostic) -> StatementOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let statement = try Parser.parse(source, parameters: parameters)
+            switch statement.kind {
+            case .query(let query):
+                let run = try run(query)
+                return .rows(QueryResult(table: run.table, warnings: run.warnings, chart: run.chart,
+                                         elapsed: clock.now - start))
+            case .let(let name, let query):
+                let run = try run(query)
+                let table = run.table.renamed(name.text)
+                catalog.register(table)
+                return .stored(name: name.text, result: QueryResult(table: table, warnings: run.warnings,
+                                                                     elapsed: clock.now - start))
+            case .explain(let query):
+                var binder = Binder(catalog: catalog, domain: domain)
+                let bound = try binder.bind(query)
+                let text = PlanPrinter.explain(before: bound.plan, trace: Optimizer.standard.trace(bound.plan))
+                return .plan(text, warnings: bound.warnings)
+            }
+        } catch {
+            throw error.withSource(source)
+        }
+    }
+
+    /// Convenience: runs a statement given as a string.
+    public func execute(_ text: String) throws(Diagnostic) -> StatementOutcome {
+        try execute(SourceText(text))
+    }
+
+    private func run(_ query: QueryAST) throws(Diagnostic) -> (table: Table, warnings: [Diagnostic], chart: ChartHint?) {
+        var binder = Binder(catalog: catalog, domain: domain)
+        let bound = try binder.bind(query)
+        let plan = Optimizer.standard.optimize(bound.plan)
+        let table = try Executor(cancellation: cancellation, domain: domain).run(plan)
+        return (table, bound.warnings, bound.chart)
+    }
+}
