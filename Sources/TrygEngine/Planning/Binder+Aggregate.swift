@@ -32,7 +32,8 @@ extension Binder {
         var aggs: [BoundAggregate] = []
         var outputs: [(String, BoundExpr)] = []
         var needsProject = false
-        for item in items {
+        for raw in items {
+            let item = NamedExpr(expr: Binder.bareAggregatesAsCalls(raw.expr), alias: raw.alias)
             let name = uniqueName(item.alias?.text ?? Binder.name(of: item.expr).replacingOccurrences(of: "(", with: "_"),
                                   taken: fields.map(\.name))
             if case .call(let n, _, _) = item.expr.kind, Binder.aggregateNames.contains(n.text.lowercased()) {
@@ -59,6 +60,22 @@ extension Binder {
             result = .project(result, boundKeys.map { ($0.0, BoundExpr.column($0.0, $0.1.type)) } + outputs)
         }
         return (result, Scope(fields: fields, sourceName: scope.sourceName))
+    }
+
+    /// `count` and `share` written without parentheses are the aggregates.
+    static func bareAggregatesAsCalls(_ e: Expr) -> Expr {
+        switch e.kind {
+        case .column(nil, let n) where ["count", "share"].contains(n.text.lowercased()):
+            return Expr(.call(name: n, args: [], distinct: false), e.span)
+        case .call(let n, let args, let d):
+            return Expr(.call(name: n, args: args.map(bareAggregatesAsCalls), distinct: d), e.span)
+        case .unary(let op, let a):
+            return Expr(.unary(op: op, bareAggregatesAsCalls(a)), e.span)
+        case .binary(let op, let a, let b):
+            return Expr(.binary(op: op, bareAggregatesAsCalls(a), bareAggregatesAsCalls(b)), e.span)
+        default:
+            return e
+        }
     }
 
     func uniqueName(_ base: String, taken: [String]) -> String {

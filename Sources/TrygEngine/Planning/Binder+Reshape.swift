@@ -36,22 +36,34 @@ extension Binder {
         var fields = scope.fields
         var ambiguous = scope.ambiguous
         var rightNames: [String?] = []
+        var renamedLeft: [String: String] = [:]
         let leftNames = Set(scope.fields.map(\.name))
         for f in rscope.fields {
             if dropRight.contains(f.name) { rightNames.append(nil); continue }
             var g = f
             g.qualifier = rightName
-            if leftNames.contains(f.name) {
-                g.name = "\(rightName).\(f.name)"
-                let leftQualified = scope.field(named: f.name)?.qualifier.map { "\($0).\(f.name)" } ?? f.name
-                ambiguous[f.name] = [leftQualified, g.name]
+            if leftNames.contains(f.name), let i = fields.firstIndex(where: { $0.name == f.name }) {
+                if case .derived? = fields[i].origin?.column, case .stored? = f.origin?.column {
+                    // A stored column beats a derived one of the same name (`district` from libraries).
+                    fields[i].name = "\(fields[i].qualifier ?? scope.sourceName).\(f.name)"
+                    renamedLeft[f.name] = fields[i].name
+                } else {
+                    g.name = "\(rightName).\(f.name)"
+                    let leftQualified = fields[i].qualifier.map { "\($0).\(f.name)" } ?? f.name
+                    ambiguous[f.name] = [leftQualified, g.name]
+                }
             }
             if !isLeft { g.origin = f.origin } else { g.origin = nil }
             rightNames.append(g.name)
             fields.append(g)
         }
         // A left-side field named `left.x` must stay reachable as `x` only when unambiguous.
-        let node = JoinNode(left: left, right: right, isLeft: isLeft, leftKeys: leftKeys, rightKeys: rightKeys,
+        var leftPlan = left
+        if !renamedLeft.isEmpty {
+            leftPlan = .project(left, scope.fields.map { f in (renamedLeft[f.name] ?? f.name, BoundExpr.column(f.name, f.type)) })
+            leftKeys = leftKeys.map { renamedLeft[$0] ?? $0 }
+        }
+        let node = JoinNode(left: leftPlan, right: right, isLeft: isLeft, leftKeys: leftKeys, rightKeys: rightKeys,
                             rightNames: rightNames)
         var s = Scope(fields: fields, ambiguous: ambiguous, sourceName: scope.sourceName)
         // `incidents.library` must resolve to the left field.
