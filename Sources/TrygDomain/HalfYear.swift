@@ -56,10 +56,8 @@ public struct HalfYear: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// First day of the half-year.
     public var firstDay: CivilDate {
-        switch season {
-        case .sommer: return CivilDate(year: startYear, month: 4, day: 1) ?? CivilDate(dayNumber: 0)
-        case .vinter: return CivilDate(year: startYear, month: 10, day: 1) ?? CivilDate(dayNumber: 0)
-        }
+        // Through the day number so that years outside 1…9999 do not fall back to 1970.
+        CivilDate(dayNumber: CivilDate.dayNumber(year: startYear, month: season == .sommer ? 4 : 10, day: 1))
     }
 
     /// Last day of the half-year.
@@ -85,36 +83,35 @@ public struct HalfYear: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Reads any accepted spelling: `vinter 2024/25`, `vinter 2024/2025`, `2024/25`,
     /// `2024/2025`, `V24/25`, `sommer 2025`, `2025`, `S25` (case and spacing are free).
+    ///
+    /// Two-digit years need a season word or letter in front, so a bare `25` is not a half-year.
     public init?(parsing text: String) {
         let s = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         var rest = Substring(s)
         var season: Season?
-        for (prefix, value) in [("vinterhalvår ", Season.vinter), ("sommerhalvår ", .sommer),
-                                ("vinter ", .vinter), ("sommer ", .sommer),
+        for (prefix, value) in [("vinterhalvår", Season.vinter), ("sommerhalvår", .sommer),
+                                ("vinter", .vinter), ("sommer", .sommer),
                                 ("v", .vinter), ("s", .sommer)] where rest.hasPrefix(prefix) {
             season = value
             rest = rest.dropFirst(prefix.count)
             break
         }
-        rest = Substring(rest.trimmingSpaces())
-        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
-        func fullYear(_ p: Substring) -> Int? {
-            guard let n = Int(p) else { return nil }
-            switch p.count {
-            case 2: return 2000 + n
-            case 4: return n
-            default: return nil
-            }
-        }
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let first = parts.first, let startYear = Int(first),
+              first.count == 4 || (first.count == 2 && season != nil) else { return nil }
+        let year = first.count == 2 ? 2000 + startYear : startYear
         switch parts.count {
         case 1:
-            guard season != .vinter, let y = fullYear(parts[0]) else { return nil }
-            self.init(season: .sommer, startYear: y)
+            guard season != .vinter else { return nil }
+            self.init(season: .sommer, startYear: year)
         case 2:
-            guard season != .sommer, let a = fullYear(parts[0]), let b = fullYear(parts[1]),
-                  b == a + 1 else { return nil }
-            self.init(season: .vinter, startYear: a)
+            // The second year must follow the first, written in full or as its last two digits.
+            let second = parts[1]
+            guard season != .sommer, let end = Int(second),
+                  (second.count == 4 && end == year + 1) || (second.count == 2 && end == (year + 1) % 100)
+            else { return nil }
+            self.init(season: .vinter, startYear: year)
         default:
             return nil
         }
