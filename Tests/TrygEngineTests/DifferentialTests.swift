@@ -69,20 +69,23 @@ import Testing
          "SELECT library, count(*) c FROM incidents GROUP BY library HAVING c > 250", false),
         ("incidents derive late = hour >= 20 group by late",
          "SELECT \(hourSQL) >= 20, count(*) FROM incidents GROUP BY 1", false),
-        ("incidents group by library, police_called compute median(severity)",
+        ("incidents where library = \"Valby\" compute median(severity)",
          """
-         SELECT library, police_called, (SELECT avg(severity) FROM (SELECT severity FROM incidents j
-             WHERE j.library = i.library AND j.police_called IS i.police_called AND severity IS NOT NULL
-             ORDER BY severity LIMIT 2 - (SELECT count(severity) FROM incidents k WHERE k.library = i.library
-             AND k.police_called IS i.police_called) % 2 OFFSET ((SELECT count(severity) FROM incidents k
-             WHERE k.library = i.library AND k.police_called IS i.police_called) - 1) / 2))
-         FROM incidents i GROUP BY library, police_called
+         SELECT avg(severity) FROM (SELECT severity FROM incidents WHERE library = 'Valby' AND severity IS NOT NULL
+             ORDER BY severity LIMIT 2 - (SELECT count(severity) FROM incidents WHERE library = 'Valby') % 2
+             OFFSET ((SELECT count(severity) FROM incidents WHERE library = 'Valby') - 1) / 2)
+         """, false),
+        ("incidents where library = \"Vesterbro\" compute median(score)",
+         """
+         SELECT avg(score) FROM (SELECT score FROM incidents WHERE library = 'Vesterbro' AND score IS NOT NULL
+             ORDER BY score LIMIT 2 - (SELECT count(score) FROM incidents WHERE library = 'Vesterbro') % 2
+             OFFSET ((SELECT count(score) FROM incidents WHERE library = 'Vesterbro') - 1) / 2)
          """, false),
         ("incidents where year = 2024 and month = 3 count",
          "SELECT count(*) FROM incidents WHERE substr(reported_at, 1, 7) = '2024-03'", false),
         ("incidents where reported_at >= 2025-01-01 and reported_at < 2025-04-01 count",
          "SELECT count(*) FROM incidents WHERE reported_at >= '2025-01-01' AND reported_at < '2025-04-01'", false),
-        ("incidents select coalesce(severity, 0) as s, if(police_called, 1, 0) as p order by id limit 40",
+        ("incidents order by id limit 40 select coalesce(severity, 0) as s, if(police_called, 1, 0) as p",
          "SELECT coalesce(severity, 0), CASE WHEN police_called THEN 1 ELSE 0 END FROM incidents ORDER BY id LIMIT 40", true),
         ("incidents where lower(reported_by) = \"vagt\" compute count, round(avg(severity), 2)",
          "SELECT count(*), round(avg(severity), 2) FROM incidents WHERE lower(reported_by) = 'vagt'", false),

@@ -82,7 +82,7 @@ extension Binder {
             return (.limit(plan, Int(n)), scope)
 
         case .top(let n, _, let key):
-            let k = BoundSortKey(expr: try bindExpr(key.expr, scope), descending: !key.descending)
+            let k = BoundSortKey(expr: try bindExpr(key.expr, scope), descending: key.direction ?? true)
             return (.topN(plan, Int(n), k), scope)
 
         case .join(let isLeft, let source, let on):

@@ -42,7 +42,10 @@ public struct NamedExpr: Sendable {
 /// One key of `order by` or `top`.
 public struct SortKey: Sendable {
     public let expr: Expr
-    public let descending: Bool
+    /// true for `desc`, false for `asc`, nil when neither was written.
+    public let direction: Bool?
+
+    public var descending: Bool { direction ?? false }
 }
 
 public enum SelectItem: Sendable {

@@ -116,9 +116,9 @@ extension Parser {
 
     mutating func sortKey() throws(Diagnostic) -> SortKey {
         let e = try expression()
-        if acceptKeyword("desc") { return SortKey(expr: e, descending: true) }
-        _ = acceptKeyword("asc")
-        return SortKey(expr: e, descending: false)
+        if acceptKeyword("desc") { return SortKey(expr: e, direction: true) }
+        if acceptKeyword("asc") { return SortKey(expr: e, direction: false) }
+        return SortKey(expr: e, direction: nil)
     }
 
     mutating func selectItems() throws(Diagnostic) -> [SelectItem] {
