@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(
             name: "TrygEngineTests",
             dependencies: ["TrygEngine", "TrygDomain", "CSQLite"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
         .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"]),
     ]

@@ -43,6 +43,12 @@ extension Binder {
                 fields.append(Field(name: name, type: a.type, role: .measure))
                 continue
             }
+            if case .call(let n, _, _) = item.expr.kind, !Binder.scalarFunctions.contains(n.text.lowercased()) {
+                let near = Suggest.nearest(n.text.lowercased(), in: Binder.aggregateNames.sorted() + Binder.scalarFunctions)
+                throw Diagnostic(.error, "unknown function '\(n.text)'", span: n.span,
+                                 label: near.map { "did you mean '\($0)'?" } ?? "not a function",
+                                 notes: ["help: aggregates are count, sum, avg, min, max, median, pct, share"])
+            }
             guard containsAggregate(item.expr) else {
                 throw Diagnostic(.error, "'\(Binder.name(of: item.expr))' is not an aggregate", span: item.expr.span,
                                  label: "compute takes aggregates: count, sum, avg, min, max, median, pct, share",

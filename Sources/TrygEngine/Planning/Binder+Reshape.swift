@@ -43,7 +43,10 @@ extension Binder {
             var g = f
             g.qualifier = rightName
             if leftNames.contains(f.name), let i = fields.firstIndex(where: { $0.name == f.name }) {
-                if case .derived? = fields[i].origin?.column, case .stored? = f.origin?.column {
+                if case .derived? = f.origin?.column {
+                    // The right side's derived column yields to the left's; reachable qualified.
+                    g.name = "\(rightName).\(f.name)"
+                } else if case .derived? = fields[i].origin?.column, case .stored? = f.origin?.column {
                     // A stored column beats a derived one of the same name (`district` from libraries).
                     fields[i].name = "\(fields[i].qualifier ?? scope.sourceName).\(f.name)"
                     renamedLeft[f.name] = fields[i].name

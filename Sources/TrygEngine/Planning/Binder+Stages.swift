@@ -25,17 +25,23 @@ extension Binder {
             for item in items {
                 switch item {
                 case .star:
-                    for f in scope.fields { out.append((f.name, .column(f.name, f.type))); fields.append(f) }
+                    for f in scope.fields where !f.isUntouchedDerived {
+                        out.append((f.name, .column(f.name, f.type)))
+                        fields.append(f)
+                    }
                 case .starExcept(let names, _):
                     for n in names { _ = try scope.resolve(qualifier: nil, name: n, whole: n.span) }
                     let drop = Set(names.map(\.text))
-                    for f in scope.fields where !drop.contains(f.name) {
+                    for f in scope.fields where !drop.contains(f.name) && !f.isUntouchedDerived {
                         out.append((f.name, .column(f.name, f.type)))
                         fields.append(f)
                     }
                 case .expr(let ne):
                     let b = try bindExpr(ne.expr, scope)
-                    let name = ne.alias?.text ?? Binder.name(of: ne.expr)
+                    var name = ne.alias?.text ?? Binder.name(of: ne.expr)
+                    if ne.alias == nil, out.contains(where: { $0.0 == name }), case .column(let q?, let n) = ne.expr.kind {
+                        name = "\(q.text).\(n.text)"
+                    }
                     var f = Field(name: name, type: b.type)
                     if case .column(let src, _) = b, let orig = scope.field(named: src) {
                         f.role = orig.role

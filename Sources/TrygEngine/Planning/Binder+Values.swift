@@ -73,7 +73,8 @@ extension Binder {
         if values.contains(v) { return nil }
         let shown = values.map(\.display)
         let wanted = v.display
-        let near = Suggest.nearest(wanted, in: shown, max: 3)
+        // Half-years are not typos of each other: name the range instead.
+        let near = field.type == .halfYear ? [] : Suggest.nearest(wanted, in: shown, max: 3)
         var message = "no \(field.name) is \"\(wanted)\""
         if let best = near.first { message += "; did you mean \"\(best)\"?" }
         var notes: [String] = []

@@ -45,6 +45,12 @@ public struct Field: Sendable {
     public var origin: FieldOrigin?
     /// The table the field came from, for `table.column` references after a join.
     public var qualifier: String?
+
+    /// A derived column as the scan made it: `*` leaves these out (they are there by name).
+    var isUntouchedDerived: Bool {
+        if case .derived(let kind, _)? = origin?.column { return name == kind.rawValue }
+        return false
+    }
 }
 
 public struct JoinNode: Sendable {

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import TrygEngine
+
+/// Golden query files: `Golden/<area>/*.test`, each run in a fresh session over the test tables.
+/// Set `TRYG_RECORD=1` to rewrite the expectations in place (review the diff before committing).
+@Suite struct GoldenTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static var files: [String] {
+        let fm = FileManager.default
+        guard let e = fm.enumerator(atPath: root.path) else { return [] }
+        return e.compactMap { $0 as? String }.filter { $0.hasSuffix(".test") }.sorted()
+    }
+
+    @Test(arguments: files)
+    func golden(_ file: String) throws {
+        let url = GoldenTests.root.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let parsed = GoldenFile.parse(text)
+        #expect(!parsed.records.isEmpty, "no records in \(file)")
+        let session = Session(catalog: TestTables.catalog())
+        var rewritten = parsed
+        for (i, record) in parsed.records.enumerated() {
+            let actual = GoldenFile.run(record, in: session)
+            rewritten.records[i].expected = actual
+            if ProcessInfo.processInfo.environment["TRYG_RECORD"] == nil {
+                #expect(actual == record.expected, "\(file): \(record.kind) \(record.statement)")
+            }
+        }
+        if ProcessInfo.processInfo.environment["TRYG_RECORD"] != nil {
+            try rewritten.render().write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+}
+
+/// The `.test` format: a header of `#` lines, then records `query|error|plan|statement`, the
+/// statement, `----`, and the expected output.
+struct GoldenFile {
+    struct Record {
+        var kind: String
+        var statement: String
+        var expected: String
+    }
+
+    var header: [String]
+    var records: [Record]
+
+    static let kinds: Set<String> = ["query", "error", "plan", "statement"]
+
+    static func parse(_ text: String) -> GoldenFile {
+        var header: [String] = []
+        var records: [Record] = []
+        let lines = text.components(separatedBy: "\n")
+        var i = 0
+        while i < lines.count, !kinds.contains(lines[i]) {
+            header.append(lines[i])
+            i += 1
+        }
+        while i < lines.count {
+            guard kinds.contains(lines[i]) else { i += 1; continue }
+            let kind = lines[i]
+            i += 1
+            var stmt: [String] = []
+            while i < lines.count, lines[i] != "----" { stmt.append(lines[i]); i += 1 }
+            i += 1
+            var expected: [String] = []
+            while i < lines.count, !(kinds.contains(lines[i]) && (expected.last ?? "x").isEmpty) {
+                expected.append(lines[i])
+                i += 1
+            }
+            while let last = expected.last, last.isEmpty { expected.removeLast() }
+            records.append(Record(kind: kind, statement: stmt.joined(separator: "\n"), expected: expected.joined(separator: "\n")))
+        }
+        while let last = header.last, last.isEmpty { header.removeLast() }
+        return GoldenFile(header: header, records: records)
+    }
+
+    func render() -> String {
+        var out = header.joined(separator: "\n") + "\n"
+        for r in records { out += "\n\(r.kind)\n\(r.statement)\n----\n\(r.expected)\n" }
+        return out
+    }
+
+    static func run(_ record: Record, in session: Session) -> String {
+        do {
+            switch try session.execute(record.statement) {
+            case .rows(let r):
+                return (rows(r.table) + r.warnings.map(\.description)).joined(separator: "\n")
+                    + (r.chart.map { "\nchart: \($0.kind.rawValue)\($0.column.map { " " + $0 } ?? "")" } ?? "")
+            case .stored(let name, let r):
+                return (["stored \(name): \(r.table.rowCount) rows"] + r.warnings.map(\.description)).joined(separator: "\n")
+            case .plan(let text, _):
+                return text
+            }
+        } catch {
+            return error.description
+        }
+    }
+
+    static func rows(_ t: Table) -> [String] {
+        [t.columnNames.joined(separator: " | ")]
+            + t.rows.map { $0.map { $0.isNull ? "NULL" : $0.display }.joined(separator: " | ") }
+    }
+}
