@@ -93,13 +93,13 @@ public enum LocalTime {
     /// The day number of a timestamp (floor division, so times before 1970 work too).
     @inlinable
     public static func dayNumber(ofTimestamp t: Int64) -> Int64 {
-        t >= 0 ? t / secondsPerDay : (t - secondsPerDay + 1) / secondsPerDay
+        t >= 0 ? t / secondsPerDay : (t &- secondsPerDay &+ 1) / secondsPerDay
     }
 
     /// The hour of day 0…23.
     @inlinable
     public static func hour(ofTimestamp t: Int64) -> Int64 {
-        (t - dayNumber(ofTimestamp: t) * secondsPerDay) / 3600
+        (t &- dayNumber(ofTimestamp: t) &* secondsPerDay) / 3600
     }
 
     /// `2025-01-31T08:30` (seconds shown only when not zero).

@@ -34,7 +34,7 @@ enum Arithmetic {
                     if q[i] == 0 { nulls[i] = true; continue }
                     r = p[i].remainderReportingOverflow(dividingBy: q[i])
                 }
-                if r.1 { throw overflow(span) }
+                if r.1 || (type == .date && !(Arithmetic.dayRange.contains(r.0))) { throw overflow(span) }
                 out[i] = r.0
             }
             return Column(type: type, storage: .ints(out), nulls: nulls)
@@ -57,6 +57,9 @@ enum Arithmetic {
             throw Diagnostic(.error, "internal error: arithmetic on \(x.type) and \(y.type)")
         }
     }
+
+    /// Day numbers of the years 1 to 9999.
+    static let dayRange: ClosedRange<Int64> = -719_162...2_932_896
 
     static func overflow(_ span: Span) -> Diagnostic {
         Diagnostic(.error, "number overflow", span: span, label: "the result does not fit in 64 bits",

@@ -8,7 +8,10 @@ extension Parser {
 
     mutating func or() throws(Diagnostic) -> Expr {
         var l = try and()
+        let saved = depth
+        defer { depth = saved }
         while current.isKeyword("or") {
+            try enter()   // a long chain nests as deeply as brackets do
             advance()
             let r = try and()
             l = Expr(.binary(op: "or", l, r), l.span.to(r.span))
@@ -18,7 +21,10 @@ extension Parser {
 
     mutating func and() throws(Diagnostic) -> Expr {
         var l = try not()
+        let saved = depth
+        defer { depth = saved }
         while current.isKeyword("and") {
+            try enter()   // a long chain nests as deeply as brackets do
             advance()
             let r = try not()
             l = Expr(.binary(op: "and", l, r), l.span.to(r.span))
@@ -93,7 +99,10 @@ extension Parser {
 
     mutating func additive() throws(Diagnostic) -> Expr {
         var l = try multiplicative()
+        let saved = depth
+        defer { depth = saved }
         while case .symbol(let s) = current.kind, s == "+" || s == "-" {
+            try enter()
             advance()
             let r = try multiplicative()
             l = Expr(.binary(op: s, l, r), l.span.to(r.span))
@@ -103,7 +112,10 @@ extension Parser {
 
     mutating func multiplicative() throws(Diagnostic) -> Expr {
         var l = try unary()
+        let saved = depth
+        defer { depth = saved }
         while case .symbol(let s) = current.kind, s == "*" || s == "/" || s == "%" {
+            try enter()
             advance()
             let r = try unary()
             l = Expr(.binary(op: s, l, r), l.span.to(r.span))
