@@ -5,7 +5,9 @@
 /// a first line starting with `#!` is ignored.
 public enum ScriptSplitter {
     public static func split(_ script: String) -> [ScriptItem] {
-        var lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift, so split on both forms of line end.
+        var lines = script.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         if lines.last == "" { lines.removeLast() }
         var items: [ScriptItem] = []
         var pending = PendingStatement()
