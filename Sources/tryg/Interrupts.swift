@@ -19,6 +19,11 @@ final class Interrupts: QueryInterrupts {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have left SIGINT blocked; Ctrl-C must reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         let watcher = Thread {
             // A signal handler may only set a flag; this thread turns it into a cancellation.
             while true {
@@ -37,6 +42,11 @@ final class Interrupts: QueryInterrupts {
     }
 
     func queryFinished() {
-        runningQuery.withLock { $0 = nil }
+        let cancelled = runningQuery.withLock { flag -> Bool in
+            defer { flag = nil }
+            return flag?.isRaised ?? false
+        }
+        // The terminal echoed ^C; start the message on a line of its own.
+        if cancelled { FileDescriptorOutput(fd: 2).write("\n") }
     }
 }
