@@ -95,7 +95,7 @@ public final class ShellRunner {
         }
         switch outcome {
         case .rows(let result):
-            show(result)
+            show(result, source: source)
         case .stored(let name, let result):
             result.warnings.forEach { report($0.withSource(source)) }
             let t = result.table
@@ -109,8 +109,8 @@ public final class ShellRunner {
     }
 
     /// Writes a result in the current mode, its warnings to the error stream.
-    func show(_ result: QueryResult) {
-        result.warnings.forEach { report($0) }
+    func show(_ result: QueryResult, source: SourceText) {
+        result.warnings.forEach { report($0.withSource(source)) }
         let elapsed = settings.timer ? result.elapsed : nil
         output.write(render(result.table, elapsed: elapsed))
         if let chart = result.chart, settings.mode == .table {
