@@ -1,0 +1,145 @@
+import TrygEngine
+
+/// A shell command: a line starting with `.`, outside the query language.
+public enum DotCommand: Equatable, Sendable {
+    case help(topic: String?)
+    case tables
+    case schema(table: String?)
+    case importFile(path: String, tableName: String?)
+    case mode(OutputMode)
+    case timer(Bool)
+    case read(path: String)
+    /// `.output FILE` sends results to a file; `.output` alone back to the screen.
+    case output(path: String?)
+    case maxRows(Int)
+    case quit
+
+    /// One row of the help table: the name, how to call it, and what it does.
+    public struct Reference: Sendable {
+        public let name: String
+        public let usage: String
+        public let summary: String
+    }
+
+    /// Every command, in the order `.help` lists them; the one place they are described.
+    public static let reference: [Reference] = [
+        Reference(name: "help", usage: ".help [TOPIC]", summary: "this list, or help on a command, stage or function"),
+        Reference(name: "tables", usage: ".tables", summary: "the tables and their row counts"),
+        Reference(name: "schema", usage: ".schema [TABLE]", summary: "columns, types, distinct counts and a few values"),
+        Reference(name: "import", usage: ".import FILE [as NAME]", summary: "load a CSV file as a table (named after the file)"),
+        Reference(name: "mode", usage: ".mode \(OutputMode.names)", summary: "how results are shown"),
+        Reference(name: "timer", usage: ".timer on|off", summary: "show how long each statement took"),
+        Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
+        Reference(name: "output", usage: ".output [FILE]", summary: "write results to FILE; alone: back to the screen"),
+        Reference(name: "maxrows", usage: ".maxrows N", summary: "rows shown in table mode (0: all)"),
+        Reference(name: "quit", usage: ".quit", summary: "leave the shell (also .exit or Ctrl-D)"),
+    ]
+
+    /// Every name a command may be called by, for completion and suggestions.
+    public static var names: [String] { reference.map(\.name) + ["exit"] }
+}
+
+extension DotCommand {
+    /// Reads a dot-command line; errors point at the offending word.
+    public static func parse(_ source: SourceText) throws(Diagnostic) -> DotCommand {
+        let words = DotWords.split(source)
+        guard let first = words.first, first.text.hasPrefix(".") else {
+            throw Diagnostic(.error, "expected a command after '.'", span: Span(0, 1), label: "try .help", source: source)
+        }
+        let name = String(first.text.dropFirst()).lowercased()
+        let args = Array(words.dropFirst())
+        func arity(_ range: ClosedRange<Int>) throws(Diagnostic) {
+            guard range.contains(args.count) else {
+                let usage = reference.first { $0.name == name }?.usage ?? "." + name
+                let span = args.count > range.upperBound ? args[range.upperBound].span : first.span
+                let what = args.count > range.upperBound ? "too many arguments" : "missing argument"
+                throw Diagnostic(.error, "\(what) for .\(name)", span: span, label: "usage: \(usage)", source: source)
+            }
+        }
+        switch name {
+        case "help":
+            try arity(0...1)
+            return .help(topic: args.first?.text)
+        case "tables":
+            try arity(0...0)
+            return .tables
+        case "schema":
+            try arity(0...1)
+            return .schema(table: args.first?.text)
+        case "import":
+            try arity(1...3)
+            if args.count == 1 { return .importFile(path: args[0].text, tableName: nil) }
+            guard args.count == 3, args[1].text.lowercased() == "as" else {
+                throw Diagnostic(.error, "expected 'as NAME' after the file", span: args[1].span,
+                                 label: "usage: .import FILE [as NAME]", source: source)
+            }
+            return .importFile(path: args[0].text, tableName: args[2].text)
+        case "mode":
+            try arity(1...1)
+            guard let mode = OutputMode(rawValue: args[0].text.lowercased()) else {
+                throw Diagnostic(.error, "unknown mode '\(args[0].text)'", span: args[0].span,
+                                 label: "expected \(OutputMode.names)", source: source)
+            }
+            return .mode(mode)
+        case "timer":
+            try arity(1...1)
+            switch args[0].text.lowercased() {
+            case "on": return .timer(true)
+            case "off": return .timer(false)
+            default:
+                throw Diagnostic(.error, "expected on or off", span: args[0].span, label: "usage: .timer on|off", source: source)
+            }
+        case "read":
+            try arity(1...1)
+            return .read(path: args[0].text)
+        case "output":
+            try arity(0...1)
+            return .output(path: args.first?.text)
+        case "maxrows":
+            try arity(1...1)
+            guard let n = Int(args[0].text), n >= 0 else {
+                throw Diagnostic(.error, "expected a number of rows", span: args[0].span,
+                                 label: "usage: .maxrows N (0 shows all)", source: source)
+            }
+            return .maxRows(n)
+        case "quit", "exit":
+            try arity(0...0)
+            return .quit
+        default:
+            let hint = Suggest.nearest(name, in: names).map { "did you mean '.\($0)'?" }
+            throw Diagnostic(.error, "unknown command '.\(name)'", span: first.span, label: hint ?? "try .help",
+                             source: source)
+        }
+    }
+}
+
+/// The words of a dot-command line, with their spans; quotes group words with spaces.
+struct DotWords {
+    let text: String
+    let span: Span
+
+    static func split(_ source: SourceText) -> [DotWords] {
+        let s = source.scalars
+        var words: [DotWords] = []
+        var i = 0
+        while i < s.count {
+            if s[i] == " " || s[i] == "\t" || s[i] == "\r" || s[i] == "\n" { i += 1; continue }
+            if s[i] == "#" && !words.isEmpty { break }   // a trailing comment
+            let start = i
+            var word = String.UnicodeScalarView()
+            if s[i] == "\"" || s[i] == "'" {
+                let quote = s[i]
+                i += 1
+                while i < s.count, s[i] != quote { word.append(s[i]); i += 1 }
+                i = min(i + 1, s.count)
+            } else {
+                while i < s.count, !(s[i] == " " || s[i] == "\t" || s[i] == "\r" || s[i] == "\n") {
+                    word.append(s[i])
+                    i += 1
+                }
+            }
+            words.append(DotWords(text: String(word), span: Span(start, i)))
+        }
+        return words
+    }
+}

@@ -1,0 +1,40 @@
+import TrygEngine
+
+/// The text `.help` prints, built from the command, stage and function tables.
+enum HelpText {
+    static let firstQuery = "incidents where library = \"Blågården\" group by halfyear"
+
+    static func overview() -> String {
+        let width = DotCommand.reference.map { $0.usage.count }.max() ?? 0
+        var lines = ["Shell commands:"]
+        for r in DotCommand.reference {
+            lines.append("  " + DisplayWidth.pad(r.usage, to: width) + "  " + r.summary)
+        }
+        lines.append("")
+        lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    (end with ; or a complete line)")
+        lines.append("Stages:      " + LanguageHelp.stages.map { $0.name == "group" || $0.name == "order" ? $0.name + " by" : $0.name }
+            .joined(separator: ", "))
+        lines.append("Functions:   " + LanguageHelp.functionNames.joined(separator: " "))
+        lines.append("Try:         " + firstQuery)
+        lines.append("More:        .help TOPIC, e.g. .help group, .help pct, .help import")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Help on one command, stage or function; nil when nothing has that name.
+    static func topic(_ name: String) -> String? {
+        let key = name.lowercased().hasPrefix(".") ? String(name.lowercased().dropFirst()) : name.lowercased()
+        var parts: [String] = []
+        if let r = DotCommand.reference.first(where: { $0.name == key || (key == "exit" && $0.name == "quit") }) {
+            parts.append("\(r.usage)\n  \(r.summary)")
+        }
+        for e in LanguageHelp.stages + LanguageHelp.functions where e.name == key {
+            parts.append("\(e.usage)\n  e.g. \(e.example)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Every topic name, for suggestions.
+    static var topics: [String] {
+        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames
+    }
+}

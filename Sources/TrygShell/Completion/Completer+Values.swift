@@ -1,0 +1,108 @@
+import Foundation
+import TrygDomain
+import TrygEngine
+
+extension Completer {
+    /// The values a column may be compared with, for completion inside quotes.
+    func values(of column: String, in query: QueryContext) -> [String] {
+        let table = query.sources.first { $0.columnIndex(column) != nil }
+        if let table, let c = table.column(column) {
+            switch c.type {
+            case .text:
+                if case .text(_, let dictionary) = c.storage {
+                    return Completer.danishSorted(Set(dictionary.values).filter { !$0.isEmpty })
+                }
+            case .category(let scale):
+                return scale.values
+            case .halfYear:
+                return halfYears(in: c)
+            default:
+                break
+            }
+        }
+        switch column {
+        case "halfyear":
+            if let t = query.sources.first, let name = DerivedColumns.periodSource(in: t), let c = t.column(name) {
+                return halfYears(in: c)
+            }
+            return []
+        case "season": return Season.allCases.map(\.rawValue)
+        case "district": return District.all
+        case "library": return libraries.libraries.map(\.name)
+        case "category": return IncidentCategory.all
+        default: return SurveyScale.byColumn[column]?.values ?? []
+        }
+    }
+
+    /// Labels of every half-year from the earliest to the latest value of a period column.
+    func halfYears(in column: Column) -> [String] {
+        guard case .ints(let raw) = column.storage else { return [] }
+        var lo = Int.max, hi = Int.min
+        for (row, v) in raw.enumerated() where !column.isNull(row) {
+            let ordinal: Int
+            switch column.type {
+            case .timestamp: ordinal = HalfYear.ordinal(dayNumber: Int(LocalTime.dayNumber(ofTimestamp: v)))
+            case .date: ordinal = HalfYear.ordinal(dayNumber: Int(v))
+            case .halfYear: ordinal = Int(v)
+            default: return []
+            }
+            lo = min(lo, ordinal)
+            hi = max(hi, ordinal)
+        }
+        guard lo <= hi, hi - lo < 200 else { return [] }
+        return (lo...hi).map { HalfYear(ordinal: $0).label }
+    }
+
+    /// Danish order: æ, ø, å after z.
+    static func danishSorted(_ values: some Sequence<String>) -> [String] {
+        let locale = Locale(identifier: "da_DK")
+        return values.sorted { $0.compare($1, locale: locale) == .orderedAscending }
+    }
+
+    /// Completion of a dot-command line.
+    func dotCommand(_ lexed: CompletionTokens) -> Completion {
+        let word = lexed.word
+        guard let command = lexed.tokens.first?.word?.lowercased() else {
+            let names = DotCommand.names.map { "." + $0 }
+            return Completion(word: word, candidates: names.filter { $0.hasPrefix(word.lowercased()) })
+        }
+        let argument = lexed.tokens.count   // 1: the first argument
+        let options: [String]
+        switch (command, argument) {
+        case (".import", 1): return Completion(word: word, candidates: files(word, extensions: ["csv"]))
+        case (".read", 1): return Completion(word: word, candidates: files(word, extensions: []))
+        case (".output", 1): return Completion(word: word, candidates: files(word, extensions: []))
+        case (".import", 2): options = ["as"]
+        case (".help", 1): options = HelpText.topics
+        case (".schema", 1): options = catalog.names
+        case (".mode", 1): options = OutputMode.allCases.map(\.rawValue)
+        case (".timer", 1): options = ["on", "off"]
+        default: options = []
+        }
+        return Completion(word: word, candidates: options.filter { $0.lowercased().hasPrefix(word.lowercased()) })
+    }
+
+    /// Paths that start with `typed`; folders end in `/`; `extensions` (when given) limits the files.
+    func files(_ typed: String, extensions: [String]) -> [String] {
+        let slash = typed.lastIndex(of: "/")
+        let folderPart = slash.map { String(typed[...$0]) } ?? ""
+        let base = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+        let folder = folderPart.isEmpty ? "." : folderPart
+        return listDirectory(folder)
+            .filter { $0.name.hasPrefix(base) && (base.hasPrefix(".") || !$0.name.hasPrefix(".")) }
+            .filter { $0.isDirectory || extensions.isEmpty || extensions.contains(($0.name as NSString).pathExtension.lowercased()) }
+            .map { folderPart + $0.name + ($0.isDirectory ? "/" : "") }
+            .sorted()
+    }
+
+    /// The entries of a folder on disk.
+    public static func list(_ folder: String) -> [(name: String, isDirectory: Bool)] {
+        let expanded = (folder as NSString).expandingTildeInPath
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: expanded) else { return [] }
+        return names.map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (expanded as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            return (name, isDirectory.boolValue)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import TrygEngine
+
+/// The command line, read: what to load, what to run, and how to show it.
+public struct LaunchOptions: Equatable, Sendable {
+    /// One piece of input to run, in the order given.
+    public enum Script: Equatable, Sendable {
+        /// `-c 'QUERY'`.
+        case command(String)
+        /// `FILE.tryg` or `-f FILE`; `-` is standard input.
+        case file(String)
+    }
+
+    /// What the invocation asks for.
+    public enum Action: Equatable, Sendable {
+        /// Run scripts or, with none, read from the terminal or standard input.
+        case run
+        case help
+        case version
+        /// `tryg generate --out DIR [--seed N] [--scale N]`.
+        case generate(out: String, seed: UInt64, scale: Int)
+    }
+
+    public var action: Action = .run
+    /// `--data DIR`; nil loads the bundled samples.
+    public var dataDirectory: String?
+    public var scripts: [Script] = []
+    /// `--format`; nil keeps the default (table).
+    public var format: OutputMode?
+    public var parameters: [String: String] = [:]
+    public var keepGoing = false
+
+    public init() {}
+
+    /// A mistake on the command line; exit status 2.
+    public struct UsageError: Error, Equatable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Reads the arguments (without the program name).
+    public static func parse(_ arguments: [String]) throws(UsageError) -> LaunchOptions {
+        var options = LaunchOptions()
+        if arguments.first == "generate" { return try parseGenerate(Array(arguments.dropFirst())) }
+        var rest = arguments[...]
+        var onlyFiles = false
+        func value(_ flag: String, _ inline: String?) throws(UsageError) -> String {
+            if let inline { return inline }
+            guard let v = rest.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
+            return v
+        }
+        while let argument = rest.popFirst() {
+            if onlyFiles || argument == "-" || !argument.hasPrefix("-") {
+                options.scripts.append(.file(argument))
+                continue
+            }
+            let (flag, inline) = splitInline(argument)
+            switch flag {
+            case "--": onlyFiles = true
+            case "-h", "--help": options.action = .help
+            case "-V", "--version": options.action = .version
+            case "-c", "--command": options.scripts.append(.command(try value(flag, inline)))
+            case "-f", "--file": options.scripts.append(.file(try value(flag, inline)))
+            case "--data": options.dataDirectory = try value(flag, inline)
+            case "--keep-going": options.keepGoing = true
+            case "--format":
+                let name = try value(flag, inline)
+                guard let mode = OutputMode(rawValue: name.lowercased()) else {
+                    throw UsageError(message: "unknown format '\(name)'; expected \(OutputMode.names)")
+                }
+                options.format = mode
+            case "-p", "--param":
+                let pair = try value(flag, inline)
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                    throw UsageError(message: "--param needs NAME=VALUE, not '\(pair)'")
+                }
+                var name = String(pair[..<eq])
+                if name.hasPrefix("$") { name.removeFirst() }
+                options.parameters[name] = String(pair[pair.index(after: eq)...])
+            default:
+                let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param"]
+                let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
+                throw UsageError(message: "unknown option '\(flag)'\(hint)")
+            }
+        }
+        return options
+    }
+
+    private static func parseGenerate(_ arguments: [String]) throws(UsageError) -> LaunchOptions {
+        var out: String?
+        var seed: UInt64 = 1
+        var scale = 1
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            let (flag, inline) = splitInline(argument)
+            guard let v = inline ?? rest.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
+            switch flag {
+            case "--out": out = v
+            case "--seed":
+                guard let n = UInt64(v) else { throw UsageError(message: "--seed needs a whole number, not '\(v)'") }
+                seed = n
+            case "--scale":
+                guard let n = Int(v), n >= 1 else { throw UsageError(message: "--scale needs a whole number of at least 1, not '\(v)'") }
+                scale = n
+            default:
+                throw UsageError(message: "unknown option '\(flag)' for generate; expected --out DIR [--seed N] [--scale N]")
+            }
+        }
+        guard let out else { throw UsageError(message: "generate needs --out DIR") }
+        var options = LaunchOptions()
+        options.action = .generate(out: out, seed: seed, scale: scale)
+        return options
+    }
+
+    /// `--format=csv` as (`--format`, `csv`).
+    private static func splitInline(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<eq]), String(argument[argument.index(after: eq)...]))
+    }
+
+    /// `tryg --help`.
+    public static let usage = """
+        tryg — an analytics shell for safety figures at Copenhagen's libraries
+
+        Usage:
+          tryg                              interactive shell on the bundled samples
+          tryg --data DIR                   tables from every *.csv in DIR (file name = table name)
+          tryg -c 'QUERY' [-c …]            run, print, exit
+          tryg FILE.tryg | -f FILE          run a saved script (a #! first line is allowed)
+          … | tryg                          standard input that is not a terminal is a script
+          tryg generate --out DIR [--seed N] [--scale N]
+                                            write the synthetic sample CSVs
+
+        Options:
+          --format table|csv|json|markdown  table is the default; csv and json keep full precision
+          --param NAME=VALUE                $NAME in the script, substituted as a literal
+          --keep-going                      run the remaining statements after a failing one
+          -h, --help                        this text
+          -V, --version                     the version
+
+        Exit status: 0 when every statement ran, 1 when one failed, 2 for a usage error.
+        In the shell, .help lists commands, stages and functions.
+
+        """
+
+    /// `tryg --version`.
+    public static let version = "tryg 0.1.0"
+}

@@ -1,0 +1,143 @@
+import Foundation
+import TrygEngine
+
+/// The whole command without its terminal edge: load the tables, then run the scripts, the
+/// piped input, or hand over to the interactive shell.
+///
+/// The edges (bundled samples, readline, the sample generator, standard input) come in as
+/// closures so that the flow stays in one place and can be tested in-process.
+public struct TrygProgram {
+    public var options: LaunchOptions
+    public var output: TextOutput
+    public var errors: TextOutput
+    /// Whether standard input is a terminal (no scripts given: interactive, else a piped script).
+    public var inputIsTerminal: Bool
+    /// `NO_COLOR` is set: never colour.
+    public var noColor: Bool
+    /// The folder of the bundled sample CSVs, if found.
+    public var samplesDirectory: () -> String?
+    /// Reads all of standard input.
+    public var readStandardInput: () -> String
+    /// Runs the interactive shell and returns its exit status.
+    public var interactive: (ShellRunner) -> Int32
+    /// Writes the sample CSVs (`tryg generate`).
+    public var generate: (_ out: String, _ seed: UInt64, _ scale: Int) throws -> Void
+    /// The screen width for table output.
+    public var screenWidth: () -> Int? = { nil }
+
+    public init(options: LaunchOptions, output: TextOutput, errors: TextOutput, inputIsTerminal: Bool, noColor: Bool,
+                samplesDirectory: @escaping () -> String?, readStandardInput: @escaping () -> String,
+                interactive: @escaping (ShellRunner) -> Int32,
+                generate: @escaping (_ out: String, _ seed: UInt64, _ scale: Int) throws -> Void) {
+        self.options = options
+        self.output = output
+        self.errors = errors
+        self.inputIsTerminal = inputIsTerminal
+        self.noColor = noColor
+        self.samplesDirectory = samplesDirectory
+        self.readStandardInput = readStandardInput
+        self.interactive = interactive
+        self.generate = generate
+    }
+
+    /// Exit statuses of LANGUAGE.md.
+    public enum ExitStatus {
+        public static let success: Int32 = 0
+        public static let statementFailed: Int32 = 1
+        public static let usage: Int32 = 2
+    }
+
+    /// Runs the command; returns the exit status.
+    public func run() -> Int32 {
+        switch options.action {
+        case .help:
+            output.write(LaunchOptions.usage)
+            return ExitStatus.success
+        case .version:
+            output.write(LaunchOptions.version + "\n")
+            return ExitStatus.success
+        case .generate(let out, let seed, let scale):
+            do {
+                try generate(out, seed, scale)
+                return ExitStatus.success
+            } catch {
+                errors.write("error: cannot write the samples to '\(out)': \(error)\n")
+                return ExitStatus.statementFailed
+            }
+        case .run:
+            return runScripts()
+        }
+    }
+
+    private func runScripts() -> Int32 {
+        for case .file(let path) in options.scripts where path != "-" {
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                return usageError("cannot read the script '\(path)'")
+            }
+        }
+        let interactiveRun = options.scripts.isEmpty && inputIsTerminal
+        let catalog = Catalog()
+        var settings = ShellSettings()
+        settings.mode = options.format ?? .table
+        settings.interactive = interactiveRun
+        settings.resultColor = !noColor && output.isTerminal
+        settings.diagnosticColor = !noColor && errors.isTerminal
+        let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
+        runner.keepGoing = options.keepGoing
+        runner.screenWidth = screenWidth
+        runner.session.parameters = options.parameters
+        if let status = load(into: catalog, runner: runner) { return status }
+
+        if interactiveRun { return interactive(runner) }
+        if options.scripts.isEmpty {
+            return runner.runScript(readStandardInput(), name: "<stdin>") ? ExitStatus.success : ExitStatus.statementFailed
+        }
+        var allRan = true
+        for script in options.scripts {
+            if runner.quitRequested { break }
+            let ran: Bool
+            switch script {
+            case .command(let text): ran = runner.runScript(text, name: nil)
+            case .file("-"): ran = runner.runScript(readStandardInput(), name: "<stdin>")
+            case .file(let path): ran = runner.runFile(path)
+            }
+            if !ran {
+                allRan = false
+                if !options.keepGoing { break }
+            }
+        }
+        return allRan ? ExitStatus.success : ExitStatus.statementFailed
+    }
+
+    /// Loads `--data` or the bundled samples; returns an exit status when that failed.
+    private func load(into catalog: Catalog, runner: ShellRunner) -> Int32? {
+        let directory: String
+        if let data = options.dataDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return usageError("--data: no folder '\(data)'")
+            }
+            directory = data
+        } else if let samples = samplesDirectory() {
+            directory = samples
+        } else {
+            if runner.settings.interactive { errors.write("note: no bundled samples found; use --data DIR or .import FILE\n") }
+            return nil
+        }
+        do throws(Diagnostic) {
+            for (name, load) in try DataLoader.loadDirectory(directory, into: catalog) where load.rowsRejected > 0 {
+                runner.report(Diagnostic(.warning, DataLoader.summary(load, name: name),
+                                         file: FilePosition(path: load.table.origin ?? name)))
+            }
+        } catch {
+            runner.report(error)
+            return ExitStatus.statementFailed
+        }
+        return nil
+    }
+
+    private func usageError(_ message: String) -> Int32 {
+        errors.write("tryg: \(message)\nTry 'tryg --help'.\n")
+        return ExitStatus.usage
+    }
+}

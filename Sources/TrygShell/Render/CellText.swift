@@ -1,0 +1,45 @@
+import Foundation
+import TrygEngine
+
+/// How single values read in each output format.
+enum CellText {
+    /// Text for a table view: decimals rounded to at most two places, control characters made visible.
+    static func display(_ value: Value) -> String {
+        switch value {
+        case .decimal(let d): return rounded(d)
+        case .text(let s): return visible(s)
+        default: return value.display
+        }
+    }
+
+    /// Full-precision text (csv, line): what `Value.display` gives.
+    static func exact(_ value: Value) -> String { value.display }
+
+    /// A decimal rounded to two places, without trailing zeros past the first decimal.
+    static func rounded(_ d: Double) -> String {
+        guard d.isFinite else { return Value.format(d) }
+        let r = (d * 100).rounded() / 100
+        if r == 0 { return "0.0" }
+        var s = String(format: "%.2f", r)
+        if s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+
+    /// Newlines and tabs as visible escapes, so one value stays on one line of a table.
+    static func visible(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return s }
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(c.value < 0x20 ? "�" : c)
+            }
+        }
+        return out
+    }
+
+    /// Whether a column is numeric and so right-aligned.
+    static func isNumeric(_ type: DataType) -> Bool { type == .int || type == .decimal }
+}

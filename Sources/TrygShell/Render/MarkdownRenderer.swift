@@ -1,0 +1,36 @@
+import Foundation
+import TrygEngine
+
+/// Writes a result as a Markdown table, numbers right-aligned, decimals rounded as in the table view.
+public enum MarkdownRenderer {
+    public static func render(_ table: Table) -> String {
+        let n = table.columnNames.count
+        guard n > 0 else { return "" }
+        let header = table.columnNames.map(escape)
+        let rows: [[String]] = (0..<table.rowCount).map { r in
+            (0..<n).map { c in
+                let v = table.value(row: r, column: c)
+                if case .text(let t) = v { return escape(t) }
+                return escape(CellText.display(v))
+            }
+        }
+        var widths = header.map { max(3, DisplayWidth.of($0)) }
+        for row in rows { for c in 0..<n { widths[c] = max(widths[c], DisplayWidth.of(row[c])) } }
+        let numeric = table.columns.map { CellText.isNumeric($0.type) }
+        func line(_ cells: [String]) -> String {
+            "| " + (0..<n).map { DisplayWidth.pad(cells[$0], to: widths[$0], right: numeric[$0]) }
+                .joined(separator: " | ") + " |"
+        }
+        var out = [line(header)]
+        out.append("|" + (0..<n).map { c in
+            " " + String(repeating: "-", count: widths[c] - (numeric[c] ? 1 : 0)) + (numeric[c] ? ":" : "") + " "
+        }.joined(separator: "|") + "|")
+        out += rows.map(line)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell with `|` escaped and line breaks as `<br>`, so it stays one cell.
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>").replacingOccurrences(of: "|", with: "\\|")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TrygEngine
+
+extension ShellRunner {
+    /// Carries out a dot command; errors point into its line.
+    func perform(_ command: DotCommand, source: SourceText) throws(Diagnostic) {
+        switch command {
+        case .help(let topic):
+            guard let topic else {
+                output.write(HelpText.overview())
+                return
+            }
+            guard let text = HelpText.topic(topic) else {
+                let hint = Suggest.nearest(topic.lowercased(), in: HelpText.topics).map { "did you mean '\($0)'?" }
+                throw Diagnostic(.error, "no help on '\(topic)'", span: argumentSpan(source, 1),
+                                 label: hint ?? "topics are commands, stages and functions; try .help")
+            }
+            output.write(text)
+        case .tables:
+            output.write(render(SchemaTables.tableList(session.catalog), elapsed: nil))
+        case .schema(let name):
+            let tables: [Table]
+            if let name {
+                guard let t = session.catalog.table(name) else { throw unknownTable(name, source) }
+                tables = [t]
+            } else {
+                tables = session.catalog.all
+            }
+            for t in tables {
+                if settings.mode == .table { output.write("\(t.name)\(t.origin.map { " (from \($0))" } ?? "")\n") }
+                output.write(render(SchemaTables.describe(t), elapsed: nil))
+            }
+        case .importFile(let path, let tableName):
+            let name = tableName ?? DataLoader.tableName(forFile: path)
+            let load = try DataLoader.load(path: path, tableName: name, into: session.catalog)
+            note(DataLoader.summary(load, name: name), elapsed: nil, always: true)
+        case .mode(let mode):
+            settings.mode = mode
+        case .timer(let on):
+            settings.timer = on
+        case .maxRows(let n):
+            settings.maxRows = n
+        case .read(let path):
+            guard readDepth < ShellRunner.maxReadDepth else {
+                throw Diagnostic(.error, ".read nested too deeply", span: argumentSpan(source, 1),
+                                 label: "at most \(ShellRunner.maxReadDepth) levels; does a script read itself?")
+            }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw Diagnostic(.error, "cannot read '\(path)'", span: argumentSpan(source, 1), label: "no such file")
+            }
+            readDepth += 1
+            defer { readDepth -= 1 }
+            if !runFile(path) {
+                throw Diagnostic(.error, "script '\(path)' stopped at an error", span: argumentSpan(source, 1))
+            }
+        case .output(let path):
+            guard let path else {
+                redirect = nil
+                return
+            }
+            do {
+                redirect = try FileDescriptorOutput(path: path)
+            } catch {
+                throw Diagnostic(.error, "cannot write '\(path)': \(error.reason)", span: argumentSpan(source, 1))
+            }
+        case .quit:
+            quitRequested = true
+        }
+    }
+
+    /// The span of the n-th word of a command line (0 is the command itself).
+    func argumentSpan(_ source: SourceText, _ n: Int) -> Span {
+        let words = DotWords.split(source)
+        return n < words.count ? words[n].span : (words.last?.span ?? Span(0, 1))
+    }
+
+    private func unknownTable(_ name: String, _ source: SourceText) -> Diagnostic {
+        let hint = Suggest.nearest(name, in: session.catalog.names).map { "did you mean '\($0)'?" }
+        return Diagnostic(.error, "unknown table '\(name)'", span: argumentSpan(source, 1),
+                          label: hint ?? "tables: \(session.catalog.names.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import TrygEngine
+
+/// Runs statements and dot commands, one path for typed lines, script files and piped input.
+///
+/// Results go to the output (standard output, or a file after `.output`); errors and
+/// warnings go to the error stream as rendered diagnostics naming `FILE:LINE:COL`.
+public final class ShellRunner {
+    public let session: Session
+    public var settings: ShellSettings
+    /// Go on after a failing statement (`--keep-going`).
+    public var keepGoing = false
+    /// Set by `.quit`: the caller should stop reading input.
+    public internal(set) var quitRequested = false
+    /// The screen's width in columns, asked before each table is drawn; nil never cuts columns.
+    public var screenWidth: () -> Int? = { nil }
+    public weak var interrupts: QueryInterrupts?
+
+    let screen: TextOutput
+    let errors: TextOutput
+    var redirect: TextOutput?
+    /// Nesting of `.read`, so a script that reads itself stops.
+    var readDepth = 0
+    static let maxReadDepth = 16
+
+    public init(session: Session, settings: ShellSettings = ShellSettings(), output: TextOutput, errors: TextOutput) {
+        self.session = session
+        self.settings = settings
+        self.screen = output
+        self.errors = errors
+    }
+
+    /// Where results go now.
+    var output: TextOutput { redirect ?? screen }
+
+    /// Runs every item of a script in order; stops at the first failure unless `keepGoing`.
+    ///
+    /// - Parameter name: the file name diagnostics show, nil for typed text.
+    /// - Returns: true when every item ran without error.
+    @discardableResult
+    public func runScript(_ text: String, name: String?) -> Bool {
+        var allRan = true
+        for item in ScriptSplitter.split(text) {
+            if quitRequested { break }
+            if !run(item, sourceName: name) {
+                allRan = false
+                if !keepGoing { break }
+            }
+        }
+        return allRan
+    }
+
+    /// Reads and runs a script file; a file that cannot be read is an error.
+    @discardableResult
+    public func runFile(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            report(Diagnostic(.error, "cannot read script '\(path)'", file: FilePosition(path: path)))
+            return false
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            report(Diagnostic(.error, "script '\(path)' is not UTF-8 text", file: FilePosition(path: path)))
+            return false
+        }
+        return runScript(text, name: path)
+    }
+
+    /// Runs one statement or dot command; returns true when it ran without error.
+    @discardableResult
+    public func run(_ item: ScriptItem, sourceName: String?) -> Bool {
+        let source = SourceText(item.text, name: sourceName, firstLine: item.line)
+        switch item.kind {
+        case .dotCommand:
+            do throws(Diagnostic) {
+                try perform(try DotCommand.parse(source), source: source)
+                return true
+            } catch {
+                report(error.withSource(source))
+                return false
+            }
+        case .statement:
+            return execute(source)
+        }
+    }
+
+    private func execute(_ source: SourceText) -> Bool {
+        interrupts?.queryStarted(session.cancellation)
+        let outcome: StatementOutcome
+        do throws(Diagnostic) {
+            outcome = try session.execute(source)
+            interrupts?.queryFinished()
+        } catch {
+            interrupts?.queryFinished()
+            report(error.withSource(source))
+            return false
+        }
+        switch outcome {
+        case .rows(let result):
+            show(result, source: source)
+        case .stored(let name, let result):
+            result.warnings.forEach { report($0.withSource(source)) }
+            let t = result.table
+            note("kept as table \(name): \(t.rowCount) \(t.rowCount == 1 ? "row" : "rows"), "
+                 + "\(t.columnNames.count) \(t.columnNames.count == 1 ? "column" : "columns")", elapsed: result.elapsed)
+        case .plan(let text, let warnings):
+            warnings.forEach { report($0.withSource(source)) }
+            output.write(text.hasSuffix("\n") ? text : text + "\n")
+        }
+        return true
+    }
+
+    /// Writes a result in the current mode, its warnings to the error stream.
+    func show(_ result: QueryResult, source: SourceText) {
+        result.warnings.forEach { report($0.withSource(source)) }
+        let elapsed = settings.timer ? result.elapsed : nil
+        output.write(render(result.table, elapsed: elapsed))
+        if let chart = result.chart, settings.mode == .table {
+            output.write(BarChart(width: screenWidth() ?? 80, color: settings.resultColor && output.isTerminal)
+                .render(result.table, hint: chart))
+        }
+        if settings.mode != .table, let elapsed { note("time: \(TableRenderer.format(elapsed))", elapsed: nil, always: true) }
+    }
+
+    /// A table in the current mode.
+    func render(_ table: Table, elapsed: Duration?) -> String {
+        switch settings.mode {
+        case .table:
+            let toScreen = redirect == nil && screen.isTerminal
+            return TableRenderer(maxRows: settings.maxRows, width: toScreen ? screenWidth() : nil,
+                                 color: settings.resultColor && toScreen).render(table, elapsed: elapsed)
+        case .csv: return CSVRenderer.render(table)
+        case .json: return JSONRenderer.render(table)
+        case .markdown: return MarkdownRenderer.render(table)
+        case .line: return LineRenderer.render(table)
+        }
+    }
+
+    /// Writes a diagnostic to the error stream.
+    func report(_ diagnostic: Diagnostic) {
+        errors.write(DiagnosticRenderer(color: settings.diagnosticColor).render(diagnostic) + "\n")
+    }
+
+    /// A message for the person at the shell (not part of any result); silent in scripts unless `always`.
+    func note(_ text: String, elapsed: Duration?, always: Bool = false) {
+        guard settings.interactive || always else { return }
+        var line = text
+        if settings.timer, let elapsed { line += " (\(TableRenderer.format(elapsed)))" }
+        errors.write(line + "\n")
+    }
+}

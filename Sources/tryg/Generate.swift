@@ -1,0 +1,9 @@
+import Foundation
+import TrygDomain
+
+/// `tryg generate`: writes the synthetic sample tables as CSV files.
+enum Generate {
+    static func samples(out: String, seed: UInt64, scale: Int) throws {
+        try SampleGenerator(seed: seed, scale: scale).write(to: URL(fileURLWithPath: out, isDirectory: true))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Synchronization
+import TrygDomain
+import TrygEngine
+import TrygShell
+@preconcurrency import CReadline
+
+/// The catalog completion reads, and the candidates readline is handing out one by one.
+private let completionCatalog = Mutex<Catalog?>(nil)
+private let pendingCandidates = Mutex<[String]>([])
+
+/// Connects readline's Tab to the shell's `Completer`.
+enum ReadlineCompletion {
+    static func install(catalog: Catalog) {
+        completionCatalog.withLock { $0 = catalog }
+        tryg_rl_set_completion { _, _, end in
+            tryg_rl_set_attempted_over(1)   // no fallback to file names of the working folder
+            guard let buffer = tryg_rl_line_buffer(), let catalog = completionCatalog.withLock({ $0 }) else { return nil }
+            // `end` counts bytes; the line up to the cursor is what the completer reads.
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self),
+                                            count: Int(end))
+            let before = String(decoding: bytes, as: UTF8.self)
+            let completion = Completer(catalog: catalog).complete(before)
+            guard !completion.candidates.isEmpty else { return nil }
+            pendingCandidates.withLock { $0 = completion.candidates }
+            let onlyFolder = completion.candidates.count == 1 && completion.candidates[0].hasSuffix("/")
+            tryg_rl_set_append_character(onlyFolder ? 0 : 32)
+            return rl_completion_matches(completion.word, { _, state in
+                pendingCandidates.withLock { candidates -> UnsafeMutablePointer<CChar>? in
+                    guard Int(state) < candidates.count else { return nil }
+                    return strdup(candidates[Int(state)])
+                }
+            })
+        }
+    }
+}

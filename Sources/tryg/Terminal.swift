@@ -1,0 +1,32 @@
+import Foundation
+import TrygShell
+
+/// The process's edges: standard streams, environment, locale, bundled samples.
+enum Terminal {
+    /// A UTF-8 locale, so readline edits å and ø as single characters.
+    static func prepareLocale() {
+        let current = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// The program wired to this process.
+    static func program(_ options: LaunchOptions) -> TrygProgram {
+        let output = FileDescriptorOutput(fd: 1)
+        var program = TrygProgram(
+            options: options, output: output, errors: FileDescriptorOutput(fd: 2),
+            inputIsTerminal: isatty(0) == 1,
+            noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+            samplesDirectory: BundledSamples.directory,
+            readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) },
+            interactive: { InteractiveShell(runner: $0).run() },
+            generate: Generate.samples)
+        program.screenWidth = {
+            var size = winsize()
+            guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+            return Int(size.ws_col)
+        }
+        return program
+    }
+}

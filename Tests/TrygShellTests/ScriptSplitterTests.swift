@@ -1,0 +1,57 @@
+import Testing
+@testable import TrygShell
+
+@Suite struct ScriptSplitterTests {
+    @Test func statementsWithTheirLines() {
+        let script = """
+            #!/usr/bin/env tryg
+            # Figure F4: incidents at Vesterbro
+
+            .mode csv
+            incidents
+              where library = "Vesterbro"
+              | group by halfyear
+
+            let v = incidents where library = "Vesterbro"
+            v count; libraries count
+            """
+        let items = ScriptSplitter.split(script)
+        #expect(items.map(\.line) == [4, 5, 9, 10, 10])
+        #expect(items.map(\.kind) == [.dotCommand, .statement, .statement, .statement, .statement])
+        #expect(items[1].text == "incidents\n  where library = \"Vesterbro\"\n  | group by halfyear")
+        // A statement after `;` keeps its column by padding.
+        #expect(items[4].text == "         libraries count")
+    }
+
+    @Test func barAtLineStartContinues() {
+        let items = ScriptSplitter.split("incidents\n| count\nlibraries\n")
+        #expect(items.map(\.text) == ["incidents\n| count", "libraries"])
+        #expect(items.map(\.line) == [1, 3])
+    }
+
+    @Test func blankLineEndsAStatement() {
+        let items = ScriptSplitter.split("incidents\n\n  libraries\n")
+        #expect(items.map(\.line) == [1, 3])
+    }
+
+    @Test func openStatementAtTheEndIsHandedOver() {
+        let items = ScriptSplitter.split("incidents count\nincidents where x = \"open")
+        #expect(items.count == 2)
+        #expect(items[1].line == 2)
+    }
+
+    @Test func openBracketJoinsLines() {
+        let items = ScriptSplitter.split("incidents where library in (\n\"Vesterbro\",\n\"Blågården\")\nlibraries")
+        #expect(items.map(\.line) == [1, 4])
+    }
+
+    @Test func commentsBetweenStatements() {
+        let items = ScriptSplitter.split("-- first\nincidents count # trailing\n# between\nlibraries count\n")
+        #expect(items.map(\.line) == [2, 4])
+    }
+
+    @Test func crlfLineEnds() {
+        let items = ScriptSplitter.split("incidents count\r\nlibraries count\r\n")
+        #expect(items.map(\.line) == [1, 2])
+    }
+}

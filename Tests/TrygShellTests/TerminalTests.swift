@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// The interactive shell on a real pseudo-terminal: completion, history, Ctrl-C, Ctrl-D.
+@Suite(.serialized) struct TerminalTests {
+    let home: TemporaryFolder
+    let data: TemporaryFolder
+
+    init() throws {
+        home = try TemporaryFolder()
+        data = try TestData.folder()
+    }
+
+    var historyPath: String { home.path + "/state/tryg/history" }
+
+    func start(_ extra: [String] = []) throws -> PseudoTerminal {
+        try PseudoTerminal(TrygBinary.path, arguments: ["--data", data.path + "/data"] + extra, environment: [
+            "TERM": "xterm", "HOME": home.path, "XDG_STATE_HOME": home.path + "/state",
+            "LANG": "C.UTF-8", "NO_COLOR": "1", "INPUTRC": "/dev/null", "PATH": "/usr/bin:/bin",
+        ])
+    }
+
+    @Test func welcomeAndPrompt() throws {
+        let tty = try start()
+        #expect(tty.expect("incidents"), "\(tty.transcript)")
+        #expect(tty.expect(".help"))
+        #expect(tty.expect("tryg> "))
+    }
+
+    @Test func tabCompletesATableName() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incid\t")
+        #expect(tty.expect("incidents "), "\(tty.unread)")
+        tty.send("count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+
+    @Test func tabCompletesAValueInQuotes() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents where library = \"Bl\t")
+        #expect(tty.expect("Blågården\""), "\(tty.unread)")
+    }
+
+    @Test func upRecallsThePreviousLine() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("libraries count\r")
+        #expect(tty.expect("1 row"))
+        #expect(tty.expect("tryg> "))
+        tty.send("\u{1B}[A")
+        #expect(tty.expect("libraries count"), "\(tty.unread)")
+        tty.send("\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+
+    @Test func continuationPrompt() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents |\r")
+        #expect(tty.expect("...> "), "\(tty.unread)")
+        tty.send("count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+
+    @Test func ctrlCAtThePromptGivesAFreshPrompt() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents wh")
+        #expect(tty.expect("incidents wh"))
+        tty.send("\u{03}")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        tty.send("libraries count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+
+    @Test func ctrlDExitsAndSavesHistory() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("libraries count\r")
+        #expect(tty.expect("1 row"))
+        #expect(tty.expect("tryg> "))
+        tty.send("\u{04}")
+        #expect(tty.waitForExit() == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: historyPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let history = try String(contentsOfFile: historyPath, encoding: .utf8)
+        #expect(history.contains("libraries count"))
+    }
+
+    @Test func quitCommandExits() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send(".quit\r")
+        #expect(tty.waitForExit() == 0)
+    }
+
+    // Needs the engine to poll the cancellation flag during a long query.
+    @Test func ctrlCCancelsARunningQuery() throws {
+        let rows = (1...400_000).map { "\($0),\($0 % 97),\($0 % 5)" }.joined(separator: "\n")
+        try data.write("data/big.csv", "id,k,v\n" + rows + "\n")
+        let tty = try start()
+        #expect(tty.expect("tryg> ", timeout: 60))
+        tty.send("big group by id compute sum(v) order by id desc\r")
+        Thread.sleep(forTimeInterval: 0.2)
+        tty.send("\u{03}")
+        #expect(tty.expect("cancelled", timeout: 15), "\(tty.unread)")
+        #expect(tty.expect("tryg> "))
+        tty.send("libraries count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+}
