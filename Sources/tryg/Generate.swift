@@ -4,6 +4,6 @@ import TrygDomain
 /// `tryg generate`: writes the synthetic sample tables as CSV files.
 enum Generate {
     static func samples(out: String, seed: UInt64, scale: Int) throws {
-        try SampleGenerator(seed: seed, scale: scale).write(to: URL(fileURLWithPath: out, isDirectory: true))
+        try SampleGenerator(seed: seed, scale: scale).write(to: out)
     }
 }
