@@ -1,0 +1,174 @@
+import TrygDomain
+
+/// Collects one column's values while the file is read, inferring its type as it goes.
+///
+/// The column keeps the narrowest type that fits every value so far and stores values in
+/// that type right away: int widens to decimal, date widens to timestamp. Any other mix
+/// makes the column text; since earlier values were not kept as text, the column is then
+/// marked for a second pass over the rows (`needsRescan`). An overridden type never changes.
+struct CSVColumnAccumulator {
+    enum State: Equatable {
+        /// Only nulls so far.
+        case pending
+        case int, decimal, bool, date, timestamp, text
+        /// Values are kept as text codes and mapped to a category or half-year at the end.
+        case mapped
+        /// Became text after values of another type: the text is re-read in a second pass.
+        case needsRescan
+    }
+
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    private(set) var state: State
+    /// The type from `CSVOptions.types`, nil when inferred.
+    let fixedType: DataType?
+    var ints: [Int64] = []
+    var decimals: [Double] = []
+    var codes: [Int32] = []
+    var encoder = CSVTextEncoder()
+    /// For `.mapped`: the Int64 value of each text code, nil for a value outside the type.
+    var mappedValues: [Int64?] = []
+    /// Null bits, grown only when a null arrives (most columns have none).
+    var nullWords: [UInt64] = []
+    private(set) var count = 0
+    private var checkedCode: Int32 = 0
+
+    /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
+    /// inferred column as text (for the second pass over a column that became text).
+    init(fixedType: DataType?, capacity: Int, inferredText: Bool = false) {
+        self.fixedType = fixedType
+        switch fixedType {
+        case nil: state = inferredText ? .text : .pending
+        case .int?: state = .int
+        case .decimal?: state = .decimal
+        case .bool?: state = .bool
+        case .date?: state = .date
+        case .timestamp?: state = .timestamp
+        case .category?, .halfYear?: state = .mapped
+        case .text?, .null?: state = .text
+        }
+        reserve(capacity)
+    }
+
+    /// Makes room for `capacity` values in the storage the column uses now.
+    mutating func reserve(_ capacity: Int) {
+        switch state {
+        case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity)
+        case .decimal: decimals.reserveCapacity(capacity)
+        case .text, .mapped: codes.reserveCapacity(capacity)
+        case .pending, .needsRescan: break
+        }
+    }
+
+    /// For an overridden type: true when the field fits it (nulls always do).
+    /// Must come right before `append` of the same field.
+    mutating func fits(_ b: Bytes) -> Bool {
+        guard !b.isEmpty else { return true }
+        switch state {
+        case .int: return CSVValueParser.int(b) != nil
+        case .decimal: return CSVValueParser.decimal(b) != nil
+        case .bool: return CSVValueParser.bool(b) != nil
+        case .date:
+            if case .date? = CSVValueParser.dateOrTimestamp(b) { return true }
+            return false
+        case .timestamp: return CSVValueParser.dateOrTimestamp(b) != nil
+        case .mapped:
+            checkedCode = encoder.code(for: b)
+            // Each distinct value is mapped once (the null placeholder maps to nil).
+            while mappedValues.count <= Int(checkedCode) {
+                mappedValues.append(mappedValue(encoder.values[mappedValues.count]))
+            }
+            return mappedValues[Int(checkedCode)] != nil
+        case .pending, .text, .needsRescan: return true
+        }
+    }
+
+    /// Adds a field's value; an empty field is null.
+    @inline(__always)
+    mutating func append(_ b: Bytes) {
+        defer { count &+= 1 }
+        if b.isEmpty { return appendNull() }
+        switch state {
+        case .int:
+            if let v = CSVValueParser.int(b) { return ints.append(v) }
+        case .decimal:
+            if let v = CSVValueParser.decimal(b) { return decimals.append(v) }
+        case .bool:
+            if let v = CSVValueParser.bool(b) { return ints.append(v ? 1 : 0) }
+        case .date:
+            if case .date(let d)? = CSVValueParser.dateOrTimestamp(b) { return ints.append(d) }
+        case .timestamp:
+            switch CSVValueParser.dateOrTimestamp(b) {
+            case .date(let d)?: return ints.append(d &* LocalTime.secondsPerDay)
+            case .timestamp(let t)?: return ints.append(t)
+            default: break
+            }
+        case .text: return codes.append(encoder.code(for: b))
+        case .mapped: return codes.append(checkedCode)
+        case .pending: return start(with: CSVValueParser.classify(b), b)
+        case .needsRescan: return
+        }
+        widen(to: CSVValueParser.classify(b), b)
+    }
+
+    private mutating func appendNull() {
+        let word = count >> 6
+        if nullWords.count <= word {
+            nullWords.append(contentsOf: repeatElement(0, count: word &- nullWords.count &+ 1))
+        }
+        nullWords[word] |= 1 << UInt64(count & 63)
+        switch state {
+        case .int, .bool, .date, .timestamp: ints.append(0)
+        case .decimal: decimals.append(0)
+        case .text, .mapped: codes.append(encoder.nullCode())
+        case .pending, .needsRescan: break
+        }
+    }
+
+    /// The first non-null value picks the type; the nulls before it are filled in.
+    private mutating func start(with value: CSVValue, _ b: Bytes) {
+        switch value {
+        case .int(let v): state = .int; fill(&ints, v)
+        case .decimal(let v): state = .decimal; fill(&decimals, v)
+        case .bool(let v): state = .bool; fill(&ints, v ? 1 : 0)
+        case .date(let d): state = .date; fill(&ints, d)
+        case .timestamp(let t): state = .timestamp; fill(&ints, t)
+        case .text:
+            state = .text
+            if count > 0 { codes = Array(repeating: encoder.nullCode(), count: count) }
+            codes.append(encoder.code(for: b))
+        }
+    }
+
+    private func fill<T>(_ array: inout [T], _ value: T) where T: Numeric {
+        array = Array(repeating: 0, count: count)
+        array.append(value)
+    }
+
+    /// A value that did not parse as the column's type: widen the type or give up on it.
+    private mutating func widen(to value: CSVValue, _ b: Bytes) {
+        switch (state, value) {
+        case (.int, .decimal(let v)):
+            state = .decimal
+            decimals = ints.map { Double($0) }
+            decimals.append(v)
+            ints = []
+        case (.date, .timestamp(let t)):
+            state = .timestamp
+            for i in ints.indices { ints[i] = ints[i] &* LocalTime.secondsPerDay }
+            ints.append(t)
+        default:
+            state = .needsRescan
+            ints = []
+            decimals = []
+        }
+    }
+
+    private func mappedValue(_ text: String) -> Int64? {
+        switch fixedType {
+        case .category(let scale)?: return scale.index(of: text).map { Int64($0) }
+        case .halfYear?: return HalfYear(parsing: text).map { Int64($0.ordinal) }
+        default: return nil
+        }
+    }
+}

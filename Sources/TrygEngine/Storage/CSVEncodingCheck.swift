@@ -1,0 +1,56 @@
+/// Whole-file checks run before parsing: the file is text, and all of it is valid UTF-8.
+enum CSVEncodingCheck {
+    /// How far to look for NUL bytes, which mark binary files (spreadsheets, archives).
+    static let binaryProbeLength = 8192
+
+    /// The offset of the first NUL byte in the file's first few KB, if any.
+    static func firstNUL(_ bytes: CSVBytes, from start: Int) -> Int? {
+        let end = min(bytes.count, start + binaryProbeLength)
+        var i = start
+        while i < end {
+            if bytes.base[i] == 0 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The offset of the first byte that is not part of a valid UTF-8 sequence, if any.
+    /// Rejects overlong forms, surrogates and code points above U+10FFFF.
+    static func firstInvalidUTF8(_ bytes: CSVBytes, from start: Int) -> Int? {
+        let p = bytes.base, n = bytes.count
+        var i = start
+        while i < n {
+            // ASCII runs are the common case: test eight bytes at a time.
+            while i &+ 8 <= n {
+                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i &+= 8
+            }
+            guard i < n else { return nil }
+            let b0 = p[i]
+            if b0 < 0x80 { i &+= 1; continue }
+            let length: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF   // allowed range of the second byte
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; hi = 0x9F
+            case 0xF0: length = 4; lo = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; hi = 0x8F
+            default: return i
+            }
+            guard i &+ length <= n else { return i }
+            let b1 = p[i &+ 1]
+            guard b1 >= lo, b1 <= hi else { return i }
+            var k = 2
+            while k < length {
+                guard p[i &+ k] & 0xC0 == 0x80 else { return i }
+                k &+= 1
+            }
+            i &+= length
+        }
+        return nil
+    }
+}

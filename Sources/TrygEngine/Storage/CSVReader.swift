@@ -1,0 +1,39 @@
+/// Loads CSV files into tables, inferring each column's type from all of its values.
+///
+/// Follows RFC 4180 (quoted fields, doubled quotes, line ends inside quotes, `\n` or `\r\n`).
+/// Rows that cannot be loaded go to a rejects table with their line and reason; problems
+/// with the file as a whole (not text, invalid UTF-8, an unterminated quote) are errors.
+public enum CSVReader {
+    /// Loads the file at `path` (memory-mapped) as a table named `tableName`.
+    public static func load(path: String, tableName: String,
+                            options: CSVOptions = .init()) throws(Diagnostic) -> CSVLoad {
+        let file = try CSVMappedFile(path: path)
+        return try file.withBytes { bytes throws(Diagnostic) in
+            try load(bytes: bytes, path: path, tableName: tableName, options: options)
+        }
+    }
+
+    /// Loads CSV bytes; `path` names the source in messages and in the rejects table.
+    public static func load(bytes: [UInt8], path: String, tableName: String,
+                            options: CSVOptions = .init()) throws(Diagnostic) -> CSVLoad {
+        let result: Result<CSVLoad, Diagnostic> = bytes.withUnsafeBytes { raw in
+            do throws(Diagnostic) {
+                return .success(try load(bytes: raw, path: path, tableName: tableName, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Loads CSV bytes; `path` names the source in messages and in the rejects table.
+    public static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
+                            options: CSVOptions = .init()) throws(Diagnostic) -> CSVLoad {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            throw Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path))
+        }
+        let csv = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path)
+        let loader = CSVLoader(bytes: csv, tableName: tableName, options: options)
+        return try loader.run()
+    }
+}

@@ -1,0 +1,144 @@
+/// The byte range of one field inside the file; quotes around it are already excluded.
+struct CSVField {
+    var start: Int
+    var end: Int
+    /// True when the field holds doubled quotes (`""`) that must be undone before use.
+    var escaped: Bool
+
+    @inline(__always) var isEmpty: Bool { start == end }
+}
+
+/// One record as the scanner found it.
+struct CSVRecord {
+    /// Offset of the record's first byte.
+    var start: Int
+    /// Offset just past its last field (the line end is not included).
+    var end: Int
+    /// 1-based line the record starts on.
+    var line: Int
+    /// Set when a quoted field is followed by more text before the delimiter (`"ab"c,`):
+    /// the record is then rejected rather than guessed at.
+    var strayTextAfterQuote: (field: Int, offset: Int)?
+}
+
+/// Splits CSV bytes into records and fields after RFC 4180 without copying them: quoted
+/// fields may hold delimiters, doubled quotes and line ends; lines end with `\n` or `\r\n`.
+struct CSVScanner {
+    let bytes: CSVBytes
+    let delimiter: UInt8
+    /// Offset of the next record.
+    private(set) var position: Int
+    /// 1-based line of `position`.
+    private(set) var line: Int
+
+    init(bytes: CSVBytes, delimiter: UInt8, position: Int) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.position = position
+        self.line = 1
+    }
+
+    /// Continues from a record start found earlier (line numbers are then not tracked).
+    mutating func seek(to offset: Int) {
+        position = offset
+    }
+
+    /// Reads the next record's fields into `fields` (replacing its contents).
+    /// Returns nil at the end of the bytes; throws on a quote that never closes.
+    mutating func next(into fields: inout [CSVField]) throws(Diagnostic) -> CSVRecord? {
+        let p = bytes.base, n = bytes.count
+        guard position < n else { return nil }
+        fields.removeAll(keepingCapacity: true)
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let delimiter = self.delimiter
+        var record = CSVRecord(start: position, end: n, line: line, strayTextAfterQuote: nil)
+        var i = position
+
+        while true {
+            var fieldStart = i
+            var fieldEnd: Int
+            var escaped = false
+            if i < n, p[i] == quote {
+                let open = i, openLine = line
+                i &+= 1
+                fieldStart = i
+                while true {
+                    while i < n, p[i] != quote {
+                        if p[i] == lf { line &+= 1 }
+                        i &+= 1
+                    }
+                    guard i < n else {
+                        throw bytes.error("unterminated quoted field: the quote opened here never closes",
+                                          atByte: open, line: openLine)
+                    }
+                    if i &+ 1 < n, p[i &+ 1] == quote {
+                        escaped = true
+                        i &+= 2
+                        continue
+                    }
+                    break
+                }
+                fieldEnd = i
+                i &+= 1
+                if !isFieldEnd(i) {
+                    // Keep the field's full text, quotes included, for the reject's reason.
+                    if record.strayTextAfterQuote == nil {
+                        record.strayTextAfterQuote = (fields.count, i)
+                    }
+                    fieldStart = open
+                    escaped = false
+                    i = scanUnquoted(from: i)
+                    fieldEnd = i
+                }
+            } else {
+                i = scanUnquoted(from: i)
+                fieldEnd = i
+            }
+            fields.append(CSVField(start: fieldStart, end: fieldEnd, escaped: escaped))
+
+            if i >= n {
+                record.end = n
+                position = n
+                return record
+            }
+            let c = p[i]
+            if c == delimiter {
+                i &+= 1
+                continue
+            }
+            // A line end: `\n` or `\r\n`, or a `\r` that ends the file.
+            record.end = i
+            if c == cr { i &+= 1 }
+            if i < n, p[i] == lf { i &+= 1 }
+            line &+= 1
+            position = i
+            return record
+        }
+    }
+
+    /// True when offset `i` is where a field ends: the end, a delimiter or a line end.
+    @inline(__always)
+    private func isFieldEnd(_ i: Int) -> Bool {
+        let p = bytes.base, n = bytes.count
+        guard i < n else { return true }
+        let c = p[i]
+        if c == delimiter || c == UInt8(ascii: "\n") { return true }
+        return c == UInt8(ascii: "\r") && (i &+ 1 == n || p[i &+ 1] == UInt8(ascii: "\n"))
+    }
+
+    /// The offset where an unquoted field starting at `i` ends. A `\r` that does not end
+    /// the line and a quote inside the field are ordinary bytes.
+    @inline(__always)
+    private func scanUnquoted(from start: Int) -> Int {
+        let p = bytes.base, n = bytes.count, delimiter = self.delimiter
+        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var i = start
+        while i < n {
+            let c = p[i]
+            if c == delimiter || c == lf { return i }
+            if c == cr, i &+ 1 == n || p[i &+ 1] == lf { return i }
+            i &+= 1
+        }
+        return i
+    }
+}

@@ -1,0 +1,150 @@
+import Glibc
+
+/// Dictionary-encodes text fields by their bytes: a value already seen costs one hash and
+/// one compare, and a String is made once per distinct value.
+///
+/// Text is stored in Unicode NFC, so `å` written as `a` plus a combining ring gets the
+/// same code as the precomposed `å`; both byte spellings are kept as keys.
+struct CSVTextEncoder {
+    /// The distinct values in order of first appearance; codes index this.
+    private(set) var values: [String] = []
+    /// The code of the `""` that stands in for nulls when a column starts with nulls
+    /// (the same convention as `ColumnBuilder`); nil when there is none.
+    private(set) var nullPlaceholder: Int32?
+
+    private struct Entry {
+        var hash: UInt64
+        var offset: Int
+        var length: Int
+        var code: Int32
+    }
+
+    /// Open addressing: each slot holds an index into `entries` plus one, or 0 when empty.
+    private var slots = [Int32](repeating: 0, count: 64)
+    private var entries: [Entry] = []
+    /// The key bytes of all entries, back to back.
+    private var arena: [UInt8] = []
+
+    init() {}
+
+    /// The code for a null row.
+    mutating func nullCode() -> Int32 {
+        if values.isEmpty {
+            values.append("")
+            nullPlaceholder = 0
+        }
+        return 0
+    }
+
+    /// The code of a non-empty field's bytes (valid UTF-8), adding the value when new.
+    @inline(__always)
+    mutating func code(for b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (h, nonASCII) = CSVTextEncoder.hash(b)
+        if let c = find(b, hash: h) { return c }
+        return add(b, hash: h, nonASCII: nonASCII)
+    }
+
+    private func find(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
+        let mask = slots.count &- 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = slots[slot]
+            if s == 0 { return nil }
+            let e = entries[Int(s) &- 1]
+            if e.hash == h, e.length == b.count, sameBytes(e.offset, b) { return e.code }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    private func sameBytes(_ offset: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress, b.count > 0 else { return true }
+        return arena.withUnsafeBufferPointer { a in
+            guard let ab = a.baseAddress else { return false }
+            return memcmp(ab + offset, base, b.count) == 0
+        }
+    }
+
+    private mutating func add(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, nonASCII: Bool) -> Int32 {
+        if nonASCII, !CSVTextEncoder.isSurelyNFC(b) {
+            let value = String(decoding: b, as: UTF8.self).precomposedForTrygNFC
+            var nfc = Array(value.utf8)
+            if !nfc.elementsEqual(b) {
+                let code = nfc.withUnsafeMutableBufferPointer { nb -> Int32 in
+                    let nbuf = UnsafeBufferPointer(nb)
+                    let nh = CSVTextEncoder.hash(nbuf).0
+                    if let c = find(nbuf, hash: nh) { return c }
+                    let c = Int32(truncatingIfNeeded: values.count)
+                    values.append(value)
+                    insertKey(nbuf, hash: nh, code: c)
+                    return c
+                }
+                // The original spelling becomes a second key for the same value.
+                insertKey(b, hash: h, code: code)
+                return code
+            }
+        }
+        let code = Int32(truncatingIfNeeded: values.count)
+        values.append(String(decoding: b, as: UTF8.self))
+        insertKey(b, hash: h, code: code)
+        return code
+    }
+
+    private mutating func insertKey(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, code: Int32) {
+        if (entries.count &+ 1) &* 2 > slots.count { grow() }
+        entries.append(Entry(hash: h, offset: arena.count, length: b.count, code: code))
+        arena.append(contentsOf: b)
+        place(Int32(truncatingIfNeeded: entries.count), hash: h)
+    }
+
+    private mutating func place(_ entryPlusOne: Int32, hash h: UInt64) {
+        let mask = slots.count &- 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+        slots[slot] = entryPlusOne
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count &* 2)
+        for (i, e) in entries.enumerated() { place(Int32(truncatingIfNeeded: i &+ 1), hash: e.hash) }
+    }
+
+    /// True when every scalar is below U+0300: no combining marks or other characters that
+    /// NFC changes occur there, so Danish text skips Foundation's normalisation entirely.
+    static func isSurelyNFC(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in b where byte >= 0xCC { return false }
+        return true
+    }
+
+    /// A fast 64-bit hash of the bytes, and whether any byte is non-ASCII.
+    @inline(__always)
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, Bool) {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b.count)
+        var high: UInt64 = 0
+        guard let base = b.baseAddress else { return (h, false) }
+        let n = b.count
+        var i = 0
+        while i &+ 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            high |= w
+            h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
+            h ^= h >> 29
+            i &+= 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var k = 0
+            while i &+ k < n {
+                w |= UInt64(base[i &+ k]) << UInt64(k &* 8)
+                k &+= 1
+            }
+            high |= w
+            h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
+            h ^= h >> 29
+        }
+        // Final avalanche (from MurmurHash3) so low bits pick good slots.
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        return (h, high & 0x8080_8080_8080_8080 != 0)
+    }
+}

@@ -1,0 +1,107 @@
+import TrygDomain
+
+/// A field's value as inference sees it.
+enum CSVValue {
+    case int(Int64)
+    case decimal(Double)
+    case bool(Bool)
+    /// Day number.
+    case date(Int64)
+    /// Seconds since 1970-01-01T00:00 local time.
+    case timestamp(Int64)
+    case text
+}
+
+/// Parses values straight from field bytes: no String is made on the common paths.
+enum CSVValueParser {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// The most specific value the bytes spell; an int that overflows Int64 is a decimal.
+    static func classify(_ b: Bytes) -> CSVValue {
+        guard let first = b.first else { return .text }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let v = int(b) { return .int(v) }
+            if let d = dateOrTimestamp(b) { return d }
+            if let v = decimal(b) { return .decimal(v) }
+        case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            if let v = int(b) { return .int(v) }
+            if let v = decimal(b) { return .decimal(v) }
+        case UInt8(ascii: "."):
+            if let v = decimal(b) { return .decimal(v) }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if let v = bool(b) { return .bool(v) }
+        default:
+            break
+        }
+        return .text
+    }
+
+    /// `[+-]?[0-9]+` when it fits Int64.
+    static func int(_ b: Bytes) -> Int64? {
+        var i = 0
+        let n = b.count
+        var negative = false
+        if n > 0, b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") {
+            negative = b[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        guard i < n else { return nil }
+        // Accumulate as a negative number so Int64.min fits.
+        var value: Int64 = 0
+        while i < n {
+            let d = b[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.subtractingReportingOverflow(Int64(d))
+            guard !o1, !o2 else { return nil }
+            value = s
+            i &+= 1
+        }
+        if negative { return value }
+        let (pos, o) = (0 as Int64).subtractingReportingOverflow(value)
+        return o ? nil : pos
+    }
+
+    /// `true` or `false`, in any case.
+    static func bool(_ b: Bytes) -> Bool? {
+        func matches(_ word: StaticString) -> Bool {
+            guard b.count == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for i in 0..<b.count where b[i] | 0x20 != w[i] { return false }
+            return true
+        }
+        if matches("true") { return true }
+        if matches("false") { return false }
+        return nil
+    }
+
+    /// `YYYY-MM-DD` as `.date`, or `YYYY-MM-DD[T ]HH:MM[:SS]` as `.timestamp`; real days only.
+    static func dateOrTimestamp(_ b: Bytes) -> CSVValue? {
+        let n = b.count
+        guard n == 10 || n == 16 || n == 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = digits(b, 0, 4), let mo = digits(b, 5, 2), let d = digits(b, 8, 2),
+              let date = CivilDate(year: y, month: mo, day: d) else { return nil }
+        let day = Int64(date.dayNumber)
+        if n == 10 { return .date(day) }
+        guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
+              let h = digits(b, 11, 2), let mi = digits(b, 14, 2), h < 24, mi < 60 else { return nil }
+        var seconds = 0
+        if n == 19 {
+            guard b[16] == UInt8(ascii: ":"), let s = digits(b, 17, 2), s < 60 else { return nil }
+            seconds = s
+        }
+        return .timestamp(day &* LocalTime.secondsPerDay &+ Int64(h &* 3600 &+ mi &* 60 &+ seconds))
+    }
+
+    @inline(__always)
+    private static func digits(_ b: Bytes, _ start: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in start..<(start + count) {
+            let d = b[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            v = v &* 10 &+ Int(d)
+        }
+        return v
+    }
+}

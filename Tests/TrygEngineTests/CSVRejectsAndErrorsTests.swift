@@ -1,0 +1,136 @@
+import Testing
+import TrygDomain
+@testable import TrygEngine
+
+@Suite struct CSVRejectsTests {
+    @Test func raggedRowsAreRejectedWithLineAndRawText() throws {
+        let csv = "id,library,note\n1,Vesterbro,a\n2,Nørrebro\n3,\"Blå\ngården\",b\n4,x,y,z\n5,Valby,c\n"
+        let l = try csvLoad(csv)
+        #expect(l.rowsLoaded == 3 && l.rowsRejected == 2)
+        #expect(csvValues(l, "id") == [.int(1), .int(3), .int(5)])
+        let rejects = try #require(l.rejects)
+        #expect(rejects.name == "t_rejects")
+        #expect(rejects.columnNames == ["file", "line", "raw", "reason"])
+        #expect(rejects.column("line")?.type == .int)
+        #expect(rejects.rows == [
+            [.text("test.csv"), .int(3), .text("2,Nørrebro"), .text("expected 3 fields, found 2")],
+            [.text("test.csv"), .int(6), .text("4,x,y,z"), .text("expected 3 fields, found 4")],
+        ])
+    }
+
+    @Test func rejectedRowsDoNotSteerInference() throws {
+        let l = try csvLoad("a,b\n1,2\nx\n3,4\n")
+        #expect(csvType(l, "a") == .int)
+        #expect(l.rowsRejected == 1)
+    }
+
+    @Test func textAfterAClosingQuoteIsRejected() throws {
+        let l = try csvLoad("a,b\n1,\"x\"y\n2,z\n")
+        #expect(l.rowsLoaded == 1)
+        #expect(l.rejects?.rows.first == [.text("test.csv"), .int(2), .text("1,\"x\"y"),
+                                          .text("unexpected text after the closing quote in field 2 (b)")])
+    }
+
+    @Test func overriddenTypeRejectsAValueThatDoesNotFit() throws {
+        let options = CSVOptions(types: ["severity": .int, "code": .text, "share": .decimal])
+        let l = try csvLoad("id,severity,code,share\n1,3,007,1\n2,high,008,2\n3,,009,x\n4,5,010,0.5\n", options: options)
+        #expect(csvType(l, "severity") == .int)
+        #expect(csvValues(l, "severity") == [.int(3), .int(5)])
+        #expect(csvValues(l, "code") == [.text("007"), .text("010")])
+        #expect(csvValues(l, "share") == [.decimal(1), .decimal(0.5)])
+        let rejects = try #require(l.rejects)
+        #expect(rejects.rows.map { $0[1] } == [.int(3), .int(4)])
+        #expect(rejects.rows.map { $0[3] } == [.text("column severity: 'high' is not an int"),
+                                               .text("column share: 'x' is not a decimal")])
+    }
+
+    @Test func overriddenTemporalTypes() throws {
+        let options = CSVOptions(types: ["day": .date, "at": .timestamp, "ok": .bool])
+        let l = try csvLoad("day,at,ok\n2025-01-01,2025-01-01,true\n2025-01-01T10:00,2025-01-01,yes\n2025-01-02,x,false\n",
+                            options: options)
+        #expect(csvValues(l, "at") == [.timestamp(csvDay(2025, 1, 1) * 86_400)])
+        #expect(l.rejects?.rows.map { $0[3] } == [
+            .text("column day: '2025-01-01T10:00' is not a date (YYYY-MM-DD)"),
+            .text("column at: 'x' is not a timestamp (YYYY-MM-DD HH:MM[:SS])"),
+        ])
+    }
+
+    @Test func overriddenCategoryAndHalfYear() throws {
+        let options = CSVOptions(types: ["safety": .category(SurveyScale.safety), "period": .halfYear])
+        let l = try csvLoad("safety,period\n,V24/25\nTryg,sommer 2025\nsafe,2025\nutryg,2025/27\nutryg,\n", options: options)
+        #expect(csvValues(l, "safety") == [.null, .category(3, SurveyScale.safety), .category(1, SurveyScale.safety)])
+        #expect(csvValues(l, "period") == [.halfYear(HalfYear(season: .vinter, startYear: 2024)),
+                                           .halfYear(HalfYear(season: .sommer, startYear: 2025)), .null])
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(4), .int(5)])
+        let reason = l.rejects?.rows.first?[3]
+        #expect(reason == .text("column safety: 'safe' is not in the scale safety (meget utryg, utryg, hverken/eller, tryg, meget tryg)"))
+    }
+
+    @Test func typeForAMissingColumnIsAnError() {
+        let d = csvError("a,b\n1,2\n", options: CSVOptions(types: ["c": .int]))
+        #expect(d?.message == "a type is given for column 'c', which the file lacks")
+        #expect(d?.notes == ["note: the columns are a, b"])
+    }
+}
+
+@Suite struct CSVErrorTests {
+    @Test func invalidUTF8NamesLineColumnAndByte() throws {
+        let bytes = Array("id,name\n1,ok\n2,bl".utf8) + [0xE5] + Array("gården\n".utf8)
+        let d = try #require(csvError(bytes))
+        #expect(d.message == "invalid UTF-8 at byte 17 (save the file as UTF-8)")
+        #expect(d.file?.path == "bad.csv")
+        #expect(d.file?.line == 3)
+        #expect(d.file?.column == 5)
+        #expect(d.file?.snippet == "2,bl\u{FFFD}gården")
+        #expect(d.description.contains("--> bad.csv:3:5"))
+    }
+
+    @Test func invalidUTF8Forms() {
+        // Overlong, surrogate, above U+10FFFF, truncated, stray continuation.
+        for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] {
+            let d = csvError(Array("a\nx".utf8) + bad + Array("\n".utf8))
+            #expect(d?.message.hasPrefix("invalid UTF-8 at byte 3") == true, "\(bad)")
+        }
+        #expect(csvError(Array("a\n€😀\n".utf8)) == nil)
+    }
+
+    @Test func unterminatedQuoteNamesWhereItOpened() throws {
+        let d = try #require(csvError("id,note\n1,ok\n2,\"never\nclosed\n3,x\n"))
+        #expect(d.message == "unterminated quoted field: the quote opened here never closes")
+        #expect(d.file?.line == 3)
+        #expect(d.file?.column == 3)
+        #expect(d.file?.snippet == "2,\"never")
+    }
+
+    @Test func unterminatedQuoteLineCountsNewlinesInEarlierQuotes() throws {
+        let d = try #require(csvError("a,b\n\"x\ny\",1\nø,\"z\n"))
+        #expect(d.file?.line == 4)
+        #expect(d.file?.column == 3)
+    }
+
+    @Test func emptyFileIsAnError() {
+        #expect(csvError([UInt8]())?.message == "empty file: expected a header row with column names")
+        #expect(csvError([0xEF, 0xBB, 0xBF])?.message == "empty file: expected a header row with column names")
+        #expect(csvError([UInt8]())?.file == FilePosition(path: "bad.csv"))
+        #expect(csvError("\n1,2\n")?.message == "the first line is blank: expected a header row with column names")
+    }
+
+    @Test func binaryFileIsAnError() {
+        let d = csvError([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x0A, 0x00])
+        #expect(d?.message == "not a text file: NUL byte at byte 4")
+        #expect(d?.file?.line == 1)
+    }
+
+    @Test func badDelimiterIsAnError() {
+        #expect(csvError("a\n", options: CSVOptions(delimiter: UInt8(ascii: "\"")))?.message
+            == "the delimiter must be an ASCII character other than a quote or a line end")
+    }
+
+    @Test func snippetIsCutToAbout120Characters() throws {
+        let long = String(repeating: "æ", count: 300)
+        let d = try #require(csvError("a\n\(long)\"\n\"x\n"))
+        #expect(d.file?.line == 3)
+        let snippet = try #require(csvError("a,b\n1,\"\(long)")?.file?.snippet)
+        #expect(snippet.count == 121 && snippet.hasSuffix("…") && snippet.hasPrefix("1,\"æ"))
+    }
+}
