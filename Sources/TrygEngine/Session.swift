@@ -63,6 +63,8 @@ public final class Session: Sendable {
     public func execute(_ source: SourceText) throws(Diagnostic) -> StatementOutcome {
         let clock = ContinuousClock()
         let start = clock.now
+        // A cancelled query must not cancel the next one.
+        defer { cancellation.reset() }
         do {
             let statement = try Parser.parse(source, parameters: parameters)
             switch statement.kind {

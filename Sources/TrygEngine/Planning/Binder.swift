@@ -34,6 +34,19 @@ struct Binder {
             }
             (plan, scope) = try bindStage(stage, plan, scope)
         }
+        // Without a stage that shapes the output, show the stored columns, as `select *` does;
+        // derived columns are there by name.
+        let shaping = query.stages.contains { stage in
+            switch stage.kind {
+            case .select, .derive, .groupBy, .compute, .count, .pivot, .compare, .trend: return true
+            default: return false
+            }
+        }
+        if !shaping, scope.fields.contains(where: \.isUntouchedDerived) {
+            let kept = scope.fields.filter { !$0.isUntouchedDerived }
+            plan = .project(plan, kept.map { ($0.name, BoundExpr.column($0.name, $0.type)) })
+            scope.fields = kept
+        }
         return (plan, scope)
     }
 
