@@ -37,6 +37,6 @@ let package = Package(
             dependencies: ["TrygEngine", "TrygDomain", "CSQLite"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"]),
+        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"], exclude: ["QueryGoldens"]),
     ]
 )

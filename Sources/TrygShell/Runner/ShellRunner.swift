@@ -21,6 +21,8 @@ public final class ShellRunner {
     var redirect: TextOutput?
     /// Nesting of `.read`, so a script that reads itself stops.
     var readDepth = 0
+    /// Results written so far: csv and markdown blocks after the first are set apart by a blank line.
+    var resultsShown = 0
     static let maxReadDepth = 16
 
     public init(session: Session, settings: ShellSettings = ShellSettings(), output: TextOutput, errors: TextOutput) {
@@ -112,6 +114,8 @@ public final class ShellRunner {
     func show(_ result: QueryResult, source: SourceText) {
         result.warnings.forEach { report($0.withSource(source)) }
         let elapsed = settings.timer ? result.elapsed : nil
+        if resultsShown > 0, settings.mode == .csv || settings.mode == .markdown { output.write("\n") }
+        resultsShown += 1
         output.write(render(result.table, elapsed: elapsed))
         if let chart = result.chart, settings.mode == .table {
             output.write(BarChart(width: screenWidth() ?? 80, color: settings.resultColor && output.isTerminal)
