@@ -16,7 +16,7 @@ import Testing
         let data = try TestData.folder()
         let r = try TrygBinary.run(["--data", data.path + "/data", "--format", "csv",
                                     "-c", "incidents count", "-c", "libraries count"])
-        #expect(r.stdout == "count\n3\ncount\n2\n")
+        #expect(r.stdout == "count\n3\n\ncount\n2\n")
     }
 
     @Test func scriptErrorNamesFileLineAndColumn() throws {
@@ -41,7 +41,7 @@ import Testing
         let script = try data.write("fig.tryg", "incidents count\nincidents where librry = 1\nlibraries count\n")
         let r = try TrygBinary.run(["--data", data.path + "/data", "--format", "csv", "--keep-going", "-f", script])
         #expect(r.status == 1)
-        #expect(r.stdout == "count\n3\ncount\n2\n")
+        #expect(r.stdout == "count\n3\n\ncount\n2\n")
         #expect(r.stderr.contains(":2:17"))
     }
 

@@ -54,6 +54,7 @@ extension ShellRunner {
                 throw Diagnostic(.error, "script '\(path)' stopped at an error", span: argumentSpan(source, 1))
             }
         case .output(let path):
+            resultsShown = 0   // a new destination starts without a separating blank line
             guard let path else {
                 redirect = nil
                 return
