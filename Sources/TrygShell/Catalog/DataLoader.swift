@@ -5,8 +5,10 @@ import TrygEngine
 public enum DataLoader {
     /// Loads one file as a table, with its rejected rows (if any) as `NAME_rejects`.
     @discardableResult
-    public static func load(path: String, tableName: String, into catalog: Catalog) throws(Diagnostic) -> CSVLoad {
-        let load = try CSVReader.load(path: path, tableName: tableName, options: .init())
+    public static func load(path: String, tableName: String, into catalog: Catalog,
+                            domain: DomainContext = .standard) throws(Diagnostic) -> CSVLoad {
+        // Columns named like a domain scale (`safety`) load as that ordered category.
+        let load = try CSVReader.load(path: path, tableName: tableName, options: CSVOptions(scales: domain.scales))
         catalog.register(load.table)
         if let rejects = load.rejects, load.rowsRejected > 0 {
             catalog.register(rejects.renamed(rejectsName(tableName)))
