@@ -10,6 +10,9 @@ public struct CSVOptions: Sendable {
     /// Scales by column name: a text column whose non-null values all belong to its scale
     /// (ignoring case) becomes `.category(scale)`; otherwise it stays text.
     public var scales: [String: OrderedScale]
+    /// How many stretches of the file to read at once; nil picks by file size and cores.
+    /// Set by tests to exercise the stitching of chunks on small inputs.
+    var chunks: Int?
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), types: [String: DataType] = [:],
                 scales: [String: OrderedScale] = [:]) {
