@@ -57,8 +57,7 @@ extension CSVColumnAccumulator {
             if Int32(code) == next.encoder.nullPlaceholder {
                 translated.append(encoder.nullCode())
             } else {
-                var bytes = value.utf8.map { $0 }
-                translated.append(bytes.withUnsafeMutableBufferPointer { encoder.code(for: UnsafeBufferPointer($0)) })
+                translated.append(encoder.code(forNFC: value))
             }
         }
         codes.append(contentsOf: next.codes.map { translated[Int($0)] })

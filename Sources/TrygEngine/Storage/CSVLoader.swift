@@ -10,6 +10,8 @@ struct CSVLoader {
 
     /// Below this many bytes of rows, one thread reads everything.
     static let parallelThreshold = 4 << 20
+    /// Below this many rows, columns are stitched and finished one after another.
+    static let parallelColumnRows = 1 << 16
 
     func run() throws(Diagnostic) -> CSVLoad {
         let start = try checkFile()
@@ -27,11 +29,10 @@ struct CSVLoader {
             for (k, c) in targets.enumerated() { rows.columns[c] = text[k] }
         }
 
-        var columns: [Column] = []
-        columns.reserveCapacity(layout.width)
-        for (i, column) in rows.columns.enumerated() {
-            let scale = layout.types[i] == nil ? options.scales[names[i]] : nil
-            columns.append(column.finish(scale: scale))
+        // Building text dictionaries is the slow part of finishing: one column per core.
+        let parallel = rows.rowStarts.count >= CSVLoader.parallelColumnRows
+        let columns = CSVParallel.map(layout.width, parallel: parallel) { i in
+            rows.columns[i].finish(scale: layout.types[i] == nil ? options.scales[names[i]] : nil)
         }
         let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rowStarts.count,
                           origin: bytes.path)
@@ -99,7 +100,11 @@ struct CSVLoader {
 extension CSVChunk {
     /// Appends the next chunk, whose rejects counted lines from 1 at `lineOffset + 1`.
     mutating func append(_ next: CSVChunk, lineOffset: Int) {
-        for c in columns.indices { columns[c].merge(next.columns[c]) }
+        let parallel = rowStarts.count + next.rowStarts.count >= CSVLoader.parallelColumnRows
+        columns.withUnsafeMutableBufferPointer { columns in
+            // Each job touches only its own column, in place (no copy of its arrays).
+            _ = CSVParallel.map(columns.count, parallel: parallel) { c in columns[c].merge(next.columns[c]) }
+        }
         rowStarts.append(contentsOf: next.rowStarts)
         rejects.append(next.rejects, lineOffset: lineOffset)
         end = next.end

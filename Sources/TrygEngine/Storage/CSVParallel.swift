@@ -6,9 +6,10 @@ enum CSVParallel {
     /// The cores to use (at least one, at most eight).
     static var cores: Int { max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    /// The results of `job(0)`, …, `job(count - 1)`, computed concurrently.
-    static func map<T>(_ count: Int, _ job: (Int) -> T) -> [T] {
-        if count <= 1 { return (0..<count).map(job) }
+    /// The results of `job(0)`, …, `job(count - 1)`, computed concurrently unless
+    /// `parallel` is false (small inputs, where starting threads costs more than it saves).
+    static func map<T>(_ count: Int, parallel: Bool = true, _ job: (Int) -> T) -> [T] {
+        if count <= 1 || !parallel { return (0..<count).map(job) }
         return withoutActuallyEscaping(job) { job in
             let slots = Slots(count: count, job: job)
             DispatchQueue.concurrentPerform(iterations: count) { slots.run($0) }
