@@ -125,6 +125,36 @@ private struct GeneratedCSV {
         }
     }
 
+    /// A file large enough to be read in parallel without being told to, with a column
+    /// that turns to text, one that widens to decimal and a rejected row, all late.
+    @Test func largeFileLoadsTheSameInParallel() throws {
+        var text = "id,amount,note,code,at\n"
+        text.reserveCapacity(6_000_000)
+        for i in 0..<120_000 {
+            let amount = i == 90_000 ? "2.5" : String(i % 97)
+            let note = i % 10 == 0 ? "\"line \(i % 13)\nnext, \"\"q\"\"\"" : "Nørrebro \(i % 50)"
+            let code = i == 99_000 ? "n/a" : String(i % 7)
+            text += "\(i),\(amount),\(note),\(code),2025-01-\(10 + i % 18)T08:\(10 + i % 50)\n"
+            if i == 95_000 { text += "ragged,row\n" }
+        }
+        #expect(text.utf8.count > CSVLoader.parallelThreshold)
+        let parallel = try csvLoad(text)
+        var options = CSVOptions()
+        options.chunks = 1
+        let sequential = try csvLoad(text, options: options)
+        #expect(parallel.table.columns.map(\.type) == [.int, .decimal, .text, .text, .timestamp])
+        #expect(parallel.table.columns.map(\.type) == sequential.table.columns.map(\.type))
+        #expect(parallel.rowsLoaded == 120_000 && parallel.rowsRejected == 1)
+        #expect(parallel.rejects?.rows == sequential.rejects?.rows)
+        // Header, 95 001 rows before it, and one extra line for every tenth of them.
+        #expect(parallel.rejects?.rows.first?[1] == .int(1 + 95_001 + 9_501 + 1))
+        for c in 0..<5 {
+            let a = parallel.table.columns[c], b = sequential.table.columns[c]
+            #expect((0..<a.count).allSatisfy { a.value(at: $0) == b.value(at: $0) }, "column \(c)")
+        }
+        #expect(dictionaries(parallel) == dictionaries(sequential))
+    }
+
     @Test func cutsInsideQuotedFieldsAreRepaired() throws {
         // Long quoted fields full of line ends make most cuts land inside quotes.
         var text = "id,note\n"
