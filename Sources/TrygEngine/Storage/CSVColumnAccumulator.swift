@@ -32,6 +32,8 @@ struct CSVColumnAccumulator {
     var nullWords: [UInt64] = []
     var count = 0
     private var checkedCode: Int32 = 0
+    /// The expected number of values, kept for a column that is still `.pending`.
+    private var capacityHint = 0
 
     /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
     /// inferred column as text (for the second pass over a column that became text).
@@ -52,6 +54,7 @@ struct CSVColumnAccumulator {
 
     /// Makes room for `capacity` values in the storage the column uses now.
     mutating func reserve(_ capacity: Int) {
+        capacityHint = capacity
         switch state {
         case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
@@ -141,18 +144,25 @@ struct CSVColumnAccumulator {
         case .timestamp(let t): state = .timestamp; fill(&ints, t)
         case .text:
             state = .text
-            if count > 0 { codes = Array(repeating: encoder.nullCode(), count: count) }
+            codes.reserveCapacity(max(capacityHint, count &+ 1))
+            if count > 0 { codes.append(contentsOf: repeatElement(encoder.nullCode(), count: count)) }
             codes.append(encoder.code(for: b))
         }
     }
 
     private func fill<T>(_ array: inout [T], _ value: T) where T: Numeric {
-        array = Array(repeating: 0, count: count)
+        array.reserveCapacity(max(capacityHint, count &+ 1))
+        array.append(contentsOf: repeatElement(0, count: count))
         array.append(value)
     }
 
     /// A value that did not parse as the column's type: widen the type or give up on it.
     private mutating func widen(to value: CSVValue, _ b: Bytes) {
+        guard fixedType == nil else {
+            // `fits` rejected such rows already; never change an overridden type.
+            assertionFailure("a value that does not fit an overridden type reached append")
+            return appendNull()
+        }
         switch (state, value) {
         case (.int, .decimal(let v)):
             widenIntsToDecimals()
