@@ -136,6 +136,15 @@ func csvDay(_ y: Int, _ m: Int, _ d: Int) -> Int64 { Int64(CivilDate(year: y, mo
         #expect(csvValues(l, "when") == [.timestamp(csvDay(2025, 1, 31) * 86_400 + 8 * 3600 + 30 * 60)])
     }
 
+    @Test func directoryIsAnError() {
+        do {
+            _ = try CSVReader.load(path: NSTemporaryDirectory(), tableName: "x")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "cannot load a directory as a table")
+        }
+    }
+
     @Test func missingFileIsAnError() {
         do {
             _ = try CSVReader.load(path: "/nonexistent/x.csv", tableName: "x")

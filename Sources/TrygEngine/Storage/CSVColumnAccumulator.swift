@@ -19,7 +19,7 @@ struct CSVColumnAccumulator {
 
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    private(set) var state: State
+    var state: State
     /// The type from `CSVOptions.types`, nil when inferred.
     let fixedType: DataType?
     var ints: [Int64] = []
@@ -30,8 +30,10 @@ struct CSVColumnAccumulator {
     var mappedValues: [Int64?] = []
     /// Null bits, grown only when a null arrives (most columns have none).
     var nullWords: [UInt64] = []
-    private(set) var count = 0
+    var count = 0
     private var checkedCode: Int32 = 0
+    /// The expected number of values, kept for a column that is still `.pending`.
+    private var capacityHint = 0
 
     /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
     /// inferred column as text (for the second pass over a column that became text).
@@ -52,6 +54,7 @@ struct CSVColumnAccumulator {
 
     /// Makes room for `capacity` values in the storage the column uses now.
     mutating func reserve(_ capacity: Int) {
+        capacityHint = capacity
         switch state {
         case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
@@ -111,12 +114,18 @@ struct CSVColumnAccumulator {
         widen(to: CSVValueParser.classify(b), b)
     }
 
-    private mutating func appendNull() {
-        let word = count >> 6
+    /// Sets a row's null bit.
+    mutating func markNull(_ row: Int) {
+        let word = row >> 6
         if nullWords.count <= word {
             nullWords.append(contentsOf: repeatElement(0, count: word &- nullWords.count &+ 1))
         }
-        nullWords[word] |= 1 << UInt64(count & 63)
+        nullWords[word] |= 1 << UInt64(row & 63)
+    }
+
+    /// Adds a null without counting it (`append` counts).
+    mutating func appendNull() {
+        markNull(count)
         switch state {
         case .int, .bool, .date, .timestamp: ints.append(0)
         case .decimal: decimals.append(0)
@@ -135,36 +144,57 @@ struct CSVColumnAccumulator {
         case .timestamp(let t): state = .timestamp; fill(&ints, t)
         case .text:
             state = .text
-            if count > 0 { codes = Array(repeating: encoder.nullCode(), count: count) }
+            codes.reserveCapacity(max(capacityHint, count &+ 1))
+            if count > 0 { codes.append(contentsOf: repeatElement(encoder.nullCode(), count: count)) }
             codes.append(encoder.code(for: b))
         }
     }
 
     private func fill<T>(_ array: inout [T], _ value: T) where T: Numeric {
-        array = Array(repeating: 0, count: count)
+        array.reserveCapacity(max(capacityHint, count &+ 1))
+        array.append(contentsOf: repeatElement(0, count: count))
         array.append(value)
     }
 
     /// A value that did not parse as the column's type: widen the type or give up on it.
     private mutating func widen(to value: CSVValue, _ b: Bytes) {
+        guard fixedType == nil else {
+            // `fits` rejected such rows already; never change an overridden type.
+            assertionFailure("a value that does not fit an overridden type reached append")
+            return appendNull()
+        }
         switch (state, value) {
         case (.int, .decimal(let v)):
-            state = .decimal
-            decimals = ints.map { Double($0) }
+            widenIntsToDecimals()
             decimals.append(v)
-            ints = []
         case (.date, .timestamp(let t)):
-            state = .timestamp
-            for i in ints.indices { ints[i] = ints[i] &* LocalTime.secondsPerDay }
+            widenDatesToTimestamps()
             ints.append(t)
         default:
-            state = .needsRescan
-            ints = []
-            decimals = []
+            giveUpForRescan()
         }
     }
 
-    private func mappedValue(_ text: String) -> Int64? {
+    mutating func widenIntsToDecimals() {
+        state = .decimal
+        decimals = ints.map { Double($0) }
+        ints = []
+    }
+
+    mutating func widenDatesToTimestamps() {
+        state = .timestamp
+        for i in ints.indices { ints[i] = ints[i] &* LocalTime.secondsPerDay }
+    }
+
+    /// The column is text after all; its values are read again later.
+    mutating func giveUpForRescan() {
+        state = .needsRescan
+        ints = []
+        decimals = []
+        codes = []
+    }
+
+    func mappedValue(_ text: String) -> Int64? {
         switch fixedType {
         case .category(let scale)?: return scale.index(of: text).map { Int64($0) }
         case .halfYear?: return HalfYear(parsing: text).map { Int64($0.ordinal) }

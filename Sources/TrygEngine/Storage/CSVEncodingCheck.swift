@@ -14,16 +14,36 @@ enum CSVEncodingCheck {
         return nil
     }
 
-    /// The offset of the first byte that is not part of a valid UTF-8 sequence, if any.
-    /// Rejects overlong forms, surrogates and code points above U+10FFFF.
-    static func firstInvalidUTF8(_ bytes: CSVBytes, from start: Int) -> Int? {
-        let p = bytes.base, n = bytes.count
+    /// The offset of the first byte that is not part of a valid UTF-8 sequence, if any,
+    /// checking `parts` stretches at once. Stretches begin at a byte that is not a
+    /// continuation byte, so no valid sequence is cut in two.
+    static func firstInvalidUTF8(_ bytes: CSVBytes, from start: Int, parts: Int) -> Int? {
+        var bounds = [start]
+        if parts > 1 {
+            for k in 1..<parts {
+                var b = start + (bytes.count - start) / parts * k
+                while b < bytes.count, bytes.base[b] & 0xC0 == 0x80 { b += 1 }
+                if b > (bounds.last ?? start), b < bytes.count { bounds.append(b) }
+            }
+        }
+        bounds.append(bytes.count)
+        let found = CSVParallel.map(bounds.count - 1) { i in firstInvalidUTF8(bytes, from: bounds[i], to: bounds[i + 1]) }
+        return found.compactMap { $0 }.min()
+    }
+
+    /// The offset of the first byte in `start..<end` that is not part of a valid UTF-8
+    /// sequence, if any. Rejects overlong forms, surrogates and code points above U+10FFFF.
+    static func firstInvalidUTF8(_ bytes: CSVBytes, from start: Int, to end: Int) -> Int? {
+        let p = bytes.base, n = end
         var i = start
         while i < n {
             // ASCII runs are the common case: test eight bytes at a time.
             while i &+ 8 <= n {
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                let high = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    i &+= high.trailingZeroBitCount >> 3
+                    break
+                }
                 i &+= 8
             }
             guard i < n else { return nil }

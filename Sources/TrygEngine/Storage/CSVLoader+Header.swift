@@ -19,7 +19,7 @@ extension CSVLoader {
             throw Diagnostic(.error, "not a text file: NUL byte at byte \(nul)",
                              file: FilePosition(path: bytes.path, line: line, column: column))
         }
-        if let bad = CSVEncodingCheck.firstInvalidUTF8(bytes, from: start) {
+        if let bad = CSVEncodingCheck.firstInvalidUTF8(bytes, from: start, parts: parallelParts(from: start)) {
             throw bytes.error("invalid UTF-8 at byte \(bad) (save the file as UTF-8)", atByte: bad)
         }
         return start

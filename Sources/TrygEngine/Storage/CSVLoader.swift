@@ -1,146 +1,113 @@
 import TrygDomain
 
-/// One load of one file: checks the bytes, reads the header, then takes the rows in one
-/// pass, each column inferring its type as it fills (see `CSVColumnAccumulator`). Columns
-/// that turn out to be text after holding other values are read again in a second pass.
+/// One load of one file: checks the bytes, reads the header, loads the rows in chunks
+/// read at once on the available cores, stitches the chunks together, reads again the
+/// columns that turned out to be text part-way, and builds the table.
 struct CSVLoader {
     let bytes: CSVBytes
     let tableName: String
     let options: CSVOptions
-    private let scratch = CSVScratch()
 
-    init(bytes: CSVBytes, tableName: String, options: CSVOptions) {
-        self.bytes = bytes
-        self.tableName = tableName
-        self.options = options
-    }
+    /// Below this many bytes of rows, one thread reads everything.
+    static let parallelThreshold = 4 << 20
+    /// Below this many rows, columns are stitched and finished one after another.
+    static let parallelColumnRows = 1 << 16
 
     func run() throws(Diagnostic) -> CSVLoad {
         let start = try checkFile()
         var scanner = CSVScanner(bytes: bytes, delimiter: options.delimiter, position: start)
         var fields: [CSVField] = []
-        fields.reserveCapacity(64)
         guard let header = try scanner.next(into: &fields) else { throw bytes.fileError(CSVLoader.emptyFile) }
         let names = try columnNames(header, fields)
         try checkTypeOverrides(names, header: header)
+        let layout = CSVLayout(names: names, options: options)
 
-        let width = names.count
-        var columns = names.map { CSVColumnAccumulator(fixedType: options.types[$0], capacity: 0) }
-        let fixed = names.indices.filter { options.types[names[$0]] != nil }
-        var rowStarts: [Int] = []
-        var rejects = CSVRejects()
-        let dataStart = scanner.position
-        var records = 0
-
-        while let record = try scanner.next(into: &fields) {
-            records &+= 1
-            if records == CSVLoader.sampleRows {
-                reserve(&columns, &rowStarts, sampleBytes: record.end - dataStart, dataStart: dataStart)
-            }
-            if fields.count != width {
-                // A blank line holds no data; in a one-column file it is a null (counted above).
-                if fields.count == 1, record.start == record.end { continue }
-                rejects.add(line: record.line, raw: bytes.text(record.start, record.end),
-                            reason: "expected \(width) fields, found \(fields.count)")
-                continue
-            }
-            if let stray = record.strayTextAfterQuote {
-                rejects.add(line: record.line, raw: bytes.text(record.start, record.end),
-                            reason: "unexpected text after the closing quote in field \(stray.field + 1) (\(names[stray.field]))")
-                continue
-            }
-            if let reason = misfit(fixed, fields, &columns, names) {
-                rejects.add(line: record.line, raw: bytes.text(record.start, record.end), reason: reason)
-                continue
-            }
-            for c in 0..<width { columns[c].append(fieldBytes(fields[c])) }
-            rowStarts.append(record.start)
+        var rows = try readRows(layout, from: scanner.position, firstLine: scanner.line)
+        let targets = rows.columns.indices.filter { rows.columns[$0].state == .needsRescan }
+        if !targets.isEmpty {
+            let text = try CSVChunkReader(bytes: bytes, layout: layout).readText(columns: targets, rowStarts: rows.rowStarts)
+            for (k, c) in targets.enumerated() { rows.columns[c] = text[k] }
         }
 
-        try rescanAsText(&columns, rowStarts: rowStarts, scanner: &scanner, fields: &fields)
-        var built: [Column] = []
-        built.reserveCapacity(width)
-        for (i, column) in columns.enumerated() {
-            let scale = options.types[names[i]] == nil ? options.scales[names[i]] : nil
-            built.append(column.finish(scale: scale))
+        // Building text dictionaries is the slow part of finishing: one column per core.
+        let parallel = rows.rowStarts.count >= CSVLoader.parallelColumnRows
+        let columns = CSVParallel.map(layout.width, parallel: parallel) { i in
+            rows.columns[i].finish(scale: layout.types[i] == nil ? options.scales[names[i]] : nil)
         }
-        let table = Table(name: tableName, columnNames: names, columns: built, rowCount: rowStarts.count,
+        let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rowStarts.count,
                           origin: bytes.path)
-        return CSVLoad(table: table, rejects: rejects.table(for: tableName, path: bytes.path),
-                       rowsLoaded: rowStarts.count, rowsRejected: rejects.count)
+        return CSVLoad(table: table, rejects: rows.rejects.table(for: tableName, path: bytes.path),
+                       rowsLoaded: rows.rowStarts.count, rowsRejected: rows.rejects.count)
     }
 
-    /// Rows read before the storage is sized from their average length.
-    static let sampleRows = 1024
-
-    private func reserve(_ columns: inout [CSVColumnAccumulator], _ rowStarts: inout [Int],
-                         sampleBytes: Int, dataStart: Int) {
-        let average = max(1, sampleBytes / CSVLoader.sampleRows)
-        let estimate = (bytes.count - dataStart) / average + (bytes.count - dataStart) / average / 16 + 64
-        rowStarts.reserveCapacity(estimate)
-        for i in columns.indices { columns[i].reserve(estimate) }
-    }
-
-    /// The reason an overridden column rejects this row, or nil when every value fits.
-    private func misfit(_ fixed: [Int], _ fields: [CSVField], _ columns: inout [CSVColumnAccumulator],
-                        _ names: [String]) -> String? {
-        for c in fixed {
-            let b = fieldBytes(fields[c])
-            if columns[c].fits(b) { continue }
-            var value = String(decoding: b, as: UTF8.self)
-            if value.count > 60 { value = String(value.prefix(60)) + "…" }
-            let type = columns[c].fixedType ?? .text
-            return "column \(names[c]): '\(value)' is not \(CSVLoader.describe(type))"
+    /// Reads all rows after the header.
+    ///
+    /// The data is cut at line starts into one chunk per core. A cut may fall inside a
+    /// quoted field, so each chunk is only a guess until the chunk before it is known to
+    /// end exactly where it begins; at the first wrong guess the rest of the file is read
+    /// again on one thread from where the previous chunk really ended.
+    private func readRows(_ layout: CSVLayout, from start: Int, firstLine: Int) throws(Diagnostic) -> CSVChunk {
+        let bounds = chunkBounds(from: start)
+        let results = CSVParallel.map(bounds.count - 1) { i -> Result<CSVChunk, Diagnostic> in
+            let reader = CSVChunkReader(bytes: bytes, layout: layout)
+            do throws(Diagnostic) {
+                return .success(try reader.read(from: bounds[i], before: bounds[i + 1], firstLine: i == 0 ? firstLine : 1))
+            } catch {
+                return .failure(error)
+            }
         }
-        return nil
+        guard let first = results.first else {
+            return try CSVChunkReader(bytes: bytes, layout: layout).read(from: start, before: bytes.count, firstLine: firstLine)
+        }
+        var rows = try first.get()
+        for i in 1..<results.count {
+            let lineOffset = firstLine + rows.lineEnds - 1
+            if rows.end != bounds[i] {
+                if rows.end < bytes.count {
+                    let rest = try CSVChunkReader(bytes: bytes, layout: layout)
+                        .read(from: rows.end, before: bytes.count, firstLine: 1)
+                    rows.append(rest, lineOffset: lineOffset)
+                }
+                return rows
+            }
+            rows.append(try results[i].get(), lineOffset: lineOffset)
+        }
+        return rows
     }
 
-    /// A second pass for the columns that became text part-way: their values are read
-    /// again from the rows that were loaded.
-    private func rescanAsText(_ columns: inout [CSVColumnAccumulator], rowStarts: [Int],
-                              scanner: inout CSVScanner, fields: inout [CSVField]) throws(Diagnostic) {
-        let targets = columns.indices.filter { columns[$0].state == .needsRescan }
-        guard !targets.isEmpty else { return }
-        var fresh = targets.map { _ in
-            CSVColumnAccumulator(fixedType: nil, capacity: rowStarts.count, inferredText: true)
-        }
-        for start in rowStarts {
-            scanner.seek(to: start)
-            guard try scanner.next(into: &fields) != nil else { break }
-            for (k, c) in targets.enumerated() { fresh[k].append(fieldBytes(fields[c])) }
-        }
-        for (k, c) in targets.enumerated() { columns[c] = fresh[k] }
+    /// How many stretches of the bytes after `start` to work on at once.
+    func parallelParts(from start: Int) -> Int {
+        options.chunks ?? (bytes.count - start >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
     }
 
-    /// A field's bytes, with doubled quotes undone when it has any.
-    @inline(__always)
-    private func fieldBytes(_ f: CSVField) -> UnsafeBufferPointer<UInt8> {
-        if f.escaped { return scratch.unescape(bytes.base + f.start, count: f.end - f.start) }
-        return UnsafeBufferPointer(start: bytes.base + f.start, count: f.end - f.start)
+    /// Offsets of chunk starts, each at a line start, followed by the end of the bytes.
+    private func chunkBounds(from start: Int) -> [Int] {
+        let size = bytes.count - start
+        let parts = parallelParts(from: start)
+        var bounds = [start]
+        if parts > 1 {
+            for k in 1..<parts {
+                var b = max(start + size / parts * k, (bounds.last ?? start) + 1)
+                while b < bytes.count, bytes.base[b - 1] != UInt8(ascii: "\n") { b += 1 }
+                if b < bytes.count { bounds.append(b) }
+            }
+        }
+        bounds.append(bytes.count)
+        return bounds
     }
 }
 
-/// A reusable buffer for fields whose doubled quotes must be undone. What it returns is
-/// valid until the next call, which is all a field's value needs.
-final class CSVScratch {
-    private var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-    private var capacity = 256
-
-    deinit { buffer.deallocate() }
-
-    func unescape(_ p: UnsafePointer<UInt8>, count: Int) -> UnsafeBufferPointer<UInt8> {
-        if count > capacity {
-            buffer.deallocate()
-            capacity = count
-            buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+extension CSVChunk {
+    /// Appends the next chunk, whose rejects counted lines from 1 at `lineOffset + 1`.
+    mutating func append(_ next: CSVChunk, lineOffset: Int) {
+        let parallel = rowStarts.count + next.rowStarts.count >= CSVLoader.parallelColumnRows
+        columns.withUnsafeMutableBufferPointer { columns in
+            // Each job touches only its own column, in place (no copy of its arrays).
+            _ = CSVParallel.map(columns.count, parallel: parallel) { c in columns[c].merge(next.columns[c]) }
         }
-        var out = 0, i = 0
-        while i < count {
-            buffer[out] = p[i]
-            out &+= 1
-            // Inside a quoted field every quote is doubled: keep one of each pair.
-            i &+= p[i] == UInt8(ascii: "\"") ? 2 : 1
-        }
-        return UnsafeBufferPointer(start: buffer, count: out)
+        rowStarts.append(contentsOf: next.rowStarts)
+        rejects.append(next.rejects, lineOffset: lineOffset)
+        end = next.end
+        lineEnds += next.lineEnds
     }
 }

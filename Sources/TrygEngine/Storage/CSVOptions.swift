@@ -10,7 +10,11 @@ public struct CSVOptions: Sendable {
     /// Scales by column name: a text column whose non-null values all belong to its scale
     /// (ignoring case) becomes `.category(scale)`; otherwise it stays text.
     public var scales: [String: OrderedScale]
+    /// How many stretches of the file to read at once; nil picks by file size and cores.
+    /// Set by tests to exercise the stitching of chunks on small inputs.
+    var chunks: Int?
 
+    /// Options for a CSV load; the defaults read comma-separated files with inferred types.
     public init(delimiter: UInt8 = UInt8(ascii: ","), types: [String: DataType] = [:],
                 scales: [String: OrderedScale] = [:]) {
         self.delimiter = delimiter
@@ -30,6 +34,7 @@ public struct CSVLoad: Sendable {
     /// Rows in `rejects`.
     public let rowsRejected: Int
 
+    /// A load result; the counts are those of `table` and `rejects`.
     public init(table: Table, rejects: Table?, rowsLoaded: Int, rowsRejected: Int) {
         self.table = table
         self.rejects = rejects

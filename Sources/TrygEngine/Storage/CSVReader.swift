@@ -3,6 +3,16 @@
 /// Follows RFC 4180 (quoted fields, doubled quotes, line ends inside quotes, `\n` or `\r\n`).
 /// Rows that cannot be loaded go to a rejects table with their line and reason; problems
 /// with the file as a whole (not text, invalid UTF-8, an unterminated quote) are errors.
+///
+/// - An empty field, quoted or not, is null; other values are kept as written (spaces too).
+/// - Types: int (fits Int64; larger is decimal), decimal, bool (`true`/`false`, any case),
+///   date (`YYYY-MM-DD`, a real day), timestamp (`YYYY-MM-DD[T ]HH:MM[:SS]`), else text.
+///   int with decimal is decimal, date with timestamp is timestamp, other mixes are text,
+///   and a column of nulls only is text.
+/// - Text is stored in Unicode NFC.
+/// - A row with the wrong number of fields, text after a closing quote, or a value that
+///   does not fit an overridden type is rejected. A blank line in a file of several
+///   columns holds no data and is passed over; in a one-column file it is a null.
 public enum CSVReader {
     /// Loads the file at `path` (memory-mapped) as a table named `tableName`.
     public static func load(path: String, tableName: String,

@@ -12,6 +12,13 @@ struct CSVRejects {
         reasons.append(reason)
     }
 
+    /// Appends another chunk's rejects, whose lines were counted from 1 at `lineOffset + 1`.
+    mutating func append(_ other: CSVRejects, lineOffset: Int) {
+        lines.append(contentsOf: other.lines.map { $0 + Int64(lineOffset) })
+        raws.append(contentsOf: other.raws)
+        reasons.append(contentsOf: other.reasons)
+    }
+
     /// The table `<name>_rejects` with columns `file`, `line`, `raw` and `reason`; nil when empty.
     func table(for tableName: String, path: String) -> Table? {
         guard !lines.isEmpty else { return nil }

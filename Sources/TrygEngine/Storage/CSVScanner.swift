@@ -31,11 +31,11 @@ struct CSVScanner {
     /// 1-based line of `position`.
     private(set) var line: Int
 
-    init(bytes: CSVBytes, delimiter: UInt8, position: Int) {
+    init(bytes: CSVBytes, delimiter: UInt8, position: Int, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
         self.position = position
-        self.line = 1
+        self.line = line
     }
 
     /// Continues from a record start found earlier (line numbers are then not tracked).
@@ -59,17 +59,15 @@ struct CSVScanner {
             var fieldEnd: Int
             var escaped = false
             if i < n, p[i] == quote {
-                let open = i, openLine = line
+                let open = i
                 i &+= 1
                 fieldStart = i
                 while true {
-                    while i < n, p[i] != quote {
-                        if p[i] == lf { line &+= 1 }
-                        i &+= 1
-                    }
+                    i = scanQuoted(from: i)
                     guard i < n else {
+                        // The line is counted afresh: a chunk read in parallel knows only its own.
                         throw bytes.error("unterminated quoted field: the quote opened here never closes",
-                                          atByte: open, line: openLine)
+                                          atByte: open)
                     }
                     if i &+ 1 < n, p[i &+ 1] == quote {
                         escaped = true
@@ -132,13 +130,63 @@ struct CSVScanner {
     private func scanUnquoted(from start: Int) -> Int {
         let p = bytes.base, n = bytes.count, delimiter = self.delimiter
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let delimiters = CSVScanner.broadcast(delimiter)
         var i = start
-        while i < n {
+        while true {
+            // Skip eight bytes at a time while none of them can end the field.
+            while i &+ 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let m = CSVScanner.bytesEqual(w, delimiters) | CSVScanner.bytesEqual(w, CSVScanner.lfs)
+                    | CSVScanner.bytesEqual(w, CSVScanner.crs)
+                if m != 0 {
+                    i &+= m.trailingZeroBitCount >> 3
+                    break
+                }
+                i &+= 8
+            }
+            guard i < n else { return n }
             let c = p[i]
             if c == delimiter || c == lf { return i }
             if c == cr, i &+ 1 == n || p[i &+ 1] == lf { return i }
             i &+= 1
         }
-        return i
+    }
+
+    /// The offset of the next quote at or after `start` (or `n`), counting line ends on the way.
+    @inline(__always)
+    private mutating func scanQuoted(from start: Int) -> Int {
+        let p = bytes.base, n = bytes.count
+        var i = start
+        while true {
+            while i &+ 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let m = CSVScanner.bytesEqual(w, CSVScanner.quotes) | CSVScanner.bytesEqual(w, CSVScanner.lfs)
+                if m != 0 {
+                    i &+= m.trailingZeroBitCount >> 3
+                    break
+                }
+                i &+= 8
+            }
+            guard i < n else { return n }
+            let c = p[i]
+            if c == UInt8(ascii: "\"") { return i }
+            if c == UInt8(ascii: "\n") { line &+= 1 }
+            i &+= 1
+        }
+    }
+
+    private static let lfs = broadcast(UInt8(ascii: "\n"))
+    private static let crs = broadcast(UInt8(ascii: "\r"))
+    private static let quotes = broadcast(UInt8(ascii: "\""))
+
+    @inline(__always)
+    private static func broadcast(_ b: UInt8) -> UInt64 { UInt64(b) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit set in each byte of `w` equal to the byte in `pattern` (the classic
+    /// has-zero-byte trick). Bits above the first match may be spurious; the lowest is exact.
+    @inline(__always)
+    private static func bytesEqual(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = w ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Dictionary-encodes text fields by their bytes: a value already seen costs one hash and
 /// one compare, and a String is made once per distinct value.
 ///
@@ -44,6 +42,20 @@ struct CSVTextEncoder {
         return add(b, hash: h, nonASCII: nonASCII)
     }
 
+    /// The code of a value already in NFC (from another chunk's dictionary), adding it when new.
+    mutating func code(forNFC value: String) -> Int32 {
+        var utf8 = value
+        let stored = value
+        return utf8.withUTF8 { b in
+            let h = CSVTextEncoder.hash(b).0
+            if let c = find(b, hash: h) { return c }
+            let code = Int32(truncatingIfNeeded: values.count)
+            values.append(stored)
+            insertKey(b, hash: h, code: code)
+            return code
+        }
+    }
+
     private func find(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
         let mask = slots.count &- 1
         var slot = Int(truncatingIfNeeded: h) & mask
@@ -56,11 +68,33 @@ struct CSVTextEncoder {
         }
     }
 
+    /// Compares inline, eight bytes at a time: keys are short, and a call to `memcmp`
+    /// cost more than the comparison itself.
+    @inline(__always)
     private func sameBytes(_ offset: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress, b.count > 0 else { return true }
         return arena.withUnsafeBufferPointer { a in
             guard let ab = a.baseAddress else { return false }
-            return memcmp(ab + offset, base, b.count) == 0
+            let x = UnsafeRawPointer(ab + offset), y = UnsafeRawPointer(base)
+            let n = b.count
+            var i = 0
+            while i &+ 8 <= n {
+                if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i &+= 8
+            }
+            if i == n { return true }
+            if n >= 8 {
+                // The last eight bytes, overlapping ones already compared.
+                return x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                    == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            }
+            while i < n {
+                if ab[offset &+ i] != base[i] { return false }
+                i &+= 1
+            }
+            return true
         }
     }
 
@@ -131,11 +165,23 @@ struct CSVTextEncoder {
             i &+= 8
         }
         if i < n {
-            var w: UInt64 = 0
-            var k = 0
-            while i &+ k < n {
-                w |= UInt64(base[i &+ k]) << UInt64(k &* 8)
-                k &+= 1
+            // The last 1…7 bytes as one word, without a loop over them.
+            let raw = UnsafeRawPointer(base)
+            var w: UInt64
+            if n >= 8 {
+                w = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) >> UInt64((8 &- (n &- i)) &* 8)
+            } else {
+                w = 0
+                var k = 0
+                if n &- k >= 4 {
+                    w = UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt32.self))
+                    k &+= 4
+                }
+                if n &- k >= 2 {
+                    w |= UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt16.self)) << UInt64(k &* 8)
+                    k &+= 2
+                }
+                if n &- k >= 1 { w |= UInt64(base[k]) << UInt64(k &* 8) }
             }
             high |= w
             h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
