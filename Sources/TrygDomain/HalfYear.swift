@@ -126,3 +126,12 @@ extension Substring {
         return s
     }
 }
+
+/// The calendar's ordered names, as the language shows derived `season` and `weekday` values.
+public enum CalendarScales {
+    /// vinter < sommer, in the order of a reporting year.
+    public static let season = OrderedScale(name: "season", values: Season.allCases.map(\.rawValue))
+    /// ISO weekdays, Monday first.
+    public static let weekday = OrderedScale(
+        name: "weekday", values: ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"])
+}

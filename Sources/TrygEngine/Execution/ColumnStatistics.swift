@@ -34,3 +34,25 @@ public enum ColumnStatistics {
         table.columnNames + DerivedColumns.available(in: table).map(\.0.rawValue)
     }
 }
+
+extension Table {
+    /// The derived columns this table answers to, with their type and the stored column they come from.
+    public var derivedColumns: [(name: String, type: DataType, source: String)] {
+        DerivedColumns.available(in: self).map { ($0.0.rawValue, $0.0.type, columnNames[$0.1]) }
+    }
+
+    /// A derived column's values, computed once per table and cached.
+    public func derivedColumn(_ name: String, domain: DomainContext = .standard) -> Column? {
+        for (kind, source) in DerivedColumns.available(in: self) where kind.rawValue == name {
+            return Executor.scanColumn(self, .derived(kind, source: source), domain: domain)
+        }
+        return nil
+    }
+}
+
+/// The language's vocabulary, for help and completion (one list, here).
+public enum Vocabulary {
+    public static var stages: [String] { Parser.stageKeywords }
+    public static var scalarFunctions: [String] { Binder.scalarFunctions }
+    public static var aggregateFunctions: [String] { ["count", "sum", "avg", "min", "max", "median", "pct", "share"] }
+}

@@ -55,6 +55,7 @@ enum Accumulate {
             guard let a = arg else { break }
             var sets = [Set<Int64>](repeating: [], count: k)
             for i in 0..<n {
+                if i & 0xFFFF == 0 { try cancellation.check() }
                 let r = row(i)
                 if a.isNull(r) { continue }
                 let key: Int64
@@ -120,6 +121,7 @@ enum Accumulate {
             guard let a = arg else { break }
             var lists = [[Double]](repeating: [], count: k)
             for i in 0..<n {
+                if i & 0xFFFF == 0 { try cancellation.check() }
                 let r = row(i)
                 if a.isNull(r) { continue }
                 switch a.storage {
@@ -131,6 +133,7 @@ enum Accumulate {
             var nulls = Bitmap(count: k)
             var out = [Double](repeating: 0, count: k)
             for j in 0..<k {
+                if j & 0xFFF == 0 { try cancellation.check() }
                 if lists[j].isEmpty { nulls[j] = true; continue }
                 let s = lists[j].sorted()
                 out[j] = s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2

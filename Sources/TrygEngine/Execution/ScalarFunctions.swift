@@ -59,11 +59,11 @@ enum ScalarFunctions {
         case .year: return .int(Int64(d.year))
         case .month: return .int(Int64(d.month))
         case .week: return .int(Int64(d.isoWeek.week))
-        case .weekday: return .category(d.isoWeekday - 1, DomainScales.weekday)
+        case .weekday: return .category(d.isoWeekday - 1, CalendarScales.weekday)
         case .hour: return .int(LocalTime.hour(ofTimestamp: t))
         case .date: return .date(day)
         case .halfyear: return .halfYear(HalfYear(date: d))
-        case .season: return .category(HalfYear(date: d).season == .vinter ? 0 : 1, DomainScales.season)
+        case .season: return .category(HalfYear(date: d).season == .vinter ? 0 : 1, CalendarScales.season)
         default: return .null
         }
     }

@@ -68,7 +68,18 @@ struct Sorter {
             }
             return best
         }
-        rows.sort(by: less)
+        // Poll the cancellation flag every 64K comparisons: a sort of millions of rows is long.
+        var comparisons = 0
+        let flag = cancellation
+        do {
+            try rows.sort { (a, b) throws(Diagnostic) -> Bool in
+                comparisons &+= 1
+                if comparisons & 0xFFFF == 0 { try flag.check() }
+                return less(a, b)
+            }
+        } catch {
+            throw (error as? Diagnostic) ?? Diagnostic(.error, "query cancelled")
+        }
         if let limit, limit < rows.count { return Array(rows.prefix(limit)) }
         return rows
     }

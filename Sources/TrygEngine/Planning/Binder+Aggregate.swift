@@ -1,7 +1,7 @@
 import TrygDomain
 
 extension Binder {
-    static let aggregateNames: Set<String> = ["count", "sum", "avg", "min", "max", "median", "pct", "share"]
+    static let aggregateNames = Set(Vocabulary.aggregateFunctions)
 
     /// `group by KEYS [compute AGGS]` and `compute AGGS`. Aggregates may sit inside expressions
     /// (`round(avg(severity), 1)`): they are computed first and the expression on top of them.

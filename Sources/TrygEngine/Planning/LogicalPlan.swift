@@ -13,20 +13,14 @@ public enum DerivedColumn: String, Sendable, CaseIterable {
     public var type: DataType {
         switch self {
         case .halfyear: return .halfYear
-        case .season: return .category(DomainScales.season)
-        case .weekday: return .category(DomainScales.weekday)
+        case .season: return .category(CalendarScales.season)
+        case .weekday: return .category(CalendarScales.weekday)
         case .district: return .text
         default: return .int
         }
     }
 }
 
-/// Ordered scales the engine derives from the calendar.
-public enum DomainScales {
-    public static let season = OrderedScale(name: "season", values: Season.allCases.map(\.rawValue))
-    public static let weekday = OrderedScale(
-        name: "weekday", values: ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"])
-}
 
 /// What a field is for in a grouped result: `compare`, `trend` and `pivot` need to know.
 public enum FieldRole: Sendable, Equatable { case plain, key, measure }

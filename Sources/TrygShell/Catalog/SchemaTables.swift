@@ -23,11 +23,17 @@ enum SchemaTables {
             distinct.append(.int(Int64(summary.distinctCount)))
             samples.append(.text(summary.sample))
         }
-        for name in DerivedColumns.names(for: table) where table.columnIndex(name) == nil {
-            names.append(.text(name))
-            types.append(.text("derived"))
-            distinct.append(.null)
-            samples.append(.text(DerivedColumns.source(of: name, in: table).map { "from \($0)" } ?? ""))
+        for derived in table.derivedColumns {
+            names.append(.text(derived.name))
+            types.append(.text("\(derived.type) (from \(derived.source))"))
+            if let column = table.derivedColumn(derived.name) {
+                let summary = ColumnSummary(column, rows: table.rowCount)
+                distinct.append(.int(Int64(summary.distinctCount)))
+                samples.append(.text(summary.sample))
+            } else {
+                distinct.append(.null)
+                samples.append(.null)
+            }
         }
         return make(name: table.name, [
             ("column", .text, names), ("type", .text, types), ("distinct", .int, distinct), ("values", .text, samples),
@@ -43,7 +49,8 @@ enum SchemaTables {
     }
 }
 
-/// Distinct count and a short sample of one column.
+/// Distinct count and a short sample of one column: a range for numbers, dates and periods,
+/// the first values in the column's own order (scale, Danish collation) otherwise.
 struct ColumnSummary {
     let distinctCount: Int
     let sample: String
@@ -51,32 +58,18 @@ struct ColumnSummary {
     static let sampleSize = 3
 
     init(_ column: Column, rows: Int) {
-        var seen = Set<Value>()
-        var firstSeen: [Value] = []
-        var minValue: Value?, maxValue: Value?
-        let ordered = column.type == .int || column.type == .decimal || column.type == .date || column.type == .timestamp
-        for r in 0..<rows where !column.isNull(r) {
-            let v = column.value(at: r)
-            if seen.insert(v).inserted, firstSeen.count <= ColumnSummary.sampleSize { firstSeen.append(v) }
-            if ordered {
-                if minValue.map({ ColumnSummary.less(v, $0) }) ?? true { minValue = v }
-                if maxValue.map({ ColumnSummary.less($0, v) }) ?? true { maxValue = v }
+        let values = ColumnStatistics.distinct(column)
+        distinctCount = values.count
+        switch column.type {
+        case .int, .decimal, .date, .timestamp, .halfYear:
+            if let lo = values.first, let hi = values.last {
+                sample = lo == hi ? CellText.display(lo) : "\(CellText.display(lo)) … \(CellText.display(hi))"
+            } else {
+                sample = ""
             }
-        }
-        distinctCount = seen.count
-        if ordered, let lo = minValue, let hi = maxValue {
-            sample = lo == hi ? CellText.display(lo) : "\(CellText.display(lo)) … \(CellText.display(hi))"
-        } else {
-            let shown = firstSeen.prefix(ColumnSummary.sampleSize).map { CellText.display($0) }
-            sample = shown.joined(separator: ", ") + (seen.count > ColumnSummary.sampleSize ? ", …" : "")
-        }
-    }
-
-    static func less(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case (.int(let x), .int(let y)), (.date(let x), .date(let y)), (.timestamp(let x), .timestamp(let y)): return x < y
-        case (.decimal(let x), .decimal(let y)): return x < y
-        default: return false
+        default:
+            let shown = values.prefix(ColumnSummary.sampleSize).map { CellText.display($0) }
+            sample = shown.joined(separator: ", ") + (values.count > ColumnSummary.sampleSize ? ", …" : "")
         }
     }
 }

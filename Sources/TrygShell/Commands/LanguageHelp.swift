@@ -41,7 +41,7 @@ enum LanguageHelp {
         Entry(name: "year", usage: "year(t) — the calendar year of a date or timestamp", example: "incidents group by year(reported_at)"),
         Entry(name: "month", usage: "month(t) — 1…12", example: "incidents where month(reported_at) = 12 count"),
         Entry(name: "week", usage: "week(t) — the ISO week (uge)", example: "incidents where week = 43 count"),
-        Entry(name: "weekday", usage: "weekday(t) — 1 (Monday) … 7", example: "incidents group by weekday"),
+        Entry(name: "weekday", usage: "weekday(t) — mandag … søndag, in that order", example: "incidents group by weekday"),
         Entry(name: "hour", usage: "hour(t) — 0…23", example: "incidents where hour >= 20 count"),
         Entry(name: "date", usage: "date(t) — the day of a timestamp", example: "incidents group by date(reported_at)"),
         Entry(name: "halfyear", usage: "halfyear(t) — vinter 2024/25, sommer 2025 …", example: "incidents group by halfyear"),

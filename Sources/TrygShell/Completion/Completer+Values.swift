@@ -22,11 +22,10 @@ extension Completer {
         }
         switch column {
         case "halfyear":
-            if let t = query.sources.first, let name = DerivedColumns.periodSource(in: t), let c = t.column(name) {
-                return halfYears(in: c)
-            }
+            if let t = query.sources.first, let c = t.derivedColumn("halfyear") { return halfYears(in: c) }
             return []
-        case "season": return Season.allCases.map(\.rawValue)
+        case "season": return CalendarScales.season.values
+        case "weekday": return CalendarScales.weekday.values
         case "district": return District.all
         case "library": return libraries.libraries.map(\.name)
         case "category": return IncidentCategory.all
