@@ -54,9 +54,19 @@ public final class Session: Sendable {
     }
     private let parameterValues = Mutex<[String: String]>([:])
 
+    /// Which fast kernels the executor may use (tests turn them off to compare with the general paths).
+    let kernels: ExecutionKernels
+
     public init(catalog: Catalog = Catalog(), domain: DomainContext = .standard) {
         self.catalog = catalog
         self.domain = domain
+        self.kernels = .all
+    }
+
+    init(catalog: Catalog, kernels: ExecutionKernels) {
+        self.catalog = catalog
+        self.domain = .standard
+        self.kernels = kernels
     }
 
     /// Runs one statement. Errors come as a `Diagnostic` pointing into `source`.
@@ -98,7 +108,7 @@ public final class Session: Sendable {
         var binder = Binder(catalog: catalog, domain: domain)
         let bound = try binder.bind(query)
         let plan = Optimizer.standard.optimize(bound.plan)
-        let table = try Executor(cancellation: cancellation, domain: domain).run(plan)
+        let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels).run(plan)
         return (table, bound.warnings, bound.chart)
     }
 }

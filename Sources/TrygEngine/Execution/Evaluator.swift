@@ -101,15 +101,7 @@ struct Evaluator {
         if op == .contains || op == .startsWith || op == .matches, cols.count == 2,
            case .text(let codes, let dict) = cols[0].storage, case .literal(.text(let needle), _) = args[1] {
             // Decide once per distinct text value.
-            let hits = dict.values.map { s -> Int64 in
-                switch op {
-                case .contains: return s.localizedCaseInsensitiveContains(needle) ? 1 : 0
-                case .startsWith: return s.lowercased().hasPrefix(needle.lowercased()) ? 1 : 0
-                default:
-                    let r = NSRange(s.startIndex..., in: s)
-                    return regex?.firstMatch(in: s, range: r) != nil ? 1 : 0
-                }
-            }
+            let hits = TextMatch.answers(op, needle: needle, dictionary: dict).map { Int64($0 ? 1 : 0) }
             var out = [Int64](repeating: 0, count: codes.count)
             for i in 0..<codes.count { out[i] = hits[Int(codes[i])] }
             return Column(type: .bool, storage: .ints(out), nulls: cols[0].nulls)

@@ -3,9 +3,19 @@ import Foundation
 /// `group by` and `compute`: groups rows by key columns and computes aggregates per group.
 struct HashAggregate {
     let cancellation: CancellationFlag
+    /// Whether the dense (array-indexed) path may be taken.
+    var dense = true
 
     func run(_ rel: Relation, selection: [Int32]?, keys: [(String, BoundExpr)],
              aggregates: [BoundAggregate]) throws(Diagnostic) -> Relation {
+        if dense, var dense = try DenseAggregate(cancellation: cancellation).run(rel, selection: selection, keys: keys,
+                                                                          aggregates: aggregates) {
+            if keys.isEmpty { return dense }
+            let order = try Sorter(relation: dense, cancellation: cancellation)
+                .order(keys.map { BoundSortKey(expr: .column($0.0, $0.1.type), descending: false) }, limit: nil)
+            dense = dense.gather(order)
+            return dense
+        }
         let ev = Evaluator(relation: rel, cancellation: cancellation)
         var keyCols: [Column] = []
         for (_, e) in keys { keyCols.append(try ev.evaluate(e)) }

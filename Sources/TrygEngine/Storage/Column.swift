@@ -90,8 +90,19 @@ public struct Column: Sendable {
 
     /// A column holding `count` copies of one value.
     public static func constant(_ value: Value, type: DataType, count: Int) -> Column {
-        var b = ColumnBuilder(type: type, capacity: count)
-        for _ in 0..<count { b.append(value) }
-        return b.finish()
+        // Build one value, then repeat its storage: a literal beside ten million rows stays cheap.
+        var b = ColumnBuilder(type: type, capacity: 1)
+        b.append(value)
+        let one = b.finish()
+        let nulls = one.nulls.map { _ in Bitmap(count: count, value: true) }
+        switch one.storage {
+        case .ints(let v):
+            return Column(type: type, storage: .ints(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
+        case .decimals(let v):
+            return Column(type: type, storage: .decimals(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
+        case .text(let c, let d):
+            return Column(type: type, storage: .text(codes: Array(repeating: c.first ?? 0, count: count), dictionary: d),
+                          nulls: nulls)
+        }
     }
 }
