@@ -68,9 +68,9 @@ struct Executor {
             let rel = try execute(input)
             if rel.count <= n { return rel }
             return rel.gather((0..<Int32(n)).map { $0 })
-        case .topN(let input, let n, let key):
+        case .topN(let input, let n, let keys):
             let rel = try execute(input)
-            let order = try Sorter(relation: rel, cancellation: cancellation).order([key], limit: n)
+            let order = try Sorter(relation: rel, cancellation: cancellation).order(keys, limit: n)
             return rel.gather(order)
         case .join(let node):
             return try HashJoin(cancellation: cancellation).run(node, left: try execute(node.left), right: try execute(node.right))

@@ -89,7 +89,7 @@ extension Binder {
 
         case .top(let n, _, let key):
             let k = BoundSortKey(expr: try bindExpr(key.expr, scope), descending: key.direction ?? true)
-            return (.topN(plan, Int(n), k), scope)
+            return (.topN(plan, Int(n), [k]), scope)
 
         case .join(let isLeft, let source, let on):
             return try bindJoin(plan, scope, isLeft: isLeft, source: source, on: on)
