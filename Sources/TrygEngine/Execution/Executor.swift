@@ -66,7 +66,7 @@ struct Executor {
             return rel.gather(order)
         case .limit(let input, let n):
             let rel = try execute(input)
-            if rel.count <= n { return rel }
+            if rel.count <= n || n < 0 { return rel }
             return rel.gather((0..<Int32(n)).map { $0 })
         case .topN(let input, let n, let keys):
             let rel = try execute(input)

@@ -91,8 +91,13 @@ extension Parser {
 
     mutating func count(_ stage: String) throws(Diagnostic) -> (Int64, Span) {
         let t = current
-        if case .parameter = t.kind, let lit = try? parameterLiteral(), case .int(let n) = lit.0 {
-            return (n, t.span)
+        if case .parameter = t.kind {
+            let (lit, span) = try parameterLiteral()
+            guard case .int(let n) = lit, n >= 0 else {
+                throw Diagnostic(.error, "\(stage) needs a whole number of rows", span: span,
+                                 label: "the parameter's value is not a whole number ≥ 0")
+            }
+            return (n, span)
         }
         guard case .int(let n) = t.kind, n >= 0 else {
             throw unexpected("expected a whole number of rows: \(stage) 10")
