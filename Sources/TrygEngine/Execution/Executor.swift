@@ -44,7 +44,7 @@ struct Executor {
             let rel = try execute(input)
             let selection = try select(rel, predicate)
             if selection.count == rel.count { return rel }
-            return rel.gather(selection)
+            return try rel.gather(selection, cancellation)
         case .project(let input, let items):
             let rel = try execute(input)
             let ev = Evaluator(relation: rel, cancellation: cancellation)
@@ -63,7 +63,7 @@ struct Executor {
         case .sort(let input, let keys):
             let rel = try execute(input)
             let order = try Sorter(relation: rel, cancellation: cancellation).order(keys, limit: nil)
-            return rel.gather(order)
+            return try rel.gather(order, cancellation)
         case .limit(let input, let n):
             let rel = try execute(input)
             if rel.count <= n || n < 0 { return rel }
@@ -71,7 +71,7 @@ struct Executor {
         case .topN(let input, let n, let keys):
             let rel = try execute(input)
             let order = try Sorter(relation: rel, cancellation: cancellation).order(keys, limit: n)
-            return rel.gather(order)
+            return try rel.gather(order, cancellation)
         case .join(let node):
             return try HashJoin(cancellation: cancellation).run(node, left: try execute(node.left), right: try execute(node.right))
         case .pivot(let node):

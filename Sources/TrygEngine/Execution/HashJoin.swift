@@ -51,10 +51,15 @@ struct HashJoin {
             }
         }
         var names = left.names
-        var cols = left.columns.map { $0.gather(leftRows) }
+        var cols: [Column] = []
+        for c in left.columns {
+            try cancellation.check()
+            cols.append(c.gather(leftRows))
+        }
         for (i, name) in node.rightNames.enumerated() {
             guard let name else { continue }
             names.append(name)
+            try cancellation.check()
             let src = right.columns[i]
             if right.count == 0 {
                 cols.append(Column.constant(.null, type: src.type, count: leftRows.count))
