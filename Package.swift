@@ -37,6 +37,7 @@ let package = Package(
             dependencies: ["TrygEngine", "TrygDomain", "CSQLite"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"], exclude: ["QueryGoldens"]),
+        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"],
+                    exclude: ["QueryGoldens", "ChartGoldens"]),
     ]
 )
