@@ -120,6 +120,7 @@ public struct TrygProgram {
             directory = data
         } else if let samples = samplesDirectory() {
             directory = samples
+            if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
         } else {
             if runner.settings.interactive { errors.write("note: no bundled samples found; use --data DIR or .import FILE\n") }
             return nil
@@ -135,6 +136,9 @@ public struct TrygProgram {
         }
         return nil
     }
+
+    /// The source line of charts made from the bundled samples.
+    public static let samplesSource = "syntetiske eksempeldata"
 
     private func usageError(_ message: String) -> Int32 {
         errors.write("tryg: \(message)\nTry 'tryg --help'.\n")
