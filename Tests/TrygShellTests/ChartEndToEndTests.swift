@@ -37,6 +37,14 @@ import Testing
         #expect(svg.contains(">Hændelser<") && svg.contains(">Kilde: MainManager<"))
     }
 
+    @Test func readmeShowsAnImageOfTheRightSize() throws {
+        let readme = try String(contentsOf: Samples.package.appendingPathComponent("README.md"), encoding: .utf8)
+        let path = try #require(readme.range(of: #"\(docs/images/[a-z-]+\.png\)"#, options: .regularExpression))
+        let file = String(readme[path].dropFirst().dropLast())
+        let png = Array(FileManager.default.contents(atPath: Samples.package.appendingPathComponent(file).path) ?? Data())
+        #expect(png.count > 24 && Array(png[12..<24]) == Array("IHDR".utf8) + [0, 0, 0x07, 0x80, 0, 0, 0x04, 0x38])
+    }
+
     @Test func demoOptions() throws {
         #expect(try LaunchOptions.parse(["--demo", "w.tryg"]).demo)
         for bad in [["--demo"], ["--demo", "a.tryg", "b.tryg"], ["--demo", "-c", "x"], ["--demo", "-"]] {
