@@ -15,7 +15,10 @@ let package = Package(
         .target(name: "TrygEngine", dependencies: ["TrygDomain"]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
-        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygDomain"]),
+        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygDomain", "CCairo"]),
+
+        // cairo, for charts exported as PNG and PDF images.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         // GNU readline, seen only by the executable.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -37,6 +40,7 @@ let package = Package(
             dependencies: ["TrygEngine", "TrygDomain", "CSQLite"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"], exclude: ["QueryGoldens"]),
+        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"],
+                    exclude: ["QueryGoldens", "ChartGoldens"]),
     ]
 )
