@@ -64,7 +64,10 @@ struct DenseAggregate {
             return KeyCodes(column: c, lo: 0, cardinality: dict.values.count + 1)
         case .ints(let v):
             var lo = Int64.max, hi = Int64.min
-            if let selection {
+            if let known = c.knownRange {
+                lo = known.lowerBound
+                hi = known.upperBound
+            } else if let selection {
                 for r in selection { let x = v[Int(r)]; lo = min(lo, x); hi = max(hi, x) }
             } else {
                 v.withUnsafeBufferPointer { p in for x in p { lo = min(lo, x); hi = max(hi, x) } }
