@@ -40,13 +40,15 @@ let package = Package(
         .target(name: "FuzzReplay", path: "Fuzz/Replay"),
         .executableTarget(name: "fuzz-query", dependencies: ["TrygEngine", "TrygDomain", "FuzzReplay"],
                           path: "Fuzz/Query", exclude: ["corpus"]),
+        .executableTarget(name: "fuzz-csv", dependencies: ["TrygEngine", "FuzzReplay"],
+                          path: "Fuzz/CSV", exclude: ["corpus"]),
 
         // Tests
         .testTarget(name: "TrygDomainTests", dependencies: ["TrygDomain"]),
         .testTarget(
             name: "TrygEngineTests",
             dependencies: ["TrygEngine", "TrygDomain", "CSQLite"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "ImportFixtures"]
         ),
         .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"], exclude: ["QueryGoldens"]),
     ]

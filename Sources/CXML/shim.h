@@ -1,5 +1,10 @@
 #ifndef TRYG_CXML_SHIM_H
 #define TRYG_CXML_SHIM_H
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, and its headers would pull in the system's ICU, which
+   clashes with the copy inside Swift's Foundation. tryg never touches the ICU parts (the
+   converters in xmlCharEncodingHandler), so they are left out. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 

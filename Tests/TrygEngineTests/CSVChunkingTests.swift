@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TrygDomain
-@testable import TrygEngine
+@_spi(Chunking) @testable import TrygEngine
 
 /// A small deterministic generator (SplitMix64), so failures can be replayed by seed.
 private struct SeededGenerator: RandomNumberGenerator {

@@ -73,7 +73,7 @@ import TrygDomain
         #expect(csvValues(l, "bibliotek") == [.text("Blågården")])
         #expect(csvValues(l, "sted") == [.text("Nørrebro")])
         #expect(l.report.finding("encoding")?.value == "Windows-1252")
-        #expect(l.report.finding("encoding")?.evidence == "not UTF-8 (byte 17 is 0xE5, 'å' in Windows-1252)")
+        #expect(l.report.finding("encoding")?.evidence == "not UTF-8: byte 17 is 0xE5, 'å' in Windows-1252")
         // Said to be UTF-8, it is an error with the byte offset, not mojibake.
         let d = csvError(bytes, options: CSVOptions(encoding: .utf8))
         #expect(d?.message == "invalid UTF-8 at byte 17 (save the file as UTF-8)")

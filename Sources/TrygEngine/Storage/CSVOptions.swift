@@ -24,8 +24,8 @@ public struct CSVOptions: Sendable {
     /// Raised (by Ctrl-C) to stop the load; the load then throws and nothing is kept.
     public var cancellation: CancellationFlag?
     /// How many stretches of the file to read at once; nil picks by file size and cores.
-    /// Set by tests to exercise the stitching of chunks on small inputs.
-    var chunks: Int?
+    /// Set by tests and the fuzzer to exercise the stitching of chunks on small inputs.
+    @_spi(Chunking) public var chunks: Int?
 
     /// Options for a CSV load; the defaults sniff the format and infer the types.
     public init(delimiter: UInt8? = nil, quoting: Bool? = nil, header: Bool? = nil, encoding: TextEncoding? = nil,

@@ -51,8 +51,8 @@ enum TextDecoding {
         }
         return Decision(encoding: .windows1252, bomLength: 0,
                         finding: LoadReport.Finding(part: "encoding", value: "Windows-1252", given: false,
-                                                    evidence: "not UTF-8 (byte \(bad) is 0x\(hex(bytes.base[bad])), "
-                                                        + "'\(windows1252(bytes.base[bad]))' in Windows-1252)"))
+                                                    evidence: "not UTF-8: byte \(bad) is 0x\(hex(bytes.base[bad])), "
+                                                        + "'\(windows1252(bytes.base[bad]))' in Windows-1252"))
     }
 
     /// The file's text as UTF-8, converted by iconv from `encoding`, after `skip` bytes.
