@@ -42,12 +42,14 @@ let package = Package(
                           path: "Fuzz/Query", exclude: ["corpus"]),
         .executableTarget(name: "fuzz-csv", dependencies: ["TrygEngine", "FuzzReplay"],
                           path: "Fuzz/CSV", exclude: ["corpus"]),
+        .executableTarget(name: "fuzz-xlsx", dependencies: ["TrygEngine", "FuzzReplay"],
+                          path: "Fuzz/XLSX", exclude: ["corpus"]),
 
         // Tests
         .testTarget(name: "TrygDomainTests", dependencies: ["TrygDomain"]),
         .testTarget(
             name: "TrygEngineTests",
-            dependencies: ["TrygEngine", "TrygDomain", "CSQLite"],
+            dependencies: ["TrygEngine", "TrygDomain", "CSQLite", "CZip"],
             exclude: ["Golden", "ImportFixtures"]
         ),
         .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"], exclude: ["QueryGoldens"]),

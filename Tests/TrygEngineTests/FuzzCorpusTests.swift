@@ -15,7 +15,7 @@ import Testing
         return package.appendingPathComponent(".build/debug/\(name)").path
     }
 
-    @Test(arguments: [("fuzz-query", "Query"), ("fuzz-csv", "CSV")])
+    @Test(arguments: [("fuzz-query", "Query"), ("fuzz-csv", "CSV"), ("fuzz-xlsx", "XLSX")])
     func seedCorpusReplaysCleanly(_ target: (name: String, folder: String)) throws {
         let corpus = FuzzCorpusTests.package.appendingPathComponent("Fuzz/\(target.folder)/corpus").path
         let inputs = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { !$0.hasPrefix(".") }
