@@ -34,7 +34,7 @@ enum TextDecoding {
             if bom.encoding == .utf8 { try requireUTF8(bytes, from: bom.length, parts: parts, note: nil) }
             return Decision(encoding: bom.encoding, bomLength: bom.length,
                             finding: LoadReport.Finding(part: "encoding", value: describe(bom.encoding, bom: true),
-                                                        given: false, evidence: "byte order mark"))
+                                                        given: false))
         }
         guard let bad = CSVEncodingCheck.firstInvalidUTF8(bytes, from: 0, parts: parts) else {
             let ascii = !CSVEncodingCheck.hasNonASCII(bytes)
