@@ -12,7 +12,11 @@ let package = Package(
         .target(name: "TrygDomain"),
 
         // The language and the tables; no terminal code.
-        .target(name: "TrygEngine", dependencies: ["TrygDomain"]),
+        .target(name: "TrygEngine", dependencies: ["TrygDomain", "CZip", "CXML"]),
+
+        // libzip and libxml2, for reading .xlsx workbooks (a zip of XML parts).
+        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
         .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygDomain", "CCairo"]),
@@ -33,12 +37,23 @@ let package = Package(
             resources: [.copy("Samples")]
         ),
 
+        // Fuzzing: libFuzzer entry points, built by scripts/fuzz with --sanitize=fuzzer and
+        // -DTRYG_FUZZ. A plain build gives each a main that replays files through the same
+        // function; the tests replay the seed corpora that way.
+        .target(name: "FuzzReplay", path: "Fuzz/Replay"),
+        .executableTarget(name: "fuzz-query", dependencies: ["TrygEngine", "TrygDomain", "FuzzReplay"],
+                          path: "Fuzz/Query", exclude: ["corpus"]),
+        .executableTarget(name: "fuzz-csv", dependencies: ["TrygEngine", "FuzzReplay"],
+                          path: "Fuzz/CSV", exclude: ["corpus"]),
+        .executableTarget(name: "fuzz-xlsx", dependencies: ["TrygEngine", "FuzzReplay"],
+                          path: "Fuzz/XLSX", exclude: ["corpus"]),
+
         // Tests
         .testTarget(name: "TrygDomainTests", dependencies: ["TrygDomain"]),
         .testTarget(
             name: "TrygEngineTests",
-            dependencies: ["TrygEngine", "TrygDomain", "CSQLite"],
-            exclude: ["Golden"]
+            dependencies: ["TrygEngine", "TrygDomain", "CSQLite", "CZip"],
+            exclude: ["Golden", "ImportFixtures"]
         ),
         .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"],
                     exclude: ["QueryGoldens", "ChartGoldens"]),

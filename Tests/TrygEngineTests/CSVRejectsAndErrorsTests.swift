@@ -50,8 +50,9 @@ import TrygDomain
                             options: options)
         #expect(csvValues(l, "at") == [.timestamp(csvDay(2025, 1, 1) * 86_400)])
         #expect(l.rejects?.rows.map { $0[3] } == [
-            .text("column day: '2025-01-01T10:00' is not a date (YYYY-MM-DD)"),
-            .text("column at: 'x' is not a timestamp (YYYY-MM-DD HH:MM[:SS])"),
+            .text("column day: '2025-01-01T10:00' is not a date (YYYY-MM-DD or DD-MM-YYYY); "
+                  + "column ok: 'yes' is not a bool (ja/nej, true/false, 1/0)"),
+            .text("column at: 'x' is not a timestamp (YYYY-MM-DD HH:MM[:SS] or DD-MM-YYYY HH:MM[:SS])"),
         ])
     }
 
@@ -86,26 +87,45 @@ import TrygDomain
     }
 
     @Test func invalidUTF8Forms() {
-        // Overlong, surrogate, above U+10FFFF, truncated, stray continuation.
+        // Overlong, surrogate, above U+10FFFF, truncated, stray continuation: errors when the
+        // file is said to be UTF-8, or when it is UTF-8 elsewhere.
         for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] {
-            let d = csvError(Array("a\nx".utf8) + bad + Array("\n".utf8))
+            let d = csvError(Array("a\nx".utf8) + bad + Array("\n".utf8), options: CSVOptions(encoding: .utf8))
             #expect(d?.message.hasPrefix("invalid UTF-8 at byte 3") == true, "\(bad)")
+            let mixed = csvError(Array("a\nx".utf8) + bad + Array("\nø\n".utf8))
+            #expect(mixed?.message.hasPrefix("invalid UTF-8 at byte 3") == true, "\(bad)")
         }
         #expect(csvError(Array("a\n€😀\n".utf8)) == nil)
     }
 
-    @Test func unterminatedQuoteNamesWhereItOpened() throws {
-        let d = try #require(csvError("id,note\n1,ok\n2,\"never\nclosed\n3,x\n"))
-        #expect(d.message == "unterminated quoted field: the quote opened here never closes")
-        #expect(d.file?.line == 3)
-        #expect(d.file?.column == 3)
-        #expect(d.file?.snippet == "2,\"never")
+    @Test func quoteLeftOpenRejectsItsLineOnly() throws {
+        let l = try csvLoad("id,note\n1,ok\n2,\"never\nclosed\n3,x\n")
+        #expect(csvValues(l, "id") == [.int(1), .int(3)])
+        #expect(csvValues(l, "note") == [.text("ok"), .text("x")])
+        #expect(l.rejects?.rows == [[.text("test.csv"), .int(3), .text("2,\"never"), .text("quote left open in field 2 (note)")],
+                                    [.text("test.csv"), .int(4), .text("closed"), .text("expected 2 fields, found 1")]])
     }
 
-    @Test func unterminatedQuoteLineCountsNewlinesInEarlierQuotes() throws {
-        let d = try #require(csvError("a,b\n\"x\ny\",1\nø,\"z\n"))
-        #expect(d.file?.line == 4)
-        #expect(d.file?.column == 3)
+    @Test func quoteLeftOpenUntilAnotherQuoteRejectsItsLineOnly() throws {
+        // The quote before Valby closes the one left open on line 3, and text follows it.
+        let l = try csvLoad("id;library;n\n1;Vesterbro;2\n2;\"Nørrebro;3\n3;\"Valby\";4\n4;Sundby;5\n")
+        #expect(csvValues(l, "id") == [.int(1), .int(3), .int(4)])
+        #expect(csvValues(l, "library") == [.text("Vesterbro"), .text("Valby"), .text("Sundby")])
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(3)])
+        #expect(l.rejects?.rows.first?[2] == .text("2;\"Nørrebro;3"))
+    }
+
+    @Test func quoteLeftOpenLineCountsNewlinesInEarlierQuotes() throws {
+        let l = try csvLoad("a,b\n\"x\ny\",1\nø,\"z\n")
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(4)])
+        #expect(l.rowsLoaded == 1)
+    }
+
+    @Test func quoteLeftOpenInTheHeaderIsAnError() throws {
+        let d = try #require(csvError("id,\"note\n1,x\n"))
+        #expect(d.message == "the header has a quote that is not closed on its line")
+        #expect(d.file?.line == 1)
+        #expect(d.file?.column == 4)
     }
 
     @Test func emptyFileIsAnError() {
@@ -128,9 +148,9 @@ import TrygDomain
 
     @Test func snippetIsCutToAbout120Characters() throws {
         let long = String(repeating: "æ", count: 300)
-        let d = try #require(csvError("a\n\(long)\"\n\"x\n"))
-        #expect(d.file?.line == 3)
-        let snippet = try #require(csvError("a,b\n1,\"\(long)")?.file?.snippet)
+        let d = try #require(csvError(Array("a,b\n1,\"\(long)".utf8) + [0xFF]))
+        #expect(d.file?.line == 2)
+        let snippet = try #require(d.file?.snippet)
         #expect(snippet.count == 121 && snippet.hasSuffix("…") && snippet.hasPrefix("1,\"æ"))
     }
 }

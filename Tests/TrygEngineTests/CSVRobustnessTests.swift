@@ -1,5 +1,5 @@
 import Testing
-@testable import TrygEngine
+@_spi(Chunking) @testable import TrygEngine
 
 @Suite struct CSVRobustnessTests {
     /// Random bytes from an alphabet heavy in CSV syntax either load into a consistent

@@ -10,8 +10,9 @@ import TrygEngine
         #expect(try parse(".help where") == .help(topic: "where"))
         #expect(try parse(".tables") == .tables)
         #expect(try parse(".schema incidents") == .schema(table: "incidents"))
-        #expect(try parse(".import data/x.csv") == .importFile(path: "data/x.csv", tableName: nil))
-        #expect(try parse(".import \"my data.csv\" as mine") == .importFile(path: "my data.csv", tableName: "mine"))
+        #expect(try parse(".import data/x.csv") == .importFile(ImportRequest(path: "data/x.csv")))
+        #expect(try parse(".import \"my data.csv\" as mine") == .importFile(ImportRequest(path: "my data.csv", tableName: "mine")))
+        #expect(try parse(".sheets book.xlsx") == .sheets(path: "book.xlsx"))
         #expect(try parse(".mode json") == .mode(.json))
         #expect(try parse(".MODE Markdown") == .mode(.markdown))
         #expect(try parse(".timer on") == .timer(true))
@@ -57,5 +58,50 @@ import TrygEngine
         #expect(HelpText.topic(".import")?.contains(".import FILE") == true)
         #expect(HelpText.topic("pct")?.contains("percent") == true)
         #expect(HelpText.topic("nothing") == nil)
+    }
+}
+
+@Suite struct ImportCommandTests {
+    func parse(_ line: String) throws(Diagnostic) -> DotCommand { try DotCommand.parse(SourceText(line)) }
+
+    @Test func optionsInAnyOrder() throws {
+        var settings = ImportSettings()
+        settings.delimiter = UInt8(ascii: ";")
+        settings.header = false
+        settings.encoding = .windows1252
+        settings.decimalComma = true
+        settings.thousands = ThousandsSeparator.none
+        settings.quoting = false
+        settings.types = ["alvor": .int, "dato": .date]
+        let line = ".import \"Hændelser 2025.csv\" delimiter ; header no as h encoding ansi decimal comma thousands none "
+            + "quoting no type alvor int type dato date"
+        #expect(try parse(line) == .importFile(ImportRequest(path: "Hændelser 2025.csv", tableName: "h", settings: settings)))
+        var sheet = ImportSettings()
+        sheet.sheet = "Ark 2"
+        #expect(try parse(".import bog.xlsx sheet \"Ark 2\" as t") == .importFile(ImportRequest(path: "bog.xlsx", tableName: "t", settings: sheet)))
+        var tab = ImportSettings()
+        tab.delimiter = UInt8(ascii: "\t")
+        #expect(try parse(".import x.tsv delimiter tab") == .importFile(ImportRequest(path: "x.tsv", settings: tab)))
+    }
+
+    @Test func badOptionsPointAtTheWord() {
+        let cases: [(String, String, Span)] = [
+            (".import x.csv delimter ;", "unknown import option 'delimter'; did you mean delimiter?", Span(14, 22)),
+            (".import x.csv header maybe", "header must be yes or no, not 'maybe'", Span(21, 26)),
+            (".import x.csv encoding ebcdic", "unknown encoding 'ebcdic'; expected utf-8, windows-1252, utf-16le, utf-16be", Span(23, 29)),
+            (".import x.csv as", "expected a table name after 'as'", Span(14, 16)),
+            (".import x.csv type a", "expected a value after 'type'", Span(14, 18)),
+            (".import x.csv type a money", "unknown type 'money'; expected int, decimal, text, bool, date, timestamp, halfyear", Span(21, 26)),
+            (".import x.csv delimiter ;;", "delimiter must be one ASCII character (or tab), not ';;'", Span(24, 26)),
+        ]
+        for (line, message, span) in cases {
+            do {
+                _ = try parse(line)
+                Issue.record("parsed: \(line)")
+            } catch {
+                #expect(error.message == message, "\(line)")
+                #expect(error.span == span, "\(line)")
+            }
+        }
     }
 }

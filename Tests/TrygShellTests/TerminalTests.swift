@@ -120,3 +120,51 @@ import Testing
         #expect(tty.expect("1 row"), "\(tty.unread)")
     }
 }
+
+/// Loading at the shell: the report of what was found, and Ctrl-C during a load.
+@Suite(.serialized) struct ImportTerminalTests {
+    let home: TemporaryFolder
+    let data: TemporaryFolder
+
+    init() throws {
+        home = try TemporaryFolder()
+        data = try TestData.folder()
+    }
+
+    func start() throws -> PseudoTerminal {
+        try PseudoTerminal(TrygBinary.path, arguments: ["--data", data.path + "/data"], environment: [
+            "TERM": "xterm", "HOME": home.path, "XDG_STATE_HOME": home.path + "/state",
+            "LANG": "C.UTF-8", "NO_COLOR": "1", "INPUTRC": "/dev/null", "PATH": "/usr/bin:/bin",
+        ])
+    }
+
+    @Test func importShowsWhatWasFound() throws {
+        try data.write("excel.csv", "\u{FEFF}Id;Beløb;Dato\r\n1;1.234,50;24-11-2025\r\n2;3,5;25-11-2025\r\n")
+        let tty = try start()
+        #expect(tty.expect("tryg> ", timeout: 60))
+        tty.send(".import \(data.path)/excel.csv\r")
+        #expect(tty.expect("excel: 2 rows loaded"), "\(tty.unread)")
+        #expect(tty.expect("encoding   UTF-8 with a byte order mark"), "\(tty.unread)")
+        #expect(tty.expect("delimiter  ';'"), "\(tty.unread)")
+        #expect(tty.expect("numbers    decimal comma, thousands '.'"), "\(tty.unread)")
+        #expect(tty.expect("columns    Id int, Beløb decimal, Dato date"), "\(tty.unread)")
+    }
+
+    // Needs a load long enough to interrupt: 1.5 million rows take seconds in a debug build.
+    @Test func ctrlCCancelsALoadAndKeepsNothing() throws {
+        let rows = (1...1_500_000).map { "\($0),\($0 % 97),Nørrebro \($0 % 50)" }.joined(separator: "\n")
+        try data.write("big.csv", "id,k,note\n" + rows + "\n")
+        let tty = try start()
+        #expect(tty.expect("tryg> ", timeout: 60))
+        tty.send(".import \(data.path)/big.csv\r")
+        Thread.sleep(forTimeInterval: 0.3)
+        tty.send("\u{03}")
+        #expect(tty.expect("load cancelled; nothing was loaded", timeout: 30), "\(tty.unread)")
+        #expect(tty.expect("tryg> "))
+        tty.send(".tables\r")
+        #expect(tty.expect("libraries"), "\(tty.unread)")
+        #expect(!tty.unread.contains("big"))
+        tty.send("libraries count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+}

@@ -1,20 +1,58 @@
-/// The shape of the table the header announced.
+/// How one column is read.
+enum CSVColumnRule: Equatable {
+    /// A type from the options: a value that does not fit rejects its row.
+    case declared(DataType)
+    /// A type the sniffer saw in nearly all sampled values: a value that fits no widening
+    /// of it (int to decimal, date to timestamp) rejects its row.
+    case sniffed(DataType)
+    /// Text (the sample held text).
+    case text
+    /// Inferred from every value (the sample held only nulls).
+    case inferred
+
+    /// The type a value must fit, if any.
+    var fixedType: DataType? {
+        switch self {
+        case .declared(let t), .sniffed(let t): return t
+        case .text, .inferred: return nil
+        }
+    }
+}
+
+/// The shape of the table and how to read it.
 struct CSVLayout {
     let names: [String]
-    /// The overridden type of each column, nil where inferred.
-    let types: [DataType?]
-    /// Indices of the columns with an overridden type.
+    let rules: [CSVColumnRule]
+    /// Indices of the columns whose values must fit a type.
     let fixed: [Int]
     let delimiter: UInt8
+    let quoting: Bool
+    let numbers: CSVNumberFormat
+    let cancellation: CancellationFlag?
 
-    init(names: [String], options: CSVOptions) {
+    init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, cancellation: CancellationFlag?) {
         self.names = names
-        self.types = names.map { options.types[$0] }
-        self.fixed = names.indices.filter { options.types[names[$0]] != nil }
-        self.delimiter = options.delimiter
+        self.rules = rules
+        self.fixed = rules.indices.filter { rules[$0].fixedType != nil }
+        self.delimiter = dialect.delimiter
+        self.quoting = dialect.quoting
+        self.numbers = dialect.numbers
+        self.cancellation = cancellation
     }
 
     var width: Int { names.count }
+
+    /// An empty accumulator for each column.
+    func accumulators(capacity: Int = 0) -> [CSVColumnAccumulator] {
+        rules.map { rule in
+            switch rule {
+            case .declared(let t): return CSVColumnAccumulator(fixedType: t, numbers: numbers, capacity: capacity)
+            case .sniffed(let t): return CSVColumnAccumulator(fixedType: t, widens: true, numbers: numbers, capacity: capacity)
+            case .text: return CSVColumnAccumulator(fixedType: nil, numbers: numbers, capacity: capacity, inferredText: true)
+            case .inferred: return CSVColumnAccumulator(fixedType: nil, numbers: numbers, capacity: capacity)
+            }
+        }
+    }
 }
 
 /// The rows of one stretch of the file, loaded into per-column accumulators.
@@ -28,6 +66,8 @@ struct CSVChunk {
     var end: Int
     /// Line ends passed, so the next chunk's line numbers can be fixed up.
     var lineEnds: Int
+    /// Per column, values that did not fit its type (each rejected its row).
+    var misfits: [Int]
 }
 
 /// Loads rows from a stretch of the file: every record that starts before the limit.
@@ -44,57 +84,103 @@ struct CSVChunkReader {
     /// Rows read before the storage is sized from their average length.
     static let sampleRows = 1024
 
+    /// Records between cancellation checks.
+    static let cancellationInterval = 1 << 14
+
     func read(from start: Int, before limit: Int, firstLine: Int) throws(Diagnostic) -> CSVChunk {
-        var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, position: start, line: firstLine)
+        var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, quoting: layout.quoting,
+                                 position: start, line: firstLine)
         let width = layout.width, names = layout.names
-        var chunk = CSVChunk(columns: layout.types.map { CSVColumnAccumulator(fixedType: $0, capacity: 0) },
-                             rowStarts: [], rejects: CSVRejects(), end: start, lineEnds: 0)
+        var chunk = CSVChunk(columns: layout.accumulators(), rowStarts: [], rejects: CSVRejects(), end: start,
+                             lineEnds: 0, misfits: Array(repeating: 0, count: width))
         var fields: [CSVField] = []
         fields.reserveCapacity(width + 1)
         var records = 0
+        var misfits = Array(repeating: 0, count: width)
 
-        while scanner.position < limit, let record = try scanner.next(into: &fields) {
+        while scanner.position < limit, let record = scanner.next(into: &fields) {
             records &+= 1
             if records == CSVChunkReader.sampleRows {
                 reserve(&chunk, sampleBytes: record.end - start, remaining: limit - start)
             }
+            if records & (CSVChunkReader.cancellationInterval - 1) == 0, layout.cancellation?.isRaised == true {
+                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
+            }
+            if let open = record.openQuote {
+                chunk.rejects.add(line: record.line, raw: raw(record),
+                                  reason: "quote left open in field \(open.field + 1)\(columnName(open.field))")
+                continue
+            }
             if fields.count != width {
                 // A blank line holds no data; in a one-column file it is a null (counted above).
                 if fields.count == 1, record.start == record.end { continue }
-                chunk.rejects.add(line: record.line, raw: bytes.text(record.start, record.end),
+                chunk.rejects.add(line: record.line, raw: raw(record),
                                   reason: "expected \(width) fields, found \(fields.count)")
                 continue
             }
             if let stray = record.strayTextAfterQuote {
-                chunk.rejects.add(line: record.line, raw: bytes.text(record.start, record.end),
+                chunk.rejects.add(line: record.line, raw: raw(record),
                                   reason: "unexpected text after the closing quote in field \(stray.field + 1) (\(names[stray.field]))")
                 continue
             }
-            if let reason = misfit(fields, &chunk.columns) {
-                chunk.rejects.add(line: record.line, raw: bytes.text(record.start, record.end), reason: reason)
+            if record.end &- record.start > LoadLimits.fieldBytes, let long = longField(fields) {
+                chunk.rejects.add(line: record.line, raw: raw(record),
+                                  reason: "field \(long + 1) (\(names[long])) is \(LoadReport.grouped(fields[long].end - fields[long].start)) "
+                                    + "bytes long; at most \(LoadReport.grouped(LoadLimits.fieldBytes))")
                 continue
             }
-            for c in 0..<width { chunk.columns[c].append(fieldBytes(fields[c])) }
+            // Through a buffer pointer: the columns are touched once per field, and checks
+            // that the array is unique each time cost more than the appends.
+            let reason = chunk.columns.withUnsafeMutableBufferPointer { columns -> String? in
+                if !layout.fixed.isEmpty, let reason = misfit(fields, columns, &misfits) { return reason }
+                for c in 0..<width { columns[c].append(fieldBytes(fields[c])) }
+                return nil
+            }
+            if let reason {
+                chunk.rejects.add(line: record.line, raw: raw(record), reason: reason)
+                continue
+            }
             chunk.rowStarts.append(record.start)
         }
+        chunk.misfits = misfits
         chunk.end = scanner.position
         chunk.lineEnds = scanner.line - firstLine
         return chunk
     }
 
     /// Text columns for the given column indices, read again from the rows at `rowStarts`.
-    func readText(columns targets: [Int], rowStarts: [Int]) throws(Diagnostic) -> [CSVColumnAccumulator] {
-        var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, position: 0)
+    func readText(columns targets: [Int], rowStarts: [Int]) -> [CSVColumnAccumulator] {
+        var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, quoting: layout.quoting,
+                                 position: 0)
         var fields: [CSVField] = []
         var text = targets.map { _ in
             CSVColumnAccumulator(fixedType: nil, capacity: rowStarts.count, inferredText: true)
         }
         for start in rowStarts {
             scanner.seek(to: start)
-            guard try scanner.next(into: &fields) != nil else { break }
+            guard scanner.next(into: &fields) != nil, fields.count == layout.width else { break }
             for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }
         }
         return text
+    }
+
+    /// A rejected record's text, cut to `LoadLimits.rawBytes` at a character boundary.
+    private func raw(_ record: CSVRecord) -> String {
+        let length = record.end - record.start
+        guard length > LoadLimits.rawBytes else { return bytes.text(record.start, record.end) }
+        var cut = record.start + LoadLimits.rawBytes
+        while cut > record.start, bytes.base[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return bytes.text(record.start, cut) + "… (\(LoadReport.grouped(record.end - cut)) more bytes)"
+    }
+
+    /// ` (name)` for a column of the table, empty past its last column.
+    private func columnName(_ field: Int) -> String {
+        field < layout.names.count ? " (\(layout.names[field]))" : ""
+    }
+
+    /// The first field longer than the limit, if any.
+    private func longField(_ fields: [CSVField]) -> Int? {
+        fields.firstIndex { $0.end - $0.start > LoadLimits.fieldBytes }
     }
 
     private func reserve(_ chunk: inout CSVChunk, sampleBytes: Int, remaining: Int) {
@@ -104,17 +190,22 @@ struct CSVChunkReader {
         for i in chunk.columns.indices { chunk.columns[i].reserve(estimate) }
     }
 
-    /// The reason an overridden column rejects this row, or nil when every value fits.
-    private func misfit(_ fields: [CSVField], _ columns: inout [CSVColumnAccumulator]) -> String? {
+    /// The reason a typed column rejects this row, or nil when every value fits. Every
+    /// typed column is checked, so the report can count misfits per column.
+    private func misfit(_ fields: [CSVField], _ columns: UnsafeMutableBufferPointer<CSVColumnAccumulator>,
+                        _ misfits: inout [Int]) -> String? {
+        var reasons: [String] = []
         for c in layout.fixed {
             let b = fieldBytes(fields[c])
             if columns[c].fits(b) { continue }
+            misfits[c] &+= 1
+            if reasons.count == 3 { continue }
             var value = String(decoding: b, as: UTF8.self)
             if value.count > 60 { value = String(value.prefix(60)) + "…" }
-            let type = layout.types[c] ?? .text
-            return "column \(layout.names[c]): '\(value)' is not \(CSVLoader.describe(type))"
+            let type = layout.rules[c].fixedType ?? .text
+            reasons.append("column \(layout.names[c]): '\(value)' is not \(CSVLoader.describe(type, layout.rules[c]))")
         }
-        return nil
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
     }
 
     /// A field's bytes, with doubled quotes undone when it has any.

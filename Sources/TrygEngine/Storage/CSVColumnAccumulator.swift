@@ -5,7 +5,11 @@ import TrygDomain
 /// The column keeps the narrowest type that fits every value so far and stores values in
 /// that type right away: int widens to decimal, date widens to timestamp. Any other mix
 /// makes the column text; since earlier values were not kept as text, the column is then
-/// marked for a second pass over the rows (`needsRescan`). An overridden type never changes.
+/// marked for a second pass over the rows (`needsRescan`).
+///
+/// A column with a set type (`fixedType`) checks each value with `fits` first, and a value
+/// that does not fit rejects its row. A declared type never changes; a sniffed one
+/// (`widens`) still widens from int to decimal and from date to timestamp.
 struct CSVColumnAccumulator {
     enum State: Equatable {
         /// Only nulls so far.
@@ -20,8 +24,12 @@ struct CSVColumnAccumulator {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
     var state: State
-    /// The type from `CSVOptions.types`, nil when inferred.
+    /// The declared or sniffed type, nil when inferred from every value.
     let fixedType: DataType?
+    /// True for a sniffed type, which may widen; false for a declared one.
+    let widens: Bool
+    /// How the file writes numbers.
+    let numbers: CSVNumberFormat
     var ints: [Int64] = []
     var decimals: [Double] = []
     var codes: [Int32] = []
@@ -32,13 +40,19 @@ struct CSVColumnAccumulator {
     var nullWords: [UInt64] = []
     var count = 0
     private var checkedCode: Int32 = 0
+    /// The value `fits` parsed, for the `append` that follows it.
+    private var checked: CSVValue?
     /// The expected number of values, kept for a column that is still `.pending`.
     private var capacityHint = 0
 
     /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
-    /// inferred column as text (for the second pass over a column that became text).
-    init(fixedType: DataType?, capacity: Int, inferredText: Bool = false) {
+    /// inferred column as text (for a sniffed text column, and for the second pass over a
+    /// column that became text).
+    init(fixedType: DataType?, widens: Bool = false, numbers: CSVNumberFormat = .plain, capacity: Int,
+         inferredText: Bool = false) {
         self.fixedType = fixedType
+        self.widens = widens
+        self.numbers = numbers
         switch fixedType {
         case nil: state = inferredText ? .text : .pending
         case .int?: state = .int
@@ -63,18 +77,26 @@ struct CSVColumnAccumulator {
         }
     }
 
-    /// For an overridden type: true when the field fits it (nulls always do).
-    /// Must come right before `append` of the same field.
+    /// For a set type: true when the field fits it (nulls always do). Must come right
+    /// before `append` of the same field, which then reuses the parsed value.
     mutating func fits(_ b: Bytes) -> Bool {
-        guard !b.isEmpty else { return true }
+        guard !b.isEmpty else {
+            checked = nil
+            return true
+        }
         switch state {
-        case .int: return CSVValueParser.int(b) != nil
-        case .decimal: return CSVValueParser.decimal(b) != nil
-        case .bool: return CSVValueParser.bool(b) != nil
+        case .int:
+            if let v = CSVValueParser.int(b) {
+                checked = .int(v)
+            } else {
+                checked = widens ? CSVValueParser.number(b, numbers) : CSVValueParser.int(b, numbers).map { .int($0) }
+            }
+        case .decimal: checked = CSVValueParser.number(b, numbers)
+        case .bool: checked = CSVValueParser.bool(b, digits: true).map { .bool($0) }
         case .date:
-            if case .date? = CSVValueParser.dateOrTimestamp(b) { return true }
-            return false
-        case .timestamp: return CSVValueParser.dateOrTimestamp(b) != nil
+            checked = CSVValueParser.dateOrTimestamp(b)
+            if !widens, case .timestamp? = checked { checked = nil }
+        case .timestamp: checked = CSVValueParser.dateOrTimestamp(b)
         case .mapped:
             checkedCode = encoder.code(for: b)
             // Each distinct value is mapped once (the null placeholder maps to nil).
@@ -84,6 +106,7 @@ struct CSVColumnAccumulator {
             return mappedValues[Int(checkedCode)] != nil
         case .pending, .text, .needsRescan: return true
         }
+        return checked != nil
     }
 
     /// Adds a field's value; an empty field is null.
@@ -91,13 +114,18 @@ struct CSVColumnAccumulator {
     mutating func append(_ b: Bytes) {
         defer { count &+= 1 }
         if b.isEmpty { return appendNull() }
+        if let value = checked {
+            checked = nil
+            if appendChecked(value) { return }
+        }
         switch state {
         case .int:
             if let v = CSVValueParser.int(b) { return ints.append(v) }
+            if let v = CSVValueParser.int(b, numbers) { return ints.append(v) }
         case .decimal:
-            if let v = CSVValueParser.decimal(b) { return decimals.append(v) }
+            if let v = CSVValueParser.decimal(b, numbers) { return decimals.append(v) }
         case .bool:
-            if let v = CSVValueParser.bool(b) { return ints.append(v ? 1 : 0) }
+            if let v = CSVValueParser.bool(b, digits: fixedType != nil) { return ints.append(v ? 1 : 0) }
         case .date:
             if case .date(let d)? = CSVValueParser.dateOrTimestamp(b) { return ints.append(d) }
         case .timestamp:
@@ -108,10 +136,33 @@ struct CSVColumnAccumulator {
             }
         case .text: return codes.append(encoder.code(for: b))
         case .mapped: return codes.append(checkedCode)
-        case .pending: return start(with: CSVValueParser.classify(b), b)
+        case .pending: return start(with: CSVValueParser.classify(b, numbers), b)
         case .needsRescan: return
         }
-        widen(to: CSVValueParser.classify(b), b)
+        widen(to: CSVValueParser.classify(b, numbers), b)
+    }
+
+    /// Stores a value `fits` parsed, widening a sniffed type where it must; false when the
+    /// value belongs to no storage of this state (then `append` parses again).
+    @inline(__always)
+    private mutating func appendChecked(_ value: CSVValue) -> Bool {
+        switch (state, value) {
+        case (.int, .int(let v)), (.date, .date(let v)), (.timestamp, .timestamp(let v)): ints.append(v)
+        case (.bool, .bool(let v)): ints.append(v ? 1 : 0)
+        case (.decimal, .decimal(let v)): decimals.append(v)
+        case (.decimal, .int(let v)): decimals.append(Double(v))
+        case (.timestamp, .date(let d)): ints.append(d &* LocalTime.secondsPerDay)
+        case (.int, .decimal), (.date, .timestamp): widen(to: value, Bytes(start: nil, count: 0))
+        default: return false
+        }
+        return true
+    }
+
+    /// Values that are not null.
+    var nonNullCount: Int {
+        var nulls = 0
+        for w in nullWords { nulls &+= w.nonzeroBitCount }
+        return count &- nulls
     }
 
     /// Sets a row's null bit.
@@ -158,9 +209,9 @@ struct CSVColumnAccumulator {
 
     /// A value that did not parse as the column's type: widen the type or give up on it.
     private mutating func widen(to value: CSVValue, _ b: Bytes) {
-        guard fixedType == nil else {
-            // `fits` rejected such rows already; never change an overridden type.
-            assertionFailure("a value that does not fit an overridden type reached append")
+        guard fixedType == nil || widens else {
+            // `fits` rejected such rows already; never change a declared type.
+            assertionFailure("a value that does not fit a declared type reached append")
             return appendNull()
         }
         switch (state, value) {

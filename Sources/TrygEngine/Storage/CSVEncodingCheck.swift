@@ -73,4 +73,33 @@ enum CSVEncodingCheck {
         }
         return nil
     }
+
+    /// True when some byte is not ASCII.
+    static func hasNonASCII(_ bytes: CSVBytes) -> Bool {
+        for i in 0..<bytes.count where bytes.base[i] >= 0x80 { return true }
+        return false
+    }
+
+    /// The offset of the first well-formed UTF-8 sequence of two or more bytes, if any.
+    static func firstValidMultibyteUTF8(_ bytes: CSVBytes) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            if bytes.base[i] >= 0xC2, firstInvalidUTF8(bytes, from: i, to: min(bytes.count, i + 4)) != i {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The offset of the first byte that Windows-1252 leaves undefined, if any.
+    static func firstUndefinedInWindows1252(_ bytes: CSVBytes) -> Int? {
+        for i in 0..<bytes.count {
+            switch bytes.base[i] {
+            case 0x81, 0x8D, 0x8F, 0x90, 0x9D: return i
+            default: continue
+            }
+        }
+        return nil
+    }
 }

@@ -1,43 +1,75 @@
 import TrygDomain
 
-/// One load of one file: checks the bytes, reads the header, loads the rows in chunks
-/// read at once on the available cores, stitches the chunks together, reads again the
-/// columns that turned out to be text part-way, and builds the table.
+/// One load of one file: sniffs what the options leave open, loads the rows in chunks read
+/// at once on the available cores, stitches the chunks together, reads again the columns
+/// that turned out to be text part-way, and builds the table. A sniffed column whose values
+/// miss its type too often over the whole file becomes text, and the rows are read again.
 struct CSVLoader {
     let bytes: CSVBytes
+    /// Where the text starts (after a byte order mark).
+    let start: Int
     let tableName: String
     let options: CSVOptions
+    /// The encoding finding, made before the bytes reached the loader.
+    let encoding: LoadReport.Finding
 
     /// Below this many bytes of rows, one thread reads everything.
     static let parallelThreshold = 4 << 20
     /// Below this many rows, columns are stitched and finished one after another.
     static let parallelColumnRows = 1 << 16
 
-    func run() throws(Diagnostic) -> CSVLoad {
-        let start = try checkFile()
-        var scanner = CSVScanner(bytes: bytes, delimiter: options.delimiter, position: start)
-        var fields: [CSVField] = []
-        guard let header = try scanner.next(into: &fields) else { throw bytes.fileError(CSVLoader.emptyFile) }
-        let names = try columnNames(header, fields)
-        try checkTypeOverrides(names, header: header)
-        let layout = CSVLayout(names: names, options: options)
-
-        var rows = try readRows(layout, from: scanner.position, firstLine: scanner.line)
-        let targets = rows.columns.indices.filter { rows.columns[$0].state == .needsRescan }
-        if !targets.isEmpty {
-            let text = try CSVChunkReader(bytes: bytes, layout: layout).readText(columns: targets, rowStarts: rows.rowStarts)
-            for (k, c) in targets.enumerated() { rows.columns[c] = text[k] }
+    func run() throws(Diagnostic) -> TableLoad {
+        try checkText(from: start)
+        let plan = try CSVSniffer(bytes: bytes, start: start, options: options).plan()
+        let names = plan.names
+        var rules = plan.rules
+        var fallbacks: [String: String] = [:]
+        while true {
+            let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, cancellation: options.cancellation)
+            var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
+            let demoted = demotions(rows, rules)
+            if !demoted.isEmpty {
+                for (c, why) in demoted {
+                    rules[c] = .text
+                    fallbacks[names[c]] = why
+                }
+                continue
+            }
+            let targets = rows.columns.indices.filter { rows.columns[$0].state == .needsRescan }
+            if !targets.isEmpty {
+                let text = CSVChunkReader(bytes: bytes, layout: layout).readText(columns: targets, rowStarts: rows.rowStarts)
+                for (k, c) in targets.enumerated() { rows.columns[c] = text[k] }
+            }
+            if options.cancellation?.isRaised == true {
+                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
+            }
+            // Building text dictionaries is the slow part of finishing: one column per core.
+            let parallel = rows.rowStarts.count >= CSVLoader.parallelColumnRows
+            let columns = CSVParallel.map(layout.width, parallel: parallel) { i in
+                rows.columns[i].finish(scale: layout.rules[i].fixedType == nil ? options.scales[names[i]] : nil)
+            }
+            let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rowStarts.count,
+                              origin: bytes.path)
+            let report = LoadReport(format: "CSV", findings: [encoding] + plan.findings, misfits: rows.misfits,
+                                    textFallbacks: fallbacks, warnings: plan.warnings)
+            return TableLoad(table: table, rejects: rows.rejects.table(for: tableName, path: bytes.path),
+                             rowsLoaded: rows.rowStarts.count, rowsRejected: rows.rejects.count, report: report)
         }
+    }
 
-        // Building text dictionaries is the slow part of finishing: one column per core.
-        let parallel = rows.rowStarts.count >= CSVLoader.parallelColumnRows
-        let columns = CSVParallel.map(layout.width, parallel: parallel) { i in
-            rows.columns[i].finish(scale: layout.types[i] == nil ? options.scales[names[i]] : nil)
+    /// Sniffed columns whose misfits over the whole file exceed what the sample allowed,
+    /// with the reason they fall back to text.
+    private func demotions(_ rows: CSVChunk, _ rules: [CSVColumnRule]) -> [(Int, String)] {
+        var demoted: [(Int, String)] = []
+        for (c, rule) in rules.enumerated() {
+            guard case .sniffed(let type) = rule, rows.misfits[c] > 0 else { continue }
+            let total = rows.columns[c].nonNullCount + rows.misfits[c]
+            if rows.misfits[c] > CSVValueCounts.allowedMisfits(of: total) {
+                demoted.append((c, "text: \(LoadReport.grouped(rows.misfits[c])) of \(LoadReport.grouped(total)) values "
+                                + "are not \(CSVValueCounts.kind(type))"))
+            }
         }
-        let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rowStarts.count,
-                          origin: bytes.path)
-        return CSVLoad(table: table, rejects: rows.rejects.table(for: tableName, path: bytes.path),
-                       rowsLoaded: rows.rowStarts.count, rowsRejected: rows.rejects.count)
+        return demoted
     }
 
     /// Reads all rows after the header.
@@ -58,6 +90,10 @@ struct CSVLoader {
         }
         guard let first = results.first else {
             return try CSVChunkReader(bytes: bytes, layout: layout).read(from: start, before: bytes.count, firstLine: firstLine)
+        }
+        if let failed = results.first(where: { if case .failure = $0 { return true } else { return false } }),
+           case .failure(let error) = failed, error.message == CSVLoader.cancelled {
+            throw error
         }
         var rows = try first.get()
         for i in 1..<results.count {
@@ -107,6 +143,7 @@ extension CSVChunk {
         }
         rowStarts.append(contentsOf: next.rowStarts)
         rejects.append(next.rejects, lineOffset: lineOffset)
+        for c in misfits.indices { misfits[c] &+= next.misfits[c] }
         end = next.end
         lineEnds += next.lineEnds
     }

@@ -42,8 +42,26 @@ public enum CSVReader {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path))
         }
-        let csv = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path)
-        let loader = CSVLoader(bytes: csv, tableName: tableName, options: options)
-        return try loader.run()
+        let raw = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path)
+        let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
+        let decision = try TextDecoding.decide(raw, given: options.encoding, parts: parts)
+        if decision.encoding == .utf8 {
+            return try CSVLoader(bytes: raw, start: decision.bomLength, tableName: tableName, options: options,
+                                 encoding: decision.finding).run()
+        }
+        let text = try TextDecoding.convert(raw, from: decision.encoding, skipping: decision.bomLength)
+        let result: Result<CSVLoad, Diagnostic> = text.withUnsafeBufferPointer { utf8 in
+            guard let base = utf8.baseAddress, utf8.count > 0 else {
+                return .failure(Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path)))
+            }
+            do throws(Diagnostic) {
+                let converted = CSVBytes(base: base, count: utf8.count, path: path)
+                return .success(try CSVLoader(bytes: converted, start: 0, tableName: tableName, options: options,
+                                              encoding: decision.finding).run())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 }

@@ -19,21 +19,34 @@ struct CSVRecord {
     /// Set when a quoted field is followed by more text before the delimiter (`"ab"c,`):
     /// the record is then rejected rather than guessed at.
     var strayTextAfterQuote: (field: Int, offset: Int)?
+    /// Set when a quote opened on the record's first line and the record came out wrong
+    /// because of it: the quote never closes, or it closes on a later line with text after
+    /// it (`"Vesterbro;3⏎4;"Valby"`: the quote before Valby closed the one left open). The
+    /// record is then cut at the end of its first line and the next record starts on the
+    /// next line, so a quote left open costs one row instead of the rest of the file. (A
+    /// quoted field over several lines that closes cleanly is kept whole, even in a row of
+    /// the wrong width: such fields are real in exports.)
+    var openQuote: (field: Int, offset: Int)?
+    /// True when some field was quoted (for the sniffer: are quotes used as quotes?).
+    var hasQuotedField = false
 }
 
 /// Splits CSV bytes into records and fields after RFC 4180 without copying them: quoted
 /// fields may hold delimiters, doubled quotes and line ends; lines end with `\n` or `\r\n`.
+/// Without quoting, a quote is an ordinary byte.
 struct CSVScanner {
     let bytes: CSVBytes
     let delimiter: UInt8
+    let quoting: Bool
     /// Offset of the next record.
     private(set) var position: Int
     /// 1-based line of `position`.
     private(set) var line: Int
 
-    init(bytes: CSVBytes, delimiter: UInt8, position: Int, line: Int = 1) {
+    init(bytes: CSVBytes, delimiter: UInt8, quoting: Bool = true, position: Int, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
+        self.quoting = quoting
         self.position = position
         self.line = line
     }
@@ -44,30 +57,32 @@ struct CSVScanner {
     }
 
     /// Reads the next record's fields into `fields` (replacing its contents).
-    /// Returns nil at the end of the bytes; throws on a quote that never closes.
-    mutating func next(into fields: inout [CSVField]) throws(Diagnostic) -> CSVRecord? {
+    /// Returns nil at the end of the bytes.
+    mutating func next(into fields: inout [CSVField]) -> CSVRecord? {
         let p = bytes.base, n = bytes.count
         guard position < n else { return nil }
         fields.removeAll(keepingCapacity: true)
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let delimiter = self.delimiter
+        let delimiter = self.delimiter, quoting = self.quoting
         var record = CSVRecord(start: position, end: n, line: line, strayTextAfterQuote: nil)
+        // The first quoted field that ran past the record's first line.
+        var spanning: (field: Int, offset: Int)?
         var i = position
 
         while true {
             var fieldStart = i
             var fieldEnd: Int
             var escaped = false
-            if i < n, p[i] == quote {
+            if quoting, i < n, p[i] == quote {
                 let open = i
+                let linesBefore = line
+                record.hasQuotedField = true
                 i &+= 1
                 fieldStart = i
                 while true {
                     i = scanQuoted(from: i)
                     guard i < n else {
-                        // The line is counted afresh: a chunk read in parallel knows only its own.
-                        throw bytes.error("unterminated quoted field: the quote opened here never closes",
-                                          atByte: open)
+                        return cut(&record, &fields, at: spanning ?? (fields.count, open))
                     }
                     if i &+ 1 < n, p[i &+ 1] == quote {
                         escaped = true
@@ -76,9 +91,11 @@ struct CSVScanner {
                     }
                     break
                 }
+                if line != linesBefore, spanning == nil { spanning = (fields.count, open) }
                 fieldEnd = i
                 i &+= 1
                 if !isFieldEnd(i) {
+                    if let spanning { return cut(&record, &fields, at: spanning) }
                     // Keep the field's full text, quotes included, for the reject's reason.
                     if record.strayTextAfterQuote == nil {
                         record.strayTextAfterQuote = (fields.count, i)
@@ -94,24 +111,41 @@ struct CSVScanner {
             }
             fields.append(CSVField(start: fieldStart, end: fieldEnd, escaped: escaped))
 
+            if i < n, p[i] == delimiter {
+                i &+= 1
+                continue
+            }
             if i >= n {
                 record.end = n
                 position = n
                 return record
             }
-            let c = p[i]
-            if c == delimiter {
-                i &+= 1
-                continue
-            }
             // A line end: `\n` or `\r\n`, or a `\r` that ends the file.
             record.end = i
-            if c == cr { i &+= 1 }
+            if p[i] == cr { i &+= 1 }
             if i < n, p[i] == lf { i &+= 1 }
             line &+= 1
             position = i
             return record
         }
+    }
+
+    /// Ends the record at the line end after the quote that opened at `open.offset`, which
+    /// lies on the record's first line; the fields from that quote on become one field.
+    private mutating func cut(_ record: inout CSVRecord, _ fields: inout [CSVField],
+                              at open: (field: Int, offset: Int)) -> CSVRecord {
+        let p = bytes.base, n = bytes.count
+        var end = open.offset
+        while end < n, p[end] != UInt8(ascii: "\n") { end &+= 1 }
+        position = end < n ? end &+ 1 : n
+        if end > open.offset, p[end &- 1] == UInt8(ascii: "\r") { end &-= 1 }
+        record.end = end
+        record.openQuote = open
+        record.strayTextAfterQuote = nil
+        line = record.line &+ 1
+        fields.removeSubrange(min(open.field, fields.count)...)
+        fields.append(CSVField(start: open.offset, end: end, escaped: false))
+        return record
     }
 
     /// True when offset `i` is where a field ends: the end, a delimiter or a line end.

@@ -1,7 +1,7 @@
 import TrygDomain
 
 /// A field's value as inference sees it.
-enum CSVValue {
+enum CSVValue: Equatable {
     case int(Int64)
     case decimal(Double)
     case bool(Bool)
@@ -16,20 +16,19 @@ enum CSVValue {
 enum CSVValueParser {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    /// The most specific value the bytes spell; an int that overflows Int64 is a decimal.
-    static func classify(_ b: Bytes) -> CSVValue {
+    /// The most specific value the bytes spell in the file's number format; an int that
+    /// overflows Int64 is a decimal.
+    static func classify(_ b: Bytes, _ format: CSVNumberFormat = .plain) -> CSVValue {
         guard let first = b.first else { return .text }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let v = int(b) { return .int(v) }
             if let d = dateOrTimestamp(b) { return d }
-            if let v = decimal(b) { return .decimal(v) }
-        case UInt8(ascii: "-"), UInt8(ascii: "+"):
-            if let v = int(b) { return .int(v) }
-            if let v = decimal(b) { return .decimal(v) }
-        case UInt8(ascii: "."):
-            if let v = decimal(b) { return .decimal(v) }
-        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if let v = number(b, format) { return v }
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ","):
+            if let v = number(b, format) { return v }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "j"),
+             UInt8(ascii: "J"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "s"), UInt8(ascii: "S"):
             if let v = bool(b) { return .bool(v) }
         default:
             break
@@ -63,7 +62,7 @@ enum CSVValueParser {
         return o ? nil : pos
     }
 
-    /// `true` or `false`, in any case.
+    /// `true`/`false`, `ja`/`nej` or `sand`/`falsk` (Danish Excel), in any case.
     static func bool(_ b: Bytes) -> Bool? {
         func matches(_ word: StaticString) -> Bool {
             guard b.count == word.utf8CodeUnitCount else { return false }
@@ -71,13 +70,24 @@ enum CSVValueParser {
             for i in 0..<b.count where b[i] | 0x20 != w[i] { return false }
             return true
         }
-        if matches("true") { return true }
-        if matches("false") { return false }
-        return nil
+        switch b.count {
+        case 2: return matches("ja") ? true : nil
+        case 3: return matches("nej") ? false : nil
+        case 4: return matches("true") ? true : matches("sand") ? true : nil
+        case 5: return matches("false") ? false : matches("falsk") ? false : nil
+        default: return nil
+        }
+    }
+
+    /// `YYYY-MM-DD` as `.date`, or `YYYY-MM-DD[T ]HH:MM[:SS]` as `.timestamp`, or a Danish
+    /// date or timestamp (`24-11-2025`, `24.11.2025 14:05`); real days only.
+    static func dateOrTimestamp(_ b: Bytes) -> CSVValue? {
+        if let iso = isoDateOrTimestamp(b) { return iso }
+        return danishDateOrTimestamp(b)
     }
 
     /// `YYYY-MM-DD` as `.date`, or `YYYY-MM-DD[T ]HH:MM[:SS]` as `.timestamp`; real days only.
-    static func dateOrTimestamp(_ b: Bytes) -> CSVValue? {
+    static func isoDateOrTimestamp(_ b: Bytes) -> CSVValue? {
         let n = b.count
         guard n == 10 || n == 16 || n == 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               let y = digits(b, 0, 4), let mo = digits(b, 5, 2), let d = digits(b, 8, 2),

@@ -1,34 +1,65 @@
 import Foundation
 import TrygEngine
 
-/// Loads CSV files into a catalog: one file for `.import`, every `*.csv` of a folder for `--data`.
+/// Loads files into a catalog: one file for `.import`, every data file of a folder for `--data`.
+/// A CSV file loads through the CSV reader, an `.xlsx` workbook through the XLSX reader.
 public enum DataLoader {
+    /// File extensions `--data` loads from a folder.
+    public static let extensions = ["csv", "tsv", "xlsx"]
+
     /// Loads one file as a table, with its rejected rows (if any) as `NAME_rejects`.
+    ///
+    /// The catalog changes only when the load succeeds: a load that fails or is cancelled
+    /// leaves it as it was. A table loaded again without rejects drops its old rejects table.
     @discardableResult
-    public static func load(path: String, tableName: String, into catalog: Catalog,
-                            domain: DomainContext = .standard) throws(Diagnostic) -> CSVLoad {
-        // Columns named like a domain scale (`safety`) load as that ordered category.
-        let load = try CSVReader.load(path: path, tableName: tableName, options: CSVOptions(scales: domain.scales))
+    public static func load(path: String, tableName: String, into catalog: Catalog, settings: ImportSettings = ImportSettings(),
+                            domain: DomainContext = .standard, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> TableLoad {
+        let load: TableLoad
+        if isWorkbook(path) {
+            if let option = settings.csvOnlyOptions.first {
+                throw Diagnostic(.error, "\(option) is for CSV files; a workbook's cells carry their own format",
+                                 file: FilePosition(path: path))
+            }
+            // Columns named like a domain scale (`safety`) load as that ordered category.
+            load = try XLSXReader.load(path: path, tableName: tableName,
+                                       options: settings.xlsxOptions(scales: domain.scales, cancellation: cancellation))
+        } else {
+            if settings.sheet != nil {
+                throw Diagnostic(.error, "sheet is for .xlsx workbooks; this file is read as CSV", file: FilePosition(path: path))
+            }
+            load = try CSVReader.load(path: path, tableName: tableName,
+                                      options: settings.csvOptions(scales: domain.scales, cancellation: cancellation))
+        }
         catalog.register(load.table)
+        let rejectsName = TableLoad.rejectsName(tableName)
         if let rejects = load.rejects, load.rowsRejected > 0 {
-            catalog.register(rejects.renamed(rejectsName(tableName)))
+            catalog.register(rejects.renamed(rejectsName))
+        } else if catalog.table(rejectsName) != nil {
+            catalog.remove(rejectsName)
         }
         return load
     }
 
-    /// Loads every `*.csv` in a folder, in name order; the file name (without `.csv`) names the table.
-    public static func loadDirectory(_ directory: String, into catalog: Catalog) throws(Diagnostic) -> [(name: String, load: CSVLoad)] {
+    /// True for a path that names an .xlsx workbook.
+    public static func isWorkbook(_ path: String) -> Bool {
+        (path as NSString).pathExtension.lowercased() == "xlsx"
+    }
+
+    /// Loads every data file (`*.csv`, `*.tsv`, `*.xlsx`, the first sheet of each) in a folder,
+    /// in name order; the file name without its extension names the table.
+    public static func loadDirectory(_ directory: String, into catalog: Catalog,
+                                     settings: ImportSettings = ImportSettings()) throws(Diagnostic) -> [(name: String, load: TableLoad)] {
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw Diagnostic(.error, "cannot read the folder '\(directory)'", file: FilePosition(path: directory))
         }
-        var loads: [(String, CSVLoad)] = []
-        for file in entries.filter({ $0.lowercased().hasSuffix(".csv") }).sorted() {
+        var loads: [(String, TableLoad)] = []
+        for file in entries.filter({ extensions.contains(($0 as NSString).pathExtension.lowercased()) }).sorted() {
             let name = tableName(forFile: file)
             let path = (directory as NSString).appendingPathComponent(file)
-            loads.append((name, try load(path: path, tableName: name, into: catalog)))
+            loads.append((name, try load(path: path, tableName: name, into: catalog, settings: settings)))
         }
         return loads
     }
@@ -40,14 +71,8 @@ public enum DataLoader {
         return ext.isEmpty ? base : String(base.dropLast(ext.count + 1))
     }
 
-    static func rejectsName(_ table: String) -> String { table + "_rejects" }
-
-    /// One line saying what a load did, for the person at the shell.
-    public static func summary(_ load: CSVLoad, name: String) -> String {
-        var s = "\(name): \(load.rowsLoaded) \(load.rowsLoaded == 1 ? "row" : "rows")"
-        if load.rowsRejected > 0 {
-            s += ", \(load.rowsRejected) rejected (see \(rejectsName(name)))"
-        }
-        return s
+    /// One line saying what a load did: `incidents: 12,345 rows loaded, 3 rejected — see incidents_rejects`.
+    public static func summary(_ load: TableLoad, name: String) -> String {
+        load.summary(name: name)
     }
 }

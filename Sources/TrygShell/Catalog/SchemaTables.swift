@@ -12,6 +12,16 @@ enum SchemaTables {
         ])
     }
 
+    /// One row per sheet of a workbook: name, rows and columns with cells, and whether Excel hides it.
+    static func sheetList(_ sheets: [XLSXSheetInfo]) -> Table {
+        make(name: "sheets", [
+            ("sheet", .text, sheets.map { .text($0.name) }),
+            ("rows", .int, sheets.map { .int(Int64($0.rows)) }),
+            ("columns", .int, sheets.map { .int(Int64($0.columns)) }),
+            ("hidden", .bool, sheets.map { .bool($0.state != nil && $0.state != "visible") }),
+        ])
+    }
+
     /// One row per column: name, type, distinct values, and a few values (or the range).
     static func describe(_ table: Table) -> Table {
         var names: [Value] = [], types: [Value] = [], distinct: [Value] = [], samples: [Value] = []

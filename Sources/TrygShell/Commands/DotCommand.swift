@@ -5,7 +5,10 @@ public enum DotCommand: Equatable, Sendable {
     case help(topic: String?)
     case tables
     case schema(table: String?)
-    case importFile(path: String, tableName: String?)
+    /// `.import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]`.
+    case importFile(ImportRequest)
+    /// `.sheets FILE`: the sheets of a workbook.
+    case sheets(path: String)
     case mode(OutputMode)
     case timer(Bool)
     case read(path: String)
@@ -28,7 +31,9 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "help", usage: ".help [TOPIC]", summary: "this list, or help on a command, stage or function"),
         Reference(name: "tables", usage: ".tables", summary: "the tables and their row counts"),
         Reference(name: "schema", usage: ".schema [TABLE]", summary: "columns, types, distinct counts and a few values"),
-        Reference(name: "import", usage: ".import FILE [as NAME]", summary: "load a CSV file as a table (named after the file)"),
+        Reference(name: "import", usage: ".import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]",
+                  summary: "load a CSV file or an .xlsx sheet as a table (named after the file)"),
+        Reference(name: "sheets", usage: ".sheets FILE", summary: "the sheets of an .xlsx workbook"),
         Reference(name: "mode", usage: ".mode \(OutputMode.names)", summary: "how results are shown"),
         Reference(name: "timer", usage: ".timer on|off", summary: "show how long each statement took"),
         Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
@@ -70,13 +75,10 @@ extension DotCommand {
             try arity(0...1)
             return .schema(table: args.first?.text)
         case "import":
-            try arity(1...3)
-            if args.count == 1 { return .importFile(path: args[0].text, tableName: nil) }
-            guard args.count == 3, args[1].text.lowercased() == "as" else {
-                throw Diagnostic(.error, "expected 'as NAME' after the file", span: args[1].span,
-                                 label: "usage: .import FILE [as NAME]", source: source)
-            }
-            return .importFile(path: args[0].text, tableName: args[2].text)
+            return .importFile(try ImportRequest.parse(args, command: first, source: source))
+        case "sheets":
+            try arity(1...1)
+            return .sheets(path: args[0].text)
         case "mode":
             try arity(1...1)
             guard let mode = OutputMode(rawValue: args[0].text.lowercased()) else {

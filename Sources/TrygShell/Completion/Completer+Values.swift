@@ -68,10 +68,11 @@ extension Completer {
         let argument = lexed.tokens.count   // 1: the first argument
         let options: [String]
         switch (command, argument) {
-        case (".import", 1): return Completion(word: word, candidates: files(word, extensions: ["csv"]))
+        case (".import", 1): return Completion(word: word, candidates: files(word, extensions: DataLoader.extensions))
+        case (".sheets", 1): return Completion(word: word, candidates: files(word, extensions: ["xlsx"]))
         case (".read", 1): return Completion(word: word, candidates: files(word, extensions: []))
         case (".output", 1): return Completion(word: word, candidates: files(word, extensions: []))
-        case (".import", 2): options = ["as"]
+        case (".import", 2...): options = ["as"] + ImportSettings.optionNames
         case (".help", 1): options = HelpText.topics
         case (".schema", 1): options = catalog.names
         case (".mode", 1): options = OutputMode.allCases.map(\.rawValue)

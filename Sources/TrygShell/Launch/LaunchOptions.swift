@@ -21,8 +21,10 @@ public struct LaunchOptions: Equatable, Sendable {
     }
 
     public var action: Action = .run
-    /// `--data DIR`; nil loads the bundled samples.
+    /// `--data DIR` (or one file); nil loads the bundled samples.
     public var dataDirectory: String?
+    /// `--delimiter`, `--header`, `--encoding`, … : how to read the files of `--data`.
+    public var dataSettings = ImportSettings()
     public var scripts: [Script] = []
     /// `--format`; nil keeps the default (table).
     public var format: OutputMode?
@@ -67,6 +69,21 @@ public struct LaunchOptions: Equatable, Sendable {
             case "-c", "--command": options.scripts.append(.command(try value(flag, inline)))
             case "-f", "--file": options.scripts.append(.file(try value(flag, inline)))
             case "--data": options.dataDirectory = try value(flag, inline)
+            case "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type":
+                let name = String(flag.dropFirst(2))
+                var values = [try value(flag, inline)]
+                if name == "type" {
+                    // --type COLUMN=TYPE
+                    guard let eq = values[0].lastIndex(of: "="), eq != values[0].startIndex else {
+                        throw UsageError(message: "--type needs COLUMN=TYPE, not '\(values[0])'")
+                    }
+                    values = [String(values[0][..<eq]), String(values[0][values[0].index(after: eq)...])]
+                }
+                do throws(ImportSettingError) {
+                    try options.dataSettings.set(name, values)
+                } catch {
+                    throw UsageError(message: "--\(error.message)")
+                }
             case "--keep-going": options.keepGoing = true
             case "--ascii": options.ascii = true
             case "--demo": options.demo = true
@@ -87,7 +104,8 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
-                             "--ascii", "--demo", "--source"]
+                             "--ascii", "--demo", "--source",
+                             "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
             }
@@ -138,7 +156,8 @@ public struct LaunchOptions: Equatable, Sendable {
 
         Usage:
           tryg                              interactive shell on the bundled samples
-          tryg --data DIR                   tables from every *.csv in DIR (file name = table name)
+          tryg --data DIR                   tables from every *.csv, *.tsv and *.xlsx in DIR (file name =
+                                            table name); --data FILE loads one file
           tryg -c 'QUERY' [-c …]            run, print, exit
           tryg FILE.tryg | -f FILE          run a saved script (a #! first line is allowed)
           … | tryg                          standard input that is not a terminal is a script
@@ -148,6 +167,9 @@ public struct LaunchOptions: Equatable, Sendable {
 
         Options:
           --format table|csv|json|markdown  table is the default; csv and json keep full precision
+          --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
+          --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
+                                            how to read the files of --data (sniffed when not given)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
           --ascii                           draw charts in plain ASCII

@@ -132,30 +132,37 @@ public struct TrygProgram {
         return allRan ? ExitStatus.success : ExitStatus.statementFailed
     }
 
-    /// Loads `--data` or the bundled samples; returns an exit status when that failed.
+    /// Loads `--data` (a folder or one file) or the bundled samples; returns an exit status
+    /// when that failed. A load with rejected rows or warnings says so on the error stream.
     private func load(into catalog: Catalog, runner: ShellRunner) -> Int32? {
-        let directory: String
-        if let data = options.dataDirectory {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return usageError("--data: no folder '\(data)'")
-            }
-            directory = data
-        } else if let samples = samplesDirectory() {
-            directory = samples
-            if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
-        } else {
-            if runner.settings.interactive { errors.write("note: no bundled samples found; use --data DIR or .import FILE\n") }
-            return nil
-        }
+        var loads: [(name: String, load: TableLoad)] = []
         do throws(Diagnostic) {
-            for (name, load) in try DataLoader.loadDirectory(directory, into: catalog) where load.rowsRejected > 0 {
-                runner.report(Diagnostic(.warning, DataLoader.summary(load, name: name),
-                                         file: FilePosition(path: load.table.origin ?? name)))
+            if let data = options.dataDirectory {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
+                    return usageError("--data: no folder or file '\(data)'")
+                }
+                if isDirectory.boolValue {
+                    loads = try DataLoader.loadDirectory(data, into: catalog, settings: options.dataSettings)
+                } else {
+                    let name = DataLoader.tableName(forFile: data)
+                    loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, settings: options.dataSettings))]
+                }
+            } else if let samples = samplesDirectory() {
+                loads = try DataLoader.loadDirectory(samples, into: catalog)
+                if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
+            } else if runner.settings.interactive {
+                errors.write("note: no bundled samples found; use --data DIR or .import FILE\n")
             }
         } catch {
             runner.report(error)
             return ExitStatus.statementFailed
+        }
+        for (name, load) in loads {
+            if load.rowsRejected > 0 {
+                runner.report(Diagnostic(.warning, load.summary(name: name), file: FilePosition(path: load.table.origin ?? name)))
+            }
+            load.report.warnings.forEach { runner.report($0) }
         }
         return nil
     }

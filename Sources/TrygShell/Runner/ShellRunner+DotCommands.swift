@@ -30,10 +30,10 @@ extension ShellRunner {
                 if settings.mode == .table { output.write("\(t.name)\(t.origin.map { " (from \($0))" } ?? "")\n") }
                 output.write(render(SchemaTables.describe(t), elapsed: nil))
             }
-        case .importFile(let path, let tableName):
-            let name = tableName ?? DataLoader.tableName(forFile: path)
-            let load = try DataLoader.load(path: path, tableName: name, into: session.catalog)
-            note(DataLoader.summary(load, name: name), elapsed: nil, always: true)
+        case .importFile(let request):
+            try importFile(request)
+        case .sheets(let path):
+            output.write(render(SchemaTables.sheetList(try XLSXReader.sheets(path: path)), elapsed: nil))
         case .mode(let mode):
             settings.mode = mode
         case .timer(let on):
@@ -69,6 +69,24 @@ extension ShellRunner {
         case .quit:
             quitRequested = true
         }
+    }
+
+    /// Loads a file as a table; Ctrl-C cancels the load, and then nothing is kept. At the
+    /// shell the report says what was found in the file; a script gets its summary line.
+    private func importFile(_ request: ImportRequest) throws(Diagnostic) {
+        let name = request.tableName ?? DataLoader.tableName(forFile: request.path)
+        interrupts?.queryStarted(session.cancellation)
+        defer {
+            interrupts?.queryFinished()
+            session.cancellation.reset()
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let load = try DataLoader.load(path: request.path, tableName: name, into: session.catalog, settings: request.settings,
+                                       domain: session.domain, cancellation: session.cancellation)
+        let text = settings.interactive ? load.reportText(name: name) : load.summary(name: name)
+        note(text, elapsed: clock.now - start, always: true)
+        load.report.warnings.forEach { report($0) }
     }
 
     /// The span of the n-th word of a command line (0 is the command itself).

@@ -1,0 +1,38 @@
+import TrygEngine
+
+extension ImportRequest {
+    static let usage = "usage: .import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]"
+
+    /// Reads the words after `.import`: the file, then `as TABLE` and options in any order.
+    static func parse(_ args: [DotWords], command: DotWords, source: SourceText) throws(Diagnostic) -> ImportRequest {
+        guard let file = args.first else {
+            throw Diagnostic(.error, "missing argument for .import", span: command.span, label: usage, source: source)
+        }
+        var request = ImportRequest(path: file.text)
+        var i = 1
+        while i < args.count {
+            let word = args[i]
+            let name = word.text.lowercased()
+            let count = name == "as" ? 1 : ImportSettings.arity(name)
+            guard i + count < args.count || !ImportSettings.optionNames.contains(name) && name != "as" else {
+                let what = name == "as" ? "a table name after 'as'" : "a value after '\(name)'"
+                throw Diagnostic(.error, "expected \(what)", span: word.span, label: ImportSettings.usage, source: source)
+            }
+            if name == "as" {
+                request.tableName = args[i + 1].text
+                i += 2
+                continue
+            }
+            let values = args[(i + 1)..<min(args.count, i + 1 + count)].map(\.text)
+            do throws(ImportSettingError) {
+                try request.settings.set(name, values)
+            } catch {
+                let known = ImportSettings.optionNames.contains(name)
+                let span = known ? args[min(args.count - 1, i + count)].span : word.span
+                throw Diagnostic(.error, error.message, span: span, label: known ? ImportSettings.usage : usage, source: source)
+            }
+            i += 1 + count
+        }
+        return request
+    }
+}
