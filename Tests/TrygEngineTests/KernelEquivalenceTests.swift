@@ -17,6 +17,8 @@ import Testing
         "incidents where id = -1 compute count, sum(severity), avg(score)",
         "incidents group by library, halfyear compare halfyear \"2022/23\" to \"2024/25\"",
         "incidents where hour between 10 and 12 group by weekday, season",
+        "incidents where category = \"Vold\" group by library, police_called compute count, share, avg(severity), min(score), pct(severity > 3)",
+        "incidents where library = \"Nørrebro\" group by halfyear compare halfyear \"2022/23\" to \"2024/25\"",
     ]
 
     @Test func fastAndGeneralPathsAgree() throws {

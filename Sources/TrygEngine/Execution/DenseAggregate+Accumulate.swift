@@ -17,7 +17,8 @@ extension DenseAggregate {
     }
 
     func accumulate(_ rel: Relation, _ selection: [Int32]?, _ keys: [(String, BoundExpr)], _ keyCodes: [KeyCodes],
-                    _ domain: Int, _ aggregates: [BoundAggregate], _ argColumns: [Column?]) throws(Diagnostic) -> Relation {
+                    _ domain: Int, _ aggregates: [BoundAggregate], _ argColumns: [Column?],
+                    filterCode: Int32? = nil) throws(Diagnostic) -> Relation {
         let n = selection?.count ?? rel.count
         let parts = Parallel.parts(for: n)
         let accs = (0..<parts).map { _ in Accumulators(domain: domain, aggregates: aggregates.count) }
@@ -53,7 +54,7 @@ extension DenseAggregate {
             throw Diagnostic(.error, "number overflow in sum", label: "the sum does not fit in 64 bits",
                              notes: ["help: sum(1.0 * x) sums as decimals"])
         }
-        return output(keys, keyCodes, domain, aggregates, total, totalRows: n)
+        return output(keys, keyCodes, domain, aggregates, total, totalRows: n, filterCode: filterCode)
     }
 
     /// Each row's group: the key codes in mixed radix.

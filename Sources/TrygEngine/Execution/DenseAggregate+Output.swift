@@ -1,16 +1,22 @@
 /// Turning the dense accumulators into result columns.
 extension DenseAggregate {
     func output(_ keys: [(String, BoundExpr)], _ keyCodes: [KeyCodes], _ domain: Int, _ aggregates: [BoundAggregate],
-                _ acc: Accumulators, totalRows: Int) -> Relation {
-        // Groups that received rows (with no keys, the one group always exists).
-        let groups: [Int] = keys.isEmpty ? [0] : (0..<domain).filter { acc.count[$0] > 0 }
-        var columns: [Column] = []
+                _ acc: Accumulators, totalRows: Int, filterCode: Int32? = nil) -> Relation {
         // Decode each group number back into its key codes, last key first.
         var strides = [Int](repeating: 1, count: keyCodes.count)
         for k in stride(from: keyCodes.count - 2, through: 0, by: -1) {
             strides[k] = strides[k + 1] * keyCodes[k + 1].cardinality
         }
-        for (k, key) in keyCodes.enumerated() {
+        // Groups that received rows (with no keys, the one group always exists); with a folded
+        // filter, only the groups of its value, and the rows that reached the grouping are theirs.
+        var groups: [Int] = keys.isEmpty ? [0] : (0..<domain).filter { acc.count[$0] > 0 }
+        var totalRows = totalRows
+        if let filterCode {
+            groups = groups.filter { $0 / strides[0] == Int(filterCode) }
+            totalRows = groups.reduce(0) { $0 + Int(acc.count[$1]) }
+        }
+        var columns: [Column] = []
+        for (k, key) in keyCodes.enumerated() where filterCode == nil || k > 0 {
             var nulls = Bitmap(count: groups.count)
             let codes = groups.map { ($0 / strides[k]) % key.cardinality }
             for (i, c) in codes.enumerated() where c == key.cardinality - 1 { nulls[i] = true }

@@ -22,11 +22,24 @@ struct DenseAggregate {
         case doubles(SharedBuffer<Double>, Bitmap?)
     }
 
+    /// A filter `column = value` on a small dictionary, folded into the grouping: the rows are
+    /// grouped by the column too, and only the value's groups are kept. One pass over all rows
+    /// then replaces a selection vector and a pass over scattered rows.
+    struct FilterKey {
+        let column: Column
+        let code: Int32
+    }
+
     /// Returns nil when a key or an aggregate does not fit this path.
     func run(_ rel: Relation, selection: [Int32]?, keys: [(String, BoundExpr)],
-             aggregates: [BoundAggregate]) throws(Diagnostic) -> Relation? {
+             aggregates: [BoundAggregate], filter: FilterKey? = nil) throws(Diagnostic) -> Relation? {
         var keyCodes: [KeyCodes] = []
         var domain = 1
+        if let filter {
+            guard !keys.isEmpty, selection == nil, case .text(_, let dict) = filter.column.storage else { return nil }
+            keyCodes.append(KeyCodes(column: filter.column, lo: 0, cardinality: dict.values.count + 1))
+            domain = dict.values.count + 1
+        }
         for (_, e) in keys {
             guard case .column(let name, _) = e, let c = try? rel.column(name), let k = codes(for: c, selection) else { return nil }
             let (d, o) = domain.multipliedReportingOverflow(by: k.cardinality)
@@ -54,7 +67,7 @@ struct DenseAggregate {
         }
         try cancellation.check()
         return try withExtendedLifetime((rel, argColumns)) { () throws(Diagnostic) -> Relation in
-            try accumulate(rel, selection, keys, keyCodes, domain, aggregates, argColumns)
+            try accumulate(rel, selection, keys, keyCodes, domain, aggregates, argColumns, filterCode: filter?.code)
         }
     }
 

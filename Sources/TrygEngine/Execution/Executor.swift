@@ -55,6 +55,11 @@ struct Executor {
             // A filter right below an aggregate hands over its selection instead of gathering every column.
             if case .filter(let inner, let predicate) = input {
                 let rel = try execute(inner)
+                if kernels.denseAggregation, let filter = try Executor.foldableFilter(predicate, rel),
+                   let result = try DenseAggregate(cancellation: cancellation)
+                       .run(rel, selection: nil, keys: keys, aggregates: aggs, filter: filter) {
+                    return try HashAggregate.ordered(result, keys: keys, cancellation: cancellation)
+                }
                 let selection = try select(rel, predicate)
                 return try HashAggregate(cancellation: cancellation, dense: kernels.denseAggregation).run(rel, selection: selection, keys: keys, aggregates: aggs)
             }
@@ -81,6 +86,19 @@ struct Executor {
         case .trend(let node):
             return try Reshape.trend(node, try execute(node.input), cancellation: cancellation)
         }
+    }
+
+    /// `column = "value"` on a text column with a small dictionary, as a filter the dense
+    /// aggregation can fold into its grouping.
+    static func foldableFilter(_ p: BoundExpr, _ rel: Relation) throws(Diagnostic) -> DenseAggregate.FilterKey? {
+        guard case .call(.eq, let args, _, _) = p, args.count == 2 else { return nil }
+        var column: String?, value: String?
+        if case .column(let c, _) = args[0], case .literal(.text(let v), _) = args[1] { column = c; value = v }
+        if case .column(let c, _) = args[1], case .literal(.text(let v), _) = args[0] { column = c; value = v }
+        guard let column, let value, let c = rel.index(column).map({ rel.columns[$0] }),
+              case .text(_, let dict) = c.storage, dict.values.count <= 64, let code = dict.code(of: value),
+              c.nulls == nil || !dict.values.isEmpty else { return nil }
+        return DenseAggregate.FilterKey(column: c, code: code)
     }
 
     /// A stored column, or a derived one computed once per table and cached.

@@ -8,13 +8,9 @@ struct HashAggregate {
 
     func run(_ rel: Relation, selection: [Int32]?, keys: [(String, BoundExpr)],
              aggregates: [BoundAggregate]) throws(Diagnostic) -> Relation {
-        if dense, var dense = try DenseAggregate(cancellation: cancellation).run(rel, selection: selection, keys: keys,
-                                                                          aggregates: aggregates) {
-            if keys.isEmpty { return dense }
-            let order = try Sorter(relation: dense, cancellation: cancellation)
-                .order(keys.map { BoundSortKey(expr: .column($0.0, $0.1.type), descending: false) }, limit: nil)
-            dense = dense.gather(order)
-            return dense
+        if dense, let result = try DenseAggregate(cancellation: cancellation).run(rel, selection: selection, keys: keys,
+                                                                                  aggregates: aggregates) {
+            return try HashAggregate.ordered(result, keys: keys, cancellation: cancellation)
         }
         let ev = Evaluator(relation: rel, cancellation: cancellation)
         var keyCols: [Column] = []
@@ -37,6 +33,16 @@ struct HashAggregate {
         let order = try Sorter(relation: out, cancellation: cancellation)
             .order(keys.map { BoundSortKey(expr: .column($0.0, $0.1.type), descending: false) }, limit: nil)
         return out.gather(order)
+    }
+}
+
+extension HashAggregate {
+    /// Groups in key order: periods in time, text in Danish order.
+    static func ordered(_ rel: Relation, keys: [(String, BoundExpr)], cancellation: CancellationFlag) throws(Diagnostic) -> Relation {
+        if keys.isEmpty { return rel }
+        let order = try Sorter(relation: rel, cancellation: cancellation)
+            .order(keys.map { BoundSortKey(expr: .column($0.0, $0.1.type), descending: false) }, limit: nil)
+        return rel.gather(order)
     }
 }
 
