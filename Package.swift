@@ -19,7 +19,10 @@ let package = Package(
         .systemLibrary(name: "CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
-        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygDomain"]),
+        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygDomain", "CCairo"]),
+
+        // cairo, for charts exported as PNG and PDF images.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         // GNU readline, seen only by the executable.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -52,6 +55,7 @@ let package = Package(
             dependencies: ["TrygEngine", "TrygDomain", "CSQLite", "CZip"],
             exclude: ["Golden", "ImportFixtures"]
         ),
-        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"], exclude: ["QueryGoldens"]),
+        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"],
+                    exclude: ["QueryGoldens", "ChartGoldens"]),
     ]
 )

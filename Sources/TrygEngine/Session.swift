@@ -5,12 +5,28 @@ import TrygDomain
 public struct ChartHint: Sendable, Equatable {
     public enum Kind: String, Sendable { case bar, line }
     public let kind: Kind
-    /// The column to chart (nil: the first measure).
+    /// The column to chart (nil: the shell decides from the result's columns).
     public let column: String?
+    /// `title "…"`: the chart's title (nil: the shell makes one from the query text).
+    public let title: String?
+    /// `to "FILE"`: also write the chart as an image to this file.
+    public let file: String?
 
-    public init(kind: Kind, column: String?) {
+    public init(kind: Kind, column: String?, title: String? = nil, file: String? = nil) {
         self.kind = kind
         self.column = column
+        self.title = title
+        self.file = file
+    }
+
+    /// The image formats `to "FILE"` writes, named by the file's extension.
+    public static let imageFormats = ["png", "svg", "pdf"]
+
+    /// The image format a file name asks for (lower-cased extension), nil when none of `imageFormats`.
+    public static func imageFormat(of file: String) -> String? {
+        guard let dot = file.lastIndex(of: "."), !file[..<dot].hasSuffix("/") else { return nil }
+        let ext = file[file.index(after: dot)...].lowercased()
+        return imageFormats.contains(ext) ? ext : nil
     }
 }
 
@@ -54,9 +70,19 @@ public final class Session: Sendable {
     }
     private let parameterValues = Mutex<[String: String]>([:])
 
+    /// Which fast kernels the executor may use (tests turn them off to compare with the general paths).
+    let kernels: ExecutionKernels
+
     public init(catalog: Catalog = Catalog(), domain: DomainContext = .standard) {
         self.catalog = catalog
         self.domain = domain
+        self.kernels = .all
+    }
+
+    init(catalog: Catalog, kernels: ExecutionKernels) {
+        self.catalog = catalog
+        self.domain = .standard
+        self.kernels = kernels
     }
 
     /// Runs one statement. Errors come as a `Diagnostic` pointing into `source`.
@@ -98,7 +124,7 @@ public final class Session: Sendable {
         var binder = Binder(catalog: catalog, domain: domain)
         let bound = try binder.bind(query)
         let plan = Optimizer.standard.optimize(bound.plan)
-        let table = try Executor(cancellation: cancellation, domain: domain).run(plan)
+        let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels).run(plan)
         return (table, bound.warnings, bound.chart)
     }
 }

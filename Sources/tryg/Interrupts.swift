@@ -27,7 +27,7 @@ final class Interrupts: QueryInterrupts {
         let watcher = Thread {
             // A signal handler may only set a flag; this thread turns it into a cancellation.
             while true {
-                usleep(20_000)
+                usleep(5_000)
                 runningQuery.withLock { flag in
                     if let flag, interruptRequested.exchange(false, ordering: .relaxed) { flag.raise() }
                 }

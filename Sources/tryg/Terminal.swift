@@ -3,16 +3,19 @@ import TrygShell
 
 /// The process's edges: standard streams, environment, locale, bundled samples.
 enum Terminal {
-    /// A UTF-8 locale, so readline edits å and ø as single characters.
-    static func prepareLocale() {
+    /// A UTF-8 locale, so readline edits å and ø as single characters. Returns whether the
+    /// user's own locale was UTF-8 (without it, charts are drawn in ASCII).
+    static func prepareLocale() -> Bool {
         let current = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
-        if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
+        guard current.uppercased().contains("UTF-8") || current.uppercased().contains("UTF8") else {
             _ = setlocale(LC_CTYPE, "C.UTF-8")
+            return false
         }
+        return true
     }
 
     /// The program wired to this process.
-    static func program(_ options: LaunchOptions) -> TrygProgram {
+    static func program(_ options: LaunchOptions, utf8Locale: Bool) -> TrygProgram {
         let output = FileDescriptorOutput(fd: 1)
         var program = TrygProgram(
             options: options, output: output, errors: FileDescriptorOutput(fd: 2),
@@ -26,6 +29,17 @@ enum Terminal {
             var size = winsize()
             guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
             return Int(size.ws_col)
+        }
+        program.screenHeight = {
+            var size = winsize()
+            guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+            return Int(size.ws_row)
+        }
+        program.utf8Locale = utf8Locale
+        program.demo = { runner, script in
+            let terminal = RawTerminal()
+            defer { terminal.restore() }
+            return DemoPresenter(script: script, runner: runner, terminal: terminal).run()
         }
         return program
     }

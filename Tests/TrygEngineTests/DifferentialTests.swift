@@ -81,6 +81,14 @@ import Testing
              ORDER BY score LIMIT 2 - (SELECT count(score) FROM incidents WHERE library = 'Vesterbro') % 2
              OFFSET ((SELECT count(score) FROM incidents WHERE library = 'Vesterbro') - 1) / 2)
          """, false),
+        ("incidents where library = \"Valby\" compute median(score - 60.5)",
+         """
+         SELECT avg(x) FROM (SELECT score - 60.5 AS x FROM incidents WHERE library = 'Valby' AND score IS NOT NULL
+             ORDER BY x LIMIT 2 - (SELECT count(score) FROM incidents WHERE library = 'Valby') % 2
+             OFFSET ((SELECT count(score) FROM incidents WHERE library = 'Valby') - 1) / 2)
+         """, false),
+        ("incidents where library = \"Valby\" compute count(distinct score - 60.5), count(distinct severity)",
+         "SELECT count(DISTINCT score - 60.5), count(DISTINCT severity) FROM incidents WHERE library = 'Valby'", false),
         ("incidents where year = 2024 and month = 3 count",
          "SELECT count(*) FROM incidents WHERE substr(reported_at, 1, 7) = '2024-03'", false),
         ("incidents where reported_at >= 2025-01-01 and reported_at < 2025-04-01 count",

@@ -57,3 +57,14 @@ import Testing
         #expect(keys.map(\.direction) == [true, nil])
     }
 }
+
+@Suite struct ParameterLimitTests {
+    @Test func limitFromAParameterMustBeAWholeNumber() throws {
+        let s = Session(catalog: TestTables.catalog())
+        s.parameters = ["n": "-5", "m": "x", "k": "3"]
+        #expect(throws: Diagnostic.self) { try s.execute("incidents limit $n") }
+        #expect(throws: Diagnostic.self) { try s.execute("incidents top $m by id") }
+        guard case .rows(let r) = try s.execute("incidents limit $k") else { Issue.record("no rows"); return }
+        #expect(r.table.rowCount == 3)
+    }
+}

@@ -36,6 +36,15 @@ import Testing
         #expect(tty.expect("1 row"), "\(tty.unread)")
     }
 
+    @Test func tabCompletesAColumn() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents where sever\t")
+        #expect(tty.expect("severity "), "\(tty.unread)")
+        tty.send(">= 4 count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+
     @Test func tabCompletesAValueInQuotes() throws {
         let tty = try start()
         #expect(tty.expect("tryg> "))

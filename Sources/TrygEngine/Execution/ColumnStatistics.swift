@@ -9,9 +9,20 @@ public enum ColumnStatistics {
             let rank = Collation.ranks(dict)
             return dict.values.indices.filter { used[$0] }.sorted { rank[$0] < rank[$1] }.map { .text(dict.values[$0]) }
         case .ints(let v):
-            var seen = Set<Int64>()
-            for (i, x) in v.enumerated() where !col.isNull(i) { seen.insert(x) }
-            let tmp = Column(type: col.type, storage: .ints(seen.sorted()))
+            var lo = Int64.max, hi = Int64.min
+            v.withUnsafeBufferPointer { p in for x in p { lo = min(lo, x); hi = max(hi, x) } }
+            var found: [Int64]
+            if lo <= hi, hi.subtractingReportingOverflow(lo).overflow == false, hi - lo < 1 << 20 {
+                // A narrow range (half-years, hours, categories): mark a table instead of hashing.
+                var present = [Bool](repeating: false, count: Int(hi - lo) + 1)
+                for (i, x) in v.enumerated() where !col.isNull(i) { present[Int(x - lo)] = true }
+                found = present.indices.filter { present[$0] }.map { lo + Int64($0) }
+            } else {
+                var seen = Set<Int64>()
+                for (i, x) in v.enumerated() where !col.isNull(i) { seen.insert(x) }
+                found = seen.sorted()
+            }
+            let tmp = Column(type: col.type, storage: .ints(found))
             return (0..<tmp.count).map { tmp.value(at: $0) }
         case .decimals(let v):
             var seen = Set<Double>()

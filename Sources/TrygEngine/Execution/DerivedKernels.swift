@@ -19,6 +19,7 @@ enum DerivedKernels {
         var out = [Int64](repeating: 0, count: raw.count)
         // Calendar parts depend only on the day: cache the last day's answer (rows are often sorted).
         var lastDay = Int64.min, lastValue: Int64 = 0
+        var lo = Int64.max, hi = Int64.min
         raw.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for i in 0..<src.count {
@@ -27,16 +28,21 @@ enum DerivedKernels {
                         dst[i] = LocalTime.hour(ofTimestamp: t)
                         continue
                     }
+                    if source.nulls?[i] ?? false { dst[i] = 0; continue }
                     let day = isTimestamp ? LocalTime.dayNumber(ofTimestamp: t) : t
                     if day != lastDay {
                         lastDay = day
                         lastValue = calendarPart(kind, day: day)
+                        lo = min(lo, lastValue)
+                        hi = max(hi, lastValue)
                     }
                     dst[i] = lastValue
                 }
             }
         }
-        return Column(type: kind.type, storage: .ints(out), nulls: source.nulls)
+        // Hours run 0…23; other parts span what was seen (their range makes group-by indexing direct).
+        let range: ClosedRange<Int64>? = kind == .hour ? 0...23 : (lo <= hi ? lo...hi : nil)
+        return Column(type: kind.type, storage: .ints(out), nulls: source.nulls, knownRange: range)
     }
 
     static func calendarPart(_ kind: DerivedColumn, day: Int64) -> Int64 {

@@ -55,11 +55,34 @@ struct Evaluator {
             if let n = x.nulls { for i in 0..<count where n[i] { out[i] = want } }
             if case .literal(.null, _) = args[0] { out = [Int64](repeating: want, count: count) }
             return Column(type: .bool, storage: .ints(out))
+        case .year, .month, .week, .weekday, .hour, .halfyear, .season, .date:
+            let x = try evaluate(args[0])
+            if case .ints(let v) = x.storage { return Evaluator.calendar(op, x, v) }
+            return try rowWise(op, args, type, span)
         case .add, .sub, .mul, .div, .mod, .negate:
             return try Arithmetic.apply(op, args.map { (a) throws(Diagnostic) -> Column in try evaluate(a) }, type, span)
         default:
             return try rowWise(op, args, type, span)
         }
+    }
+
+    /// Calendar parts of a date or timestamp column, computed like the derived columns.
+    static func calendar(_ op: ScalarOp, _ x: Column, _ v: [Int64]) -> Column {
+        let kind: DerivedColumn?
+        switch op {
+        case .year: kind = .year
+        case .month: kind = .month
+        case .week: kind = .week
+        case .weekday: kind = .weekday
+        case .hour: kind = .hour
+        case .halfyear: kind = .halfyear
+        case .season: kind = .season
+        default: kind = nil
+        }
+        if let kind { return DerivedKernels.compute(kind, from: x, domain: .standard) }
+        // date(t): the day of a timestamp (a date stays itself).
+        if x.type == .date { return x }
+        return Column(type: .date, storage: .ints(v.map { LocalTime.dayNumber(ofTimestamp: $0) }), nulls: x.nulls)
     }
 
     /// Three-valued and/or.
@@ -101,15 +124,7 @@ struct Evaluator {
         if op == .contains || op == .startsWith || op == .matches, cols.count == 2,
            case .text(let codes, let dict) = cols[0].storage, case .literal(.text(let needle), _) = args[1] {
             // Decide once per distinct text value.
-            let hits = dict.values.map { s -> Int64 in
-                switch op {
-                case .contains: return s.localizedCaseInsensitiveContains(needle) ? 1 : 0
-                case .startsWith: return s.lowercased().hasPrefix(needle.lowercased()) ? 1 : 0
-                default:
-                    let r = NSRange(s.startIndex..., in: s)
-                    return regex?.firstMatch(in: s, range: r) != nil ? 1 : 0
-                }
-            }
+            let hits = TextMatch.answers(op, needle: needle, dictionary: dict).map { Int64($0 ? 1 : 0) }
             var out = [Int64](repeating: 0, count: codes.count)
             for i in 0..<codes.count { out[i] = hits[Int(codes[i])] }
             return Column(type: .bool, storage: .ints(out), nulls: cols[0].nulls)

@@ -1,13 +1,31 @@
 import TrygDomain
 
 /// Runs a logical plan over in-memory columns, operator by operator.
+/// The fast paths the executor may take; each has a general path that gives the same result.
+struct ExecutionKernels: Sendable {
+    /// Predicates straight to selection vectors.
+    var selection: Bool
+    /// Array-indexed aggregation for small key domains.
+    var denseAggregation: Bool
+
+    static let all = ExecutionKernels(selection: true, denseAggregation: true)
+    static let general = ExecutionKernels(selection: false, denseAggregation: false)
+}
+
 struct Executor {
     let cancellation: CancellationFlag
     let domain: DomainContext
+    let kernels: ExecutionKernels
 
-    init(cancellation: CancellationFlag, domain: DomainContext = .standard) {
+    init(cancellation: CancellationFlag, domain: DomainContext = .standard, kernels: ExecutionKernels = .all) {
         self.cancellation = cancellation
         self.domain = domain
+        self.kernels = kernels
+    }
+
+    func select(_ rel: Relation, _ predicate: BoundExpr) throws(Diagnostic) -> [Int32] {
+        let ev = Evaluator(relation: rel, cancellation: cancellation)
+        return kernels.selection ? try ev.select(predicate, within: nil) : try ev.selection(predicate)
     }
 
     func run(_ plan: LogicalPlan) throws(Diagnostic) -> Table {
@@ -24,9 +42,9 @@ struct Executor {
                             count: table.rowCount)
         case .filter(let input, let predicate):
             let rel = try execute(input)
-            let selection = try Evaluator(relation: rel, cancellation: cancellation).selection(predicate)
+            let selection = try select(rel, predicate)
             if selection.count == rel.count { return rel }
-            return rel.gather(selection)
+            return try rel.gather(selection, cancellation)
         case .project(let input, let items):
             let rel = try execute(input)
             let ev = Evaluator(relation: rel, cancellation: cancellation)
@@ -37,23 +55,23 @@ struct Executor {
             // A filter right below an aggregate hands over its selection instead of gathering every column.
             if case .filter(let inner, let predicate) = input {
                 let rel = try execute(inner)
-                let selection = try Evaluator(relation: rel, cancellation: cancellation).selection(predicate)
-                return try HashAggregate(cancellation: cancellation).run(rel, selection: selection, keys: keys, aggregates: aggs)
+                let selection = try select(rel, predicate)
+                return try HashAggregate(cancellation: cancellation, dense: kernels.denseAggregation).run(rel, selection: selection, keys: keys, aggregates: aggs)
             }
             let rel = try execute(input)
-            return try HashAggregate(cancellation: cancellation).run(rel, selection: nil, keys: keys, aggregates: aggs)
+            return try HashAggregate(cancellation: cancellation, dense: kernels.denseAggregation).run(rel, selection: nil, keys: keys, aggregates: aggs)
         case .sort(let input, let keys):
             let rel = try execute(input)
             let order = try Sorter(relation: rel, cancellation: cancellation).order(keys, limit: nil)
-            return rel.gather(order)
+            return try rel.gather(order, cancellation)
         case .limit(let input, let n):
             let rel = try execute(input)
-            if rel.count <= n { return rel }
+            if rel.count <= n || n < 0 { return rel }
             return rel.gather((0..<Int32(n)).map { $0 })
-        case .topN(let input, let n, let key):
+        case .topN(let input, let n, let keys):
             let rel = try execute(input)
-            let order = try Sorter(relation: rel, cancellation: cancellation).order([key], limit: n)
-            return rel.gather(order)
+            let order = try Sorter(relation: rel, cancellation: cancellation).order(keys, limit: n)
+            return try rel.gather(order, cancellation)
         case .join(let node):
             return try HashJoin(cancellation: cancellation).run(node, left: try execute(node.left), right: try execute(node.right))
         case .pivot(let node):

@@ -20,15 +20,19 @@ struct GroupKeys {
         var codes: [[UInt32]] = []
         var cards: [Int] = []
         for k in keys {
-            let (c, card) = GroupKeys.codes(k, rows: rows, count: n)
+            let (c, card) = try GroupKeys.codes(k, rows: rows, count: n, cancellation: cancellation)
             codes.append(c)
             cards.append(card)
         }
+        // Codes are dense, so one key is always direct; several are while their product stays
+        // within a table as large as the input (or 4M slots).
         var domain = 1
         var direct = true
+        var fitsInWord = true
         for c in cards {
             let (m, o) = domain.multipliedReportingOverflow(by: c)
-            if o || m > 1 << 22 { direct = false; break }
+            if o { fitsInWord = false; direct = false; break }
+            if m > max(1 << 22, n + 1) { direct = false }
             domain = m
         }
         groupOfRow = [Int32](repeating: 0, count: n)
@@ -45,6 +49,22 @@ struct GroupKeys {
                     firstRow.append(rows?[i] ?? Int32(i))
                 }
                 groupOfRow[i] = g
+            }
+        } else if fitsInWord {
+            // One integer per key combination: no array per group to allocate and free.
+            var map: [Int: Int32] = [:]
+            for i in 0..<n {
+                if i & 0xFFFF == 0 { try cancellation.check() }
+                var key = 0
+                for (j, c) in codes.enumerated() { key = key &* cards[j] &+ Int(c[i]) }
+                if let g = map[key] {
+                    groupOfRow[i] = g
+                } else {
+                    let g = Int32(firstRow.count)
+                    map[key] = g
+                    firstRow.append(rows?[i] ?? Int32(i))
+                    groupOfRow[i] = g
+                }
             }
         } else {
             var map: [[UInt32]: Int32] = [:]
@@ -65,7 +85,8 @@ struct GroupKeys {
     }
 
     /// Dense codes for one key column over the selected rows, and how many codes there can be.
-    static func codes(_ col: Column, rows: [Int32]?, count n: Int) -> ([UInt32], Int) {
+    static func codes(_ col: Column, rows: [Int32]?, count n: Int,
+                      cancellation: CancellationFlag) throws(Diagnostic) -> ([UInt32], Int) {
         var out = [UInt32](repeating: 0, count: n)
         @inline(__always) func row(_ i: Int) -> Int { rows.map { Int($0[i]) } ?? i }
         switch col.storage {
@@ -83,21 +104,29 @@ struct GroupKeys {
             }
             var map: [Int64: UInt32] = [:]
             for i in 0..<n {
+                if i & 0xFFFF == 0 { try cancellation.check() }
                 let r = row(i)
                 if col.isNull(r) { out[i] = UInt32.max; continue }
                 let x = v[r]
                 if let c = map[x] { out[i] = c } else { let c = UInt32(map.count); map[x] = c; out[i] = c }
             }
-            return (out, Int.max / 2)
+            return (nullsLast(out, distinct: map.count), map.count + 1)
         case .decimals(let v):
             var map: [UInt64: UInt32] = [:]
             for i in 0..<n {
+                if i & 0xFFFF == 0 { try cancellation.check() }
                 let r = row(i)
                 if col.isNull(r) { out[i] = UInt32.max; continue }
                 let x = v[r] == 0 ? 0 : v[r].bitPattern   // -0.0 groups with 0.0
                 if let c = map[x] { out[i] = c } else { let c = UInt32(map.count); map[x] = c; out[i] = c }
             }
-            return (out, Int.max / 2)
+            return (nullsLast(out, distinct: map.count), map.count + 1)
         }
+    }
+
+    /// Gives nulls (marked `UInt32.max` while hashing) the code after the last value.
+    static func nullsLast(_ codes: [UInt32], distinct: Int) -> [UInt32] {
+        let nullCode = UInt32(distinct)
+        return codes.map { $0 == UInt32.max ? nullCode : $0 }
     }
 }

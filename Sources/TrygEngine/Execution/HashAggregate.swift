@@ -3,9 +3,19 @@ import Foundation
 /// `group by` and `compute`: groups rows by key columns and computes aggregates per group.
 struct HashAggregate {
     let cancellation: CancellationFlag
+    /// Whether the dense (array-indexed) path may be taken.
+    var dense = true
 
     func run(_ rel: Relation, selection: [Int32]?, keys: [(String, BoundExpr)],
              aggregates: [BoundAggregate]) throws(Diagnostic) -> Relation {
+        if dense, var dense = try DenseAggregate(cancellation: cancellation).run(rel, selection: selection, keys: keys,
+                                                                          aggregates: aggregates) {
+            if keys.isEmpty { return dense }
+            let order = try Sorter(relation: dense, cancellation: cancellation)
+                .order(keys.map { BoundSortKey(expr: .column($0.0, $0.1.type), descending: false) }, limit: nil)
+            dense = dense.gather(order)
+            return dense
+        }
         let ev = Evaluator(relation: rel, cancellation: cancellation)
         var keyCols: [Column] = []
         for (_, e) in keys { keyCols.append(try ev.evaluate(e)) }
@@ -14,6 +24,7 @@ struct HashAggregate {
         var outCols: [Column] = keyCols.map { $0.gather(groups.firstRow) }
         if keys.isEmpty { outCols = [] }
         for agg in aggregates {
+            try cancellation.check()
             var arg: Column?
             if let a = agg.argument { arg = try ev.evaluate(a) }
             outCols.append(try Accumulate.run(agg, arg: arg, groups: groups, rows: selection, totalRows: inputRows,
@@ -53,20 +64,17 @@ enum Accumulate {
             return Column(type: .int, storage: .ints(counts))
         case .countDistinct:
             guard let a = arg else { break }
-            var sets = [Set<Int64>](repeating: [], count: k)
-            for i in 0..<n {
-                if i & 0xFFFF == 0 { try cancellation.check() }
-                let r = row(i)
-                if a.isNull(r) { continue }
-                let key: Int64
-                switch a.storage {
-                case .ints(let v): key = v[r]
-                case .decimals(let v): key = Int64(bitPattern: v[r] == 0 ? 0 : v[r].bitPattern)
-                case .text(let c, _): key = Int64(c[r])
+            // Sort (group, value) pairs and count the changes: no set per group, however many groups.
+            let pairs = try sortedPairs(a, g, rows, cancellation) { col, r in
+                switch col.storage {
+                case .ints(let v): return v[r]
+                case .decimals(let v): return Int64(bitPattern: v[r] == 0 ? 0 : v[r].bitPattern)
+                case .text(let c, _): return Int64(c[r])
                 }
-                sets[Int(g[i])].insert(key)
             }
-            return Column(type: .int, storage: .ints(sets.map { Int64($0.count) }))
+            var counts = [Int64](repeating: 0, count: k)
+            for (i, p) in pairs.enumerated() where i == 0 || pairs[i - 1] != p { counts[Int(p.group)] &+= 1 }
+            return Column(type: .int, storage: .ints(counts))
         case .pct:
             guard let a = arg, case .ints(let v) = a.storage else { break }
             var hits = [Int64](repeating: 0, count: k), all = [Int64](repeating: 0, count: k)
@@ -119,31 +127,76 @@ enum Accumulate {
             }
         case .median:
             guard let a = arg else { break }
-            var lists = [[Double]](repeating: [], count: k)
-            for i in 0..<n {
-                if i & 0xFFFF == 0 { try cancellation.check() }
-                let r = row(i)
-                if a.isNull(r) { continue }
-                switch a.storage {
-                case .ints(let v): lists[Int(g[i])].append(Double(v[r]))
-                case .decimals(let v): lists[Int(g[i])].append(v[r])
-                case .text: break
-                }
+            let numbers: [Double]
+            switch a.storage {
+            case .ints(let v): numbers = v.map(Double.init)
+            case .decimals(let v): numbers = v
+            case .text: numbers = []
             }
+            // Sorted (group, value) pairs: each group's values lie together, in order.
+            let pairs = try sortedPairs(a, g, rows, cancellation) { _, r in Int64(bitPattern: Accumulate.orderedBits(numbers[r]) ^ (1 << 63)) }
             var nulls = Bitmap(count: k)
             var out = [Double](repeating: 0, count: k)
-            for j in 0..<k {
-                if j & 0xFFF == 0 { try cancellation.check() }
-                if lists[j].isEmpty { nulls[j] = true; continue }
-                let s = lists[j].sorted()
-                out[j] = s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+            var seen = [Bool](repeating: false, count: k)
+            var start = 0
+            while start < pairs.count {
+                var end = start
+                while end < pairs.count && pairs[end].group == pairs[start].group { end += 1 }
+                let m = end - start
+                let lo = Accumulate.fromOrderedBits(UInt64(bitPattern: pairs[start + (m - 1) / 2].value) ^ (1 << 63))
+                let hi = Accumulate.fromOrderedBits(UInt64(bitPattern: pairs[start + m / 2].value) ^ (1 << 63))
+                out[Int(pairs[start].group)] = (lo + hi) / 2
+                seen[Int(pairs[start].group)] = true
+                start = end
             }
+            for j in 0..<k where !seen[j] { nulls[j] = true }
             return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
         case .min, .max:
             guard let a = arg else { break }
+            try cancellation.check()
             return minMax(a, isMin: agg.kind == .min, g: g, k: k, row: row)
         }
         throw Diagnostic(.error, "internal error: aggregate \(agg.kind) without its argument")
+    }
+
+    /// A group and a value, ordered by group, then value.
+    struct Pair: Comparable {
+        let group: Int32
+        let value: Int64
+        static func < (a: Pair, b: Pair) -> Bool { a.group != b.group ? a.group < b.group : a.value < b.value }
+    }
+
+    /// The non-null (group, value) pairs of the rows, sorted; the sort polls for cancellation.
+    static func sortedPairs(_ a: Column, _ g: [Int32], _ rows: [Int32]?, _ cancellation: CancellationFlag,
+                            _ value: (Column, Int) -> Int64) throws(Diagnostic) -> [Pair] {
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(g.count)
+        for i in 0..<g.count {
+            if i & 0xFFFF == 0 { try cancellation.check() }
+            let r = rows.map { Int($0[i]) } ?? i
+            if !a.isNull(r) { pairs.append(Pair(group: g[i], value: value(a, r))) }
+        }
+        var comparisons = 0
+        do {
+            try pairs.sort { (x, y) throws(Diagnostic) -> Bool in
+                comparisons &+= 1
+                if comparisons & 0xFFFF == 0 { try cancellation.check() }
+                return x < y
+            }
+        } catch {
+            throw (error as? Diagnostic) ?? Diagnostic(.error, "query cancelled")
+        }
+        return pairs
+    }
+
+    /// Doubles as integers that sort the same way (sign-magnitude to two's-complement order).
+    static func orderedBits(_ d: Double) -> UInt64 {
+        let b = d.bitPattern
+        return b & (1 << 63) != 0 ? ~b : b | (1 << 63)
+    }
+
+    static func fromOrderedBits(_ b: UInt64) -> Double {
+        Double(bitPattern: b & (1 << 63) != 0 ? b & ~(1 << 63) : ~b)
     }
 
     static func minMax(_ a: Column, isMin: Bool, g: [Int32], k: Int, row: (Int) -> Int) -> Column {

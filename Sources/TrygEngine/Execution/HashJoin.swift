@@ -14,16 +14,29 @@ struct HashJoin {
         }
         var leftRows: [Int32] = [], rightRows: [Int32] = []
         var unmatched: [Int] = []
-        // Cache the probe per distinct left key: joins here are usually many-to-one on a few keys.
+        // A single text key is probed once per dictionary entry, not once per row.
+        var perCode: [[Int32]]?
+        if leftKeys.count == 1, case .text(_, let dict) = leftKeys[0].storage {
+            perCode = dict.values.map { table[[HashJoin.joinValue(.text($0))]] ?? [] }
+        }
+        // Otherwise cache the probe per distinct left key: joins here are usually many-to-one.
         var probe: [[Value]: [Int32]] = [:]
+        leftRows.reserveCapacity(left.count)
+        rightRows.reserveCapacity(left.count)
         for l in 0..<left.count {
             if l & 0xFFFF == 0 { try cancellation.check() }
-            let key = leftKeys.map { HashJoin.joinValue($0.value(at: l)) }
-            let matches = probe[key] ?? {
-                let m = key.contains(where: \.isNull) ? [] : (table[key] ?? [])
-                probe[key] = m
-                return m
-            }()
+            let matches: [Int32]
+            if let perCode, case .text(let codes, _) = leftKeys[0].storage {
+                matches = leftKeys[0].isNull(l) ? [] : perCode[Int(codes[l])]
+            } else {
+                let key = leftKeys.map { HashJoin.joinValue($0.value(at: l)) }
+                if let m = probe[key] {
+                    matches = m
+                } else {
+                    matches = key.contains(where: \.isNull) ? [] : (table[key] ?? [])
+                    probe[key] = matches
+                }
+            }
             if matches.isEmpty {
                 if node.isLeft {
                     unmatched.append(leftRows.count)
@@ -38,10 +51,15 @@ struct HashJoin {
             }
         }
         var names = left.names
-        var cols = left.columns.map { $0.gather(leftRows) }
+        var cols: [Column] = []
+        for c in left.columns {
+            try cancellation.check()
+            cols.append(c.gather(leftRows))
+        }
         for (i, name) in node.rightNames.enumerated() {
             guard let name else { continue }
             names.append(name)
+            try cancellation.check()
             let src = right.columns[i]
             if right.count == 0 {
                 cols.append(Column.constant(.null, type: src.type, count: leftRows.count))

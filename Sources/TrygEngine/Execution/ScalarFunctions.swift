@@ -21,7 +21,7 @@ enum ScalarFunctions {
         case (.upper, .text(let s)): return .text(s.uppercased())
         case (.trim, .text(let s)): return .text(s.trimmingCharacters(in: .whitespacesAndNewlines))
         case (.length, .text(let s)): return .int(Int64(s.count))
-        case (.lower, .category(let i, let sc)): return .text(sc.values[i])
+        case (.lower, .category(let i, let sc)): return i >= 0 && i < sc.values.count ? .text(sc.values[i]) : .null
         case (.abs, .int(let i)): return i == .min ? .null : .int(Swift.abs(i))
         case (.abs, .decimal(let d)): return .decimal(Swift.abs(d))
         case (.round, .decimal(let d)):

@@ -89,7 +89,7 @@ extension Binder {
 
         case .top(let n, _, let key):
             let k = BoundSortKey(expr: try bindExpr(key.expr, scope), descending: key.direction ?? true)
-            return (.topN(plan, Int(n), k), scope)
+            return (.topN(plan, Int(n), [k]), scope)
 
         case .join(let isLeft, let source, let on):
             return try bindJoin(plan, scope, isLeft: isLeft, source: source, on: on)
@@ -103,12 +103,17 @@ extension Binder {
         case .trend:
             return try bindTrend(plan, scope, stage: stage)
 
-        case .chart(let kind, let column):
+        case .chart(let kind, let column, let title, let file):
             guard let k = ChartHint.Kind(rawValue: kind.text.lowercased()) else {
                 throw Diagnostic(.error, "unknown chart kind '\(kind.text)'", span: kind.span, label: "write 'bar' or 'line'")
             }
             if let c = column { _ = try scope.resolve(qualifier: nil, name: c, whole: c.span) }
-            chart = ChartHint(kind: k, column: column?.text)
+            if let file, ChartHint.imageFormat(of: file.text) == nil {
+                let formats = ChartHint.imageFormats.map { "." + $0 }.joined(separator: ", ")
+                throw Diagnostic(.error, "cannot tell the image format of '\(file.text)'", span: file.span,
+                                 label: "end the file name in \(formats)")
+            }
+            chart = ChartHint(kind: k, column: column?.text, title: title?.text, file: file?.text)
             return (plan, scope)
         }
     }

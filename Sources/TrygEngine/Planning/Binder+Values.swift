@@ -47,8 +47,9 @@ extension Binder {
 
     /// The distinct values a base-table field holds, for value warnings and completion.
     func distinctValues(_ origin: FieldOrigin) -> [Value] {
-        let col = Executor.scanColumn(origin.table, origin.column, domain: domain)
-        return ColumnStatistics.distinct(col)
+        origin.table.distinct("\(origin.column)") {
+            ColumnStatistics.distinct(Executor.scanColumn(origin.table, origin.column, domain: domain))
+        }
     }
 
     /// A literal in another spelling of a library (full name, alias) becomes the short name
@@ -68,6 +69,12 @@ extension Binder {
         switch field.type {
         case .text, .halfYear, .category: break
         default: return nil
+        }
+        // A stored text value the dictionary knows is present: no need to list the values.
+        if case .text(let s) = v, case .stored(let i) = origin.column,
+           case .text(let codes, let dict) = origin.table.columns[i].storage, let code = dict.code(of: s),
+           origin.table.columns[i].nulls == nil || codes.contains(code) {
+            return nil
         }
         let values = distinctValues(origin)
         if values.contains(v) { return nil }

@@ -91,7 +91,8 @@ public indirect enum LogicalPlan: Sendable {
     case aggregate(LogicalPlan, keys: [(String, BoundExpr)], aggregates: [BoundAggregate])
     case sort(LogicalPlan, [BoundSortKey])
     case limit(LogicalPlan, Int)
-    case topN(LogicalPlan, Int, BoundSortKey)
+    /// The first N rows in the order of the keys (`top`, and `order by` followed by `limit`).
+    case topN(LogicalPlan, Int, [BoundSortKey])
     case join(JoinNode)
     case pivot(PivotNode)
     case compare(CompareNode)

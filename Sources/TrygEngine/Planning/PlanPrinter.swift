@@ -40,7 +40,8 @@ enum PlanPrinter {
             return keys.isEmpty ? "Aggregate [\(a)]" : "Aggregate by [\(k)] [\(a)]"
         case .sort(_, let keys): return "Sort " + keys.map { $0.expr.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
         case .limit(_, let n): return "Limit \(n)"
-        case .topN(_, let n, let k): return "TopN \(n) by \(k.expr.text)\(k.descending ? " asc" : " desc")"
+        case .topN(_, let n, let keys):
+            return "TopN \(n) by " + keys.map { $0.expr.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
         case .join(let j):
             let on = zip(j.leftKeys, j.rightKeys).map { "\($0) = \($1)" }.joined(separator: ", ")
             return "\(j.isLeft ? "LeftJoin" : "Join") on \(on)"

@@ -27,8 +27,8 @@ struct ColumnPruning: RewriteRule {
             return .sort(prune(i, required.map { r in keys.reduce(into: r) { $0.formUnion($1.expr.columns) } }), keys)
         case .limit(let i, let n):
             return .limit(prune(i, required), n)
-        case .topN(let i, let n, let k):
-            return .topN(prune(i, required.map { $0.union(k.expr.columns) }), n, k)
+        case .topN(let i, let n, let keys):
+            return .topN(prune(i, required.map { r in keys.reduce(into: r) { $0.formUnion($1.expr.columns) } }), n, keys)
         case .join(let j):
             return pruneJoin(j, required)
         case .pivot, .compare, .trend:

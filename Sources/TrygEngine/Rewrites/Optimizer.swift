@@ -8,7 +8,7 @@ protocol RewriteRule: Sendable {
 struct Optimizer: Sendable {
     let rules: [any RewriteRule]
 
-    static let standard = Optimizer(rules: [ConstantFolding(), FilterPushDown(), ColumnPruning()])
+    static let standard = Optimizer(rules: [ConstantFolding(), FilterPushDown(), LimitSortToTopN(), ColumnPruning()])
 
     func optimize(_ plan: LogicalPlan) -> LogicalPlan {
         rules.reduce(plan) { $1.apply($0) }
@@ -77,7 +77,7 @@ extension LogicalPlan {
             return .aggregate(i, keys: k.map { ($0.0, f($0.1)) },
                               aggregates: a.map { BoundAggregate(kind: $0.kind, argument: $0.argument.map(f), name: $0.name, type: $0.type) })
         case .sort(let i, let k): return .sort(i, k.map { BoundSortKey(expr: f($0.expr), descending: $0.descending) })
-        case .topN(let i, let n, let k): return .topN(i, n, BoundSortKey(expr: f(k.expr), descending: k.descending))
+        case .topN(let i, let n, let k): return .topN(i, n, k.map { BoundSortKey(expr: f($0.expr), descending: $0.descending) })
         default: return self
         }
     }

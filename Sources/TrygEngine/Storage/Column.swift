@@ -33,10 +33,19 @@ public struct Column: Sendable {
     /// Set bits are nulls; nil when the column holds no null.
     public let nulls: Bitmap?
 
-    public init(type: DataType, storage: ColumnStorage, nulls: Bitmap? = nil) {
+    /// Bounds of the stored integers when known without a pass over them (categories, booleans,
+    /// derived calendar columns); a column gathered from this one keeps them.
+    public let knownRange: ClosedRange<Int64>?
+
+    public init(type: DataType, storage: ColumnStorage, nulls: Bitmap? = nil, knownRange: ClosedRange<Int64>? = nil) {
         self.type = type
         self.storage = storage
         self.nulls = (nulls?.any ?? false) ? nulls : nil
+        switch type {
+        case .bool: self.knownRange = 0...1
+        case .category(let scale): self.knownRange = 0...Int64(max(0, scale.values.count - 1))
+        default: self.knownRange = knownRange
+        }
     }
 
     public var count: Int {
@@ -80,7 +89,7 @@ public struct Column: Sendable {
         }
         switch storage {
         case .ints(let v):
-            return Column(type: type, storage: .ints(rows.map { v[Int($0)] }), nulls: nulls)
+            return Column(type: type, storage: .ints(rows.map { v[Int($0)] }), nulls: nulls, knownRange: knownRange)
         case .decimals(let v):
             return Column(type: type, storage: .decimals(rows.map { v[Int($0)] }), nulls: nulls)
         case .text(let c, let d):
@@ -90,8 +99,19 @@ public struct Column: Sendable {
 
     /// A column holding `count` copies of one value.
     public static func constant(_ value: Value, type: DataType, count: Int) -> Column {
-        var b = ColumnBuilder(type: type, capacity: count)
-        for _ in 0..<count { b.append(value) }
-        return b.finish()
+        // Build one value, then repeat its storage: a literal beside ten million rows stays cheap.
+        var b = ColumnBuilder(type: type, capacity: 1)
+        b.append(value)
+        let one = b.finish()
+        let nulls = one.nulls.map { _ in Bitmap(count: count, value: true) }
+        switch one.storage {
+        case .ints(let v):
+            return Column(type: type, storage: .ints(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
+        case .decimals(let v):
+            return Column(type: type, storage: .decimals(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
+        case .text(let c, let d):
+            return Column(type: type, storage: .text(codes: Array(repeating: c.first ?? 0, count: count), dictionary: d),
+                          nulls: nulls)
+        }
     }
 }

@@ -10,6 +10,8 @@ public final class Table: Sendable {
     public let origin: String?
     /// Derived columns (half-year codes and the like) computed once and kept.
     let derivedCache = Mutex<[String: Column]>([:])
+    /// Distinct values per column (for value warnings), computed once and kept.
+    let distinctCache = Mutex<[String: [Value]]>([:])
 
     public init(name: String, columnNames: [String], columns: [Column], rowCount: Int? = nil, origin: String? = nil) {
         self.name = name
@@ -34,6 +36,14 @@ public final class Table: Sendable {
     /// The same columns under another name.
     public func renamed(_ newName: String) -> Table {
         Table(name: newName, columnNames: columnNames, columns: columns, rowCount: rowCount, origin: origin)
+    }
+
+    /// Distinct values computed once per table and column.
+    func distinct(_ key: String, compute: () -> [Value]) -> [Value] {
+        if let v = distinctCache.withLock({ $0[key] }) { return v }
+        let v = compute()
+        distinctCache.withLock { $0[key] = v }
+        return v
     }
 
     /// A derived column computed once per table and cached.

@@ -81,7 +81,8 @@ public enum StageKind: Sendable {
     case pivot(column: Name, aggregate: NamedExpr?)
     case compare(column: Name, from: Expr, to: Expr)
     case trend
-    case chart(kind: Name, column: Name?)
+    /// `chart bar|line [COL] [title "…"] [to "FILE"]`; the title and file keep their spans for errors.
+    case chart(kind: Name, column: Name?, title: Name?, file: Name?)
 }
 
 public struct Stage: Sendable {

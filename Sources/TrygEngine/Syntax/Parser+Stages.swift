@@ -75,24 +75,73 @@ extension Parser {
         case "trend":
             kind = .trend
         case "chart":
-            let k = try name("'bar' or 'line'")
-            var col: Name?
-            if case .word(let w) = current.kind, !Parser.stageKeywords.contains(w.lowercased()) {
-                col = try name("a column")
-            } else if case .quotedIdentifier = current.kind {
-                col = try name("a column")
-            }
-            kind = .chart(kind: k, column: col)
+            kind = try chartStage()
         default:
             throw Diagnostic(.error, "unknown stage", span: kw.span)
         }
         return Stage(kind: kind, keywordSpan: keywordSpan, span: Span(start, previousEnd))
     }
 
+    /// `chart bar|line [COL] [title "…"] [to "FILE"]`; the options come in either order.
+    ///
+    /// `title` and `to` are never read as the column, so a column of that name is back-quoted.
+    mutating func chartStage() throws(Diagnostic) -> StageKind {
+        let k = try name("'bar' or 'line'")
+        var col: Name?
+        if case .word(let w) = current.kind, !Parser.stageKeywords.contains(w.lowercased()),
+           !Parser.chartOptions.contains(w.lowercased()) {
+            col = try name("a column")
+        } else if case .quotedIdentifier = current.kind {
+            col = try name("a column")
+        }
+        var title: Name?, file: Name?
+        while let option = current.keyword, Parser.chartOptions.contains(option) {
+            let keyword = current.span
+            advance()
+            let isTitle = option == "title"
+            let value = try chartText(isTitle ? "the title in quotes: title \"Hændelser pr. halvår\""
+                                              : "a file name in quotes: to \"chart.png\"")
+            guard (isTitle ? title : file) == nil else {
+                throw Diagnostic(.error, "'\(option)' given twice", span: keyword.to(value.span),
+                                 label: "a chart has one \(isTitle ? "title" : "file")")
+            }
+            if isTitle { title = value } else { file = value }
+        }
+        return .chart(kind: k, column: col, title: title, file: file)
+    }
+
+    /// The words that start a chart option.
+    static let chartOptions: Set<String> = ["title", "to"]
+
+    /// A text in quotes, or a parameter, with its span.
+    mutating func chartText(_ expectation: String) throws(Diagnostic) -> Name {
+        switch current.kind {
+        case .string(let s):
+            let n = Name(text: s, span: current.span)
+            advance()
+            return n
+        case .parameter:
+            let (literal, span) = try parameterLiteral()
+            switch literal {
+            case .text(let s): return Name(text: s, span: span)
+            case .int(let i): return Name(text: String(i), span: span)
+            case .decimal(let d): return Name(text: String(d), span: span)
+            default: return Name(text: "", span: span)
+            }
+        default:
+            throw unexpected("expected \(expectation)")
+        }
+    }
+
     mutating func count(_ stage: String) throws(Diagnostic) -> (Int64, Span) {
         let t = current
-        if case .parameter = t.kind, let lit = try? parameterLiteral(), case .int(let n) = lit.0 {
-            return (n, t.span)
+        if case .parameter = t.kind {
+            let (lit, span) = try parameterLiteral()
+            guard case .int(let n) = lit, n >= 0 else {
+                throw Diagnostic(.error, "\(stage) needs a whole number of rows", span: span,
+                                 label: "the parameter's value is not a whole number ≥ 0")
+            }
+            return (n, span)
         }
         guard case .int(let n) = t.kind, n >= 0 else {
             throw unexpected("expected a whole number of rows: \(stage) 10")

@@ -15,6 +15,8 @@ public enum DotCommand: Equatable, Sendable {
     /// `.output FILE` sends results to a file; `.output` alone back to the screen.
     case output(path: String?)
     case maxRows(Int)
+    /// `.export chart FILE`: the last chart as a PNG, SVG or PDF image.
+    case exportChart(path: String)
     case quit
 
     /// One row of the help table: the name, how to call it, and what it does.
@@ -37,6 +39,7 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
         Reference(name: "output", usage: ".output [FILE]", summary: "write results to FILE; alone: back to the screen"),
         Reference(name: "maxrows", usage: ".maxrows N", summary: "rows shown in table mode (0: all)"),
+        Reference(name: "export", usage: ".export chart FILE", summary: "the last chart as an image: FILE.png, .svg or .pdf"),
         Reference(name: "quit", usage: ".quit", summary: "leave the shell (also .exit or Ctrl-D)"),
     ]
 
@@ -104,6 +107,17 @@ extension DotCommand {
                                  label: "usage: .maxrows N (0 shows all)", source: source)
             }
             return .maxRows(n)
+        case "export":
+            try arity(2...2)
+            guard args[0].text.lowercased() == "chart" else {
+                throw Diagnostic(.error, "cannot export '\(args[0].text)'", span: args[0].span,
+                                 label: "usage: .export chart FILE", source: source)
+            }
+            guard ChartHint.imageFormat(of: args[1].text) != nil else {
+                throw Diagnostic(.error, "cannot tell the image format of '\(args[1].text)'", span: args[1].span,
+                                 label: "end the file name in .png, .svg or .pdf", source: source)
+            }
+            return .exportChart(path: args[1].text)
         case "quit", "exit":
             try arity(0...0)
             return .quit

@@ -32,8 +32,9 @@ enum LanguageHelp {
               example: "incidents group by library, halfyear compare halfyear \"2022/23\" to \"2024/25\""),
         Entry(name: "trend", usage: "trend — change and change_pct against the previous period",
               example: "incidents group by halfyear trend"),
-        Entry(name: "chart", usage: "chart bar|line [COL] — draw the result as a chart",
-              example: "incidents group by halfyear chart bar"),
+        Entry(name: "chart", usage: "chart bar|line [COL] [title \"…\"] [to \"FILE\"] — draw the result as a chart "
+                  + "(to: also as a .png, .svg or .pdf image)",
+              example: "incidents where library = \"Vesterbro\" group by halfyear chart line title \"Vesterbro\""),
     ]
 
     /// Scalar functions, then aggregates.

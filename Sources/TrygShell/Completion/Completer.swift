@@ -91,6 +91,7 @@ public struct Completer {
         case "compute", "select", "derive": words = ["as"]
         case "order", "top": words = ["asc", "desc"]
         case "compare": words = ["to"]
+        case "chart": return ["title", "to"]   // chart is the last stage
         default: break
         }
         return words + Completer.stageKeywords.filter { !words.contains($0) }

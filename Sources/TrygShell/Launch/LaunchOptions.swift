@@ -30,6 +30,12 @@ public struct LaunchOptions: Equatable, Sendable {
     public var format: OutputMode?
     public var parameters: [String: String] = [:]
     public var keepGoing = false
+    /// `--ascii`: charts in plain ASCII characters.
+    public var ascii = false
+    /// `--demo`: present the one script step by step on the terminal.
+    public var demo = false
+    /// `--source TEXT`: the "Kilde: …" line under exported charts (the samples have their own).
+    public var source: String?
 
     public init() {}
 
@@ -79,6 +85,9 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "--\(error.message)")
                 }
             case "--keep-going": options.keepGoing = true
+            case "--ascii": options.ascii = true
+            case "--demo": options.demo = true
+            case "--source": options.source = try value(flag, inline)
             case "--format":
                 let name = try value(flag, inline)
                 guard let mode = OutputMode(rawValue: name.lowercased()) else {
@@ -95,9 +104,15 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
+                             "--ascii", "--demo", "--source",
                              "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
+            }
+        }
+        if options.demo {
+            guard options.scripts.count == 1, case .file(let path) = options.scripts[0], path != "-" else {
+                throw UsageError(message: "--demo needs one script file: tryg --demo FILE.tryg")
             }
         }
         return options
@@ -146,6 +161,7 @@ public struct LaunchOptions: Equatable, Sendable {
           tryg -c 'QUERY' [-c …]            run, print, exit
           tryg FILE.tryg | -f FILE          run a saved script (a #! first line is allowed)
           … | tryg                          standard input that is not a terminal is a script
+          tryg --demo FILE.tryg             present a script step by step (Enter, b back, r again, q quit)
           tryg generate --out DIR [--seed N] [--scale N]
                                             write the synthetic sample CSVs
 
@@ -156,6 +172,8 @@ public struct LaunchOptions: Equatable, Sendable {
                                             how to read the files of --data (sniffed when not given)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
+          --ascii                           draw charts in plain ASCII
+          --source TEXT                     the "Kilde: TEXT" line under exported chart images
           -h, --help                        this text
           -V, --version                     the version
 

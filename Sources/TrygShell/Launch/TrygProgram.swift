@@ -24,6 +24,12 @@ public struct TrygProgram {
     public var generate: (_ out: String, _ seed: UInt64, _ scale: Int) throws -> Void
     /// The screen width for table output.
     public var screenWidth: () -> Int? = { nil }
+    /// The screen height, for charts drawn in place of tables in demo mode.
+    public var screenHeight: () -> Int? = { nil }
+    /// The locale encodes text as UTF-8; otherwise charts are drawn in ASCII.
+    public var utf8Locale = true
+    /// Presents a script step by step on the terminal (`--demo`) and returns the exit status.
+    public var demo: (ShellRunner, DemoScript) -> Int32 = { _, _ in ExitStatus.usage }
 
     public init(options: LaunchOptions, output: TextOutput, errors: TextOutput, inputIsTerminal: Bool, noColor: Bool,
                 samplesDirectory: @escaping () -> String?, readStandardInput: @escaping () -> String,
@@ -75,19 +81,36 @@ public struct TrygProgram {
                 return usageError("cannot read the script '\(path)'")
             }
         }
+        var demoScript: DemoScript?
+        if options.demo, case .file(let path)? = options.scripts.first {
+            guard inputIsTerminal && output.isTerminal else {
+                return usageError("--demo presents a script on a terminal; to run it without pauses: tryg \(path)")
+            }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                return usageError("cannot read the script '\(path)' as UTF-8 text")
+            }
+            let script = DemoScript.parse(text)
+            guard !script.steps.isEmpty else { return usageError("no statements to present in '\(path)'") }
+            demoScript = script
+        }
         let interactiveRun = options.scripts.isEmpty && inputIsTerminal
         let catalog = Catalog()
         var settings = ShellSettings()
         settings.mode = options.format ?? .table
-        settings.interactive = interactiveRun
+        settings.interactive = interactiveRun || demoScript != nil
+        settings.chartsReplaceTables = demoScript != nil
         settings.resultColor = !noColor && output.isTerminal
         settings.diagnosticColor = !noColor && errors.isTerminal
+        settings.asciiCharts = options.ascii || !utf8Locale
+        settings.dataSource = options.source
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
         runner.screenWidth = screenWidth
+        runner.screenHeight = screenHeight
         runner.session.parameters = options.parameters
         if let status = load(into: catalog, runner: runner) { return status }
 
+        if let demoScript { return demo(runner, demoScript) }
         if interactiveRun { return interactive(runner) }
         if options.scripts.isEmpty {
             return runner.runScript(readStandardInput(), name: "<stdin>") ? ExitStatus.success : ExitStatus.statementFailed
@@ -127,6 +150,7 @@ public struct TrygProgram {
                 }
             } else if let samples = samplesDirectory() {
                 loads = try DataLoader.loadDirectory(samples, into: catalog)
+                if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
             } else if runner.settings.interactive {
                 errors.write("note: no bundled samples found; use --data DIR or .import FILE\n")
             }
@@ -142,6 +166,9 @@ public struct TrygProgram {
         }
         return nil
     }
+
+    /// The source line of charts made from the bundled samples.
+    public static let samplesSource = "syntetiske eksempeldata"
 
     private func usageError(_ message: String) -> Int32 {
         errors.write("tryg: \(message)\nTry 'tryg --help'.\n")

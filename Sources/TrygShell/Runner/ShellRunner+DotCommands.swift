@@ -64,6 +64,8 @@ extension ShellRunner {
             } catch {
                 throw Diagnostic(.error, "cannot write '\(path)': \(error.reason)", span: argumentSpan(source, 1))
             }
+        case .exportChart(let path):
+            try exportLastChart(to: path, source: source)
         case .quit:
             quitRequested = true
         }

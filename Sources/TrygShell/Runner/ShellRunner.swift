@@ -14,6 +14,10 @@ public final class ShellRunner {
     public internal(set) var quitRequested = false
     /// The screen's width in columns, asked before each table is drawn; nil never cuts columns.
     public var screenWidth: () -> Int? = { nil }
+    /// The screen's height in rows, asked before a chart is drawn in place of a table; nil: unknown.
+    public var screenHeight: () -> Int? = { nil }
+    /// The last chart a query asked for, for `.export chart`.
+    var lastChart: ChartModel?
     public weak var interrupts: QueryInterrupts?
 
     let screen: TextOutput
@@ -97,7 +101,7 @@ public final class ShellRunner {
         }
         switch outcome {
         case .rows(let result):
-            show(result, source: source)
+            return show(result, source: source)
         case .stored(let name, let result):
             result.warnings.forEach { report($0.withSource(source)) }
             let t = result.table
@@ -110,18 +114,23 @@ public final class ShellRunner {
         return true
     }
 
-    /// Writes a result in the current mode, its warnings to the error stream.
-    func show(_ result: QueryResult, source: SourceText) {
+    /// Writes a result in the current mode (with its chart in table mode), its warnings to the
+    /// error stream; false when a chart's image could not be written.
+    func show(_ result: QueryResult, source: SourceText) -> Bool {
         result.warnings.forEach { report($0.withSource(source)) }
         let elapsed = settings.timer ? result.elapsed : nil
         if resultsShown > 0, settings.mode == .csv || settings.mode == .markdown { output.write("\n") }
         resultsShown += 1
-        output.write(render(result.table, elapsed: elapsed))
-        if let chart = result.chart, settings.mode == .table {
-            output.write(BarChart(width: screenWidth() ?? 80, color: settings.resultColor && output.isTerminal)
-                .render(result.table, hint: chart))
+        var drawing: String?
+        if let hint = result.chart {
+            guard let text = chart(result.table, hint: hint, source: source) else { return false }
+            drawing = text
         }
+        let chartOnly = settings.chartsReplaceTables && !(drawing ?? "").isEmpty
+        if !chartOnly { output.write(render(result.table, elapsed: elapsed)) }
+        if let drawing, !drawing.isEmpty { output.write(chartOnly ? drawing : "\n" + drawing) }
         if settings.mode != .table, let elapsed { note("time: \(TableRenderer.format(elapsed))", elapsed: nil, always: true) }
+        return true
     }
 
     /// A table in the current mode.

@@ -10,6 +10,12 @@ public struct ShellSettings: Sendable {
     /// Colour for results and for diagnostics; decided from the terminals and `NO_COLOR`.
     public var resultColor = false
     public var diagnosticColor = false
+    /// Draw charts in plain ASCII (`--ascii`, or a locale that is not UTF-8).
+    public var asciiCharts = false
+    /// Where the data came from, for the "Kilde: …" line under exported charts; nil writes none.
+    public var dataSource: String?
+    /// Show a result's chart instead of its table (demo mode); without a chart the table is shown.
+    public var chartsReplaceTables = false
 
     public init() {}
 }

@@ -1,0 +1,187 @@
+/// The per-part accumulation and the output of the dense aggregation.
+extension DenseAggregate {
+    /// Per-part accumulators, indexed by group number.
+    final class Accumulators: @unchecked Sendable {
+        var count: [Int64]
+        var ints: [[Int64]]
+        var doubles: [[Double]]
+        var seen: [[Int64]]
+        var overflow = false
+
+        init(domain: Int, aggregates: Int) {
+            count = [Int64](repeating: 0, count: domain)
+            ints = Array(repeating: [], count: aggregates)
+            doubles = Array(repeating: [], count: aggregates)
+            seen = Array(repeating: [], count: aggregates)
+        }
+    }
+
+    func accumulate(_ rel: Relation, _ selection: [Int32]?, _ keys: [(String, BoundExpr)], _ keyCodes: [KeyCodes],
+                    _ domain: Int, _ aggregates: [BoundAggregate], _ argColumns: [Column?]) throws(Diagnostic) -> Relation {
+        let n = selection?.count ?? rel.count
+        let parts = Parallel.parts(for: n)
+        let accs = (0..<parts).map { _ in Accumulators(domain: domain, aggregates: aggregates.count) }
+        let sel = selection
+        let flag = cancellation
+        Parallel.forEachPart(n, parts: parts) { part, range in
+            let acc = accs[part]
+            if keyCodes.isEmpty && argColumns.allSatisfy({ $0 == nil }) {
+                acc.count[0] = Int64(range.count)   // plain counts need no pass over the rows
+                return
+            }
+            var groups = [Int32](repeating: 0, count: range.count)
+            DenseAggregate.groupNumbers(keyCodes, sel, range, &groups)
+            if flag.isRaised { return }
+            DenseAggregate.countGroups(groups, acc)
+            for (j, agg) in aggregates.enumerated() {
+                guard let col = argColumns[j] else { continue }
+                DenseAggregate.fold(agg, col, groups, sel, range, domain, acc, j)
+                if flag.isRaised { return }
+            }
+        }
+        try cancellation.check()
+        // Merge the parts into the first.
+        let total = accs[0]
+        for other in accs.dropFirst() {
+            for g in 0..<domain { total.count[g] &+= other.count[g] }
+            total.overflow = total.overflow || other.overflow
+            for j in aggregates.indices {
+                merge(aggregates[j], total, other, j, domain)
+            }
+        }
+        if total.overflow {
+            throw Diagnostic(.error, "number overflow in sum", label: "the sum does not fit in 64 bits",
+                             notes: ["help: sum(1.0 * x) sums as decimals"])
+        }
+        return output(keys, keyCodes, domain, aggregates, total, totalRows: n)
+    }
+
+    /// Each row's group: the key codes in mixed radix.
+    static func groupNumbers(_ keys: [KeyCodes], _ sel: [Int32]?, _ range: Range<Int>, _ groups: inout [Int32]) {
+        groups.withUnsafeMutableBufferPointer { g in
+            for k in keys {
+                let card = Int32(k.cardinality)
+                let nullCode = card - 1
+                let nulls = k.column.nulls
+                switch k.column.storage {
+                case .text(let codes, _):
+                    codes.withUnsafeBufferPointer { c in
+                        if let sel {
+                            for (o, i) in range.enumerated() {
+                                let r = Int(sel[i])
+                                g[o] = g[o] &* card &+ ((nulls?[r] ?? false) ? nullCode : c[r])
+                            }
+                        } else if nulls == nil {
+                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ c[i] }
+                        } else {
+                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : c[i]) }
+                        }
+                    }
+                case .ints(let v):
+                    let lo = k.lo
+                    v.withUnsafeBufferPointer { p in
+                        if let sel {
+                            for (o, i) in range.enumerated() {
+                                let r = Int(sel[i])
+                                g[o] = g[o] &* card &+ ((nulls?[r] ?? false) ? nullCode : Int32(truncatingIfNeeded: p[r] &- lo))
+                            }
+                        } else if nulls == nil {
+                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ Int32(truncatingIfNeeded: p[i] &- lo) }
+                        } else {
+                            for (o, i) in range.enumerated() {
+                                g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : Int32(truncatingIfNeeded: p[i] &- lo))
+                            }
+                        }
+                    }
+                case .decimals:
+                    break
+                }
+            }
+        }
+    }
+
+    static func countGroups(_ groups: [Int32], _ acc: Accumulators) {
+        acc.count.withUnsafeMutableBufferPointer { c in
+            groups.withUnsafeBufferPointer { g in for x in g { c[Int(x)] &+= 1 } }
+        }
+    }
+
+    /// Folds one aggregate's input into its accumulator.
+    static func fold(_ agg: BoundAggregate, _ col: Column, _ groups: [Int32], _ sel: [Int32]?, _ range: Range<Int>,
+                     _ domain: Int, _ acc: Accumulators, _ j: Int) {
+        let nulls = col.nulls
+        var seen = [Int64](repeating: 0, count: domain)
+        @inline(__always) func row(_ o: Int) -> Int { sel.map { Int($0[range.lowerBound + o]) } ?? (range.lowerBound + o) }
+        switch col.storage {
+        case .ints(let v):
+            var out = [Int64](repeating: agg.kind == .min ? .max : agg.kind == .max ? .min : 0, count: domain)
+            var overflow = false
+            v.withUnsafeBufferPointer { p in
+                out.withUnsafeMutableBufferPointer { a in
+                    seen.withUnsafeMutableBufferPointer { s in
+                        for o in 0..<groups.count {
+                            let r = row(o)
+                            if let nulls, nulls[r] { continue }
+                            let g = Int(groups[o]), x = p[r]
+                            s[g] &+= 1
+                            switch agg.kind {
+                            case .min: if x < a[g] { a[g] = x }
+                            case .max: if x > a[g] { a[g] = x }
+                            case .pct: a[g] &+= x != 0 ? 1 : 0
+                            default:
+                                let (sum, o) = a[g].addingReportingOverflow(x)
+                                a[g] = sum
+                                overflow = overflow || o
+                            }
+                        }
+                    }
+                }
+            }
+            acc.ints[j] = out
+            acc.overflow = acc.overflow || overflow
+        case .decimals(let v):
+            var out = [Double](repeating: agg.kind == .min ? .infinity : agg.kind == .max ? -.infinity : 0, count: domain)
+            for o in 0..<groups.count {
+                let r = row(o)
+                if let nulls, nulls[r] { continue }
+                let g = Int(groups[o]), x = v[r]
+                seen[g] &+= 1
+                switch agg.kind {
+                case .min: out[g] = min(out[g], x)
+                case .max: out[g] = max(out[g], x)
+                default: out[g] += x
+                }
+            }
+            acc.doubles[j] = out
+        case .text:
+            break
+        }
+        acc.seen[j] = seen
+    }
+
+    func merge(_ agg: BoundAggregate, _ into: Accumulators, _ other: Accumulators, _ j: Int, _ domain: Int) {
+        guard !other.seen[j].isEmpty else { return }
+        for g in 0..<domain {
+            into.seen[j][g] &+= other.seen[j][g]
+            if !into.ints[j].isEmpty {
+                let (a, b) = (into.ints[j][g], other.ints[j][g])
+                switch agg.kind {
+                case .min: into.ints[j][g] = min(a, b)
+                case .max: into.ints[j][g] = max(a, b)
+                default:
+                    let (s, o) = a.addingReportingOverflow(b)
+                    into.ints[j][g] = s
+                    into.overflow = into.overflow || o
+                }
+            }
+            if !into.doubles[j].isEmpty {
+                let (a, b) = (into.doubles[j][g], other.doubles[j][g])
+                switch agg.kind {
+                case .min: into.doubles[j][g] = min(a, b)
+                case .max: into.doubles[j][g] = max(a, b)
+                default: into.doubles[j][g] = a + b
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Aggregation when every key has a small domain (dictionary codes, half-years, categories,
+/// hours …): each row's group is a number computed from the key codes, and the aggregates
+/// accumulate into arrays indexed by it, in two parts on two cores, without a hash table.
+struct DenseAggregate {
+    let cancellation: CancellationFlag
+
+    /// The largest combined key domain this path takes.
+    static let maxDomain = 1 << 20
+
+    /// One key's codes: a text column's dictionary codes, or an integer column offset by its minimum.
+    struct KeyCodes {
+        let column: Column
+        let lo: Int64
+        /// Codes run 0..<cardinality-1; the last code is null.
+        let cardinality: Int
+    }
+
+    /// The aggregate's input as numbers (nil for `count` and `share`).
+    enum Input {
+        case none
+        case ints(SharedBuffer<Int64>, Bitmap?)
+        case doubles(SharedBuffer<Double>, Bitmap?)
+    }
+
+    /// Returns nil when a key or an aggregate does not fit this path.
+    func run(_ rel: Relation, selection: [Int32]?, keys: [(String, BoundExpr)],
+             aggregates: [BoundAggregate]) throws(Diagnostic) -> Relation? {
+        var keyCodes: [KeyCodes] = []
+        var domain = 1
+        for (_, e) in keys {
+            guard case .column(let name, _) = e, let c = try? rel.column(name), let k = codes(for: c, selection) else { return nil }
+            let (d, o) = domain.multipliedReportingOverflow(by: k.cardinality)
+            if o || d > DenseAggregate.maxDomain { return nil }
+            domain = d
+            keyCodes.append(k)
+        }
+        for a in aggregates {
+            switch a.kind {
+            case .count, .share, .countNonNull, .sum, .avg, .pct, .min, .max: break
+            default: return nil
+            }
+            if a.kind == .min || a.kind == .max, a.type == .text { return nil }
+        }
+        let ev = Evaluator(relation: rel, cancellation: cancellation)
+        var argColumns: [Column?] = []
+        for a in aggregates {
+            if let arg = a.argument {
+                let c = try ev.evaluate(arg)
+                if case .text = c.storage { return nil }
+                argColumns.append(c)
+            } else {
+                argColumns.append(nil)
+            }
+        }
+        try cancellation.check()
+        return try withExtendedLifetime((rel, argColumns)) { () throws(Diagnostic) -> Relation in
+            try accumulate(rel, selection, keys, keyCodes, domain, aggregates, argColumns)
+        }
+    }
+
+    func codes(for c: Column, _ selection: [Int32]?) -> KeyCodes? {
+        switch c.storage {
+        case .text(_, let dict):
+            return KeyCodes(column: c, lo: 0, cardinality: dict.values.count + 1)
+        case .ints(let v):
+            var lo = Int64.max, hi = Int64.min
+            if let known = c.knownRange {
+                lo = known.lowerBound
+                hi = known.upperBound
+            } else if let selection {
+                for r in selection { let x = v[Int(r)]; lo = min(lo, x); hi = max(hi, x) }
+            } else {
+                v.withUnsafeBufferPointer { p in for x in p { lo = min(lo, x); hi = max(hi, x) } }
+            }
+            if lo > hi { return KeyCodes(column: c, lo: 0, cardinality: 2) }
+            let (span, o) = hi.subtractingReportingOverflow(lo)
+            guard !o, span < Int64(DenseAggregate.maxDomain) else { return nil }
+            return KeyCodes(column: c, lo: lo, cardinality: Int(span) + 2)
+        case .decimals:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Predicates turned straight into selection vectors, without a column of booleans in between.
+///
+/// `a and b` filters the rows `a` kept; a column compared with a literal is decided once per
+/// dictionary entry for text, or by a tight loop over the values for numbers.
+extension Evaluator {
+    /// The rows (of `within`, or all rows) where the predicate is true; null counts as false.
+    func select(_ p: BoundExpr, within: [Int32]?) throws(Diagnostic) -> [Int32] {
+        try cancellation.check()
+        switch p {
+        case .call(.and, let args, _, _) where args.count == 2:
+            let first = try select(args[0], within: within)
+            return try select(args[1], within: first)
+        case .call(let op, let args, _, _) where args.count == 2 && Comparison.isComparison(op):
+            if case .column(let name, _) = args[0], case .literal(let v, _) = args[1], !v.isNull {
+                return try compareSelect(op, try relation.column(name), v, within)
+            }
+            if case .literal(let v, _) = args[0], case .column(let name, _) = args[1], !v.isNull {
+                return try compareSelect(Comparison.flip(op), try relation.column(name), v, within)
+            }
+        case .call(.inList(let values), let args, _, _):
+            if case .column(let name, _) = args[0] {
+                let c = try relation.column(name)
+                if case .text(let codes, let dict) = c.storage {
+                    var hit = [Bool](repeating: false, count: dict.values.count)
+                    for v in values { if case .text(let s) = v, let code = dict.code(of: s) { hit[Int(code)] = true } }
+                    return Evaluator.filterCodes(codes, nulls: c.nulls, answers: hit, within: within)
+                }
+            }
+        case .call(let op, let args, _, _) where op == .contains || op == .startsWith || op == .matches:
+            if case .column(let name, _) = args[0], case .literal(.text(let needle), _) = args[1] {
+                let c = try relation.column(name)
+                if case .text(let codes, let dict) = c.storage {
+                    let answers = TextMatch.answers(op, needle: needle, dictionary: dict)
+                    return Evaluator.filterCodes(codes, nulls: c.nulls, answers: answers, within: within)
+                }
+            }
+        case .column(let name, .bool):
+            let c = try relation.column(name)
+            if case .ints(let v) = c.storage {
+                return Evaluator.filterInts(v, nulls: c.nulls, within: within) { $0 != 0 }
+            }
+        default:
+            break
+        }
+        // The general path: evaluate the condition as a column, keep the true rows.
+        let all = try selection(p)
+        guard let within else { return all }
+        return Evaluator.intersect(within, all)
+    }
+
+    func compareSelect(_ op: ScalarOp, _ c: Column, _ v: Value, _ within: [Int32]?) throws(Diagnostic) -> [Int32] {
+        switch c.storage {
+        case .text(let codes, let dict):
+            guard case .text(let lit) = v else { break }
+            let answers: [Bool]
+            if op == .eq || op == .ne {
+                let hit = dict.code(of: lit).map(Int.init) ?? -1
+                answers = (0..<dict.values.count).map { ($0 == hit) == (op == .eq) }
+            } else {
+                answers = dict.values.map { Comparison.holds(op, Collation.compare($0, lit)) }
+            }
+            return Evaluator.filterCodes(codes, nulls: c.nulls, answers: answers, within: within)
+        case .ints(let values):
+            guard let lit = Comparison.intLiteral(v) else { break }
+            switch op {
+            case .eq: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 == lit }
+            case .ne: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 != lit }
+            case .lt: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 < lit }
+            case .le: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 <= lit }
+            case .gt: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 > lit }
+            default: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 >= lit }
+            }
+        case .decimals(let values):
+            guard case .decimal(let lit) = v else { break }
+            return Evaluator.filterDoubles(values, nulls: c.nulls, within: within) { Comparison.holds(op, $0 < lit ? -1 : $0 > lit ? 1 : 0) }
+        }
+        throw Diagnostic(.error, "internal error: comparing \(c.type) with \(v)")
+    }
+
+    static func filterCodes(_ codes: [Int32], nulls: Bitmap?, answers: [Bool], within: [Int32]?) -> [Int32] {
+        // Whole columns without nulls are scanned in parts on all cores.
+        if within == nil, nulls == nil, Parallel.parts(for: codes.count) > 1 {
+            return codes.withUnsafeBufferPointer { c in
+                answers.withUnsafeBufferPointer { a in
+                    let cs = SharedBuffer(base: c), ans = SharedBuffer(base: a)
+                    return parallelFilter(c.count) { range, out in
+                        // Branch-free: write every index, advance past the kept ones.
+                        let buffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: range.count)
+                        defer { buffer.deallocate() }
+                        var k = 0
+                        for i in range {
+                            buffer[k] = Int32(truncatingIfNeeded: i)
+                            k &+= ans.base[Int(cs.base[i])] ? 1 : 0
+                        }
+                        out.append(contentsOf: buffer[0..<k])
+                    }
+                }
+            }
+        }
+        var out: [Int32] = []
+        answers.withUnsafeBufferPointer { a in
+            codes.withUnsafeBufferPointer { c in
+                if let within {
+                    out.reserveCapacity(within.count / 2)
+                    for r in within where a[Int(c[Int(r)])] && !(nulls?[Int(r)] ?? false) { out.append(r) }
+                } else {
+                    out.reserveCapacity(c.count / 8)
+                    if let nulls {
+                        for i in 0..<c.count where a[Int(c[i])] && !nulls[i] { out.append(Int32(truncatingIfNeeded: i)) }
+                    } else {
+                        for i in 0..<c.count where a[Int(c[i])] { out.append(Int32(truncatingIfNeeded: i)) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Rows `0..<n` where `keep` holds, found in parallel parts and joined in order.
+    static func parallelFilter(_ n: Int, _ scan: @Sendable (Range<Int>, inout [Int32]) -> Void) -> [Int32] {
+        let parts = Parallel.parts(for: n)
+        let results = UnsafeMutablePointer<[Int32]>.allocate(capacity: parts)
+        results.initialize(repeating: [], count: parts)
+        defer { results.deinitialize(count: parts); results.deallocate() }
+        let shared = SharedPointer(base: results)
+        Parallel.forEachPart(n, parts: parts) { p, range in
+            var out: [Int32] = []
+            out.reserveCapacity(range.count / 8)
+            scan(range, &out)
+            shared.base[p] = out
+        }
+        var all: [Int32] = []
+        all.reserveCapacity((0..<parts).reduce(0) { $0 + results[$1].count })
+        for p in 0..<parts { all.append(contentsOf: results[p]) }
+        return all
+    }
+
+    @inline(__always)
+    static func filterInts(_ values: [Int64], nulls: Bitmap?, within: [Int32]?, _ keep: (Int64) -> Bool) -> [Int32] {
+        var out: [Int32] = []
+        values.withUnsafeBufferPointer { v in
+            if let within {
+                out.reserveCapacity(within.count / 2)
+                for r in within where keep(v[Int(r)]) && !(nulls?[Int(r)] ?? false) { out.append(r) }
+            } else {
+                out.reserveCapacity(v.count / 8)
+                if let nulls {
+                    for i in 0..<v.count where keep(v[i]) && !nulls[i] { out.append(Int32(truncatingIfNeeded: i)) }
+                } else {
+                    for i in 0..<v.count where keep(v[i]) { out.append(Int32(truncatingIfNeeded: i)) }
+                }
+            }
+        }
+        return out
+    }
+
+    @inline(__always)
+    static func filterDoubles(_ values: [Double], nulls: Bitmap?, within: [Int32]?, _ keep: (Double) -> Bool) -> [Int32] {
+        var out: [Int32] = []
+        if let within {
+            for r in within where keep(values[Int(r)]) && !(nulls?[Int(r)] ?? false) { out.append(r) }
+        } else {
+            for i in 0..<values.count where keep(values[i]) && !(nulls?[i] ?? false) { out.append(Int32(truncatingIfNeeded: i)) }
+        }
+        return out
+    }
+
+    /// Rows in both sorted selections.
+    static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { out.append(a[i]); i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return out
+    }
+}
+
+/// Text matching decided once per dictionary entry.
+enum TextMatch {
+    static func answers(_ op: ScalarOp, needle: String, dictionary dict: TextDictionary) -> [Bool] {
+        let regex = op == .matches ? try? NSRegularExpression(pattern: needle) : nil
+        let lowered = needle.lowercased()
+        return dict.values.map { s in
+            switch op {
+            case .contains: return s.localizedCaseInsensitiveContains(needle)
+            case .startsWith: return s.lowercased().hasPrefix(lowered)
+            default: return regex?.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+            }
+        }
+    }
+}
+
+extension Comparison {
+    static func isComparison(_ op: ScalarOp) -> Bool {
+        switch op {
+        case .eq, .ne, .lt, .le, .gt, .ge: return true
+        default: return false
+        }
+    }
+
+    /// A literal of an integer-backed type as its stored Int64.
+    static func intLiteral(_ v: Value) -> Int64? {
+        switch v {
+        case .int(let i), .date(let i), .timestamp(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .halfYear(let h): return Int64(h.ordinal)
+        case .category(let i, _): return Int64(i)
+        default: return nil
+        }
+    }
+}

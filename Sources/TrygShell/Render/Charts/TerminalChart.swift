@@ -1,0 +1,44 @@
+/// Draws a chart model in a terminal: bars, a line plot, or sparklines when space is tight.
+struct TerminalChart {
+    let width: Int
+    /// Rows the whole chart may take; nil for the usual plot height.
+    let height: Int?
+    let glyphs: ChartGlyphs
+    let color: Bool
+
+    /// The usual height of a line plot, in rows.
+    static let plotRows = 12
+
+    func render(_ model: ChartModel) -> String {
+        switch model.kind {
+        case .bar:
+            return TerminalBarChart(width: width, glyphs: glyphs, color: color).render(model)
+        case .line:
+            if usesSparklines(model) { return Sparklines(width: width, glyphs: glyphs, color: color).render(model) }
+            return TerminalLinePlot(width: width, height: plotHeight(model), glyphs: glyphs, color: color).render(model)
+        }
+    }
+
+    /// Sparklines when the plot would be unreadable: many lines, a narrow screen, or few rows.
+    func usesSparklines(_ model: ChartModel) -> Bool {
+        model.series.count > 6 || width < 40 || plotHeight(model) < 5
+    }
+
+    /// The plot's rows: the usual height, or what the rows left over by axis and legends allow.
+    private func plotHeight(_ model: ChartModel) -> Int {
+        guard let height else { return TerminalChart.plotRows }
+        let around = 4 + model.marks.count + (model.series.count > 1 ? 1 : 0) + (model.titleIsExplicit ? 1 : 0)
+        return min(TerminalChart.plotRows, height - around)
+    }
+}
+
+/// The legend of a chart's timeline marks, one line each, cut to the width.
+enum MarkLegend {
+    static func lines(_ marks: [TimelineMark], width: Int, glyphs: ChartGlyphs, color: Bool) -> [String] {
+        marks.map { mark in
+            let symbol = mark.symbol(glyphs)
+            return ChartColors.paint(symbol, "1", color) + " "
+                + DisplayWidth.truncate(mark.legend, to: max(10, width - DisplayWidth.of(symbol) - 1))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+@testable import TrygEngine
+
+/// The fast kernels (selection vectors, dense aggregation in parallel parts) give exactly what the
+/// general paths give, on a table large enough to be split over cores.
+@Suite struct KernelEquivalenceTests {
+    static let queries = [
+        "incidents group by halfyear",
+        "incidents where library = \"Blågården\" group by halfyear",
+        "incidents group by library, category compute count, avg(severity), sum(police_called), min(severity), max(score), pct(police_called), share",
+        "incidents where severity >= 3 and library in (\"Vesterbro\", \"Valby\") group by library, hour compute count(severity), sum(score), avg(score)",
+        "incidents where description contains \"dør\" group by police_called compute count, median(severity)",
+        "incidents where police_called group by severity",
+        "incidents where severity is null group by library",
+        "incidents where score > 60.5 compute count, sum(severity), min(reported_at), max(reported_at)",
+        "incidents where library != \"Valby\" and category starts with \"V\" count",
+        "incidents where id = -1 compute count, sum(severity), avg(score)",
+        "incidents group by library, halfyear compare halfyear \"2022/23\" to \"2024/25\"",
+        "incidents where hour between 10 and 12 group by weekday, season",
+    ]
+
+    @Test func fastAndGeneralPathsAgree() throws {
+        let table = TestTables.incidents(rows: 300_000, seed: 3)
+        let fast = Session(catalog: Catalog([table]), kernels: .all)
+        let general = Session(catalog: Catalog([table]), kernels: .general)
+        for q in KernelEquivalenceTests.queries {
+            guard case .rows(let a) = try fast.execute(q), case .rows(let b) = try general.execute(q) else {
+                Issue.record("no rows: \(q)")
+                continue
+            }
+            #expect(a.table.columnNames == b.table.columnNames, "\(q)")
+            let ra = a.table.rows.map { $0.map(SQLiteOracle.canonical) }
+            let rb = b.table.rows.map { $0.map(SQLiteOracle.canonical) }
+            #expect(ra == rb, "\(q)")
+            #expect(!ra.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,607 @@
+#!/usr/bin/env python3
+"""tryg against DuckDB and Polars on the generated `incidents` table (issue 5).
+
+Run it through `bench/run`, which builds tryg, prepares bench/.venv and the data.
+
+    bench.py [--tryg-only NOTE]           the whole benchmark: prints the table and
+                                          writes bench/results/latest.md
+    bench.py --peer duckdb|polars CSV N   (internal) loads CSV N times after a warm-up,
+                                          times the questions, prints JSON on stdout
+    bench.py --peak duckdb|polars CSV     (internal) loads CSV and counts its rows, so
+                                          the caller can read the process's peak memory
+
+Every figure is the median of several runs after a warm-up, with min–max. Only the
+standard library is needed for tryg; the peers need the venv's duckdb and polars.
+"""
+
+import csv
+import io
+import json
+import math
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+TRYG = os.path.join(ROOT, ".build", "release", "tryg")
+SIZES = {"1M": os.path.join(BENCH, "data", "1M"), "10M": os.path.join(BENCH, "data", "10M")}
+RESULTS = os.path.join(BENCH, "results")
+
+QUERY_RUNS = 5                       # per question, after one warm-up
+LOAD_RUNS = {"1M": 5, "10M": 5}      # per engine, after one warm-up load
+START_RUNS = 20                      # process start, after three warm-up starts
+PEER_THREADS = "2"                   # DuckDB `SET threads`, POLARS_MAX_THREADS
+WORD = "filmet"                      # in ~5.6 % of the descriptions ("Medarbejder fulgt efter og filmet …")
+LIBRARY = "Blågården"
+QUESTIONS = ["Q1", "Q2", "Q3", "Q4", "Q5"]
+TITLES = {
+    "load": "load incidents.csv",
+    "Q1": "Q1 count by half-year",
+    "Q2": f"Q2 {LIBRARY} by half-year",
+    "Q3": "Q3 library × category, top 10",
+    "Q4": "Q4 winter 22/23 vs 24/25 per library",
+    "Q5": f'Q5 description contains "{WORD}"',
+}
+
+
+# ---------------------------------------------------------------------------
+# Half-year labels. tryg says "vinter 2022/23" and "sommer 2023"; the peers' own
+# expressions label a winter (October–March) by its start year: "vinter 2022".
+# Their precomputed column is a one-byte code: 2·(start year − 2000), +1 for winter,
+# which sorts in time order (sommer 2023 = 46, vinter 2023 = 47).
+
+def halfyear_label(value):
+    if isinstance(value, int):
+        return ("vinter " if value % 2 else "sommer ") + str(2000 + value // 2)
+    m = re.fullmatch(r"(vinter|sommer) (\d{4})(/\d\d)?", value)
+    if not m:
+        raise ValueError(f"not a half-year: {value!r}")
+    return f"{m.group(1)} {m.group(2)}"
+
+
+WINTER_A, WINTER_B = "vinter 2022", "vinter 2024"
+CODE_A, CODE_B = 2 * 22 + 1, 2 * 24 + 1
+
+
+# ---------------------------------------------------------------------------
+# Answers in one shape for every engine, so they can be compared.
+
+def answer_by_halfyear(rows):
+    return {halfyear_label(h): int(n) for h, n in rows}
+
+
+def answer_top10(rows):
+    out = [(lib, cat, int(n), float(avg), int(police)) for lib, cat, n, avg, police in rows]
+    return sorted(out, key=lambda r: (-r[2], r[0], r[1]))
+
+
+def answer_compare(rows):
+    return {lib: (int(a), int(b), float(pct)) for lib, a, b, pct in rows}
+
+
+def same(a, b):
+    """Equal answers; decimals within a relative 1e-9 (engines sum in different orders)."""
+    if isinstance(a, float) or isinstance(b, float):
+        return isinstance(a, (int, float)) and isinstance(b, (int, float)) and math.isclose(a, b, rel_tol=1e-9)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def differences(expected, got):
+    """Where two answers differ, one line each (by half-year, library or row)."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        keys = sorted(set(expected) | set(got))
+        return [f"{k}: {expected.get(k, 'missing')!r} ≠ {got.get(k, 'missing')!r}"
+                for k in keys if not (k in expected and k in got and same(expected[k], got[k]))]
+    if isinstance(expected, list) and isinstance(got, list) and len(expected) == len(got):
+        return [f"row {i + 1}: {e!r} ≠ {g!r}" for i, (e, g) in enumerate(zip(expected, got)) if not same(e, g)]
+    return [f"{expected!r} ≠ {got!r}"]
+
+
+# ---------------------------------------------------------------------------
+# Timing helpers
+
+def stats(samples):
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "runs": len(samples)}
+
+
+def run_process(argv, env=None):
+    """Runs argv with its output discarded; returns (wall seconds, peak RSS in bytes)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        detail = subprocess.run(argv, capture_output=True, text=True, env=env)
+        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}):\n{detail.stderr}")
+    return wall, usage.ru_maxrss * 1024
+
+
+def time_process(argv, runs, warmups=1, env=None):
+    for _ in range(warmups):
+        run_process(argv, env)
+    return [run_process(argv, env)[0] for _ in range(runs)]
+
+
+def time_call(fn, runs):
+    """One warm-up call, then `runs` timed calls; returns (samples, last answer)."""
+    answer = fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        answer = fn()
+        samples.append(time.perf_counter() - start)
+    return samples, answer
+
+
+def first_line_of(cmd):
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()
+    except OSError:
+        return "?"
+    return out[0] if out else "?"
+
+
+def time_questions(run):
+    """Times run(question) for Q1–Q5 (warm-up, then QUERY_RUNS runs); returns (stats, answers)."""
+    times, answers = {}, {}
+    for question in QUESTIONS:
+        samples, rows = time_call(lambda: run(question), QUERY_RUNS)
+        times[question], answers[question] = stats(samples), peer_answer(question, rows)
+    return times, answers
+
+
+def say(text):
+    print(f"bench: {text}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# tryg: load = wall time of a whole process that loads the folder and counts;
+# questions = `.timer on` inside one process reading a script on stdin.
+
+TRYG_QUERIES = {
+    "Q1": "incidents group by halfyear",
+    "Q2": f'incidents where library = "{LIBRARY}" group by halfyear',
+    "Q3": "incidents group by library, category compute count, avg(severity), sum(police_called) top 10 by count",
+    "Q4": 'incidents group by library, halfyear compare halfyear "vinter 2022/23" to "vinter 2024/25"',
+    "Q5": f'incidents where description contains "{WORD}" count',
+}
+UNITS = {"s": 1.0, "ms": 1e-3, "µs": 1e-6, "us": 1e-6, "ns": 1e-9}
+
+
+def tryg_answer(question, rows):
+    rows = rows[1:]  # header
+    if question in ("Q1", "Q2"):
+        return answer_by_halfyear(rows)
+    if question == "Q3":
+        return answer_top10(rows)
+    if question == "Q4":
+        return answer_compare([(lib, a, b, pct) for lib, a, b, _change, pct in rows])
+    return int(rows[0][0])
+
+
+def tryg_engine(data_dir, load_runs):
+    result = {"load": stats(time_process([TRYG, "--data", data_dir, "-c", "incidents count"], load_runs)),
+              "computed": {}, "answers": {}}
+    script = [".timer on"]
+    for question in QUESTIONS:
+        script += [TRYG_QUERIES[question]] * (1 + QUERY_RUNS)  # the first of each is the warm-up
+    proc = subprocess.run([TRYG, "--data", data_dir, "--format", "csv"], input="\n".join(script) + "\n",
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"tryg failed on the query script:\n{proc.stderr}")
+    times = []
+    for line in proc.stderr.splitlines():
+        m = re.fullmatch(r"time: ([\d.]+) (\S+)", line.strip())
+        if m:
+            times.append(float(m.group(1)) * UNITS[m.group(2)])
+    blocks = proc.stdout.strip("\n").split("\n\n")
+    statements = len(script) - 1
+    if len(times) != statements or len(blocks) != statements:
+        raise RuntimeError(f"expected {statements} results and times from tryg, got "
+                           f"{len(blocks)} and {len(times)}:\n{proc.stderr}")
+    for i, question in enumerate(QUESTIONS):
+        first = i * (1 + QUERY_RUNS)
+        result["computed"][question] = stats(times[first + 1:first + 1 + QUERY_RUNS])
+        result["answers"][question] = tryg_answer(question, list(csv.reader(io.StringIO(blocks[first]))))
+    return result
+
+
+def tryg_version():
+    return subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
+                          capture_output=True, text=True).stdout.strip()
+
+
+# ---------------------------------------------------------------------------
+# DuckDB (Python API): an in-memory table from read_csv_auto, two threads.
+
+DUCKDB_HALFYEAR = """CASE WHEN month(reported_at) BETWEEN 4 AND 9 THEN 'sommer ' || year(reported_at)
+  ELSE 'vinter ' || CASE WHEN month(reported_at) >= 10 THEN year(reported_at) ELSE year(reported_at) - 1 END END"""
+DUCKDB_HALFYEAR_CODE = """CAST(CASE WHEN month(reported_at) BETWEEN 4 AND 9 THEN 2 * (year(reported_at) - 2000)
+  WHEN month(reported_at) >= 10 THEN 2 * (year(reported_at) - 2000) + 1
+  ELSE 2 * (year(reported_at) - 2001) + 1 END AS UTINYINT)"""
+
+
+def duckdb_queries(hy, a, b):
+    return {
+        "Q1": f"SELECT {hy} AS halfyear, count(*) FROM incidents GROUP BY halfyear ORDER BY halfyear",
+        "Q2": f"SELECT {hy} AS halfyear, count(*) FROM incidents WHERE library = '{LIBRARY}' "
+              "GROUP BY halfyear ORDER BY halfyear",
+        "Q3": "SELECT library, category, count(*) AS n, avg(severity), sum(police_called) FROM incidents "
+              "GROUP BY library, category ORDER BY n DESC LIMIT 10",
+        "Q4": f"WITH g AS (SELECT library, {hy} AS halfyear, count(*) AS n FROM incidents GROUP BY library, halfyear) "
+              "SELECT x.library, x.n, y.n, 100.0 * (y.n - x.n) / x.n AS change_pct "
+              f"FROM g x JOIN g y ON x.library = y.library WHERE x.halfyear = {a} AND y.halfyear = {b} "
+              "ORDER BY x.library",
+        "Q5": f"SELECT count(*) FROM incidents WHERE contains(description, '{WORD}')",
+    }
+
+
+def duckdb_engine(path, load_runs):
+    import duckdb
+
+    def load():
+        con = duckdb.connect()
+        con.execute(f"SET threads={PEER_THREADS}")
+        start = time.perf_counter()
+        con.execute("CREATE TABLE incidents AS SELECT * FROM read_csv_auto('%s')" % path.replace("'", "''"))
+        return time.perf_counter() - start, con
+
+    con = None
+    samples = []
+    for i in range(1 + load_runs):
+        if con is not None:
+            con.close()
+        seconds, con = load()
+        if i > 0:
+            samples.append(seconds)
+    result = {"version": duckdb.__version__, "load": stats(samples)}
+    sql = duckdb_queries(DUCKDB_HALFYEAR, f"'{WINTER_A}'", f"'{WINTER_B}'")
+    result["computed"], result["answers_computed"] = time_questions(lambda q: con.execute(sql[q]).fetchall())
+    # The precomputed half-year column, added to the loaded table (not timed).
+    con.execute(f"CREATE OR REPLACE TABLE incidents AS SELECT *, {DUCKDB_HALFYEAR_CODE} AS hy FROM incidents")
+    sql = duckdb_queries("hy", CODE_A, CODE_B)
+    result["precomputed"], result["answers_precomputed"] = time_questions(lambda q: con.execute(sql[q]).fetchall())
+    return result
+
+
+def duckdb_peak(path):
+    import duckdb
+    con = duckdb.connect()
+    con.execute(f"SET threads={PEER_THREADS}")
+    con.execute("CREATE TABLE incidents AS SELECT * FROM read_csv_auto('%s')" % path.replace("'", "''"))
+    return con.execute("SELECT count(*) FROM incidents").fetchone()[0]
+
+
+def peer_answer(question, rows):
+    if question in ("Q1", "Q2"):
+        return answer_by_halfyear(rows)
+    if question == "Q3":
+        return answer_top10(rows)
+    if question == "Q4":
+        return answer_compare(rows)
+    return int(rows[0][0])
+
+
+# ---------------------------------------------------------------------------
+# Polars: an eager DataFrame from read_csv(try_parse_dates=True), POLARS_MAX_THREADS=2
+# (set by the caller before polars is imported).
+
+def polars_engine(path, load_runs):
+    import polars as pl
+
+    def load():
+        start = time.perf_counter()
+        df = pl.read_csv(path, try_parse_dates=True)
+        return time.perf_counter() - start, df
+
+    df = None
+    samples = []
+    for i in range(1 + load_runs):
+        df = None
+        seconds, df = load()
+        if i > 0:
+            samples.append(seconds)
+    result = {"version": pl.__version__, "threads": pl.thread_pool_size(), "load": stats(samples)}
+
+    ts = pl.col("reported_at")
+    month, year = ts.dt.month(), ts.dt.year()
+    halfyear = (pl.when(month.is_between(4, 9)).then(pl.format("sommer {}", year))
+                .otherwise(pl.format("vinter {}", pl.when(month >= 10).then(year).otherwise(year - 1))))
+    halfyear_code = (pl.when(month.is_between(4, 9)).then(2 * (year - 2000))
+                     .when(month >= 10).then(2 * (year - 2000) + 1)
+                     .otherwise(2 * (year - 2001) + 1)).cast(pl.UInt8)
+
+    def queries(frame, hy, a, b):
+        hy = hy.alias("halfyear")
+
+        def q4():
+            g = frame.group_by("library", hy).agg(pl.len().cast(pl.Int64).alias("n"))  # len is unsigned
+            x = g.filter(pl.col("halfyear") == a).select("library", pl.col("n").alias("a"))
+            y = g.filter(pl.col("halfyear") == b).select("library", pl.col("n").alias("b"))
+            return (x.join(y, on="library")
+                    .with_columns(change_pct=100.0 * (pl.col("b") - pl.col("a")) / pl.col("a"))
+                    .sort("library"))
+
+        return {
+            "Q1": lambda: frame.group_by(hy).agg(pl.len()).sort("halfyear"),
+            "Q2": lambda: frame.filter(pl.col("library") == LIBRARY).group_by(hy).agg(pl.len()).sort("halfyear"),
+            "Q3": lambda: (frame.group_by("library", "category")
+                           .agg(pl.len().alias("n"), pl.col("severity").mean(), pl.col("police_called").sum())
+                           .top_k(10, by="n")),
+            "Q4": q4,
+            "Q5": lambda: frame.select(pl.col("description").str.contains(WORD, literal=True).sum()),
+        }
+
+    qs = queries(df, halfyear, WINTER_A, WINTER_B)
+    result["computed"], result["answers_computed"] = time_questions(lambda q: qs[q]().rows())
+    # The precomputed half-year column, added to the loaded frame (not timed).
+    df = df.with_columns(halfyear_code.alias("hy"))
+    qs = queries(df, pl.col("hy"), CODE_A, CODE_B)
+    result["precomputed"], result["answers_precomputed"] = time_questions(lambda q: qs[q]().rows())
+    return result
+
+
+def polars_peak(path):
+    import polars as pl
+    return pl.read_csv(path, try_parse_dates=True).height
+
+
+PEERS = {"duckdb": (duckdb_engine, duckdb_peak), "polars": (polars_engine, polars_peak)}
+PEER_NAMES = {"duckdb": "DuckDB", "polars": "Polars"}
+
+
+def peer_env():
+    return dict(os.environ, POLARS_MAX_THREADS=PEER_THREADS)
+
+
+def run_peer(peer, size):
+    """Times one peer in its own process (its own thread pool and memory)."""
+    path = os.path.join(SIZES[size], "incidents.csv")
+    proc = subprocess.run([sys.executable, __file__, "--peer", peer, path, str(LOAD_RUNS[size])],
+                          stdout=subprocess.PIPE, text=True, env=peer_env())
+    if proc.returncode != 0:
+        raise RuntimeError(f"{PEER_NAMES[peer]} failed at {size}")
+    return json.loads(proc.stdout)
+
+
+def duckdb_cli():
+    try:
+        import duckdb_cli as pkg
+    except ImportError:
+        return None
+    path = os.path.join(os.path.dirname(pkg.__file__), "duckdb")
+    return path if os.access(path, os.X_OK) else None
+
+
+# ---------------------------------------------------------------------------
+# Checks: every engine's answer must equal tryg's.
+
+def check(size, tryg, peers):
+    mismatches = []
+    for question in QUESTIONS:
+        expected = tryg["answers"][question]
+        for peer, result in peers.items():
+            for variant in ("computed", "precomputed"):
+                got = result["answers_" + variant][question]
+                if not same(got, expected):
+                    lines = "\n".join("    " + d for d in differences(expected, got))
+                    mismatches.append(f"{size} {question}, tryg ≠ {PEER_NAMES[peer]} ({variant}):\n{lines}")
+    for m in mismatches:
+        print(f"\n!!! MISMATCH {m}", file=sys.stderr)
+    return mismatches
+
+
+# ---------------------------------------------------------------------------
+# The table
+
+def fmt_time(s):
+    if s is None:
+        return ""
+    med = s["median"]
+    unit, scale = ("µs", 1e6) if med < 1e-3 else ("ms", 1e3) if med < 1 else ("s", 1.0)
+    v = med * scale
+    digits = 2 if v < 10 else 1 if v < 100 else 0
+    f = lambda x: f"{x * scale:,.{digits}f}"
+    return f"{f(med)} {unit} ({f(s['min'])}–{f(s['max'])})"
+
+
+def fmt_bytes(n):
+    return "" if n is None else f"{n / 1e9:.2f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+
+
+def fmt_ratio(mine, others):
+    others = [o for o in others if o is not None]
+    if mine is None or not others:
+        return ""
+    r = mine / min(others)
+    return f"{r:.2f}×" if r >= 0.1 else f"{r:.3f}×" if r >= 0.01 else f"{r:.4f}×"
+
+
+def median(s):
+    return None if s is None else s["median"] if isinstance(s, dict) else s
+
+
+def build_table(results, start, memory, have_peers):
+    header = ["line", "tryg", "DuckDB", "Polars", "DuckDB precomputed", "Polars precomputed",
+              "tryg / fastest peer", "tryg / fastest precomputed"]
+    rows = []
+    for size, r in results.items():
+        t, d, p = r["tryg"], r["peers"].get("duckdb"), r["peers"].get("polars")
+        rows.append([f"{size}: {TITLES['load']}", fmt_time(t["load"]), fmt_time(d and d["load"]),
+                     fmt_time(p and p["load"]), "", "",
+                     fmt_ratio(median(t["load"]), [median(x and x["load"]) for x in (d, p)]), ""])
+        for q in QUESTIONS:
+            comp = [x and x["computed"][q] for x in (d, p)]
+            pre = [x and x["precomputed"][q] for x in (d, p)]
+            rows.append([f"{size}: {TITLES[q]}", fmt_time(t["computed"][q])] + [fmt_time(s) for s in comp + pre]
+                        + [fmt_ratio(median(t["computed"][q]), [median(s) for s in comp]),
+                           fmt_ratio(median(t["computed"][q]), [median(s) for s in pre])])
+    rows.append(["process start (`-c`, bundled samples)", fmt_time(start["tryg"]), fmt_time(start.get("duckdb")),
+                 "", "", "", fmt_ratio(median(start["tryg"]), [median(start.get("duckdb"))]), ""])
+    rows.append(["10M: peak memory (load + count)", fmt_bytes(memory["tryg"]), fmt_bytes(memory.get("duckdb")),
+                 fmt_bytes(memory.get("polars")), "", "",
+                 fmt_ratio(memory["tryg"], [memory.get("duckdb"), memory.get("polars")]), ""])
+    if not have_peers:
+        header, rows = header[:2], [row[:2] for row in rows]
+    widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                           for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+    sep = "|" + "|".join(("-" * (w + 1) + ":") if i else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
+    return "\n".join([line(header), sep] + [line(r) for r in rows])
+
+
+def busy_note(load):
+    """The 1-minute load average, with a warning when other work shares the cores."""
+    text = f"{load:.2f}"
+    if load > 0.5:
+        text += " (other processes were running; the figures may be slower than on an idle machine)"
+    return text
+
+
+def machine(peer_versions, load_before, load_after):
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kb = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
+    os_name = "?"
+    if os.path.exists("/etc/os-release"):
+        with open("/etc/os-release") as f:
+            m = re.search(r'PRETTY_NAME="([^"]*)"', f.read())
+            os_name = m.group(1) if m else "?"
+    lines = [
+        f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- machine: {first_line_of(['nproc'])} cores (`nproc`), {cpu}, {mem_kb / 1024 ** 2:.1f} GiB memory",
+        f"- system: {os_name}, Linux {platform.release()}",
+        f"- tryg: {tryg_version()}, release build; {first_line_of(['swift', '--version'])}",
+    ]
+    lines += [f"- {name}: {version}" for name, version in peer_versions.items()]
+    lines.append(f"- load average (1 min) before the run: {busy_note(load_before)}; after: {busy_note(load_after)}")
+    return "\n".join(lines)
+
+
+def notes(have_peers, tryg_only_note):
+    n = [f"Median of {QUERY_RUNS} runs after one warm-up, (min–max) in brackets. Loading: median of "
+         f"{LOAD_RUNS['1M']} loads at 1M and {LOAD_RUNS['10M']} at 10M, after one warm-up load. "
+         f"Process start: median of {START_RUNS} runs after three warm-up runs."]
+    n.append("tryg: load is the wall time of a whole process `tryg --data DIR -c 'incidents count'` (process "
+             "start, reading every CSV in the folder, the count); the questions are timed by `.timer on` "
+             "inside one process reading a script on stdin, after a warm-up run of each (the first one "
+             "computes and caches the table's half-year codes).")
+    if have_peers:
+        n.append(f"DuckDB: Python API, in-memory table from `CREATE TABLE … AS SELECT * FROM read_csv_auto(…)`, "
+                 f"`SET threads={PEER_THREADS}`; load is the wall time of that statement. Polars: eager DataFrame from "
+                 f"`read_csv(…, try_parse_dates=True)`, POLARS_MAX_THREADS={PEER_THREADS}; load is the wall time "
+                 "of that call. Query times include fetching the (small) result.")
+        n.append("DuckDB and Polars columns: the half-year computed from `reported_at` in the query as a user would "
+                 "write it (`CASE WHEN month(reported_at) BETWEEN 4 AND 9 THEN 'sommer ' || year(…) ELSE 'vinter ' "
+                 "|| … END`, and the same with Polars expressions). *Precomputed* columns: against a one-byte "
+                 "half-year code column (UTINYINT / UInt8) added right after loading, not timed. Q3 and Q5 do not "
+                 "use the half-year, so both columns time the same query.")
+        n.append("Ratios below 1 mean tryg is faster. *Fastest peer* is the faster of DuckDB and Polars as a user "
+                 "writes the query; *fastest precomputed* the faster of the two against the precomputed column.")
+        n.append("Process start: `tryg -c 'incidents count'` on the bundled samples (no `--data`) against the "
+                 "native DuckDB CLI (duckdb-cli package) doing `duckdb -c 'select 1'` on nothing.")
+        n.append("Peak memory: maximum resident set size (wait4 rusage) of a fresh process that loads the 10M-row "
+                 "table and counts its rows: `tryg --data DIR -c 'incidents count'`, and a Python process "
+                 "importing only duckdb or only polars (the interpreter is included).")
+    else:
+        n.append(f"tryg alone: {tryg_only_note}")
+    return "\n".join(f"- {x}" for x in n)
+
+
+# ---------------------------------------------------------------------------
+
+def main(tryg_only_note=None):
+    have_peers = tryg_only_note is None
+    started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    if load_before > 0.5:
+        say(f"the machine is busy (load average {load_before:.2f}); other processes compete for the cores")
+    results = {}
+    for size, data_dir in SIZES.items():
+        say(f"{size}: tryg")
+        results[size] = {"tryg": tryg_engine(data_dir, LOAD_RUNS[size]), "peers": {}}
+        if have_peers:
+            for peer in PEERS:
+                say(f"{size}: {PEER_NAMES[peer]}")
+                results[size]["peers"][peer] = run_peer(peer, size)
+
+    say("process start")
+    start = {"tryg": stats(time_process([TRYG, "-c", "incidents count"], START_RUNS, warmups=3))}
+    cli = duckdb_cli() if have_peers else None
+    if cli:
+        start["duckdb"] = stats(time_process([cli, "-c", "select 1"], START_RUNS, warmups=3))
+
+    say("peak memory at 10M")
+    memory = {"tryg": run_process([TRYG, "--data", SIZES["10M"], "-c", "incidents count"])[1]}
+    if have_peers:
+        csv_10m = os.path.join(SIZES["10M"], "incidents.csv")
+        for peer in PEERS:
+            memory[peer] = run_process([sys.executable, __file__, "--peak", peer, csv_10m], peer_env())[1]
+
+    mismatches = []
+    for size, r in results.items():
+        mismatches += check(size, r["tryg"], r["peers"])
+
+    versions = {}
+    if have_peers:
+        some = results["10M"]["peers"]
+        versions = {"DuckDB (Python)": some["duckdb"]["version"],
+                    "Polars": f"{some['polars']['version']} (thread pool {some['polars']['threads']})"}
+        if cli:
+            versions["DuckDB CLI"] = first_line_of([cli, "--version"])
+    table = build_table(results, start, memory, have_peers)
+    checks = ("All engines agree on every answer (Q1–Q5, both sizes, both peer variants)." if not mismatches
+              else "**MISMATCH** — answers differ:\n\n```\n" + "\n".join(mismatches) + "\n```")
+    if not have_peers:
+        checks = "Answers not compared: tryg ran alone."
+    rows_line = ", ".join(f"{size}: {sum(r['tryg']['answers']['Q1'].values()):,} incidents" for size, r in results.items())
+    total = time.perf_counter() - started
+    report = "\n\n".join([
+        "# tryg benchmark: latest run",
+        table,
+        f"Data: `tryg generate --scale 100` and `--scale 1000` ({rows_line}).\n\n{checks}",
+        "## How it was measured\n\n" + notes(have_peers, tryg_only_note),
+        "## Machine\n\n" + machine(versions, load_before, os.getloadavg()[0]),
+        f"Whole benchmark (after build and data): {total / 60:.1f} min.",
+    ]) + "\n"
+    os.makedirs(RESULTS, exist_ok=True)
+    with open(os.path.join(RESULTS, "latest.md"), "w") as f:
+        f.write(report)
+    with open(os.path.join(RESULTS, "latest.json"), "w") as f:
+        json.dump({"results": results, "start": start, "memory": memory}, f, indent=1, ensure_ascii=False)
+    print(report)
+    say(f"written to {os.path.relpath(os.path.join(RESULTS, 'latest.md'), ROOT)}")
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args[:1] == ["--peer"]:
+        engine, _ = PEERS[args[1]]
+        json.dump(engine(args[2], int(args[3])), sys.stdout, ensure_ascii=False)
+    elif args[:1] == ["--peak"]:
+        _, peak = PEERS[args[1]]
+        print(peak(args[2]))
+    elif args[:1] == ["--tryg-only"]:
+        sys.exit(main(tryg_only_note=args[1] if len(args) > 1 else "DuckDB and Polars are not installed."))
+    elif not args:
+        sys.exit(main())
+    else:
+        sys.exit(__doc__)
