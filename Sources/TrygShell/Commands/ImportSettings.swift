@@ -116,6 +116,24 @@ public struct ImportSettings: Equatable, Sendable {
         XLSXOptions(sheet: sheet, header: header, types: types, scales: scales, cancellation: cancellation)
     }
 
+    /// These settings without the ones that only CSV files take.
+    var forWorkbook: ImportSettings {
+        var s = self
+        s.delimiter = nil
+        s.quoting = nil
+        s.encoding = nil
+        s.decimalComma = nil
+        s.thousands = nil
+        return s
+    }
+
+    /// These settings without the sheet, which only workbooks take.
+    var forCSV: ImportSettings {
+        var s = self
+        s.sheet = nil
+        return s
+    }
+
     /// The options that mean nothing for a workbook (its cells carry their own types).
     var csvOnlyOptions: [String] {
         var names: [String] = []
