@@ -197,6 +197,8 @@ enum TestWorkbook {
         #expect(loadError(badXML)?.message.hasPrefix("the workbook is damaged: its part xl/workbook.xml is not well-formed XML") == true)
         let dtd = try TestWorkbook.archive(["xl/workbook.xml": "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><workbook>&a;</workbook>"])
         #expect(loadError(dtd)?.message == "the workbook's part xl/workbook.xml declares a DTD, which a workbook never does")
+        let empty = try TestWorkbook.make([("Tom", "")])
+        #expect(loadError(empty)?.message == "sheet 'Tom' is empty: expected a header row with column names")
         let noSheets = try TestWorkbook.archive(["xl/workbook.xml": "<workbook/>"])
         #expect(loadError(noSheets)?.message == "the workbook is damaged: it lists no sheets")
     }

@@ -40,6 +40,10 @@ struct XLSXTableBuilder {
     func build(_ allRows: [XLSXRow], findings: [LoadReport.Finding]) throws(Diagnostic) -> TableLoad {
         var findings = findings
         let rows = allRows.filter { !$0.cells.isEmpty }
+        guard !rows.isEmpty else {
+            throw Diagnostic(.error, "sheet '\(sheetName)' is empty: expected a header row with column names",
+                             file: FilePosition(path: workbook.path))
+        }
         var rejects = CSVRejects()
         var warnings: [Diagnostic] = []
         let path = workbook.path
@@ -48,7 +52,7 @@ struct XLSXTableBuilder {
         var dataStart = 0
         var names: [String] = []
         let width = min(LoadLimits.columns, (rows.map { ($0.cells.map(\.column).max() ?? -1) + 1 }.max() ?? 0))
-        if options.header == false || rows.isEmpty {
+        if options.header == false {
             names = (0..<width).map { "column_\($0 + 1)" }
             findings.append(LoadReport.Finding(part: "header", value: "no", given: options.header != nil))
         } else {
