@@ -22,8 +22,9 @@ public struct ImportSettings: Equatable, Sendable {
 
     /// How each option is written, for messages and help.
     public static let usage = """
-        sheet NAME · delimiter ,|;|tab|pipe · quoting yes|no · header yes|no · \
-        encoding \(TextEncoding.names) · decimal comma|point · thousands .|,|space|none · type COLUMN TYPE
+        sheet NAME · delimiter ,|;|tab|pipe · quoting yes|no · header yes|no
+          encoding utf-8|windows-1252|utf-16le|utf-16be · decimal comma|point · thousands .|,|space|none
+          type COLUMN int|decimal|text|bool|date|timestamp|halfyear
         """
 
     /// Sets option `name` from its value(s); throws the reason when a value is not valid.
