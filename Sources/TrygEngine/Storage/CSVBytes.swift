@@ -1,9 +1,27 @@
+import Glibc
+
 /// The bytes of a CSV file and the file's path, with the helpers that turn byte offsets
 /// into the line, column and snippet a diagnostic shows.
 struct CSVBytes {
     let base: UnsafePointer<UInt8>
     let count: Int
     let path: String
+    /// The bytes are a read-only file mapping whose pages may be given back once read.
+    var releasable = false
+
+    /// How many bytes a reader passes before it gives their pages back.
+    static let releaseStep = 16 << 20
+
+    /// Gives back the pages of a stretch already read, so a large file does not stay resident
+    /// beside the columns made from it; read again, they come back from the page cache.
+    func release(_ start: Int, _ end: Int) {
+        guard releasable, end > start else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let origin = Int(bitPattern: base)
+        let lo = (origin + start + page - 1) / page * page
+        let hi = (origin + min(end, count)) / page * page
+        if hi > lo, let p = UnsafeMutableRawPointer(bitPattern: lo) { _ = madvise(p, hi - lo, MADV_DONTNEED) }
+    }
 
     static let snippetLimit = 120
 

@@ -87,7 +87,10 @@ struct CSVChunkReader {
     /// Records between cancellation checks.
     static let cancellationInterval = 1 << 14
 
-    func read(from start: Int, before limit: Int, firstLine: Int) throws(Diagnostic) -> CSVChunk {
+    /// `sizedFor`: the bytes whose rows the arrays should have room for. The first chunk makes
+    /// room for the whole file (untouched capacity costs no memory), so the chunks after it
+    /// append without the arrays being copied to grow.
+    func read(from start: Int, before limit: Int, firstLine: Int, sizedFor: Int? = nil) throws(Diagnostic) -> CSVChunk {
         var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, quoting: layout.quoting,
                                  position: start, line: firstLine)
         let width = layout.width, names = layout.names
@@ -97,14 +100,21 @@ struct CSVChunkReader {
         fields.reserveCapacity(width + 1)
         var records = 0
         var misfits = Array(repeating: 0, count: width)
+        var released = start
 
         while scanner.position < limit, let record = scanner.next(into: &fields) {
             records &+= 1
             if records == CSVChunkReader.sampleRows {
-                reserve(&chunk, sampleBytes: record.end - start, remaining: limit - start)
+                reserve(&chunk, sampleBytes: record.end - start, remaining: sizedFor ?? (limit - start))
             }
-            if records & (CSVChunkReader.cancellationInterval - 1) == 0, layout.cancellation?.isRaised == true {
-                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
+            if records & (CSVChunkReader.cancellationInterval - 1) == 0 {
+                if layout.cancellation?.isRaised == true {
+                    throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
+                }
+                if record.start &- released >= CSVBytes.releaseStep {
+                    bytes.release(released, record.start)
+                    released = record.start
+                }
             }
             if let open = record.openQuote {
                 chunk.rejects.add(line: record.line, raw: raw(record),
@@ -156,7 +166,12 @@ struct CSVChunkReader {
         var text = targets.map { _ in
             CSVColumnAccumulator(fixedType: nil, capacity: rowStarts.count, inferredText: true)
         }
+        var released = rowStarts.first ?? 0
         for start in rowStarts {
+            if start &- released >= CSVBytes.releaseStep {
+                bytes.release(released, start)
+                released = start
+            }
             scanner.seek(to: start)
             guard scanner.next(into: &fields) != nil, fields.count == layout.width else { break }
             for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }

@@ -36,7 +36,12 @@ enum CSVEncodingCheck {
     static func firstInvalidUTF8(_ bytes: CSVBytes, from start: Int, to end: Int) -> Int? {
         let p = bytes.base, n = end
         var i = start
+        var released = start
         while i < n {
+            if i &- released >= CSVBytes.releaseStep {
+                bytes.release(released, i)
+                released = i
+            }
             // ASCII runs are the common case: test eight bytes at a time.
             while i &+ 8 <= n {
                 let high = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080

@@ -80,33 +80,38 @@ struct CSVLoader {
     /// again on one thread from where the previous chunk really ended.
     private func readRows(_ layout: CSVLayout, from start: Int, firstLine: Int) throws(Diagnostic) -> CSVChunk {
         let bounds = chunkBounds(from: start)
-        let results = CSVParallel.map(bounds.count - 1) { i -> Result<CSVChunk, Diagnostic> in
+        var results = CSVParallel.map(bounds.count - 1) { i -> Result<CSVChunk, Diagnostic> in
             let reader = CSVChunkReader(bytes: bytes, layout: layout)
             do throws(Diagnostic) {
-                return .success(try reader.read(from: bounds[i], before: bounds[i + 1], firstLine: i == 0 ? firstLine : 1))
+                return .success(try reader.read(from: bounds[i], before: bounds[i + 1], firstLine: i == 0 ? firstLine : 1,
+                                                sizedFor: i == 0 ? bytes.count - bounds[0] : nil))
             } catch {
                 return .failure(error)
             }
         }
-        guard let first = results.first else {
+        guard !results.isEmpty else {
             return try CSVChunkReader(bytes: bytes, layout: layout).read(from: start, before: bytes.count, firstLine: firstLine)
         }
         if let failed = results.first(where: { if case .failure = $0 { return true } else { return false } }),
            case .failure(let error) = failed, error.message == CSVLoader.cancelled {
             throw error
         }
-        var rows = try first.get()
+        // Take each chunk out of `results`, so its arrays have one owner and grow in place.
+        var rows = try results[0].get()
+        results[0] = .failure(Diagnostic(.error, CSVLoader.cancelled))
         for i in 1..<results.count {
             let lineOffset = firstLine + rows.lineEnds - 1
             if rows.end != bounds[i] {
                 if rows.end < bytes.count {
-                    let rest = try CSVChunkReader(bytes: bytes, layout: layout)
+                    var rest = try CSVChunkReader(bytes: bytes, layout: layout)
                         .read(from: rows.end, before: bytes.count, firstLine: 1)
-                    rows.append(rest, lineOffset: lineOffset)
+                    rows.append(&rest, lineOffset: lineOffset)
                 }
                 return rows
             }
-            rows.append(try results[i].get(), lineOffset: lineOffset)
+            var next = try results[i].get()
+            results[i] = .failure(Diagnostic(.error, CSVLoader.cancelled))   // the chunk is now only `next`
+            rows.append(&next, lineOffset: lineOffset)
         }
         return rows
     }
@@ -135,13 +140,21 @@ struct CSVLoader {
 
 extension CSVChunk {
     /// Appends the next chunk, whose rejects counted lines from 1 at `lineOffset + 1`.
-    mutating func append(_ next: CSVChunk, lineOffset: Int) {
+    /// Each column of `next` is emptied as soon as it is appended, so the two chunks are not
+    /// both held in full.
+    mutating func append(_ next: inout CSVChunk, lineOffset: Int) {
         let parallel = rowStarts.count + next.rowStarts.count >= CSVLoader.parallelColumnRows
         columns.withUnsafeMutableBufferPointer { columns in
-            // Each job touches only its own column, in place (no copy of its arrays).
-            _ = CSVParallel.map(columns.count, parallel: parallel) { c in columns[c].merge(next.columns[c]) }
+            next.columns.withUnsafeMutableBufferPointer { nextColumns in
+                // Each job touches only its own column, in place (no copy of its arrays).
+                _ = CSVParallel.map(columns.count, parallel: parallel) { c in
+                    columns[c].merge(nextColumns[c])
+                    nextColumns[c] = CSVColumnAccumulator(fixedType: nil, capacity: 0)
+                }
+            }
         }
         rowStarts.append(contentsOf: next.rowStarts)
+        next.rowStarts = []
         rejects.append(next.rejects, lineOffset: lineOffset)
         for c in misfits.indices { misfits[c] &+= next.misfits[c] }
         end = next.end

@@ -44,6 +44,9 @@ final class CSVMappedFile {
         if let mapped { munmap(mapped, mappedCount) }
     }
 
+    /// Whether the bytes are a file mapping (their pages can be given back after reading).
+    var isMapped: Bool { mapped != nil }
+
     /// Calls `body` with the file's bytes.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws(Diagnostic) -> R) throws(Diagnostic) -> R {
         if let mapped { return try body(UnsafeRawBufferPointer(start: mapped, count: mappedCount)) }

@@ -19,7 +19,7 @@ public enum CSVReader {
                             options: CSVOptions = .init()) throws(Diagnostic) -> CSVLoad {
         let file = try CSVMappedFile(path: path)
         return try file.withBytes { bytes throws(Diagnostic) in
-            try load(bytes: bytes, path: path, tableName: tableName, options: options)
+            try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: file.isMapped)
         }
     }
 
@@ -39,10 +39,16 @@ public enum CSVReader {
     /// Loads CSV bytes; `path` names the source in messages and in the rejects table.
     public static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
                             options: CSVOptions = .init()) throws(Diagnostic) -> CSVLoad {
+        try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: false)
+    }
+
+    static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
+                     options: CSVOptions, releasable: Bool) throws(Diagnostic) -> CSVLoad {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path))
         }
-        let raw = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path)
+        let raw = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path,
+                           releasable: releasable)
         let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
         let decision = try TextDecoding.decide(raw, given: options.encoding, parts: parts)
         if decision.encoding == .utf8 {
