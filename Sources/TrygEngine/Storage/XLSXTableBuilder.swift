@@ -56,7 +56,8 @@ struct XLSXTableBuilder {
             names = (0..<width).map { "column_\($0 + 1)" }
             findings.append(LoadReport.Finding(part: "header", value: "no", given: options.header != nil))
         } else {
-            let h = headerIndex(rows)
+            // Given, the header is the first row with cells; found, it may be below a title.
+            let h = options.header == true ? 0 : headerIndex(rows)
             for k in 0..<h {
                 rejects.add(line: rows[k].number, raw: raw(resolved[k]), reason: "above the header row (a title?)")
             }
@@ -145,12 +146,12 @@ struct XLSXTableBuilder {
 
     // MARK: Header
 
-    /// The first of the first rows with at least half as many cells as the fullest of them:
+    /// The first of the first rows with more than half as many cells as the fullest of them:
     /// a title above the header has fewer.
     private func headerIndex(_ rows: [XLSXRow]) -> Int {
         let head = rows.prefix(XLSXTableBuilder.headerSearchRows)
         let most = head.map(\.cells.count).max() ?? 0
-        return head.firstIndex { $0.cells.count * 2 >= most } ?? 0
+        return head.firstIndex { $0.cells.count * 2 > most } ?? 0
     }
 
     private func headerNames(_ cells: [(Int, XLSXValue)], row: Int, width: Int, warnings: inout [Diagnostic]) -> [String] {
