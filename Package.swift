@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "FuzzReplay", path: "Fuzz/Replay"),
         .executableTarget(name: "fuzz-query", dependencies: ["TrygEngine", "TrygDomain", "FuzzReplay"],
                           path: "Fuzz/Query", exclude: ["corpus"]),
-        .executableTarget(name: "fuzz-csv", dependencies: ["TrygEngine", "FuzzReplay"],
+        .executableTarget(name: "fuzz-csv", dependencies: ["TrygEngine", "TrygDomain", "FuzzReplay"],
                           path: "Fuzz/CSV", exclude: ["corpus"]),
         .executableTarget(name: "fuzz-xlsx", dependencies: ["TrygEngine", "FuzzReplay"],
                           path: "Fuzz/XLSX", exclude: ["corpus"]),

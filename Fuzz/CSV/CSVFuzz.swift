@@ -1,5 +1,6 @@
 import Foundation
 import FuzzReplay
+import TrygDomain
 @_spi(Chunking) import TrygEngine
 
 /// libFuzzer target for the CSV reader: bytes → sniff, decode and load. Errors are fine; a
@@ -26,7 +27,7 @@ enum CSVFuzz {
         // The input's length picks one of a few sets of given options, so that each part of
         // the format is exercised both sniffed and given.
         var options = CSVOptions(scales: DomainContext.standard.scales)
-        switch bytes.count % 5 {
+        switch bytes.count % 7 {
         case 1: options.delimiter = UInt8(ascii: ";")
         case 2:
             options.quoting = false
@@ -35,6 +36,13 @@ enum CSVFuzz {
             options.decimalComma = true
             options.thousands = ThousandsSeparator.none
         case 4: options.encoding = .windows1252
+        case 5:
+            // Declared types: the checks that reject rows rather than widen.
+            options.header = false
+            options.types = ["column_1": .int, "column_2": .date]
+        case 6:
+            options.header = false
+            options.types = ["column_1": .halfYear, "column_2": .category(SurveyScale.safety)]
         default: break
         }
         let whole = outcome(raw, options)

@@ -14,13 +14,28 @@ static void tryg_xml_ignore_error(void *context, xmlErrorPtr error) {
     (void)error;
 }
 
+/* libxml2 reports some problems (an encoding it cannot convert) through its generic error
+   function, which prints; these reach tryg as a failed read all the same. */
+static void tryg_xml_ignore_message(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
 /* Sets up libxml2 once, before any thread reads a spreadsheet. */
-static inline void tryg_xml_init(void) { xmlInitParser(); }
+static inline void tryg_xml_init(void) {
+    xmlInitParser();
+    xmlThrDefSetGenericErrorFunc(NULL, tryg_xml_ignore_message);
+    xmlThrDefSetStructuredErrorFunc(NULL, tryg_xml_ignore_error);
+}
 
 /* A pull reader over a buffer that never prints, never touches the network and never
    loads or substitutes entities (a spreadsheet part has no DTD). NULL when out of memory. */
 static inline xmlTextReaderPtr tryg_xml_reader(const char *bytes, int count) {
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
+    /* The error functions are per thread: set them on the one that reads. Errors without a
+       parser (converting an encoding) go to them rather than to the reader's handler. */
+    xmlSetGenericErrorFunc(NULL, tryg_xml_ignore_message);
+    xmlSetStructuredErrorFunc(NULL, tryg_xml_ignore_error);
     xmlTextReaderPtr reader = xmlReaderForMemory(bytes, count, NULL, NULL, options);
     if (reader != NULL) xmlTextReaderSetStructuredErrorHandler(reader, tryg_xml_ignore_error, NULL);
     return reader;

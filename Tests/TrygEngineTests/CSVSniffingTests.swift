@@ -145,6 +145,11 @@ import TrygDomain
     @Test func limits() throws {
         let wide = String(repeating: "a,", count: LoadLimits.columns) + "a\n1\n"
         #expect(csvError(wide)?.message.hasPrefix("the first row has 16,385 fields; at most 16,384 columns") == true)
+        let wideRow = try csvLoad("a,b\n1,2\n" + String(repeating: ",", count: 2_000_000) + "\n3,4\n")
+        #expect(wideRow.rowsLoaded == 2)
+        #expect(wideRow.rejects?.rows.first?[3] == .text("expected 2 fields, found 2,000,001"))
+        #expect(csvError(String(repeating: ",", count: 2_000_000) + "\n1,2\n")?.message
+            == "the first row has 2,000,001 fields; at most 16,384 columns can be loaded (is the delimiter right?)")
         let longName = String(repeating: "n", count: 2000) + ",b\n1,2\n"
         #expect(csvError(longName)?.message.hasPrefix("column name 1 is 2,000 bytes long") == true)
         let longField = "id,note\n1,ok\n2,\"" + String(repeating: "x", count: LoadLimits.fieldBytes + 1) + "\"\n3,ok\n"
@@ -153,6 +158,15 @@ import TrygDomain
         let reject = try #require(l.rejects?.rows.first)
         #expect(reject[3] == .text("field 2 (note) is 1,048,577 bytes long; at most 1,048,576"))
         if case .text(let raw) = reject[2] { #expect(raw.hasPrefix("2,\"xxx") && raw.hasSuffix("(1,044,485 more bytes)")) }
+    }
+
+    @Test func aLongLineIsWalkedOnceNotOncePerSampleWindow() throws {
+        // 30 MB on one line: the sample's 16 windows all fall inside it.
+        let clock = ContinuousClock()
+        let start = clock.now
+        let l = try csvLoad("a,b\n" + String(repeating: "x", count: 30 << 20) + "\n1,2\n")
+        #expect(l.rowsLoaded == 1 && l.rowsRejected == 1)
+        #expect(clock.now - start < .seconds(20))
     }
 
     @Test func cancelledLoadThrows() {

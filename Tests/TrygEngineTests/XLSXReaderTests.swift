@@ -117,6 +117,22 @@ enum TestWorkbook {
         #expect(l.report.finding("sheet")?.value == "'Ark1'")
     }
 
+    @Test func aTitleAboveTheHeaderIsPassedOverUnlessTheHeaderIsGiven() throws {
+        let rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>Hændelser 2025</t></is></c></row>"
+            + "<row r=\"3\"><c t=\"inlineStr\"><is><t>nr</t></is></c><c t=\"inlineStr\"><is><t>sted</t></is></c></row>"
+            + "<row r=\"4\"><c><v>1</v></c><c t=\"inlineStr\"><is><t>Valby</t></is></c></row>"
+        let bytes = try TestWorkbook.make([("A", rows)])
+        let found = try load(bytes)
+        #expect(found.table.columnNames == ["nr", "sted"])
+        #expect(found.report.finding("header")?.value == "row 3")
+        #expect(found.rejects?.rows.first?[3] == .text("above the header row (a title?)"))
+        let given = try load(bytes, options: XLSXOptions(header: true))
+        #expect(given.table.columnNames == ["Hændelser 2025", "column_2"])
+        #expect(given.rowsLoaded == 2)
+        let none = try load(bytes, options: XLSXOptions(header: false))
+        #expect(none.table.columnNames == ["column_1", "column_2"] && none.rowsLoaded == 3)
+    }
+
     @Test func dateSerials() {
         let epoch = csvDay(1899, 12, 30)
         #expect(XLSXDates.dayAndSeconds(45658, date1904: false)?.day == csvDay(2025, 1, 1))
@@ -197,6 +213,8 @@ enum TestWorkbook {
         #expect(loadError(badXML)?.message.hasPrefix("the workbook is damaged: its part xl/workbook.xml is not well-formed XML") == true)
         let dtd = try TestWorkbook.archive(["xl/workbook.xml": "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><workbook>&a;</workbook>"])
         #expect(loadError(dtd)?.message == "the workbook's part xl/workbook.xml declares a DTD, which a workbook never does")
+        let empty = try TestWorkbook.make([("Tom", "")])
+        #expect(loadError(empty)?.message == "sheet 'Tom' is empty: expected a header row with column names")
         let noSheets = try TestWorkbook.archive(["xl/workbook.xml": "<workbook/>"])
         #expect(loadError(noSheets)?.message == "the workbook is damaged: it lists no sheets")
     }

@@ -53,6 +53,24 @@ import Testing
         #expect(bad.stderr.hasPrefix("tryg: --header must be yes or no, not 'maybe'"))
     }
 
+    @Test func dataFolderMixesCSVFilesAndWorkbooks() throws {
+        let folder = try TemporaryFolder()
+        for name in ["haendelser-excel.csv", "arbejdsbog.xlsx"] {
+            try FileManager.default.copyItem(atPath: fixture(name), toPath: folder.path + "/" + name)
+        }
+        let r = try TrygBinary.run(["--data", folder.path, "--delimiter", ";", "--format", "csv", "-c", ".tables"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+            table,rows,columns
+            arbejdsbog,118,9
+            arbejdsbog_rejects,3,4
+            haendelser-excel,148,9
+            haendelser-excel_rejects,2,4
+
+            """)
+        #expect(r.stderr.contains("warning: arbejdsbog: 118 rows loaded, 3 rejected — see arbejdsbog_rejects"))
+    }
+
     @Test func aWholeFileProblemIsOneError() throws {
         let broken = try TrygBinary.run([], stdin: ".import \(fixture("broken-utf8.csv")) as b\n")
         #expect(broken.status == 1)

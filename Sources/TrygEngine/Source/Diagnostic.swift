@@ -64,21 +64,37 @@ public struct DiagnosticRenderer: Sendable {
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
+    /// Characters of a source line shown around the span; a longer line is cut to them.
+    static let lineWindow = 160
+
+    /// A long line cut to `lineWindow` characters around the span (`…` marks the cuts), with
+    /// the span's column and width in what is shown: a huge literal must not print megabytes.
+    static func window(_ text: String, column: Int, width: Int) -> (String, Int, Int) {
+        guard text.count > lineWindow else { return (text, column, width) }
+        let chars = Array(text)
+        let from = max(0, min(column - 41, chars.count - lineWindow))
+        let to = min(chars.count, from + lineWindow)
+        let shown = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
+        let shownColumn = column - from + (from > 0 ? 1 : 0)
+        return (shown, shownColumn, max(1, min(width, to - (column - 1))))
+    }
+
     public func render(_ d: Diagnostic) -> String {
         let head = paint(d.severity.rawValue, d.severity == .error ? "1;31" : "1;33")
         var out = "\(head)\(paint(": \(d.message)", "1"))"
         if let span = d.span, let source = d.source {
             let (line, col) = source.location(of: span.start)
             let endLoc = source.location(of: max(span.start, span.end - 1))
-            let text = source.line(line)
+            let fullText = source.line(line)
             let gutter = String(line).count
             let pad = String(repeating: " ", count: gutter)
             let loc = source.name.map { "\($0):\(line):\(col)" } ?? "\(line):\(col)"
+            let fullWidth = endLoc.line == line ? max(1, endLoc.column - col + 1) : max(1, fullText.count - col + 1)
+            let (text, shownColumn, width) = DiagnosticRenderer.window(fullText, column: col, width: fullWidth)
             out += "\n\(pad)\(paint("-->", "34")) \(loc)"
             out += "\n\(pad) \(paint("|", "34"))"
             out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(text)"
-            let width = endLoc.line == line ? max(1, endLoc.column - col + 1) : max(1, text.count - col + 1)
-            let lead = String(text.prefix(col - 1).map { $0 == "\t" ? "\t" : " " })
+            let lead = String(text.prefix(shownColumn - 1).map { $0 == "\t" ? "\t" : " " })
             var caret = paint(String(repeating: "^", count: width), d.severity == .error ? "1;31" : "1;33")
             if let label = d.label { caret += " " + paint(label, d.severity == .error ? "1;31" : "1;33") }
             out += "\n\(pad) \(paint("|", "34")) \(lead)\(caret)"

@@ -121,11 +121,11 @@ struct CSVChunkReader {
                                   reason: "quote left open in field \(open.field + 1)\(columnName(open.field))")
                 continue
             }
-            if fields.count != width {
+            if record.fieldCount != width {
                 // A blank line holds no data; in a one-column file it is a null (counted above).
-                if fields.count == 1, record.start == record.end { continue }
+                if record.fieldCount == 1, record.start == record.end { continue }
                 chunk.rejects.add(line: record.line, raw: raw(record),
-                                  reason: "expected \(width) fields, found \(fields.count)")
+                                  reason: "expected \(width) fields, found \(LoadReport.grouped(record.fieldCount))")
                 continue
             }
             if let stray = record.strayTextAfterQuote {
@@ -173,7 +173,7 @@ struct CSVChunkReader {
                 released = start
             }
             scanner.seek(to: start)
-            guard scanner.next(into: &fields) != nil, fields.count == layout.width else { break }
+            guard let record = scanner.next(into: &fields), record.fieldCount == layout.width else { break }
             for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }
         }
         return text

@@ -24,13 +24,13 @@ struct CSVColumnSniffer {
         var firstFields: [CSVField] = []
         guard let first = scanner.next(into: &firstFields) else { throw bytes.fileError(CSVLoader.emptyFile) }
         let afterFirst = scanner.position, secondLine = scanner.line
-        let firstIsBlank = firstFields.count == 1 && first.start == first.end
+        let firstIsBlank = first.fieldCount == 1 && first.start == first.end
 
         let numbers = decideNumbers(from: afterFirst, findings: &findings)
         // The first row's width wins when it differs: a header that names fewer or more
         // columns than the rows have is still the header, and the rows are ragged.
-        let headerAssumed = options.header ?? (firstFields.count != modalWidth && !firstIsBlank)
-        let width = headerAssumed ? firstFields.count : modalWidth
+        let headerAssumed = options.header ?? (first.fieldCount != modalWidth && !firstIsBlank)
+        let width = headerAssumed ? first.fieldCount : modalWidth
         var sample = sampleCounts(from: afterFirst, width: width, numbers: numbers, first: (first, firstFields))
 
         var header = true
@@ -40,7 +40,7 @@ struct CSVColumnSniffer {
         } else if firstIsBlank {
             header = true
         } else if headerAssumed {
-            headerEvidence = "the first row has \(firstFields.count) fields, most rows \(modalWidth)"
+            headerEvidence = "the first row has \(LoadReport.grouped(first.fieldCount)) fields, most rows \(modalWidth)"
         } else {
             (header, headerEvidence) = decideHeader(first: firstFields, sample: sample, numbers: numbers)
         }
@@ -172,7 +172,7 @@ struct CSVColumnSniffer {
                             firstRow: [], firstTextRepeats: Array(repeating: false, count: min(width, LoadLimits.columns)))
         guard width <= LoadLimits.columns else { return sample }
         var firstTexts: [[UInt8]?] = Array(repeating: nil, count: width)
-        if first.fields.count == width {
+        if first.record.fieldCount == width {
             for (c, f) in first.fields.enumerated() {
                 let b = field(f, in: bytes)
                 let value: CSVValue? = b.isEmpty ? nil : CSVValueParser.classify(b, numbers)
@@ -182,7 +182,7 @@ struct CSVColumnSniffer {
         }
         for view in sniffer.sampleViews(from: offset) {
             sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { record, fields in
-                guard fields.count == width, record.openQuote == nil, record.strayTextAfterQuote == nil else { return }
+                guard record.fieldCount == width, record.openQuote == nil, record.strayTextAfterQuote == nil else { return }
                 for (c, f) in fields.enumerated() {
                     let b = field(f, in: view)
                     if b.isEmpty {
@@ -238,7 +238,7 @@ struct CSVColumnSniffer {
             throw bytes.error("unexpected text after the closing quote in the header", atByte: stray.offset,
                               line: header.line)
         }
-        guard fields.count <= LoadLimits.columns else { throw tooManyColumns(fields.count, header) }
+        guard header.fieldCount <= LoadLimits.columns else { throw tooManyColumns(header.fieldCount, header) }
         var names: [String] = []
         var taken: Set<String> = []
         for (i, f) in fields.enumerated() {

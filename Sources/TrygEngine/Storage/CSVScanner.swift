@@ -29,6 +29,8 @@ struct CSVRecord {
     var openQuote: (field: Int, offset: Int)?
     /// True when some field was quoted (for the sniffer: are quotes used as quotes?).
     var hasQuotedField = false
+    /// How many fields the record has; only the first `CSVScanner.maxFields` are kept.
+    var fieldCount = 0
 }
 
 /// Splits CSV bytes into records and fields after RFC 4180 without copying them: quoted
@@ -38,6 +40,10 @@ struct CSVScanner {
     let bytes: CSVBytes
     let delimiter: UInt8
     let quoting: Bool
+    /// Fields kept per record: one more than a table may have, so a record with too many is
+    /// known as such, while a line of millions of delimiters does not make millions of fields.
+    static let maxFields = LoadLimits.columns + 1
+
     /// Offset of the next record.
     private(set) var position: Int
     /// 1-based line of `position`.
@@ -67,6 +73,7 @@ struct CSVScanner {
         var record = CSVRecord(start: position, end: n, line: line, strayTextAfterQuote: nil)
         // The first quoted field that ran past the record's first line.
         var spanning: (field: Int, offset: Int)?
+        var count = 0
         var i = position
 
         while true {
@@ -82,7 +89,7 @@ struct CSVScanner {
                 while true {
                     i = scanQuoted(from: i)
                     guard i < n else {
-                        return cut(&record, &fields, at: spanning ?? (fields.count, open))
+                        return cut(&record, &fields, at: spanning ?? (count, open))
                     }
                     if i &+ 1 < n, p[i &+ 1] == quote {
                         escaped = true
@@ -91,14 +98,14 @@ struct CSVScanner {
                     }
                     break
                 }
-                if line != linesBefore, spanning == nil { spanning = (fields.count, open) }
+                if line != linesBefore, spanning == nil { spanning = (count, open) }
                 fieldEnd = i
                 i &+= 1
                 if !isFieldEnd(i) {
                     if let spanning { return cut(&record, &fields, at: spanning) }
                     // Keep the field's full text, quotes included, for the reject's reason.
                     if record.strayTextAfterQuote == nil {
-                        record.strayTextAfterQuote = (fields.count, i)
+                        record.strayTextAfterQuote = (count, i)
                     }
                     fieldStart = open
                     escaped = false
@@ -109,7 +116,9 @@ struct CSVScanner {
                 i = scanUnquoted(from: i)
                 fieldEnd = i
             }
-            fields.append(CSVField(start: fieldStart, end: fieldEnd, escaped: escaped))
+            if count < CSVScanner.maxFields { fields.append(CSVField(start: fieldStart, end: fieldEnd, escaped: escaped)) }
+            count &+= 1
+            record.fieldCount = count
 
             if i < n, p[i] == delimiter {
                 i &+= 1
@@ -144,7 +153,8 @@ struct CSVScanner {
         record.strayTextAfterQuote = nil
         line = record.line &+ 1
         fields.removeSubrange(min(open.field, fields.count)...)
-        fields.append(CSVField(start: open.offset, end: end, escaped: false))
+        if fields.count < CSVScanner.maxFields { fields.append(CSVField(start: open.offset, end: end, escaped: false)) }
+        record.fieldCount = open.field &+ 1
         return record
     }
 

@@ -122,14 +122,14 @@ struct CSVSniffer {
         var histogram: [Int: Int] = [:]
         var counts = FieldCounts()
         forEachRecord(in: view, delimiter: delimiter, quoting: quoting, limit: CSVSniffer.delimiterSampleRecords) { record, fields in
-            if fields.count == 1, record.start == record.end { return }
+            if record.fieldCount == 1, record.start == record.end { return }
             counts.records += 1
             if record.openQuote != nil || record.strayTextAfterQuote != nil {
                 counts.quoteTrouble += 1
                 return
             }
             if record.hasQuotedField { counts.quotedClean += 1 }
-            histogram[fields.count, default: 0] += 1
+            histogram[record.fieldCount, default: 0] += 1
         }
         for (width, n) in histogram where n > counts.withModal || (n == counts.withModal && width > counts.modal) {
             counts.modal = width
@@ -182,9 +182,13 @@ struct CSVSniffer {
         let rest = bytes.count - (dataStart + CSVSniffer.headBytes)
         guard rest > 0 else { return views }
         for k in 0..<CSVSniffer.windowCount {
-            var at = dataStart + CSVSniffer.headBytes + rest / CSVSniffer.windowCount * k
-            while at < bytes.count, bytes.base[at - 1] != UInt8(ascii: "\n") { at += 1 }
-            if at < bytes.count { views.append(view(from: at, length: CSVSniffer.windowBytes)) }
+            let from = dataStart + CSVSniffer.headBytes + rest / CSVSniffer.windowCount * k
+            // A window starts at a line start within it; a window inside one long line is skipped
+            // (looking further would walk that line once per window).
+            let limit = min(bytes.count, from + CSVSniffer.windowBytes)
+            var at = from
+            while at < limit, bytes.base[at - 1] != UInt8(ascii: "\n") { at += 1 }
+            if at < limit { views.append(view(from: at, length: CSVSniffer.windowBytes)) }
         }
         return views
     }

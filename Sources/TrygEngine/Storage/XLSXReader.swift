@@ -4,8 +4,9 @@ import TrygDomain
 public struct XLSXOptions: Sendable {
     /// The sheet by name (ignoring case); nil takes the first visible one.
     public var sheet: String?
-    /// Whether a row names the columns; nil finds it (the first row, or the first full one
-    /// below a title). false names them `column_1`, `column_2`, ….
+    /// Whether a row names the columns: nil finds it (the first row, or the first full one
+    /// below a title), true takes the first row with cells, false names the columns
+    /// `column_1`, `column_2`, ….
     public var header: Bool?
     /// Column types that replace inference; a value that does not fit rejects its row.
     public var types: [String: DataType]

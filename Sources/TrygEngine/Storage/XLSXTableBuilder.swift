@@ -40,6 +40,10 @@ struct XLSXTableBuilder {
     func build(_ allRows: [XLSXRow], findings: [LoadReport.Finding]) throws(Diagnostic) -> TableLoad {
         var findings = findings
         let rows = allRows.filter { !$0.cells.isEmpty }
+        guard !rows.isEmpty else {
+            throw Diagnostic(.error, "sheet '\(sheetName)' is empty: expected a header row with column names",
+                             file: FilePosition(path: workbook.path))
+        }
         var rejects = CSVRejects()
         var warnings: [Diagnostic] = []
         let path = workbook.path
@@ -48,11 +52,12 @@ struct XLSXTableBuilder {
         var dataStart = 0
         var names: [String] = []
         let width = min(LoadLimits.columns, (rows.map { ($0.cells.map(\.column).max() ?? -1) + 1 }.max() ?? 0))
-        if options.header == false || rows.isEmpty {
+        if options.header == false {
             names = (0..<width).map { "column_\($0 + 1)" }
             findings.append(LoadReport.Finding(part: "header", value: "no", given: options.header != nil))
         } else {
-            let h = headerIndex(rows)
+            // Given, the header is the first row with cells; found, it may be below a title.
+            let h = options.header == true ? 0 : headerIndex(rows)
             for k in 0..<h {
                 rejects.add(line: rows[k].number, raw: raw(resolved[k]), reason: "above the header row (a title?)")
             }
@@ -141,12 +146,12 @@ struct XLSXTableBuilder {
 
     // MARK: Header
 
-    /// The first of the first rows with at least half as many cells as the fullest of them:
+    /// The first of the first rows with more than half as many cells as the fullest of them:
     /// a title above the header has fewer.
     private func headerIndex(_ rows: [XLSXRow]) -> Int {
         let head = rows.prefix(XLSXTableBuilder.headerSearchRows)
         let most = head.map(\.cells.count).max() ?? 0
-        return head.firstIndex { $0.cells.count * 2 >= most } ?? 0
+        return head.firstIndex { $0.cells.count * 2 > most } ?? 0
     }
 
     private func headerNames(_ cells: [(Int, XLSXValue)], row: Int, width: Int, warnings: inout [Diagnostic]) -> [String] {

@@ -180,12 +180,19 @@ public struct Lexer {
     private mutating func string(_ start: Int, quote: Unicode.Scalar) throws(Diagnostic) -> Token {
         i += 1
         var value = String.UnicodeScalarView()
+        // Counted here: the view's own count walks it, which made long literals quadratic.
+        var length = 0
         while true {
+            if length > Lexer.maxLiteralLength {
+                throw Diagnostic(.error, "string literal too long", span: Span(start, i),
+                                 label: "at most \(Lexer.maxLiteralLength) characters")
+            }
             guard let c = peek() else {
                 throw Diagnostic(.error, "unterminated string", span: Span(start, i),
                                  label: "add a closing \(quote)")
             }
             i += 1
+            length += 1
             if c == quote {
                 if peek() == quote { value.append(c); i += 1; continue }   // doubled quote
                 break
@@ -196,10 +203,6 @@ public struct Lexer {
                 continue
             }
             value.append(c)
-            if value.count > Lexer.maxLiteralLength {
-                throw Diagnostic(.error, "string literal too long", span: Span(start, i),
-                                 label: "at most \(Lexer.maxLiteralLength) characters")
-            }
         }
         return Token(.string(String(value)), Span(start, i))
     }

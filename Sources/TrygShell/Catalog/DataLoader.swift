@@ -59,7 +59,9 @@ public enum DataLoader {
         for file in entries.filter({ extensions.contains(($0 as NSString).pathExtension.lowercased()) }).sorted() {
             let name = tableName(forFile: file)
             let path = (directory as NSString).appendingPathComponent(file)
-            loads.append((name, try load(path: path, tableName: name, into: catalog, settings: settings)))
+            // A folder may mix CSV files and workbooks: each takes the options that apply to it.
+            let applicable = isWorkbook(path) ? settings.forWorkbook : settings.forCSV
+            loads.append((name, try load(path: path, tableName: name, into: catalog, settings: applicable)))
         }
         return loads
     }

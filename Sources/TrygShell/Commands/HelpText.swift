@@ -26,6 +26,10 @@ enum HelpText {
         var parts: [String] = []
         if let r = DotCommand.reference.first(where: { $0.name == key || (key == "exit" && $0.name == "quit") }) {
             parts.append("\(r.usage)\n  \(r.summary)")
+            if key == "import" {
+                parts.append("Options (each sniffed when not given):\n  " + ImportSettings.usage
+                             + "\nRows that cannot be read go to TABLE_rejects; the rules are in docs/import.md.")
+            }
         }
         for e in LanguageHelp.stages + LanguageHelp.functions where e.name == key {
             parts.append("\(e.usage)\n  e.g. \(e.example)")

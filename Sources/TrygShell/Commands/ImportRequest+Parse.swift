@@ -16,7 +16,7 @@ extension ImportRequest {
             let count = name == "as" ? 1 : ImportSettings.arity(name)
             guard i + count < args.count || !ImportSettings.optionNames.contains(name) && name != "as" else {
                 let what = name == "as" ? "a table name after 'as'" : "a value after '\(name)'"
-                throw Diagnostic(.error, "expected \(what)", span: word.span, label: ImportSettings.usage, source: source)
+                throw Diagnostic(.error, "expected \(what)", span: word.span, label: "see .help import", source: source)
             }
             if name == "as" {
                 request.tableName = args[i + 1].text
@@ -29,7 +29,7 @@ extension ImportRequest {
             } catch {
                 let known = ImportSettings.optionNames.contains(name)
                 let span = known ? args[min(args.count - 1, i + count)].span : word.span
-                throw Diagnostic(.error, error.message, span: span, label: known ? ImportSettings.usage : usage, source: source)
+                throw Diagnostic(.error, error.message, span: span, label: known ? "see .help import" : usage, source: source)
             }
             i += 1 + count
         }

@@ -22,8 +22,9 @@ public struct ImportSettings: Equatable, Sendable {
 
     /// How each option is written, for messages and help.
     public static let usage = """
-        sheet NAME · delimiter ,|;|tab|pipe · quoting yes|no · header yes|no · \
-        encoding \(TextEncoding.names) · decimal comma|point · thousands .|,|space|none · type COLUMN TYPE
+        sheet NAME · delimiter ,|;|tab|pipe · quoting yes|no · header yes|no
+          encoding utf-8|windows-1252|utf-16le|utf-16be · decimal comma|point · thousands .|,|space|none
+          type COLUMN int|decimal|text|bool|date|timestamp|halfyear
         """
 
     /// Sets option `name` from its value(s); throws the reason when a value is not valid.
@@ -114,6 +115,24 @@ public struct ImportSettings: Equatable, Sendable {
     /// XLSX options with these settings.
     public func xlsxOptions(scales: [String: OrderedScale], cancellation: CancellationFlag?) -> XLSXOptions {
         XLSXOptions(sheet: sheet, header: header, types: types, scales: scales, cancellation: cancellation)
+    }
+
+    /// These settings without the ones that only CSV files take.
+    var forWorkbook: ImportSettings {
+        var s = self
+        s.delimiter = nil
+        s.quoting = nil
+        s.encoding = nil
+        s.decimalComma = nil
+        s.thousands = nil
+        return s
+    }
+
+    /// These settings without the sheet, which only workbooks take.
+    var forCSV: ImportSettings {
+        var s = self
+        s.sheet = nil
+        return s
     }
 
     /// The options that mean nothing for a workbook (its cells carry their own types).
