@@ -40,9 +40,9 @@ public enum DataLoader {
         return load
     }
 
-    /// True for a path that names an .xlsx workbook.
+    /// True for a path that names an .xlsx workbook (or .xlsm, the same with macros).
     public static func isWorkbook(_ path: String) -> Bool {
-        (path as NSString).pathExtension.lowercased() == "xlsx"
+        ["xlsx", "xlsm"].contains((path as NSString).pathExtension.lowercased())
     }
 
     /// Loads every data file (`*.csv`, `*.tsv`, `*.xlsx`, the first sheet of each) in a folder,
