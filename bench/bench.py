@@ -21,6 +21,7 @@ import math
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -462,15 +463,22 @@ def build_table(results, start, memory, have_peers):
     return "\n".join([line(header), sep] + [line(r) for r in rows])
 
 
-def busy_note(load):
-    """The 1-minute load average, with a warning when other work shares the cores."""
-    text = f"{load:.2f}"
-    if load > 0.5:
-        text += " (other processes were running; the figures may be slower than on an idle machine)"
-    return text
+def cpu_seconds():
+    """(busy CPU seconds of the whole machine, CPU seconds of this process and its children)."""
+    with open("/proc/stat") as f:
+        user, nice, system, _idle, _iowait, irq, softirq = map(int, f.readline().split()[1:8])
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ((user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK"),
+            me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime)
 
 
-def machine(peer_versions, load_before, load_after):
+def others_share(before, after, wall):
+    """The share of the machine's CPU time that other processes used between two cpu_seconds()."""
+    others = (after[0] - before[0]) - (after[1] - before[1])
+    return max(0.0, others / (wall * os.cpu_count()))
+
+
+def machine(peer_versions, busy):
     cpu = "?"
     with open("/proc/cpuinfo") as f:
         for line in f:
@@ -491,7 +499,8 @@ def machine(peer_versions, load_before, load_after):
         f"- tryg: {tryg_version()}, release build; {first_line_of(['swift', '--version'])}",
     ]
     lines += [f"- {name}: {version}" for name, version in peer_versions.items()]
-    lines.append(f"- load average (1 min) before the run: {busy_note(load_before)}; after: {busy_note(load_after)}")
+    lines.append(f"- other processes used {busy:.0%} of the machine's CPU time during the run"
+                 + (" (the figures are slower than on an idle machine)" if busy > 0.05 else ""))
     return "\n".join(lines)
 
 
@@ -530,9 +539,11 @@ def notes(have_peers, tryg_only_note):
 def main(tryg_only_note=None):
     have_peers = tryg_only_note is None
     started = time.perf_counter()
-    load_before = os.getloadavg()[0]
-    if load_before > 0.5:
-        say(f"the machine is busy (load average {load_before:.2f}); other processes compete for the cores")
+    cpu_before = cpu_seconds()
+    time.sleep(1)
+    busy = others_share(cpu_before, cpu_seconds(), 1)
+    if busy > 0.05:
+        say(f"other processes are using {busy:.0%} of the CPU: the figures will be slower than on an idle machine")
     results = {}
     for size, data_dir in SIZES.items():
         say(f"{size}: tryg")
@@ -573,12 +584,13 @@ def main(tryg_only_note=None):
         checks = "Answers not compared: tryg ran alone."
     rows_line = ", ".join(f"{size}: {sum(r['tryg']['answers']['Q1'].values()):,} incidents" for size, r in results.items())
     total = time.perf_counter() - started
+    busy = others_share(cpu_before, cpu_seconds(), total)
     report = "\n\n".join([
         "# tryg benchmark: latest run",
         table,
         f"Data: `tryg generate --scale 100` and `--scale 1000` ({rows_line}).\n\n{checks}",
         "## How it was measured\n\n" + notes(have_peers, tryg_only_note),
-        "## Machine\n\n" + machine(versions, load_before, os.getloadavg()[0]),
+        "## Machine\n\n" + machine(versions, busy),
         f"Whole benchmark (after build and data): {total / 60:.1f} min.",
     ]) + "\n"
     os.makedirs(RESULTS, exist_ok=True)
