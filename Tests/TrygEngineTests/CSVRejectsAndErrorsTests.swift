@@ -1,6 +1,6 @@
 import Testing
 import TrygDomain
-@testable import TrygEngine
+@_spi(Chunking) @testable import TrygEngine
 
 @Suite struct CSVRejectsTests {
     @Test func raggedRowsAreRejectedWithLineAndRawText() throws {
@@ -152,5 +152,88 @@ import TrygDomain
         #expect(d.file?.line == 2)
         let snippet = try #require(d.file?.snippet)
         #expect(snippet.count == 121 && snippet.hasSuffix("…") && snippet.hasPrefix("1,\"æ"))
+    }
+}
+
+/// Past its head, a file read as UTF-8 is checked while its rows are read; what that finds
+/// must match a check of the whole file before reading.
+@Suite struct CSVLateEncodingTests {
+    /// An ASCII file longer than the head checked up front, then `tail`.
+    static func file(_ tail: [UInt8], header: String = "id,n,note\n") -> [UInt8] {
+        var bytes = Array(header.utf8)
+        var i = 0
+        while bytes.count <= TextDecoding.headBytes + 4096 {
+            bytes += Array("\(i),\(i % 7),plain\n".utf8)
+            i += 1
+        }
+        return bytes + tail
+    }
+
+    func chunked(_ n: Int) -> CSVOptions {
+        var options = CSVOptions()
+        options.chunks = n
+        return options
+    }
+
+    static let rows = { () -> Int in
+        var count = 0
+        for b in file([]) where b == UInt8(ascii: "\n") { count += 1 }
+        return count - 1
+    }()
+
+    @Test(arguments: [1, 2])
+    func invalidUTF8LateInATextColumnNamesItsByte(chunks: Int) throws {
+        let head = CSVLateEncodingTests.file([])
+        let bytes = head + Array("9,1,bl".utf8) + [0xE5] + Array("gården\n".utf8)
+        let d = try #require(csvError(bytes, options: chunked(chunks)))
+        #expect(d.message == "invalid UTF-8 at byte \(head.count + 6) (save the file as UTF-8)")
+        #expect(d.file?.line == CSVLateEncodingTests.rows + 2)
+    }
+
+    // An otherwise ASCII file with a stray high byte would be Windows-1252; the header's `æ`
+    // makes it UTF-8 with a damaged byte.
+    @Test func invalidUTF8LateInANumberColumnIsFoundInTheRejectedRow() throws {
+        let head = CSVLateEncodingTests.file([], header: "id,n,bemærkning\n")
+        let d = try #require(csvError(head + Array("9,1".utf8) + [0xFF] + Array(",x\n".utf8), options: chunked(2)))
+        #expect(d.message == "invalid UTF-8 at byte \(head.count + 3) (save the file as UTF-8)")
+    }
+
+    @Test func invalidUTF8InAColumnThatBecomesTextLate() throws {
+        // `n` is read as numbers, then turns to text at the last row and is read again.
+        let head = CSVLateEncodingTests.file([], header: "id,n,bemærkning\n")
+        let d = try #require(csvError(head + Array("9,x".utf8) + [0xC0, 0x80] + Array(",y\n".utf8),
+                                      options: CSVOptions(types: ["id": .int])))
+        #expect(d.message.hasPrefix("invalid UTF-8 at byte \(head.count + 3)"))
+    }
+
+    @Test func aLateWindows1252LetterMakesTheFileWindows1252() throws {
+        let bytes = CSVLateEncodingTests.file(Array("9,1,Bl".utf8) + [0xE5] + Array("g".utf8) + [0xE5] + Array("rden\n".utf8))
+        let l = try CSVReader.load(bytes: bytes, path: "ansi.csv", tableName: "t", options: chunked(2))
+        #expect(l.report.finding("encoding")?.value == "Windows-1252")
+        #expect(csvValues(l, "note").last == .text("Blågården"))
+        #expect(l.rowsLoaded == CSVLateEncodingTests.rows + 1)
+    }
+
+    @Test func theEvidenceSaysWhetherAnyByteWasBeyondASCII() throws {
+        let ascii = try CSVReader.load(bytes: CSVLateEncodingTests.file([]), path: "a.csv", tableName: "t")
+        #expect(ascii.report.finding("encoding")?.evidence == "plain ASCII")
+        for tail in ["9,1,Nørrebro\n", "9,1,2,3\n9,1,Blågården,x\n"] {
+            let late = try CSVReader.load(bytes: CSVLateEncodingTests.file(Array(tail.utf8)), path: "a.csv", tableName: "t",
+                                          options: chunked(2))
+            #expect(late.report.finding("encoding")?.evidence == "valid UTF-8", "\(tail)")
+        }
+        let header = try CSVReader.load(bytes: CSVLateEncodingTests.file([], header: "id,n,bemærkning\n"), path: "a.csv",
+                                        tableName: "t")
+        #expect(header.report.finding("encoding")?.evidence == "valid UTF-8")
+    }
+
+    @Test func aByteOrderMarkOrAGivenEncodingIsReportedAsBefore() throws {
+        let bom = try CSVReader.load(bytes: [0xEF, 0xBB, 0xBF] + CSVLateEncodingTests.file([]), path: "a.csv", tableName: "t")
+        #expect(bom.report.finding("encoding")?.value == "UTF-8 with a byte order mark")
+        let given = try CSVReader.load(bytes: CSVLateEncodingTests.file([]), path: "a.csv", tableName: "t",
+                                       options: CSVOptions(encoding: .utf8))
+        #expect(given.report.finding("encoding")?.given == true)
+        let d = csvError([0xEF, 0xBB, 0xBF] + CSVLateEncodingTests.file([0xFF, 0x0A]))
+        #expect(d?.message.hasPrefix("invalid UTF-8 at byte") == true)
     }
 }

@@ -68,6 +68,27 @@ struct CSVChunk {
     var lineEnds: Int
     /// Per column, values that did not fit its type (each rejected its row).
     var misfits: [Int]
+    /// Text the chunk kept (values and rejected rows) held bytes beyond ASCII, or invalid UTF-8.
+    var text = CSVTextCheck()
+}
+
+/// What a load saw of its text while reading it: a file whose head was valid UTF-8 is
+/// checked this way instead of in a pass of its own. Every byte of a row either parses as a
+/// number, date or boolean (ASCII only), or is kept as text (checked once per distinct
+/// value), or belongs to a rejected row (checked whole).
+struct CSVTextCheck {
+    var nonASCII = false
+    var invalidUTF8 = false
+
+    mutating func add(_ other: CSVTextCheck) {
+        nonASCII = nonASCII || other.nonASCII
+        invalidUTF8 = invalidUTF8 || other.invalidUTF8
+    }
+
+    mutating func add(_ column: CSVColumnAccumulator) {
+        nonASCII = nonASCII || column.encoder.sawNonASCII
+        invalidUTF8 = invalidUTF8 || column.encoder.sawInvalidUTF8
+    }
 }
 
 /// Loads rows from a stretch of the file: every record that starts before the limit.
@@ -117,25 +138,25 @@ struct CSVChunkReader {
                 }
             }
             if let open = record.openQuote {
-                chunk.rejects.add(line: record.line, raw: raw(record),
-                                  reason: "quote left open in field \(open.field + 1)\(columnName(open.field))")
+                reject(&chunk, record,
+                       reason: "quote left open in field \(open.field + 1)\(columnName(open.field))")
                 continue
             }
             if record.fieldCount != width {
                 // A blank line holds no data; in a one-column file it is a null (counted above).
                 if record.fieldCount == 1, record.start == record.end { continue }
-                chunk.rejects.add(line: record.line, raw: raw(record),
-                                  reason: "expected \(width) fields, found \(LoadReport.grouped(record.fieldCount))")
+                reject(&chunk, record,
+                       reason: "expected \(width) fields, found \(LoadReport.grouped(record.fieldCount))")
                 continue
             }
             if let stray = record.strayTextAfterQuote {
-                chunk.rejects.add(line: record.line, raw: raw(record),
-                                  reason: "unexpected text after the closing quote in field \(stray.field + 1) (\(names[stray.field]))")
+                reject(&chunk, record,
+                       reason: "unexpected text after the closing quote in field \(stray.field + 1) (\(names[stray.field]))")
                 continue
             }
             if record.end &- record.start > LoadLimits.fieldBytes, let long = longField(fields) {
-                chunk.rejects.add(line: record.line, raw: raw(record),
-                                  reason: "field \(long + 1) (\(names[long])) is \(LoadReport.grouped(fields[long].end - fields[long].start)) "
+                reject(&chunk, record,
+                       reason: "field \(long + 1) (\(names[long])) is \(LoadReport.grouped(fields[long].end - fields[long].start)) "
                                     + "bytes long; at most \(LoadReport.grouped(LoadLimits.fieldBytes))")
                 continue
             }
@@ -147,12 +168,13 @@ struct CSVChunkReader {
                 return nil
             }
             if let reason {
-                chunk.rejects.add(line: record.line, raw: raw(record), reason: reason)
+                reject(&chunk, record, reason: reason)
                 continue
             }
             chunk.rowStarts.append(record.start)
         }
         chunk.misfits = misfits
+        for column in chunk.columns { chunk.text.add(column) }
         chunk.end = scanner.position
         chunk.lineEnds = scanner.line - firstLine
         return chunk
@@ -177,6 +199,16 @@ struct CSVChunkReader {
             for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }
         }
         return text
+    }
+
+    /// Rejects a record, keeping its text.
+    private func reject(_ chunk: inout CSVChunk, _ record: CSVRecord, reason: String) {
+        let whole = UnsafeBufferPointer(start: bytes.base + record.start, count: record.end - record.start)
+        if whole.contains(where: { $0 >= 0x80 }) {
+            chunk.text.nonASCII = true
+            if !CSVEncodingCheck.isValidUTF8(whole) { chunk.text.invalidUTF8 = true }
+        }
+        chunk.rejects.add(line: record.line, raw: raw(record), reason: reason)
     }
 
     /// A rejected record's text, cut to `LoadLimits.rawBytes` at a character boundary.

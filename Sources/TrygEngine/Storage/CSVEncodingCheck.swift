@@ -79,6 +79,12 @@ enum CSVEncodingCheck {
         return nil
     }
 
+    /// True when all of `b` is valid UTF-8.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        return firstInvalidUTF8(CSVBytes(base: base, count: b.count, path: ""), from: 0, to: b.count) == nil
+    }
+
     /// True when some byte is not ASCII.
     static func hasNonASCII(_ bytes: CSVBytes) -> Bool {
         for i in 0..<bytes.count where bytes.base[i] >= 0x80 { return true }

@@ -10,8 +10,20 @@ struct CSVLoader {
     let start: Int
     let tableName: String
     let options: CSVOptions
-    /// The encoding finding, made before the bytes reached the loader.
-    let encoding: LoadReport.Finding
+    /// How the text was checked to be UTF-8.
+    let encoding: EncodingCheck
+
+    enum EncodingCheck {
+        /// All of it, before the bytes reached the loader, which made this finding.
+        case done(LoadReport.Finding)
+        /// Only the head; the rest is checked while it is read (`CSVTextCheck`). The finding
+        /// is given (an encoding from the options or a byte order mark), or made at the end.
+        case whileReading(LoadReport.Finding?, headNonASCII: Bool)
+    }
+
+    /// Thrown when a load that checks UTF-8 as it reads meets invalid UTF-8; the caller then
+    /// checks the whole file first, which says where, or finds another encoding.
+    static let invalidUTF8Seen = "invalid UTF-8 seen while reading"
 
     /// Below this many bytes of rows, one thread reads everything.
     static let parallelThreshold = 4 << 20
@@ -38,7 +50,13 @@ struct CSVLoader {
             let targets = rows.columns.indices.filter { rows.columns[$0].state == .needsRescan }
             if !targets.isEmpty {
                 let text = CSVChunkReader(bytes: bytes, layout: layout).readText(columns: targets, rowStarts: rows.rowStarts)
-                for (k, c) in targets.enumerated() { rows.columns[c] = text[k] }
+                for (k, c) in targets.enumerated() {
+                    rows.columns[c] = text[k]
+                    rows.text.add(text[k])
+                }
+            }
+            if case .whileReading = encoding, rows.text.invalidUTF8 {
+                throw Diagnostic(.error, CSVLoader.invalidUTF8Seen, file: FilePosition(path: bytes.path))
             }
             if options.cancellation?.isRaised == true {
                 throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
@@ -50,7 +68,13 @@ struct CSVLoader {
             }
             let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rowStarts.count,
                               origin: bytes.path)
-            let report = LoadReport(format: "CSV", findings: [encoding] + plan.findings, misfits: rows.misfits,
+            let encodingFinding: LoadReport.Finding
+            switch encoding {
+            case .done(let finding), .whileReading(let finding?, _): encodingFinding = finding
+            case .whileReading(nil, let headNonASCII):
+                encodingFinding = TextDecoding.utf8Finding(nonASCII: headNonASCII || rows.text.nonASCII)
+            }
+            let report = LoadReport(format: "CSV", findings: [encodingFinding] + plan.findings, misfits: rows.misfits,
                                     textFallbacks: fallbacks, warnings: plan.warnings)
             return TableLoad(table: table, rejects: rows.rejects.table(for: tableName, path: bytes.path),
                              rowsLoaded: rows.rowStarts.count, rowsRejected: rows.rejects.count, report: report)
@@ -157,6 +181,7 @@ extension CSVChunk {
         next.rowStarts = []
         rejects.append(next.rejects, lineOffset: lineOffset)
         for c in misfits.indices { misfits[c] &+= next.misfits[c] }
+        text.add(next.text)
         end = next.end
         lineEnds += next.lineEnds
     }

@@ -49,11 +49,22 @@ public enum CSVReader {
         }
         let raw = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path,
                            releasable: releasable)
+        // UTF-8, the usual case, is checked while the rows are read. Invalid UTF-8 found there
+        // means checking the whole file first after all: that says where, or finds the file
+        // to be Windows-1252.
+        if let head = TextDecoding.utf8Head(raw, given: options.encoding) {
+            do throws(Diagnostic) {
+                return try CSVLoader(bytes: raw, start: head.bomLength, tableName: tableName, options: options,
+                                     encoding: .whileReading(head.finding, headNonASCII: head.nonASCII)).run()
+            } catch where error.message == CSVLoader.invalidUTF8Seen {
+                // Checked again below.
+            }
+        }
         let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
         let decision = try TextDecoding.decide(raw, given: options.encoding, parts: parts)
         if decision.encoding == .utf8 {
             return try CSVLoader(bytes: raw, start: decision.bomLength, tableName: tableName, options: options,
-                                 encoding: decision.finding).run()
+                                 encoding: .done(decision.finding)).run()
         }
         let text = try TextDecoding.convert(raw, from: decision.encoding, skipping: decision.bomLength)
         let result: Result<CSVLoad, Diagnostic> = text.withUnsafeBufferPointer { utf8 in
@@ -63,7 +74,7 @@ public enum CSVReader {
             do throws(Diagnostic) {
                 let converted = CSVBytes(base: base, count: utf8.count, path: path)
                 return .success(try CSVLoader(bytes: converted, start: 0, tableName: tableName, options: options,
-                                              encoding: decision.finding).run())
+                                              encoding: .done(decision.finding)).run())
             } catch {
                 return .failure(error)
             }

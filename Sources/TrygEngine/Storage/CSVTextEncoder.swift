@@ -9,6 +9,11 @@ struct CSVTextEncoder {
     /// The code of the `""` that stands in for nulls when a column starts with nulls
     /// (the same convention as `ColumnBuilder`); nil when there is none.
     private(set) var nullPlaceholder: Int32?
+    /// Some value held a byte beyond ASCII.
+    private(set) var sawNonASCII = false
+    /// Some value was not valid UTF-8 (each distinct value is checked once, when it is added;
+    /// the loader then checks the whole file and says where).
+    private(set) var sawInvalidUTF8 = false
 
     private struct Entry {
         var hash: UInt64
@@ -34,7 +39,7 @@ struct CSVTextEncoder {
         return 0
     }
 
-    /// The code of a non-empty field's bytes (valid UTF-8), adding the value when new.
+    /// The code of a non-empty field's bytes, adding the value when new.
     @inline(__always)
     mutating func code(for b: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (h, nonASCII) = CSVTextEncoder.hash(b)
@@ -99,6 +104,10 @@ struct CSVTextEncoder {
     }
 
     private mutating func add(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, nonASCII: Bool) -> Int32 {
+        if nonASCII {
+            sawNonASCII = true
+            if !CSVEncodingCheck.isValidUTF8(b) { sawInvalidUTF8 = true }
+        }
         if nonASCII, !CSVTextEncoder.isSurelyNFC(b) {
             let value = String(decoding: b, as: UTF8.self).precomposedForTrygNFC
             var nfc = Array(value.utf8)

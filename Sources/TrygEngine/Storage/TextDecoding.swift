@@ -37,10 +37,8 @@ enum TextDecoding {
                                                         given: false))
         }
         guard let bad = CSVEncodingCheck.firstInvalidUTF8(bytes, from: 0, parts: parts) else {
-            let ascii = !CSVEncodingCheck.hasNonASCII(bytes)
             return Decision(encoding: .utf8, bomLength: 0,
-                            finding: LoadReport.Finding(part: "encoding", value: "UTF-8", given: false,
-                                                        evidence: ascii ? "plain ASCII" : "valid UTF-8"))
+                            finding: utf8Finding(nonASCII: CSVEncodingCheck.hasNonASCII(bytes)))
         }
         if let letter = CSVEncodingCheck.firstValidMultibyteUTF8(bytes) {
             throw invalidUTF8(bytes, at: bad, note: "note: the file is UTF-8 elsewhere (byte \(letter)), so it is "
@@ -53,6 +51,38 @@ enum TextDecoding {
                         finding: LoadReport.Finding(part: "encoding", value: "Windows-1252", given: false,
                                                     evidence: "not UTF-8: byte \(bad) is 0x\(hex(bytes.base[bad])), "
                                                         + "'\(windows1252(bytes.base[bad]))' in Windows-1252"))
+    }
+
+    /// The finding for a file found to be UTF-8.
+    static func utf8Finding(nonASCII: Bool) -> LoadReport.Finding {
+        LoadReport.Finding(part: "encoding", value: "UTF-8", given: false, evidence: nonASCII ? "valid UTF-8" : "plain ASCII")
+    }
+
+    /// The bytes checked before a load that checks the rest as it reads: a file's head.
+    static let headBytes = 1 << 20
+
+    /// For a file to be read as UTF-8 whose head (and whole first line) is valid UTF-8: the
+    /// bytes of its byte order mark, the finding when the encoding was given or marked, and
+    /// whether the head held bytes beyond ASCII. Nil when the whole file must be checked
+    /// first: another encoding was given or marked, or the head is not valid UTF-8.
+    static func utf8Head(_ bytes: CSVBytes, given: TextEncoding?)
+        -> (bomLength: Int, finding: LoadReport.Finding?, nonASCII: Bool)? {
+        let bom = byteOrderMark(bytes)
+        guard given == nil || given == .utf8, bom == nil || bom?.encoding == .utf8 else { return nil }
+        let skip = bom?.length ?? 0
+        var end = min(bytes.count, skip + headBytes)
+        while end < bytes.count, bytes.base[end - 1] != UInt8(ascii: "\n") { end += 1 }
+        guard CSVEncodingCheck.firstInvalidUTF8(bytes, from: skip, to: end) == nil else { return nil }
+        let head = UnsafeBufferPointer(start: bytes.base + skip, count: end - skip)
+        let finding: LoadReport.Finding?
+        if given != nil {
+            finding = LoadReport.Finding(part: "encoding", value: describe(.utf8, bom: bom != nil), given: true)
+        } else if bom != nil {
+            finding = LoadReport.Finding(part: "encoding", value: describe(.utf8, bom: true), given: false)
+        } else {
+            finding = nil
+        }
+        return (skip, finding, head.contains { $0 >= 0x80 })
     }
 
     /// The file's text as UTF-8, converted by iconv from `encoding`, after `skip` bytes.
