@@ -177,11 +177,12 @@ struct CSVScanner {
         let delimiters = CSVScanner.broadcast(delimiter)
         var i = start
         while true {
-            // Skip eight bytes at a time while none of them can end the field.
+            // Skip eight bytes at a time while none of them can end the field: none is the
+            // delimiter or a control byte up to `\r` (which covers `\n` and `\r` in one test;
+            // a tab or other control byte only stops the skip, and the byte loop goes on).
             while i &+ 8 <= n {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let m = CSVScanner.bytesEqual(w, delimiters) | CSVScanner.bytesEqual(w, CSVScanner.lfs)
-                    | CSVScanner.bytesEqual(w, CSVScanner.crs)
+                let m = CSVScanner.bytesEqual(w, delimiters) | CSVScanner.bytesBelow(w, CSVScanner.pastCR)
                 if m != 0 {
                     i &+= m.trailingZeroBitCount >> 3
                     break
@@ -194,6 +195,15 @@ struct CSVScanner {
             if c == cr, i &+ 1 == n || p[i &+ 1] == lf { return i }
             i &+= 1
         }
+    }
+
+    private static let pastCR = broadcast(UInt8(ascii: "\r") &+ 1)
+
+    /// The high bit set in each byte of `w` below the byte in `limit` (at most 0x80). As with
+    /// `bytesEqual`, bits above the first match may be spurious; the lowest is exact.
+    @inline(__always)
+    private static func bytesBelow(_ w: UInt64, _ limit: UInt64) -> UInt64 {
+        (w &- limit) & ~w & 0x8080_8080_8080_8080
     }
 
     /// The offset of the next quote at or after `start` (or `n`), counting line ends on the way.
@@ -220,7 +230,6 @@ struct CSVScanner {
     }
 
     private static let lfs = broadcast(UInt8(ascii: "\n"))
-    private static let crs = broadcast(UInt8(ascii: "\r"))
     private static let quotes = broadcast(UInt8(ascii: "\""))
 
     @inline(__always)

@@ -43,9 +43,11 @@ struct CSVSniffer {
     static let delimiterSampleBytes = 256 << 10
     static let delimiterSampleRecords = 500
     /// The head of the file sampled for types; a file up to this size is sampled whole.
-    static let headBytes = 2 << 20
+    /// A sample of a few thousand rows decides as well as a larger one would: a sniffed type
+    /// that the rest of the file does not bear out still falls back to text (`CSVLoader`).
+    static let headBytes = 256 << 10
     static let windowCount = 16
-    static let windowBytes = 64 << 10
+    static let windowBytes = 16 << 10
 
     func plan() throws(Diagnostic) -> CSVPlan {
         let head = view(from: start, length: CSVSniffer.delimiterSampleBytes)
@@ -185,10 +187,12 @@ struct CSVSniffer {
             let from = dataStart + CSVSniffer.headBytes + rest / CSVSniffer.windowCount * k
             // A window starts at a line start within it; a window inside one long line is skipped
             // (looking further would walk that line once per window).
-            let limit = min(bytes.count, from + CSVSniffer.windowBytes)
+            // Windows do not overlap when the rest is short.
+            let length = min(CSVSniffer.windowBytes, rest / CSVSniffer.windowCount)
+            let limit = min(bytes.count, from + length)
             var at = from
             while at < limit, bytes.base[at - 1] != UInt8(ascii: "\n") { at += 1 }
-            if at < limit { views.append(view(from: at, length: CSVSniffer.windowBytes)) }
+            if at < limit { views.append(view(from: at, length: length)) }
         }
         return views
     }

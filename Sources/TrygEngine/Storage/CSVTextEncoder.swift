@@ -15,18 +15,8 @@ struct CSVTextEncoder {
     /// the loader then checks the whole file and says where).
     private(set) var sawInvalidUTF8 = false
 
-    private struct Entry {
-        var hash: UInt64
-        var offset: Int
-        var length: Int
-        var code: Int32
-    }
-
-    /// Open addressing: each slot holds an index into `entries` plus one, or 0 when empty.
-    private var slots = [Int32](repeating: 0, count: 64)
-    private var entries: [Entry] = []
-    /// The key bytes of all entries, back to back.
-    private var arena: [UInt8] = []
+    /// The byte spellings seen, each with its code.
+    private var keys = CSVTextKeys()
 
     init() {}
 
@@ -43,7 +33,7 @@ struct CSVTextEncoder {
     @inline(__always)
     mutating func code(for b: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (h, nonASCII) = CSVTextEncoder.hash(b)
-        if let c = find(b, hash: h) { return c }
+        if let c = keys.find(b, hash: h) { return c }
         return add(b, hash: h, nonASCII: nonASCII)
     }
 
@@ -53,53 +43,11 @@ struct CSVTextEncoder {
         let stored = value
         return utf8.withUTF8 { b in
             let h = CSVTextEncoder.hash(b).0
-            if let c = find(b, hash: h) { return c }
+            if let c = keys.find(b, hash: h) { return c }
             let code = Int32(truncatingIfNeeded: values.count)
             values.append(stored)
             insertKey(b, hash: h, code: code)
             return code
-        }
-    }
-
-    private func find(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
-        let mask = slots.count &- 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let s = slots[slot]
-            if s == 0 { return nil }
-            let e = entries[Int(s) &- 1]
-            if e.hash == h, e.length == b.count, sameBytes(e.offset, b) { return e.code }
-            slot = (slot &+ 1) & mask
-        }
-    }
-
-    /// Compares inline, eight bytes at a time: keys are short, and a call to `memcmp`
-    /// cost more than the comparison itself.
-    @inline(__always)
-    private func sameBytes(_ offset: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress, b.count > 0 else { return true }
-        return arena.withUnsafeBufferPointer { a in
-            guard let ab = a.baseAddress else { return false }
-            let x = UnsafeRawPointer(ab + offset), y = UnsafeRawPointer(base)
-            let n = b.count
-            var i = 0
-            while i &+ 8 <= n {
-                if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                    return false
-                }
-                i &+= 8
-            }
-            if i == n { return true }
-            if n >= 8 {
-                // The last eight bytes, overlapping ones already compared.
-                return x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-                    == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-            }
-            while i < n {
-                if ab[offset &+ i] != base[i] { return false }
-                i &+= 1
-            }
-            return true
         }
     }
 
@@ -115,7 +63,7 @@ struct CSVTextEncoder {
                 let code = nfc.withUnsafeMutableBufferPointer { nb -> Int32 in
                     let nbuf = UnsafeBufferPointer(nb)
                     let nh = CSVTextEncoder.hash(nbuf).0
-                    if let c = find(nbuf, hash: nh) { return c }
+                    if let c = keys.find(nbuf, hash: nh) { return c }
                     let c = Int32(truncatingIfNeeded: values.count)
                     values.append(value)
                     insertKey(nbuf, hash: nh, code: c)
@@ -133,22 +81,9 @@ struct CSVTextEncoder {
     }
 
     private mutating func insertKey(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, code: Int32) {
-        if (entries.count &+ 1) &* 2 > slots.count { grow() }
-        entries.append(Entry(hash: h, offset: arena.count, length: b.count, code: code))
-        arena.append(contentsOf: b)
-        place(Int32(truncatingIfNeeded: entries.count), hash: h)
-    }
-
-    private mutating func place(_ entryPlusOne: Int32, hash h: UInt64) {
-        let mask = slots.count &- 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while slots[slot] != 0 { slot = (slot &+ 1) & mask }
-        slots[slot] = entryPlusOne
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count &* 2)
-        for (i, e) in entries.enumerated() { place(Int32(truncatingIfNeeded: i &+ 1), hash: e.hash) }
+        // Keys are added once per distinct spelling, so copying on write costs nothing here.
+        if !isKnownUniquelyReferenced(&keys) { keys = keys.copy() }
+        keys.insert(b, hash: h, code: code)
     }
 
     /// True when every scalar is below U+0300: no combining marks or other characters that
@@ -201,5 +136,138 @@ struct CSVTextEncoder {
         h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33
         return (h, high & 0x8080_8080_8080_8080 != 0)
+    }
+}
+
+/// An open-addressing hash table from byte strings to codes, in memory of its own: a lookup
+/// reads raw memory only, with no array bounds, uniqueness or reference-count checks, since
+/// it runs once per text field of a file. Keys are kept back to back in an arena.
+final class CSVTextKeys {
+    private struct Entry {
+        var hash: UInt64
+        var offset: Int
+        var length: Int
+        var code: Int32
+    }
+
+    /// Each slot holds the key's hash in its high 32 bits and an index into `entries` plus
+    /// one in its low 32 bits, or 0 when empty; a power of two, at most a quarter full, so a
+    /// lookup mostly reads one slot and one entry.
+    private var slots: UnsafeMutablePointer<UInt64>
+    private var slotCount: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private var entryCount = 0
+    private var entryCapacity: Int
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0
+    private var arenaCapacity: Int
+
+    init(slotCount: Int = 64, entryCapacity: Int = 32, arenaCapacity: Int = 1024) {
+        self.slotCount = slotCount
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        self.entryCapacity = entryCapacity
+        entries = .allocate(capacity: entryCapacity)
+        self.arenaCapacity = arenaCapacity
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        entries.deallocate()
+        arena.deallocate()
+    }
+
+    func copy() -> CSVTextKeys {
+        let other = CSVTextKeys(slotCount: slotCount, entryCapacity: entryCapacity, arenaCapacity: arenaCapacity)
+        other.slots.update(from: slots, count: slotCount)
+        other.entries.initialize(from: entries, count: entryCount)
+        other.entryCount = entryCount
+        other.arena.initialize(from: arena, count: arenaCount)
+        other.arenaCount = arenaCount
+        return other
+    }
+
+    /// The code of a key, if present.
+    @inline(__always)
+    func find(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
+        let mask = slotCount &- 1
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = slots[slot]
+            if s == 0 { return nil }
+            if s & 0xFFFF_FFFF_0000_0000 == tag {
+                let e = entries[Int(truncatingIfNeeded: s & 0xFFFF_FFFF) &- 1]
+                if e.length == b.count, CSVTextKeys.same(arena + e.offset, b) { return e.code }
+            }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    /// Adds a key that is not present.
+    func insert(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, code: Int32) {
+        if (entryCount &+ 1) &* 4 > slotCount { growSlots() }
+        if entryCount == entryCapacity {
+            entryCapacity &*= 2
+            let grown = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity)
+            grown.moveInitialize(from: entries, count: entryCount)
+            entries.deallocate()
+            entries = grown
+        }
+        if arenaCount &+ b.count > arenaCapacity {
+            arenaCapacity = max(arenaCapacity &* 2, arenaCount &+ b.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: arenaCapacity)
+            grown.moveInitialize(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = grown
+        }
+        if let base = b.baseAddress { (arena + arenaCount).initialize(from: base, count: b.count) }
+        (entries + entryCount).initialize(to: Entry(hash: h, offset: arenaCount, length: b.count, code: code))
+        arenaCount &+= b.count
+        entryCount &+= 1
+        place(UInt64(entryCount), hash: h)
+    }
+
+    private func place(_ entryPlusOne: UInt64, hash h: UInt64) {
+        let mask = slotCount &- 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+        slots[slot] = h & 0xFFFF_FFFF_0000_0000 | entryPlusOne
+    }
+
+    private func growSlots() {
+        slots.deallocate()
+        slotCount &*= 2
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        for i in 0..<entryCount { place(UInt64(i &+ 1), hash: entries[i].hash) }
+    }
+
+    /// Compares inline, eight bytes at a time: keys are short, and a call to `memcmp`
+    /// cost more than the comparison itself.
+    @inline(__always)
+    private static func same(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress, b.count > 0 else { return true }
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(base)
+        let n = b.count
+        var i = 0
+        while i &+ 8 <= n {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i &+= 8
+        }
+        if i == n { return true }
+        if n >= 8 {
+            // The last eight bytes, overlapping ones already compared.
+            return x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+        while i < n {
+            if a[i] != base[i] { return false }
+            i &+= 1
+        }
+        return true
     }
 }
