@@ -18,6 +18,31 @@ import TrygDomain
         ])
     }
 
+    @Test func aRejectedRowLeavesNoValueInTheColumnsBeforeTheMisfit() throws {
+        // Typed columns take each row's values one after another; a later misfit must take
+        // back the values (and nulls) the earlier ones took.
+        let csv = "a,b,c,d\n1,2024-01-01,3,x\n,2024-01-02,nope,y\n5,never,,z\n,,7,w\n"
+        let l = try csvLoad(csv, options: CSVOptions(types: ["a": .int, "b": .date, "c": .int]))
+        #expect(l.rowsLoaded == 2 && l.rowsRejected == 2)
+        #expect(csvValues(l, "a") == [.int(1), .null])
+        #expect(csvValues(l, "b") == [.date(csvDay(2024, 1, 1)), .null])
+        #expect(csvValues(l, "c") == [.int(3), .int(7)])
+        #expect(csvValues(l, "d") == [.text("x"), .text("w")])
+        #expect(l.report.misfits == [0, 1, 1, 0])
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(3), .int(4)])
+    }
+
+    @Test func aRejectedRowDoesNotWidenAColumn() throws {
+        // `n` is sniffed as whole numbers; the row holding 2.5 is rejected for its date, so
+        // `n` stays int.
+        var csv = "n,d\n"
+        for i in 0..<200 { csv += "\(i),2024-01-01\n" }
+        csv += "2.5,never\n"
+        let l = try csvLoad(csv)
+        #expect(csvType(l, "n") == .int)
+        #expect(l.rowsRejected == 1)
+    }
+
     @Test func rejectedRowsDoNotSteerInference() throws {
         let l = try csvLoad("a,b\n1,2\nx\n3,4\n")
         #expect(csvType(l, "a") == .int)

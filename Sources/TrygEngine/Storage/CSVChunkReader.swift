@@ -117,13 +117,16 @@ struct CSVChunkReader {
         let width = layout.width, names = layout.names
         var chunk = CSVChunk(columns: layout.accumulators(), rowStarts: [], rejects: CSVRejects(), end: start,
                              lineEnds: 0, misfits: Array(repeating: 0, count: width))
-        var fields: [CSVField] = []
-        fields.reserveCapacity(width + 1)
         var records = 0
         var misfits = Array(repeating: 0, count: width)
         var released = start
+        // The columns with a set type first: a value that misfits rejects its row, and the
+        // columns appended before it in that row take their values back.
+        let fixed = layout.fixed
+        let free = layout.rules.indices.filter { layout.rules[$0].fixedType == nil }
 
-        while scanner.position < limit, let record = scanner.next(into: &fields) {
+        while scanner.position < limit, let record = scanner.next() {
+            let fields = scanner.fields.base
             records &+= 1
             if records == CSVChunkReader.sampleRows {
                 reserve(&chunk, sampleBytes: record.end - start, remaining: sizedFor ?? (limit - start))
@@ -154,7 +157,7 @@ struct CSVChunkReader {
                        reason: "unexpected text after the closing quote in field \(stray.field + 1) (\(names[stray.field]))")
                 continue
             }
-            if record.end &- record.start > LoadLimits.fieldBytes, let long = longField(fields) {
+            if record.end &- record.start > LoadLimits.fieldBytes, let long = longField(fields, count: width) {
                 reject(&chunk, record,
                        reason: "field \(long + 1) (\(names[long])) is \(LoadReport.grouped(fields[long].end - fields[long].start)) "
                                     + "bytes long; at most \(LoadReport.grouped(LoadLimits.fieldBytes))")
@@ -162,14 +165,25 @@ struct CSVChunkReader {
             }
             // Through a buffer pointer: the columns are touched once per field, and checks
             // that the array is unique each time cost more than the appends.
-            let reason = chunk.columns.withUnsafeMutableBufferPointer { columns -> String? in
-                if !layout.fixed.isEmpty, let reason = misfit(fields, columns, &misfits) { return reason }
-                for c in 0..<width { columns[c].append(fieldBytes(fields[c])) }
-                return nil
+            let appended = chunk.columns.withUnsafeMutableBufferPointer { columns -> Bool in
+                for (k, c) in fixed.enumerated() where !columns[c].appendFitting(fieldBytes(fields[c])) {
+                    for j in fixed[..<k] { columns[j].removeLastValue() }
+                    return false
+                }
+                for c in free { columns[c].append(fieldBytes(fields[c])) }
+                return true
             }
-            if let reason {
-                reject(&chunk, record, reason: reason)
-                continue
+            if !appended {
+                // A value that misfits, or one that widens its column's type.
+                let reason = chunk.columns.withUnsafeMutableBufferPointer { columns -> String? in
+                    if let reason = misfit(fields, columns, &misfits) { return reason }
+                    for c in 0..<width { columns[c].append(fieldBytes(fields[c])) }
+                    return nil
+                }
+                if let reason {
+                    reject(&chunk, record, reason: reason)
+                    continue
+                }
             }
             chunk.rowStarts.append(record.start)
         }
@@ -184,7 +198,6 @@ struct CSVChunkReader {
     func readText(columns targets: [Int], rowStarts: [Int]) -> [CSVColumnAccumulator] {
         var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, quoting: layout.quoting,
                                  position: 0)
-        var fields: [CSVField] = []
         var text = targets.map { _ in
             CSVColumnAccumulator(fixedType: nil, capacity: rowStarts.count, inferredText: true)
         }
@@ -195,7 +208,8 @@ struct CSVChunkReader {
                 released = start
             }
             scanner.seek(to: start)
-            guard let record = scanner.next(into: &fields), record.fieldCount == layout.width else { break }
+            guard let record = scanner.next(), record.fieldCount == layout.width else { break }
+            let fields = scanner.fields.base
             for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }
         }
         return text
@@ -226,8 +240,8 @@ struct CSVChunkReader {
     }
 
     /// The first field longer than the limit, if any.
-    private func longField(_ fields: [CSVField]) -> Int? {
-        fields.firstIndex { $0.end - $0.start > LoadLimits.fieldBytes }
+    private func longField(_ fields: UnsafeMutablePointer<CSVField>, count: Int) -> Int? {
+        (0..<count).first { fields[$0].end - fields[$0].start > LoadLimits.fieldBytes }
     }
 
     private func reserve(_ chunk: inout CSVChunk, sampleBytes: Int, remaining: Int) {
@@ -239,7 +253,7 @@ struct CSVChunkReader {
 
     /// The reason a typed column rejects this row, or nil when every value fits. Every
     /// typed column is checked, so the report can count misfits per column.
-    private func misfit(_ fields: [CSVField], _ columns: UnsafeMutableBufferPointer<CSVColumnAccumulator>,
+    private func misfit(_ fields: UnsafeMutablePointer<CSVField>, _ columns: UnsafeMutableBufferPointer<CSVColumnAccumulator>,
                         _ misfits: inout [Int]) -> String? {
         var reasons: [String] = []
         for c in layout.fixed {

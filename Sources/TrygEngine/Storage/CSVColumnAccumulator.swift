@@ -109,6 +109,66 @@ struct CSVColumnAccumulator {
         return checked != nil
     }
 
+    /// For a set type, the quick path: appends the field when it parses as the column's type
+    /// as it stands, and returns true; else appends nothing and returns false, and the caller
+    /// takes the careful path (`fits`, then `append`), which also widens a sniffed type.
+    @inline(__always)
+    mutating func appendFitting(_ b: Bytes) -> Bool {
+        if b.isEmpty {
+            appendNull()
+            count &+= 1
+            return true
+        }
+        switch state {
+        case .int:
+            guard let v = CSVValueParser.int(b) else { return false }
+            ints.append(v)
+        case .decimal:
+            switch CSVValueParser.number(b, numbers) {
+            case .int(let v)?: decimals.append(Double(v))
+            case .decimal(let v)?: decimals.append(v)
+            default: return false
+            }
+        case .bool:
+            guard let v = CSVValueParser.bool(b, digits: true) else { return false }
+            ints.append(v ? 1 : 0)
+        case .date:
+            guard case .date(let d)? = CSVValueParser.dateOrTimestamp(b) else { return false }
+            ints.append(d)
+        case .timestamp:
+            switch CSVValueParser.dateOrTimestamp(b) {
+            case .date(let d)?: ints.append(d &* LocalTime.secondsPerDay)
+            case .timestamp(let t)?: ints.append(t)
+            default: return false
+            }
+        case .mapped:
+            let code = encoder.code(for: b)
+            while mappedValues.count <= Int(code) {
+                mappedValues.append(mappedValue(encoder.values[mappedValues.count]))
+            }
+            guard mappedValues[Int(code)] != nil else { return false }
+            codes.append(code)
+        case .pending, .text, .needsRescan:
+            return false
+        }
+        count &+= 1
+        return true
+    }
+
+    /// Takes back the value appended last (by `appendFitting`, when a later column of the
+    /// same row does not fit and the row is rejected).
+    mutating func removeLastValue() {
+        count &-= 1
+        let word = count >> 6
+        if word < nullWords.count { nullWords[word] &= ~(1 << UInt64(count & 63)) }
+        switch state {
+        case .int, .bool, .date, .timestamp: ints.removeLast()
+        case .decimal: decimals.removeLast()
+        case .text, .mapped: codes.removeLast()
+        case .pending, .needsRescan: break
+        }
+    }
+
     /// Adds a field's value; an empty field is null.
     @inline(__always)
     mutating func append(_ b: Bytes) {

@@ -33,6 +33,29 @@ struct CSVRecord {
     var fieldCount = 0
 }
 
+/// Where a scanner puts the fields of the record it read last. Grows by doubling up to
+/// `CSVScanner.maxFields`; the scanner reads `base` and `capacity` once per record.
+final class CSVFieldBuffer {
+    private(set) var base: UnsafeMutablePointer<CSVField>
+    private(set) var capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Doubles the room, keeping the first `count` fields.
+    func grow(keeping count: Int) {
+        let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+}
+
 /// Splits CSV bytes into records and fields after RFC 4180 without copying them: quoted
 /// fields may hold delimiters, doubled quotes and line ends; lines end with `\n` or `\r\n`.
 /// Without quoting, a quote is an ordinary byte.
@@ -43,6 +66,9 @@ struct CSVScanner {
     /// Fields kept per record: one more than a table may have, so a record with too many is
     /// known as such, while a line of millions of delimiters does not make millions of fields.
     static let maxFields = LoadLimits.columns + 1
+
+    /// The fields of the record read last (`fieldCount` of them, at most `maxFields`).
+    let fields = CSVFieldBuffer()
 
     /// Offset of the next record.
     private(set) var position: Int
@@ -65,9 +91,18 @@ struct CSVScanner {
     /// Reads the next record's fields into `fields` (replacing its contents).
     /// Returns nil at the end of the bytes.
     mutating func next(into fields: inout [CSVField]) -> CSVRecord? {
+        guard let record = next() else { return nil }
+        fields.removeAll(keepingCapacity: true)
+        fields.append(contentsOf: UnsafeBufferPointer(start: self.fields.base, count: min(record.fieldCount, CSVScanner.maxFields)))
+        return record
+    }
+
+    /// Reads the next record; its fields are then in `fields`. Returns nil at the end of the bytes.
+    mutating func next() -> CSVRecord? {
         let p = bytes.base, n = bytes.count
         guard position < n else { return nil }
-        fields.removeAll(keepingCapacity: true)
+        let buffer = self.fields
+        var out = buffer.base, room = buffer.capacity
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delimiter = self.delimiter, quoting = self.quoting
         var record = CSVRecord(start: position, end: n, line: line, strayTextAfterQuote: nil)
@@ -89,7 +124,7 @@ struct CSVScanner {
                 while true {
                     i = scanQuoted(from: i)
                     guard i < n else {
-                        return cut(&record, &fields, at: spanning ?? (count, open))
+                        return cut(&record, at: spanning ?? (count, open))
                     }
                     if i &+ 1 < n, p[i &+ 1] == quote {
                         escaped = true
@@ -102,7 +137,7 @@ struct CSVScanner {
                 fieldEnd = i
                 i &+= 1
                 if !isFieldEnd(i) {
-                    if let spanning { return cut(&record, &fields, at: spanning) }
+                    if let spanning { return cut(&record, at: spanning) }
                     // Keep the field's full text, quotes included, for the reject's reason.
                     if record.strayTextAfterQuote == nil {
                         record.strayTextAfterQuote = (count, i)
@@ -116,7 +151,14 @@ struct CSVScanner {
                 i = scanUnquoted(from: i)
                 fieldEnd = i
             }
-            if count < CSVScanner.maxFields { fields.append(CSVField(start: fieldStart, end: fieldEnd, escaped: escaped)) }
+            if count < CSVScanner.maxFields {
+                if count == room {
+                    buffer.grow(keeping: count)
+                    out = buffer.base
+                    room = buffer.capacity
+                }
+                out[count] = CSVField(start: fieldStart, end: fieldEnd, escaped: escaped)
+            }
             count &+= 1
             record.fieldCount = count
 
@@ -141,8 +183,7 @@ struct CSVScanner {
 
     /// Ends the record at the line end after the quote that opened at `open.offset`, which
     /// lies on the record's first line; the fields from that quote on become one field.
-    private mutating func cut(_ record: inout CSVRecord, _ fields: inout [CSVField],
-                              at open: (field: Int, offset: Int)) -> CSVRecord {
+    private mutating func cut(_ record: inout CSVRecord, at open: (field: Int, offset: Int)) -> CSVRecord {
         let p = bytes.base, n = bytes.count
         var end = open.offset
         while end < n, p[end] != UInt8(ascii: "\n") { end &+= 1 }
@@ -152,8 +193,11 @@ struct CSVScanner {
         record.openQuote = open
         record.strayTextAfterQuote = nil
         line = record.line &+ 1
-        fields.removeSubrange(min(open.field, fields.count)...)
-        if fields.count < CSVScanner.maxFields { fields.append(CSVField(start: open.offset, end: end, escaped: false)) }
+        // The fields before the quote stay; the rest of the line becomes one field.
+        if open.field < CSVScanner.maxFields {
+            if open.field == fields.capacity { fields.grow(keeping: open.field) }
+            fields.base[open.field] = CSVField(start: open.offset, end: end, escaped: false)
+        }
         record.fieldCount = open.field &+ 1
         return record
     }
