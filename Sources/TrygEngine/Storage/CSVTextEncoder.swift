@@ -32,9 +32,9 @@ struct CSVTextEncoder {
     /// The code of a non-empty field's bytes, adding the value when new.
     @inline(__always)
     mutating func code(for b: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (h, nonASCII) = CSVTextEncoder.hash(b)
+        let h = CSVTextEncoder.hash(b)
         if let c = keys.find(b, hash: h) { return c }
-        return add(b, hash: h, nonASCII: nonASCII)
+        return add(b, hash: h, nonASCII: b.contains { $0 >= 0x80 })
     }
 
     /// The code of a value already in NFC (from another chunk's dictionary), adding it when new.
@@ -42,7 +42,7 @@ struct CSVTextEncoder {
         var utf8 = value
         let stored = value
         return utf8.withUTF8 { b in
-            let h = CSVTextEncoder.hash(b).0
+            let h = CSVTextEncoder.hash(b)
             if let c = keys.find(b, hash: h) { return c }
             let code = Int32(truncatingIfNeeded: values.count)
             values.append(stored)
@@ -62,7 +62,7 @@ struct CSVTextEncoder {
             if !nfc.elementsEqual(b) {
                 let code = nfc.withUnsafeMutableBufferPointer { nb -> Int32 in
                     let nbuf = UnsafeBufferPointer(nb)
-                    let nh = CSVTextEncoder.hash(nbuf).0
+                    let nh = CSVTextEncoder.hash(nbuf)
                     if let c = keys.find(nbuf, hash: nh) { return c }
                     let c = Int32(truncatingIfNeeded: values.count)
                     values.append(value)
@@ -93,49 +93,44 @@ struct CSVTextEncoder {
         return true
     }
 
-    /// A fast 64-bit hash of the bytes, and whether any byte is non-ASCII.
+    /// A 64-bit hash of the length and of at most 24 of the bytes: the first eight, the last
+    /// eight and eight from the middle. Values that differ elsewhere share a hash and are told
+    /// apart by the comparison every lookup makes anyway; hashing every byte of a long value
+    /// cost more than the rest of its lookup.
     @inline(__always)
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, Bool) {
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b.count)
-        var high: UInt64 = 0
-        guard let base = b.baseAddress else { return (h, false) }
+        guard let base = b.baseAddress else { return h }
         let n = b.count
-        var i = 0
-        while i &+ 8 <= n {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            high |= w
+        let raw = UnsafeRawPointer(base)
+        @inline(__always) func mix(_ w: UInt64) {
             h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
             h ^= h >> 29
-            i &+= 8
         }
-        if i < n {
-            // The last 1…7 bytes as one word, without a loop over them.
-            let raw = UnsafeRawPointer(base)
-            var w: UInt64
-            if n >= 8 {
-                w = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) >> UInt64((8 &- (n &- i)) &* 8)
-            } else {
-                w = 0
-                var k = 0
-                if n &- k >= 4 {
-                    w = UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt32.self))
-                    k &+= 4
-                }
-                if n &- k >= 2 {
-                    w |= UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt16.self)) << UInt64(k &* 8)
-                    k &+= 2
-                }
-                if n &- k >= 1 { w |= UInt64(base[k]) << UInt64(k &* 8) }
+        if n >= 8 {
+            mix(raw.loadUnaligned(as: UInt64.self))
+            if n > 16 { mix(raw.loadUnaligned(fromByteOffset: (n &- 8) >> 1, as: UInt64.self)) }
+            if n > 8 { mix(raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) }
+        } else {
+            // One to seven bytes as one word, without a loop over them.
+            var w: UInt64 = 0
+            var k = 0
+            if n &- k >= 4 {
+                w = UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt32.self))
+                k &+= 4
             }
-            high |= w
-            h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
-            h ^= h >> 29
+            if n &- k >= 2 {
+                w |= UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt16.self)) << UInt64(k &* 8)
+                k &+= 2
+            }
+            if n &- k >= 1 { w |= UInt64(base[k]) << UInt64(k &* 8) }
+            mix(w)
         }
         // Final avalanche (from MurmurHash3) so low bits pick good slots.
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33
-        return (h, high & 0x8080_8080_8080_8080 != 0)
+        return h
     }
 }
 
