@@ -29,8 +29,12 @@ struct CSVLayout {
     let quoting: Bool
     let numbers: CSVNumberFormat
     let cancellation: CancellationFlag?
+    /// Whether to note where each row starts, for a second pass over columns that turn to
+    /// text part-way: only a column inferred from every value can.
+    let keepsRowStarts: Bool
 
-    init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, cancellation: CancellationFlag?) {
+    init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, cancellation: CancellationFlag?,
+         keepRowStarts: Bool = false) {
         self.names = names
         self.rules = rules
         self.fixed = rules.indices.filter { rules[$0].fixedType != nil }
@@ -38,6 +42,7 @@ struct CSVLayout {
         self.quoting = dialect.quoting
         self.numbers = dialect.numbers
         self.cancellation = cancellation
+        self.keepsRowStarts = keepRowStarts || rules.contains(.inferred)
     }
 
     var width: Int { names.count }
@@ -58,7 +63,10 @@ struct CSVLayout {
 /// The rows of one stretch of the file, loaded into per-column accumulators.
 struct CSVChunk {
     var columns: [CSVColumnAccumulator]
-    /// Where each loaded row starts, for a second pass over columns that became text.
+    /// Rows loaded.
+    var rows = 0
+    /// Where each loaded row starts, for a second pass over columns that became text (only
+    /// when the layout `keepsRowStarts`).
     var rowStarts: [Int]
     /// Line numbers count from the chunk's first line (see `CSVLoader`).
     var rejects: CSVRejects
@@ -185,7 +193,8 @@ struct CSVChunkReader {
                     continue
                 }
             }
-            chunk.rowStarts.append(record.start)
+            chunk.rows &+= 1
+            if layout.keepsRowStarts { chunk.rowStarts.append(record.start) }
         }
         chunk.misfits = misfits
         for column in chunk.columns { chunk.text.add(column) }
@@ -247,7 +256,7 @@ struct CSVChunkReader {
     private func reserve(_ chunk: inout CSVChunk, sampleBytes: Int, remaining: Int) {
         let average = max(1, sampleBytes / CSVChunkReader.sampleRows)
         let estimate = remaining / average + remaining / average / 16 + 64
-        chunk.rowStarts.reserveCapacity(estimate)
+        if layout.keepsRowStarts { chunk.rowStarts.reserveCapacity(estimate) }
         for i in chunk.columns.indices { chunk.columns[i].reserve(estimate) }
     }
 

@@ -36,8 +36,10 @@ struct CSVLoader {
         let names = plan.names
         var rules = plan.rules
         var fallbacks: [String: String] = [:]
+        var keepRowStarts = false
         while true {
-            let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, cancellation: options.cancellation)
+            let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, cancellation: options.cancellation,
+                                   keepRowStarts: keepRowStarts)
             var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
             let demoted = demotions(rows, rules)
             if !demoted.isEmpty {
@@ -48,6 +50,12 @@ struct CSVLoader {
                 continue
             }
             let targets = rows.columns.indices.filter { rows.columns[$0].state == .needsRescan }
+            if !targets.isEmpty, !layout.keepsRowStarts {
+                // Only a column inferred from every value should turn to text part-way; should
+                // another, the rows are read again with their starts kept.
+                keepRowStarts = true
+                continue
+            }
             if !targets.isEmpty {
                 let text = CSVChunkReader(bytes: bytes, layout: layout).readText(columns: targets, rowStarts: rows.rowStarts)
                 for (k, c) in targets.enumerated() {
@@ -62,11 +70,11 @@ struct CSVLoader {
                 throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
             }
             // Building text dictionaries is the slow part of finishing: one column per core.
-            let parallel = rows.rowStarts.count >= CSVLoader.parallelColumnRows
+            let parallel = rows.rows >= CSVLoader.parallelColumnRows
             let columns = CSVParallel.map(layout.width, parallel: parallel) { i in
                 rows.columns[i].finish(scale: layout.rules[i].fixedType == nil ? options.scales[names[i]] : nil)
             }
-            let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rowStarts.count,
+            let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rows,
                               origin: bytes.path)
             let encodingFinding: LoadReport.Finding
             switch encoding {
@@ -77,7 +85,7 @@ struct CSVLoader {
             let report = LoadReport(format: "CSV", findings: [encodingFinding] + plan.findings, misfits: rows.misfits,
                                     textFallbacks: fallbacks, warnings: plan.warnings)
             return TableLoad(table: table, rejects: rows.rejects.table(for: tableName, path: bytes.path),
-                             rowsLoaded: rows.rowStarts.count, rowsRejected: rows.rejects.count, report: report)
+                             rowsLoaded: rows.rows, rowsRejected: rows.rejects.count, report: report)
         }
     }
 
@@ -167,7 +175,7 @@ extension CSVChunk {
     /// Each column of `next` is emptied as soon as it is appended, so the two chunks are not
     /// both held in full.
     mutating func append(_ next: inout CSVChunk, lineOffset: Int) {
-        let parallel = rowStarts.count + next.rowStarts.count >= CSVLoader.parallelColumnRows
+        let parallel = rows + next.rows >= CSVLoader.parallelColumnRows
         columns.withUnsafeMutableBufferPointer { columns in
             next.columns.withUnsafeMutableBufferPointer { nextColumns in
                 // Each job touches only its own column, in place (no copy of its arrays).
@@ -177,6 +185,7 @@ extension CSVChunk {
                 }
             }
         }
+        rows += next.rows
         rowStarts.append(contentsOf: next.rowStarts)
         next.rowStarts = []
         rejects.append(next.rejects, lineOffset: lineOffset)
