@@ -1,4 +1,3 @@
-import Glibc
 import TrygDomain
 
 /// Collects one column's values while the file is read, inferring its type as it goes.
@@ -71,9 +70,9 @@ struct CSVColumnAccumulator {
     mutating func reserve(_ capacity: Int) {
         capacityHint = capacity
         switch state {
-        case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity); HugePages.advise(&ints)
-        case .decimal: decimals.reserveCapacity(capacity); HugePages.advise(&decimals)
-        case .text, .mapped: codes.reserveCapacity(capacity); HugePages.advise(&codes)
+        case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity)
+        case .decimal: decimals.reserveCapacity(capacity)
+        case .text, .mapped: codes.reserveCapacity(capacity)
         case .pending, .needsRescan: break
         }
     }
@@ -311,27 +310,6 @@ struct CSVColumnAccumulator {
         case .category(let scale)?: return scale.index(of: text).map { Int64($0) }
         case .halfYear?: return HalfYear(parsing: text).map { Int64($0.ordinal) }
         default: return nil
-        }
-    }
-}
-
-/// Large arrays filled from the first element to the last, as a load fills its columns, take
-/// one page fault per 2 MB instead of per 4 KB when the kernel backs them with huge pages;
-/// where transparent huge pages are left to the program (`madvise` mode), it must ask.
-enum HugePages {
-    /// Below this the advice is not worth a system call.
-    static let threshold = 8 << 20
-
-    /// Advises huge pages for the whole capacity of `array`, which has not been touched yet.
-    static func advise<T>(_ array: inout [T]) {
-        let bytes = array.capacity &* MemoryLayout<T>.stride
-        guard bytes >= threshold else { return }
-        array.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let page = 4096
-            let start = (Int(bitPattern: base) &+ page &- 1) & ~(page &- 1)
-            let end = (Int(bitPattern: base) &+ bytes) & ~(page &- 1)
-            if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) { _ = madvise(p, end &- start, MADV_HUGEPAGE) }
         }
     }
 }
