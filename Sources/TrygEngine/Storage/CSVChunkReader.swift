@@ -123,8 +123,16 @@ struct CSVChunkReader {
         var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, quoting: layout.quoting,
                                  position: start, line: firstLine)
         let width = layout.width, names = layout.names
-        var chunk = CSVChunk(columns: layout.accumulators(), rowStarts: [], rejects: CSVRejects(), end: start,
+        var chunk = CSVChunk(columns: [], rowStarts: [], rejects: CSVRejects(), end: start,
                              lineEnds: 0, misfits: Array(repeating: 0, count: width))
+        // The columns live in memory of their own while the rows are read: through an array
+        // each row would pay a check that the array is not shared.
+        let columns = UnsafeMutableBufferPointer<CSVColumnAccumulator>.allocate(capacity: width)
+        _ = columns.initialize(from: layout.accumulators())
+        defer {
+            columns.deinitialize()
+            columns.deallocate()
+        }
         var records = 0
         var misfits = Array(repeating: 0, count: width)
         var released = start
@@ -134,10 +142,10 @@ struct CSVChunkReader {
         let free = layout.rules.indices.filter { layout.rules[$0].fixedType == nil }
 
         while scanner.position < limit, let record = scanner.next() {
-            let fields = scanner.fields.base
+            let fields = scanner.fields
             records &+= 1
             if records == CSVChunkReader.sampleRows {
-                reserve(&chunk, sampleBytes: record.end - start, remaining: sizedFor ?? (limit - start))
+                reserve(&chunk, columns, sampleBytes: record.end - start, remaining: sizedFor ?? (limit - start))
             }
             if records & (CSVChunkReader.cancellationInterval - 1) == 0 {
                 if layout.cancellation?.isRaised == true {
@@ -171,32 +179,27 @@ struct CSVChunkReader {
                                     + "bytes long; at most \(LoadReport.grouped(LoadLimits.fieldBytes))")
                 continue
             }
-            // Through a buffer pointer: the columns are touched once per field, and checks
-            // that the array is unique each time cost more than the appends.
-            let appended = chunk.columns.withUnsafeMutableBufferPointer { columns -> Bool in
-                for (k, c) in fixed.enumerated() where !columns[c].appendFitting(fieldBytes(fields[c])) {
-                    for j in fixed[..<k] { columns[j].removeLastValue() }
-                    return false
-                }
-                for c in free { columns[c].append(fieldBytes(fields[c])) }
-                return true
+            var appended = true
+            for (k, c) in fixed.enumerated() where !columns[c].appendFitting(fieldBytes(fields[c])) {
+                for j in fixed[..<k] { columns[j].removeLastValue() }
+                appended = false
+                break
             }
-            if !appended {
+            if appended {
+                for c in free { columns[c].append(fieldBytes(fields[c])) }
+            } else {
                 // A value that misfits, or one that widens its column's type.
-                let reason = chunk.columns.withUnsafeMutableBufferPointer { columns -> String? in
-                    if let reason = misfit(fields, columns, &misfits) { return reason }
-                    for c in 0..<width { columns[c].append(fieldBytes(fields[c])) }
-                    return nil
-                }
-                if let reason {
+                if let reason = misfit(fields, columns, &misfits) {
                     reject(&chunk, record, reason: reason)
                     continue
                 }
+                for c in 0..<width { columns[c].append(fieldBytes(fields[c])) }
             }
             chunk.rows &+= 1
             if layout.keepsRowStarts { chunk.rowStarts.append(record.start) }
         }
         chunk.misfits = misfits
+        chunk.columns = Array(columns)
         for column in chunk.columns { chunk.text.add(column) }
         chunk.end = scanner.position
         chunk.lineEnds = scanner.line - firstLine
@@ -218,7 +221,7 @@ struct CSVChunkReader {
             }
             scanner.seek(to: start)
             guard let record = scanner.next(), record.fieldCount == layout.width else { break }
-            let fields = scanner.fields.base
+            let fields = scanner.fields
             for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }
         }
         return text
@@ -253,11 +256,12 @@ struct CSVChunkReader {
         (0..<count).first { fields[$0].end - fields[$0].start > LoadLimits.fieldBytes }
     }
 
-    private func reserve(_ chunk: inout CSVChunk, sampleBytes: Int, remaining: Int) {
+    private func reserve(_ chunk: inout CSVChunk, _ columns: UnsafeMutableBufferPointer<CSVColumnAccumulator>,
+                         sampleBytes: Int, remaining: Int) {
         let average = max(1, sampleBytes / CSVChunkReader.sampleRows)
         let estimate = remaining / average + remaining / average / 16 + 64
         if layout.keepsRowStarts { chunk.rowStarts.reserveCapacity(estimate) }
-        for i in chunk.columns.indices { chunk.columns[i].reserve(estimate) }
+        for i in columns.indices { columns[i].reserve(estimate) }
     }
 
     /// The reason a typed column rejects this row, or nil when every value fits. Every

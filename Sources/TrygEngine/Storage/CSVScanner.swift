@@ -67,8 +67,12 @@ struct CSVScanner {
     /// known as such, while a line of millions of delimiters does not make millions of fields.
     static let maxFields = LoadLimits.columns + 1
 
-    /// The fields of the record read last (`fieldCount` of them, at most `maxFields`).
-    let fields = CSVFieldBuffer()
+    /// Owns the memory of `fields`.
+    private let fieldBuffer = CSVFieldBuffer()
+    /// The fields of the record read last (`fieldCount` of them, at most `maxFields`). Kept
+    /// apart from `fieldBuffer` so reading a record touches no reference count.
+    private(set) var fields: UnsafeMutablePointer<CSVField>
+    private var fieldRoom: Int
 
     /// Offset of the next record.
     private(set) var position: Int
@@ -81,6 +85,15 @@ struct CSVScanner {
         self.quoting = quoting
         self.position = position
         self.line = line
+        fields = fieldBuffer.base
+        fieldRoom = fieldBuffer.capacity
+    }
+
+    /// Doubles the room for fields, keeping the first `count`.
+    private mutating func growFields(keeping count: Int) {
+        fieldBuffer.grow(keeping: count)
+        fields = fieldBuffer.base
+        fieldRoom = fieldBuffer.capacity
     }
 
     /// Continues from a record start found earlier (line numbers are then not tracked).
@@ -93,7 +106,7 @@ struct CSVScanner {
     mutating func next(into fields: inout [CSVField]) -> CSVRecord? {
         guard let record = next() else { return nil }
         fields.removeAll(keepingCapacity: true)
-        fields.append(contentsOf: UnsafeBufferPointer(start: self.fields.base, count: min(record.fieldCount, CSVScanner.maxFields)))
+        fields.append(contentsOf: UnsafeBufferPointer(start: self.fields, count: min(record.fieldCount, CSVScanner.maxFields)))
         return record
     }
 
@@ -101,8 +114,7 @@ struct CSVScanner {
     mutating func next() -> CSVRecord? {
         let p = bytes.base, n = bytes.count
         guard position < n else { return nil }
-        let buffer = self.fields
-        var out = buffer.base, room = buffer.capacity
+        var out = fields, room = fieldRoom
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delimiter = self.delimiter, quoting = self.quoting
         var record = CSVRecord(start: position, end: n, line: line, strayTextAfterQuote: nil)
@@ -153,9 +165,9 @@ struct CSVScanner {
             }
             if count < CSVScanner.maxFields {
                 if count == room {
-                    buffer.grow(keeping: count)
-                    out = buffer.base
-                    room = buffer.capacity
+                    growFields(keeping: count)
+                    out = fields
+                    room = fieldRoom
                 }
                 out[count] = CSVField(start: fieldStart, end: fieldEnd, escaped: escaped)
             }
@@ -195,8 +207,8 @@ struct CSVScanner {
         line = record.line &+ 1
         // The fields before the quote stay; the rest of the line becomes one field.
         if open.field < CSVScanner.maxFields {
-            if open.field == fields.capacity { fields.grow(keeping: open.field) }
-            fields.base[open.field] = CSVField(start: open.offset, end: end, escaped: false)
+            if open.field == fieldRoom { growFields(keeping: open.field) }
+            fields[open.field] = CSVField(start: open.offset, end: end, escaped: false)
         }
         record.fieldCount = open.field &+ 1
         return record
