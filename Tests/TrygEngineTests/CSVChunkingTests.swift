@@ -4,7 +4,7 @@ import TrygDomain
 @_spi(Chunking) @testable import TrygEngine
 
 /// A small deterministic generator (SplitMix64), so failures can be replayed by seed.
-private struct SeededGenerator: RandomNumberGenerator {
+struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
