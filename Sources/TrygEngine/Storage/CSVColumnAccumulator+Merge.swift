@@ -60,7 +60,14 @@ extension CSVColumnAccumulator {
                 translated.append(encoder.code(forNFC: value))
             }
         }
-        codes.append(contentsOf: next.codes.map { translated[Int($0)] })
+        if translated.elementsEqual(translated.indices.lazy.map { Int32(truncatingIfNeeded: $0) }) {
+            codes.append(contentsOf: next.codes)
+        } else {
+            // Written straight into the room already reserved, with no array in between.
+            translated.withUnsafeBufferPointer { t in
+                codes.append(contentsOf: next.codes.lazy.map { t[Int($0)] })
+            }
+        }
         if state == .mapped {
             while mappedValues.count < encoder.values.count {
                 mappedValues.append(mappedValue(encoder.values[mappedValues.count]))

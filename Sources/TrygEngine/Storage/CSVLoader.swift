@@ -26,7 +26,7 @@ struct CSVLoader {
     static let invalidUTF8Seen = "invalid UTF-8 seen while reading"
 
     /// Below this many bytes of rows, one thread reads everything.
-    static let parallelThreshold = 4 << 20
+    static let parallelThreshold = 512 << 10
     /// Below this many rows, columns are stitched and finished one after another.
     static let parallelColumnRows = 1 << 16
 
