@@ -29,6 +29,28 @@ import Testing
         #expect(encoder.values.count == expected.count)
     }
 
+    /// The hash reads only some bytes of a long key, and the comparison reads words chosen by
+    /// the key's length: keys of every length up to 100 that differ in any one byte get their
+    /// own codes.
+    @Test func keysDifferingAnywhereAreDistinct() {
+        var encoder = CSVTextEncoder()
+        var expected: [String: Int32] = [:]
+        for length in 1...100 {
+            let plain = String(repeating: "m", count: length)
+            for key in [plain] + (0..<length).map({ at in
+                String(plain.prefix(at)) + "n" + String(plain.dropFirst(at + 1))
+            }) where expected[key] == nil {
+                expected[key] = Int32(expected.count)
+            }
+        }
+        for _ in 0..<2 {
+            for (key, c) in expected.sorted(by: { $0.value < $1.value }) {
+                #expect(code(&encoder, key) == c, "\(key)")
+            }
+        }
+        #expect(encoder.values.count == expected.count)
+    }
+
     @Test func manyValuesSurviveGrowth() {
         var encoder = CSVTextEncoder()
         for i in 0..<5000 { #expect(code(&encoder, "value \(i)") == Int32(i)) }

@@ -239,30 +239,39 @@ final class CSVTextKeys {
         for i in 0..<entryCount { place(UInt64(i &+ 1), hash: entries[i].hash) }
     }
 
-    /// Compares inline, eight bytes at a time: keys are short, and a call to `memcmp`
-    /// cost more than the comparison itself.
+    /// Compares inline: keys are short, and a call to `memcmp` cost more than the comparison
+    /// itself. Up to 64 bytes the words compared are fixed by the length class alone (the
+    /// last ones overlapping), so a comparison has no loop whose end must be guessed.
     @inline(__always)
     private static func same(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress, b.count > 0 else { return true }
+        guard let base = b.baseAddress else { return true }
         let x = UnsafeRawPointer(a), y = UnsafeRawPointer(base)
         let n = b.count
-        var i = 0
-        while i &+ 8 <= n {
-            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return false
+        @inline(__always) func differ(_ offset: Int) -> UInt64 {
+            x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        }
+        switch n {
+        case 8...16:
+            return differ(0) | differ(n &- 8) == 0
+        case 17...32:
+            return differ(0) | differ(8) | differ(n &- 16) | differ(n &- 8) == 0
+        case 33...64:
+            return differ(0) | differ(8) | differ(16) | differ(24)
+                | differ(n &- 32) | differ(n &- 24) | differ(n &- 16) | differ(n &- 8) == 0
+        case 65...:
+            var i = 0
+            while i &+ 8 <= n {
+                if differ(i) != 0 { return false }
+                i &+= 8
             }
-            i &+= 8
+            return differ(n &- 8) == 0
+        default:
+            var i = 0
+            while i < n {
+                if a[i] != base[i] { return false }
+                i &+= 1
+            }
+            return true
         }
-        if i == n { return true }
-        if n >= 8 {
-            // The last eight bytes, overlapping ones already compared.
-            return x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-                == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-        }
-        while i < n {
-            if a[i] != base[i] { return false }
-            i &+= 1
-        }
-        return true
     }
 }
