@@ -38,8 +38,20 @@ enum CSVValueParser {
 
     /// `[+-]?[0-9]+` when it fits Int64.
     static func int(_ b: Bytes) -> Int64? {
-        var i = 0
         let n = b.count
+        // The usual case: up to 18 digits and no sign, which cannot overflow.
+        if n > 0, n <= 18, let p = b.baseAddress {
+            var value: Int64 = 0
+            var k = 0
+            while k < n {
+                let d = p[k] &- UInt8(ascii: "0")
+                if d >= 10 { break }
+                value = value &* 10 &+ Int64(d)
+                k &+= 1
+            }
+            if k == n { return value }
+        }
+        var i = 0
         var negative = false
         if n > 0, b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") {
             negative = b[0] == UInt8(ascii: "-")
@@ -64,6 +76,14 @@ enum CSVValueParser {
 
     /// `true`/`false`, `ja`/`nej` or `sand`/`falsk` (Danish Excel), in any case.
     static func bool(_ b: Bytes) -> Bool? {
+        // `true` and `false` in lower case, the usual spelling, by whole words.
+        if let p = b.baseAddress {
+            let raw = UnsafeRawPointer(p)
+            if b.count == 4, raw.loadUnaligned(as: UInt32.self) == 0x6575_7274 { return true }   // "true"
+            if b.count == 5, raw.loadUnaligned(as: UInt32.self) == 0x736C_6166, p[4] == UInt8(ascii: "e") {   // "fals" "e"
+                return false
+            }
+        }
         func matches(_ word: StaticString) -> Bool {
             guard b.count == word.utf8CodeUnitCount else { return false }
             let w = word.utf8Start
