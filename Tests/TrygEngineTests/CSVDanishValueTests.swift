@@ -97,3 +97,33 @@ import TrygDomain
         #expect(csvType(inferred, "flag") == .int)
     }
 }
+
+/// A column of timestamps is read with the day of its last date remembered; that must give
+/// what the general parser gives, whatever comes before.
+@Suite struct CSVTimestampReaderTests {
+    @Test func agreesWithTheGeneralParser() {
+        let fields = ["2024-02-29T23:59", "2024-02-29T23:59:59", "2024-02-29 00:00", "2023-02-29T10:00", "2024-02-29T24:00",
+                      "2024-02-29T10:60", "2024-02-29T10:00:60", "2024-02-29X10:00", "2024-02-29T1000", "2024-02-30T10:00",
+                      "2024-13-01T10:00", "2025-01-01T08:05", "2025-01-01T08:05:07", "2025-01-01", "2025-01-01T8:05",
+                      "2025-01-01T08:05:0x", "20250-1-01T08:05", "1970-01-01T00:00", "1969-12-31T23:59:59", "0000-01-01T00:00",
+                      "2025-01-01T08:05", "2025-01-02T08:05"]
+        var reader = CSVTimestampReader()
+        // Each field after each other field, so every remembered day is tried against every field.
+        for before in fields {
+            for field in fields {
+                for text in [before, field] {
+                    var bytes = Array(text.utf8)
+                    let (quick, general) = bytes.withUnsafeMutableBufferPointer { buffer in
+                        let b = UnsafeBufferPointer(buffer)
+                        return (reader.timestamp(b), CSVValueParser.isoDateOrTimestamp(b))
+                    }
+                    if let quick {
+                        #expect(general == .timestamp(quick), "\(before) then \(text)")
+                    } else if case .timestamp? = general {
+                        Issue.record("\(text) after \(before): the general parser reads a timestamp, the reader none")
+                    }
+                }
+            }
+        }
+    }
+}

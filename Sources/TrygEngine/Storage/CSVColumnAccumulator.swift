@@ -44,6 +44,7 @@ struct CSVColumnAccumulator {
     private var checked: CSVValue?
     /// The expected number of values, kept for a column that is still `.pending`.
     private var capacityHint = 0
+    private var timestamps = CSVTimestampReader()
 
     /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
     /// inferred column as text (for a sniffed text column, and for the second pass over a
@@ -136,10 +137,14 @@ struct CSVColumnAccumulator {
             guard case .date(let d)? = CSVValueParser.dateOrTimestamp(b) else { return false }
             ints.append(d)
         case .timestamp:
-            switch CSVValueParser.dateOrTimestamp(b) {
-            case .date(let d)?: ints.append(d &* LocalTime.secondsPerDay)
-            case .timestamp(let t)?: ints.append(t)
-            default: return false
+            if let t = timestamps.timestamp(b) {
+                ints.append(t)
+            } else {
+                switch CSVValueParser.dateOrTimestamp(b) {
+                case .date(let d)?: ints.append(d &* LocalTime.secondsPerDay)
+                case .timestamp(let t)?: ints.append(t)
+                default: return false
+                }
             }
         case .mapped:
             let code = encoder.code(for: b)

@@ -135,3 +135,39 @@ enum CSVValueParser {
         return v
     }
 }
+
+/// Reads ISO timestamps (`YYYY-MM-DD[T ]HH:MM[:SS]`) of one column, remembering the day of
+/// the last date part: rows of a day come together in most files, so the calendar arithmetic
+/// runs once a day rather than once a row. Gives what `CSVValueParser.isoDateOrTimestamp`
+/// gives for such a field, or nil for any other field.
+struct CSVTimestampReader {
+    private var lastDate: (UInt64, UInt16) = (0, 0)
+    private var lastDay: Int64 = 0
+
+    @inline(__always)
+    mutating func timestamp(_ b: CSVValueParser.Bytes) -> Int64? {
+        let n = b.count
+        guard n == 16 || n == 19, let p = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let date = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        if date != lastDate || lastDate.0 == 0 {
+            guard case .date(let day)? = CSVValueParser.isoDateOrTimestamp(CSVValueParser.Bytes(start: p, count: 10)) else {
+                return nil
+            }
+            lastDate = date
+            lastDay = day
+        }
+        @inline(__always) func two(_ at: Int) -> Int64? {
+            let hi = p[at] &- UInt8(ascii: "0"), lo = p[at &+ 1] &- UInt8(ascii: "0")
+            return hi < 10 && lo < 10 ? Int64(hi) &* 10 &+ Int64(lo) : nil
+        }
+        guard p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " "), p[13] == UInt8(ascii: ":"),
+              let h = two(11), let mi = two(14), h < 24, mi < 60 else { return nil }
+        var seconds: Int64 = 0
+        if n == 19 {
+            guard p[16] == UInt8(ascii: ":"), let s = two(17), s < 60 else { return nil }
+            seconds = s
+        }
+        return lastDay &* LocalTime.secondsPerDay &+ h &* 3600 &+ mi &* 60 &+ seconds
+    }
+}
