@@ -45,9 +45,9 @@ struct CSVSniffer {
     /// The head of the file sampled for types; a file up to this size is sampled whole.
     /// A sample of a few thousand rows decides as well as a larger one would: a sniffed type
     /// that the rest of the file does not bear out still falls back to text (`CSVLoader`).
-    static let headBytes = 256 << 10
+    static let headBytes = 128 << 10
     static let windowCount = 16
-    static let windowBytes = 16 << 10
+    static let windowBytes = 8 << 10
 
     func plan() throws(Diagnostic) -> CSVPlan {
         let head = view(from: start, length: CSVSniffer.delimiterSampleBytes)
