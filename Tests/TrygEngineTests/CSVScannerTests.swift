@@ -44,7 +44,10 @@ import Testing
                 if Int.random(in: 0..<4, using: &rng) == 0 {
                     bytes.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)])
                 } else {
-                    bytes += Array("12,Blågården,\(Int.random(in: 0..<1000, using: &rng)),tekst her\n".utf8)
+                    let rows = ["12,Blågården,\(Int.random(in: 0..<1000, using: &rng)),tekst her\n",
+                                "13,\"Unge, samlet\",\"\",x\r\n", "14;\"a\"\"b\";\"c;d\"\n", "\"q\"\n", "\"\",\"\"\n", "16,\"slut\"\r\n",
+                                "15,\"lang tekst, med komma og mere end 64 tegn i alt, så den går over en blok\",1\n"]
+                    bytes += Array(rows[Int.random(in: 0..<rows.count, using: &rng)].utf8)
                 }
             }
             let delimiter = Int.random(in: 0..<3, using: &rng) == 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")

@@ -235,6 +235,7 @@ struct CSVScanner {
             }
             let at = block &+ mask.trailingZeroBitCount
             mask &= mask &- 1
+            // (`fieldStart` is at most `at`, so inside the bytes.)
             if quoting, p[fieldStart] == quote { return nil }
             guard count < room else { return nil }
             if p[at] == lf {
