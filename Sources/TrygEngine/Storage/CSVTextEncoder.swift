@@ -251,6 +251,11 @@ final class CSVTextKeys {
             x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         }
         switch n {
+        case 4...7:
+            let first = x.loadUnaligned(as: UInt32.self) ^ y.loadUnaligned(as: UInt32.self)
+            let last = x.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+                ^ y.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            return first | last == 0
         case 8...16:
             return differ(0) | differ(n &- 8) == 0
         case 17...32:
