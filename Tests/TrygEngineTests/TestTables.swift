@@ -20,7 +20,8 @@ enum TestTables {
     static let words = ["dør", "råb", "trappe", "toilet", "café", "Larm", "ølflasker", "computer"]
 
     /// `incidents` with nulls sprinkled in, 2022-10-01 … 2026-03-31.
-    static func incidents(rows: Int = 2000, seed: UInt64 = 7) -> Table {
+    /// `untimed`: some rows without a time, so the calendar columns derived from it have nulls.
+    static func incidents(rows: Int = 2000, seed: UInt64 = 7, untimed: Bool = false) -> Table {
         var rng = Rng(state: seed)
         let start = Int64(CivilDate(year: 2022, month: 10, day: 1)?.dayNumber ?? 0)
         let end = Int64(CivilDate(year: 2026, month: 3, day: 31)?.dayNumber ?? 0)
@@ -35,7 +36,7 @@ enum TestTables {
         stamps.sort()
         for i in 0..<rows {
             id.append(.int(Int64(i + 1)))
-            at.append(.timestamp(stamps[i]))
+            if untimed, i % 97 == 13 { at.appendNull() } else { at.append(.timestamp(stamps[i])) }
             lib.append(.text(libraries[min(rng.int(8), libraries.count - 1)]))
             let c = IncidentCategory.all[rng.int(IncidentCategory.all.count)]
             cat.append(.text(c))

@@ -30,6 +30,22 @@ extension DenseAggregate {
                 acc.count[0] = Int64(range.count)   // plain counts need no pass over the rows
                 return
             }
+            if argColumns.allSatisfy({ $0 == nil }) {
+                // Counts only: the rows go by in blocks whose group numbers stay in the cache,
+                // instead of one array of group numbers as long as the part.
+                var groups = [Int32](repeating: 0, count: min(DenseAggregate.countBlock, range.count))
+                var start = range.lowerBound
+                while start < range.upperBound {
+                    let block = start..<min(start &+ DenseAggregate.countBlock, range.upperBound)
+                    if groups.count != block.count { groups = [Int32](repeating: 0, count: block.count) }
+                    groups.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                    DenseAggregate.groupNumbers(keyCodes, sel, block, &groups)
+                    DenseAggregate.countGroups(groups, acc)
+                    if flag.isRaised { return }
+                    start = block.upperBound
+                }
+                return
+            }
             var groups = [Int32](repeating: 0, count: range.count)
             DenseAggregate.groupNumbers(keyCodes, sel, range, &groups)
             if flag.isRaised { return }
@@ -57,6 +73,9 @@ extension DenseAggregate {
         return output(keys, keyCodes, domain, aggregates, total, totalRows: n, filterCode: filterCode)
     }
 
+    /// Rows per block when only counting.
+    static let countBlock = 1 << 13
+
     /// Each row's group: the key codes in mixed radix.
     static func groupNumbers(_ keys: [KeyCodes], _ sel: [Int32]?, _ range: Range<Int>, _ groups: inout [Int32]) {
         groups.withUnsafeMutableBufferPointer { g in
@@ -76,6 +95,22 @@ extension DenseAggregate {
                             for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ c[i] }
                         } else {
                             for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : c[i]) }
+                        }
+                    }
+                case .ints where k.column.smallCodes != nil && k.lo == k.column.knownRange?.lowerBound:
+                    // One byte a row, already less the lower bound.
+                    k.column.smallCodes?.withUnsafeBufferPointer { p in
+                        if let sel {
+                            for (o, i) in range.enumerated() {
+                                let r = Int(sel[i])
+                                g[o] = g[o] &* card &+ ((nulls?[r] ?? false) ? nullCode : Int32(p[r]))
+                            }
+                        } else if nulls == nil {
+                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ Int32(p[i]) }
+                        } else {
+                            for (o, i) in range.enumerated() {
+                                g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : Int32(p[i]))
+                            }
                         }
                     }
                 case .ints(let v):

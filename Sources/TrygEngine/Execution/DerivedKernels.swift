@@ -42,7 +42,13 @@ enum DerivedKernels {
         }
         // Hours run 0…23; other parts span what was seen (their range makes group-by indexing direct).
         let range: ClosedRange<Int64>? = kind == .hour ? 0...23 : (lo <= hi ? lo...hi : nil)
-        return Column(type: kind.type, storage: .ints(out), nulls: source.nulls, knownRange: range)
+        var small: [UInt8]?
+        if let range, range.upperBound &- range.lowerBound < 256 {
+            let base = range.lowerBound
+            // (A null row's stored 0 may lie outside the range; its byte is never read as a value.)
+            small = out.map { UInt8(truncatingIfNeeded: $0 &- base) }
+        }
+        return Column(type: kind.type, storage: .ints(out), nulls: source.nulls, knownRange: range, smallCodes: small)
     }
 
     static func calendarPart(_ kind: DerivedColumn, day: Int64) -> Int64 {

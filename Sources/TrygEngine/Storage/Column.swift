@@ -37,9 +37,16 @@ public struct Column: Sendable {
     /// derived calendar columns); a column gathered from this one keeps them.
     public let knownRange: ClosedRange<Int64>?
 
-    public init(type: DataType, storage: ColumnStorage, nulls: Bitmap? = nil, knownRange: ClosedRange<Int64>? = nil) {
+    /// For integers whose `knownRange` spans at most 256 values (the derived calendar
+    /// columns): each value less the range's lower bound, one byte a row. Grouping reads these
+    /// instead of eight bytes a row; a column made from this one does not keep them.
+    public let smallCodes: [UInt8]?
+
+    public init(type: DataType, storage: ColumnStorage, nulls: Bitmap? = nil, knownRange: ClosedRange<Int64>? = nil,
+                smallCodes: [UInt8]? = nil) {
         self.type = type
         self.storage = storage
+        self.smallCodes = smallCodes
         self.nulls = (nulls?.any ?? false) ? nulls : nil
         switch type {
         case .bool: self.knownRange = 0...1
