@@ -21,8 +21,9 @@ let package = Package(
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
         .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygDomain", "CCairo"]),
 
-        // cairo, for charts exported as PNG and PDF images.
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        // cairo, for charts exported as PNG and PDF images: its declarations, and libcairo.so.2
+        // loaded when the first image is drawn rather than linked (see cairo_loader.c).
+        .target(name: "CCairo"),
 
         // GNU readline, seen only by the executable.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),

@@ -99,6 +99,12 @@ final class ChartTextMeasure: @unchecked Sendable {
     static let shared = ChartTextMeasure()
 
     private init() {
+        // Without cairo (an SVG needs none of it otherwise), widths are estimated from the length.
+        guard tryg_cairo_load() == nil else {
+            surface = nil
+            cr = nil
+            return
+        }
         surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         cr = surface.flatMap { cairo_create($0) }
         if let cr { CairoText.configure(cr) }

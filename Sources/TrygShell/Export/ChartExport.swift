@@ -37,9 +37,19 @@ enum ChartExport {
             ChartDrawing(model: model).draw(on: canvas, width: width, height: height)
             return Array(canvas.document.utf8)
         case "pdf":
+            try loadCairo()
             return try pdf(model)
         default:
+            try loadCairo()
             return try png(model)
+        }
+    }
+
+    /// cairo is loaded when the first PNG or PDF is drawn (SVG needs none of it).
+    private static func loadCairo() throws(ChartExportError) {
+        if let failure = tryg_cairo_load() {
+            throw ChartExportError(reason: "cairo cannot be loaded (\(String(cString: failure))); "
+                                   + "install libcairo2 (scripts/setup does), or export .svg")
         }
     }
 
