@@ -15,7 +15,8 @@ let package = Package(
         .target(name: "TrygEngine", dependencies: ["TrygDomain", "CZip", "CXML"]),
 
         // libzip and libxml2, for reading .xlsx workbooks (a zip of XML parts).
-        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        // (libzip's declarations, and libzip.so.4 loaded when the first workbook is opened.)
+        .target(name: "CZip"),
         .systemLibrary(name: "CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.

@@ -26,6 +26,7 @@ enum TestWorkbook {
 
     /// A zip archive of the parts (name → content).
     static func archive(_ parts: [String: String]) throws -> [UInt8] {
+        #expect(tryg_zip_load() == nil)
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }

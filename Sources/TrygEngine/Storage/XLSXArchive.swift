@@ -19,6 +19,10 @@ final class XLSXArchive {
             throw Diagnostic(.error, "not an .xlsx workbook: the file is not a zip archive",
                              notes: XLSXArchive.notZipNotes(bytes), file: FilePosition(path: path))
         }
+        if let failure = tryg_zip_load() {
+            throw Diagnostic(.error, "cannot read workbooks: libzip cannot be loaded (\(String(cString: failure)))",
+                             notes: ["help: install libzip4 (scripts/setup does)"], file: FilePosition(path: path))
+        }
         guard let copy = malloc(bytes.count) else {
             throw Diagnostic(.error, "not enough memory to open the workbook", file: FilePosition(path: path))
         }
