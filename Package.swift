@@ -16,7 +16,7 @@ let package = Package(
 
         // libzip and libxml2, for reading .xlsx workbooks (a zip of XML parts).
         // (libzip's declarations, and libzip.so.4 loaded when the first workbook is opened.)
-        .target(name: "CZip"),
+        .target(name: "CZip", dependencies: ["CLazyLibrary"]),
         .systemLibrary(name: "CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
@@ -24,7 +24,10 @@ let package = Package(
 
         // cairo, for charts exported as PNG and PDF images: its declarations, and libcairo.so.2
         // loaded when the first image is drawn rather than linked (see cairo_loader.c).
-        .target(name: "CCairo"),
+        .target(name: "CCairo", dependencies: ["CLazyLibrary"]),
+
+        // Opens a shared library when it is first needed (for CCairo and CZip).
+        .target(name: "CLazyLibrary"),
 
         // GNU readline, seen only by the executable.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),

@@ -6,9 +6,7 @@
    tryg_cairo_load fills from libcairo.so.2; the declarations are cairo's own. Call
    tryg_cairo_load first, and no cairo function when it fails. A function tryg starts to
    use is added to the list below. */
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stddef.h>
+#include "lazy_library.h"
 #include "CCairo.h"
 
 #define CAIRO_FUNCTIONS(CAIRO, CAIRO_VOID) \
@@ -49,35 +47,10 @@
     CAIRO(cairo_status_t, cairo_surface_write_to_png_stream, (cairo_surface_t *surface, cairo_write_func_t write_func, void *closure), (surface, write_func, closure)) \
     CAIRO_VOID(cairo_text_extents, (cairo_t *cr, const char *utf8, cairo_text_extents_t *extents), (cr, utf8, extents))
 
-#define POINTER(ret, name, params, args) static ret (*p_##name) params;
-#define POINTER_VOID(name, params, args) static void (*p_##name) params;
-CAIRO_FUNCTIONS(POINTER, POINTER_VOID)
+TRYG_LAZY_LIBRARY(CAIRO_FUNCTIONS, "libcairo.so.2", tryg_cairo_load)
 
 #define WRAPPER(ret, name, params, args) \
     __attribute__((visibility("hidden"))) ret name params { return p_##name args; }
 #define WRAPPER_VOID(name, params, args) \
     __attribute__((visibility("hidden"))) void name params { p_##name args; }
 CAIRO_FUNCTIONS(WRAPPER, WRAPPER_VOID)
-
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static const char *failure = "not tried";
-
-static void load(void) {
-    void *library = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-        failure = dlerror();
-        if (failure == NULL) failure = "libcairo.so.2 not found";
-        return;
-    }
-#define RESOLVE(ret, name, params, args) \
-    p_##name = (ret (*) params)dlsym(library, #name); \
-    if (p_##name == NULL) { failure = "libcairo.so.2 lacks " #name; return; }
-#define RESOLVE_VOID(name, params, args) RESOLVE(void, name, params, args)
-    CAIRO_FUNCTIONS(RESOLVE, RESOLVE_VOID)
-    failure = NULL;
-}
-
-const char *tryg_cairo_load(void) {
-    pthread_once(&once, load);
-    return failure;
-}

@@ -6,9 +6,7 @@
    tryg_zip_load fills from libzip.so.4; the declarations are libzip's own. Call
    tryg_zip_load first, and no libzip function when it fails. A function tryg starts to use
    is added to the list below. */
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stddef.h>
+#include "lazy_library.h"
 #include "CZip.h"
 
 #define ZIP_FUNCTIONS(ZIP, ZIP_VOID) \
@@ -34,35 +32,10 @@
     ZIP(int, zip_source_open, (zip_source_t *_Nonnull a0), (a0)) \
     ZIP(zip_int64_t, zip_source_read, (zip_source_t *_Nonnull a0, void *_Nonnull a1, zip_uint64_t a2), (a0, a1, a2))
 
-#define POINTER(ret, name, params, args) static ret (*p_##name) params;
-#define POINTER_VOID(name, params, args) static void (*p_##name) params;
-ZIP_FUNCTIONS(POINTER, POINTER_VOID)
+TRYG_LAZY_LIBRARY(ZIP_FUNCTIONS, "libzip.so.4", tryg_zip_load)
 
 /* (libzip declares its functions visible, so these are too; should libzip's own calls to
    them come here, the pointers lead back into libzip.) */
 #define WRAPPER(ret, name, params, args) ret name params { return p_##name args; }
 #define WRAPPER_VOID(name, params, args) void name params { p_##name args; }
 ZIP_FUNCTIONS(WRAPPER, WRAPPER_VOID)
-
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static const char *failure = "not tried";
-
-static void load(void) {
-    void *library = dlopen("libzip.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-        failure = dlerror();
-        if (failure == NULL) failure = "libzip.so.4 not found";
-        return;
-    }
-#define RESOLVE(ret, name, params, args) \
-    p_##name = (ret (*) params)dlsym(library, #name); \
-    if (p_##name == NULL) { failure = "libzip.so.4 lacks " #name; return; }
-#define RESOLVE_VOID(name, params, args) RESOLVE(void, name, params, args)
-    ZIP_FUNCTIONS(RESOLVE, RESOLVE_VOID)
-    failure = NULL;
-}
-
-const char *tryg_zip_load(void) {
-    pthread_once(&once, load);
-    return failure;
-}
