@@ -84,6 +84,20 @@ extension DenseAggregate {
                 let nullCode = card - 1
                 let nulls = k.column.nulls
                 switch k.column.storage {
+                case .text where k.column.smallCodes != nil:
+                    // One byte a row: the codes of a dictionary of at most 256 values.
+                    k.column.smallCodes?.withUnsafeBufferPointer { c in
+                        if let sel {
+                            for (o, i) in range.enumerated() {
+                                let r = Int(sel[i])
+                                g[o] = g[o] &* card &+ ((nulls?[r] ?? false) ? nullCode : Int32(c[r]))
+                            }
+                        } else if nulls == nil {
+                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ Int32(c[i]) }
+                        } else {
+                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : Int32(c[i])) }
+                        }
+                    }
                 case .text(let codes, _):
                     codes.withUnsafeBufferPointer { c in
                         if let sel {

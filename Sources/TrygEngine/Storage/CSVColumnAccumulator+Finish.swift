@@ -23,8 +23,9 @@ extension CSVColumnAccumulator {
             if fixedType == nil, let scale, let indices = scaleIndices(scale) {
                 return Column(type: .category(scale), storage: .ints(codes.map { indices[Int($0)] }), nulls: nulls)
             }
+            let small = encoder.values.count <= 256 ? codes.map { UInt8(truncatingIfNeeded: $0) } : nil
             return Column(type: .text, storage: .text(codes: codes, dictionary: TextDictionary(values: encoder.values)),
-                          nulls: nulls)
+                          nulls: nulls, smallCodes: small)
         case .mapped:
             let values = codes.map { mappedValues.indices.contains(Int($0)) ? mappedValues[Int($0)] ?? 0 : 0 }
             return Column(type: fixedType ?? .text, storage: .ints(values), nulls: nulls)

@@ -38,8 +38,9 @@ public struct Column: Sendable {
     public let knownRange: ClosedRange<Int64>?
 
     /// For integers whose `knownRange` spans at most 256 values (the derived calendar
-    /// columns): each value less the range's lower bound, one byte a row. Grouping reads these
-    /// instead of eight bytes a row; a column made from this one does not keep them.
+    /// columns): each value less the range's lower bound, one byte a row; for text loaded with
+    /// at most 256 distinct values, the codes. Grouping reads these instead of eight or four
+    /// bytes a row; a column made from this one does not keep them.
     public let smallCodes: [UInt8]?
 
     public init(type: DataType, storage: ColumnStorage, nulls: Bitmap? = nil, knownRange: ClosedRange<Int64>? = nil,
