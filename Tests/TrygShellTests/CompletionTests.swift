@@ -21,7 +21,7 @@ import TrygEngine
     }
 
     @Test func stagesAfterASource() {
-        #expect(candidates("incidents ") == Parser.stageKeywords)
+        #expect(candidates("incidents ") == Vocabulary.stageKeywords)
         #expect(candidates("incidents wh") == ["where"])
         #expect(candidates("incidents | gr") == ["group"])
         #expect(candidates("incidents group ") == ["by"])

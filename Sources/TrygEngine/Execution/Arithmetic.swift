@@ -16,7 +16,7 @@ enum Arithmetic {
             case .decimals(let p):
                 return Column(type: type, storage: .decimals(p.map { -$0 }), nulls: x.nulls)
             case .text:
-                throw Diagnostic(.error, "internal error: negating text")
+                throw Diagnostic.internalError("negating text")
             }
         }
         let x = cols[0], y = cols[1]
@@ -54,7 +54,7 @@ enum Arithmetic {
             }
             return Column(type: type, storage: .decimals(out), nulls: nulls)
         default:
-            throw Diagnostic(.error, "internal error: arithmetic on \(x.type) and \(y.type)")
+            throw Diagnostic.internalError("arithmetic on \(x.type) and \(y.type)")
         }
     }
 

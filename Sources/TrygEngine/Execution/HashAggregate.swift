@@ -161,8 +161,11 @@ enum Accumulate {
             guard let a = arg else { break }
             try cancellation.check()
             return minMax(a, isMin: agg.kind == .min, g: g, k: k, row: row)
+        case .stddev, .mode, .quantile:
+            guard let a = arg else { break }
+            return try OrderedAggregates.evaluate(agg, a, groups: g, rows: rows, groupCount: k, cancellation: cancellation)
         }
-        throw Diagnostic(.error, "internal error: aggregate \(agg.kind) without its argument")
+        throw Diagnostic.internalError("aggregate \(agg.kind) without its argument")
     }
 
     /// A group and a value, ordered by group, then value.

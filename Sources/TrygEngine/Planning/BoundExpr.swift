@@ -13,6 +13,8 @@ public enum ScalarOp: Sendable, Equatable {
     case year, month, week, weekday, hour, date, halfyear, season
     case lower, upper, length, trim
     case round, abs, coalesce, ifThen
+    /// A function or operator the catalog evaluates (`FunctionCatalog`), by its name.
+    case function(String)
 
     /// The name `explain` prints.
     public var name: String {
@@ -41,6 +43,7 @@ public enum ScalarOp: Sendable, Equatable {
         case .toDecimal: return "decimal"
         case .dateToTimestamp: return "timestamp"
         case .ifThen: return "if"
+        case .function(let name): return name
         default: return String(describing: self)
         }
     }
@@ -49,6 +52,8 @@ public enum ScalarOp: Sendable, Equatable {
         switch self {
         case .and, .or, .eq, .ne, .lt, .le, .gt, .ge, .add, .sub, .mul, .div, .mod, .contains, .startsWith, .matches:
             return true
+        case .function(let name):
+            return FunctionCatalog.operator(name) != nil
         default:
             return false
         }
@@ -114,6 +119,7 @@ public indirect enum BoundExpr: Sendable {
 public enum AggregateKind: String, Sendable {
     case count, countNonNull = "count_nonnull", countDistinct = "count_distinct"
     case sum, avg, min, max, median, pct, share
+    case stddev, mode, quantile
 }
 
 /// One aggregate of a `group by … compute` or `compute` stage.
@@ -122,6 +128,16 @@ public struct BoundAggregate: Sendable {
     public let argument: BoundExpr?
     public let name: String
     public let type: DataType
+    /// `quantile`'s fraction (0.5 for the median of an ordered category).
+    public var fraction: Double?
+
+    init(kind: AggregateKind, argument: BoundExpr?, name: String, type: DataType, fraction: Double? = nil) {
+        self.kind = kind
+        self.argument = argument
+        self.name = name
+        self.type = type
+        self.fraction = fraction
+    }
 
     public var text: String {
         switch kind {
@@ -129,6 +145,7 @@ public struct BoundAggregate: Sendable {
         case .countNonNull: return "count(\(argument?.text ?? ""))"
         case .countDistinct: return "count(distinct \(argument?.text ?? ""))"
         case .share: return "share"
+        case .quantile: return "quantile(\(argument?.text ?? ""), \(fraction.map { Value.format($0) } ?? ""))"
         default: return "\(kind.rawValue)(\(argument?.text ?? ""))"
         }
     }

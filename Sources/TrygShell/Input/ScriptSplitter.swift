@@ -1,8 +1,9 @@
 /// Cuts a whole script into statements and dot-command lines, each with its start line.
 ///
 /// Besides the interactive rules, a complete line still continues when the next line begins
-/// with `|` or with white space. Blank lines and comments between statements are skipped, and
-/// a first line starting with `#!` is ignored.
+/// with `|` or with white space, and a string or bracket left open ends at a line that begins
+/// a new statement (so one mistake cannot swallow the rest of the script). Blank lines and
+/// comments between statements are skipped, and a first line starting with `#!` is ignored.
 public enum ScriptSplitter {
     public static func split(_ script: String) -> [ScriptItem] {
         // "\r\n" is one Character in Swift, so split on both forms of line end.
@@ -15,7 +16,7 @@ public enum ScriptSplitter {
             let number = index + 1
             if pending.isEmpty {
                 if number == 1 && line.hasPrefix("#!") { continue }
-                if StatementScanner.isBlank(line.unicodeScalars) { continue }
+                if PendingStatement.isBlank(line) { continue }
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.hasPrefix(".") {
                     items.append(ScriptItem(.dotCommand, trimmedEnd(String(trimmed)), line: number))
@@ -26,7 +27,8 @@ public enum ScriptSplitter {
                 pending.append(line: line)
             }
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            items += pending.takeStatements(mayEnd: !continues(next))
+            let startsStatement = next.map { !continues($0) && !PendingStatement.isBlank($0) } ?? false
+            items += pending.takeStatements(mayEnd: !continues(next), endOpen: startsStatement)
         }
         if !pending.isEmpty {
             // The script ended inside an open statement: hand it over so the parser can say what is missing.
