@@ -27,6 +27,8 @@ public struct LaunchOptions: Equatable, Sendable {
     /// `--delimiter`, `--header`, `--encoding`, … : how to read the files of `--data`.
     public var dataOptions = ImportOptions()
     public var scripts: [Script] = []
+    /// `--maxrows N`: rows of a table shown on a terminal; nil keeps the default.
+    public var maxRows: Int?
     /// `--format`; nil keeps the default (table).
     public var format: OutputMode?
     public var parameters: [String: String] = [:]
@@ -95,6 +97,12 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "unknown format '\(name)'; expected \(OutputMode.names)")
                 }
                 options.format = mode
+            case "--maxrows":
+                let text = try value(flag, inline)
+                guard let n = Int(text), n >= 0 else {
+                    throw UsageError(message: "--maxrows needs a count of rows (0 shows all), not '\(text)'")
+                }
+                options.maxRows = n
             case "-p", "--param":
                 let pair = try value(flag, inline)
                 guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
@@ -105,7 +113,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
-                             "--ascii", "--demo", "--source",
+                             "--ascii", "--demo", "--source", "--maxrows",
                              "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
@@ -171,6 +179,7 @@ public struct LaunchOptions: Equatable, Sendable {
           --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
                                             how to read the files of --data (sniffed when not given)
+          --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
           --ascii                           draw charts in plain ASCII

@@ -104,6 +104,7 @@ public struct TrygProgram {
         settings.diagnosticColor = !noColor && errors.isTerminal
         settings.asciiCharts = options.ascii || !utf8Locale
         settings.dataSource = options.source
+        if let n = options.maxRows { settings.maxRows = n; settings.maxRowsGiven = true }
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
         runner.screenWidth = screenWidth

@@ -41,6 +41,7 @@ extension ShellRunner {
             settings.timer = on
         case .maxRows(let n):
             settings.maxRows = n
+            settings.maxRowsGiven = true
         case .read(let path):
             guard readDepth < ShellRunner.maxReadDepth else {
                 throw Diagnostic(.error, ".read nested too deeply", span: argumentSpan(source, 1),
