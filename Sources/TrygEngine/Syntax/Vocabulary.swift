@@ -46,7 +46,7 @@ public enum Vocabulary {
               example: "incidents group by library top 5 by count"),
         Stage(keyword: "join", words: "join", usage: "[left] join SOURCE [as ALIAS] on COL [= COL], …",
               summary: "equi-join; left join keeps unmatched rows of the left side",
-              example: "incidents join libraries on library = name group by district"),
+              example: "incidents join libraries on library = name group by libraries.district"),
         Stage(keyword: "left", words: "left join", usage: "left join SOURCE on COL [= COL], …",
               summary: "join that keeps every row of the left side",
               example: "libraries left join (incidents group by library) on name = library select name, count"),
