@@ -1,4 +1,5 @@
 import TrygEngine
+import TrygImport
 
 /// The command line, read: what to load, what to run, and how to show it.
 public struct LaunchOptions: Equatable, Sendable {
@@ -24,8 +25,10 @@ public struct LaunchOptions: Equatable, Sendable {
     /// `--data DIR` (or one file); nil loads the bundled samples.
     public var dataDirectory: String?
     /// `--delimiter`, `--header`, `--encoding`, … : how to read the files of `--data`.
-    public var dataSettings = ImportSettings()
+    public var dataOptions = ImportOptions()
     public var scripts: [Script] = []
+    /// `--maxrows N`: rows of a table shown on a terminal; nil keeps the default.
+    public var maxRows: Int?
     /// `--format`; nil keeps the default (table).
     public var format: OutputMode?
     public var parameters: [String: String] = [:]
@@ -79,8 +82,8 @@ public struct LaunchOptions: Equatable, Sendable {
                     }
                     values = [String(values[0][..<eq]), String(values[0][values[0].index(after: eq)...])]
                 }
-                do throws(ImportSettingError) {
-                    try options.dataSettings.set(name, values)
+                do throws(ImportOptionError) {
+                    try options.dataOptions.set(name, values)
                 } catch {
                     throw UsageError(message: "--\(error.message)")
                 }
@@ -94,6 +97,12 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "unknown format '\(name)'; expected \(OutputMode.names)")
                 }
                 options.format = mode
+            case "--maxrows":
+                let text = try value(flag, inline)
+                guard let n = Int(text), n >= 0 else {
+                    throw UsageError(message: "--maxrows needs a count of rows (0 shows all), not '\(text)'")
+                }
+                options.maxRows = n
             case "-p", "--param":
                 let pair = try value(flag, inline)
                 guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
@@ -104,7 +113,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
-                             "--ascii", "--demo", "--source",
+                             "--ascii", "--demo", "--source", "--maxrows",
                              "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
@@ -170,6 +179,7 @@ public struct LaunchOptions: Equatable, Sendable {
           --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
                                             how to read the files of --data (sniffed when not given)
+          --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
           --ascii                           draw charts in plain ASCII

@@ -1,5 +1,6 @@
 import Foundation
 import TrygEngine
+import TrygImport
 
 /// The whole command without its terminal edge: load the tables, then run the scripts, the
 /// piped input, or hand over to the interactive shell.
@@ -108,6 +109,7 @@ public struct TrygProgram {
         (errors as? FileDescriptorOutput)?.allowsColor = settings.diagnosticColor
         settings.asciiCharts = options.ascii || !utf8Locale
         settings.dataSource = options.source
+        if let n = options.maxRows { settings.maxRows = n; settings.maxRowsGiven = true }
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
         runner.screenWidth = screenWidth
@@ -167,10 +169,10 @@ public struct TrygProgram {
                     return usageError("--data: no folder or file '\(data)'")
                 }
                 if isDirectory.boolValue {
-                    loads = try DataLoader.loadDirectory(data, into: catalog, settings: options.dataSettings)
+                    loads = try DataLoader.loadDirectory(data, into: catalog, options: options.dataOptions)
                 } else {
                     let name = DataLoader.tableName(forFile: data)
-                    loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, settings: options.dataSettings))]
+                    loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, options: options.dataOptions))]
                 }
             } else if let samples = samplesDirectory() {
                 loads = try DataLoader.loadDirectory(samples, into: catalog)

@@ -188,7 +188,9 @@ public final class ShellRunner {
         switch settings.mode {
         case .table:
             let toScreen = redirect == nil && screen.isTerminal
-            return TableRenderer(maxRows: settings.maxRows, width: toScreen ? screenWidth() : nil,
+            // Only a person reading a terminal gets a cut table; files, pipes and scripts get every row.
+            let cut = toScreen && (settings.interactive || settings.maxRowsGiven) ? settings.maxRows : 0
+            return TableRenderer(maxRows: cut, width: toScreen ? screenWidth() : nil,
                                  color: settings.resultColor && toScreen).render(table, elapsed: elapsed)
         case .csv: return CSVRenderer.render(table)
         case .json: return JSONRenderer.render(table)

@@ -3,8 +3,11 @@ public struct ShellSettings: Sendable {
     public var mode: OutputMode = .table
     /// Show each statement's time (`.timer on`).
     public var timer = false
-    /// Rows shown in table mode; 0 shows all.
+    /// Rows of a table shown on a terminal (never to a file or pipe); 0 shows all.
     public var maxRows = 40
+    /// `--maxrows` or `.maxrows` was given: a script run on a terminal cuts too (by default
+    /// only the interactive shell does).
+    public var maxRowsGiven = false
     /// A person types the statements: notes such as "kept as table" are shown.
     public var interactive = false
     /// Colour for results and for diagnostics; decided from the terminals and `NO_COLOR`.
