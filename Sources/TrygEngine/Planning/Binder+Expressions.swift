@@ -35,7 +35,7 @@ extension Binder {
             var listed: [(Value, Span)] = []
             var midnight = false
             for item in items {
-                let y = try bindExpr(item, scope)
+                let y = try bindOperand(item, like: x.type, scope)
                 if case .literal(var v, var vt) = y {
                     if x.type == .decimal, case .int(let i) = v { v = .decimal(Double(i)); vt = .decimal }
                     if x.type == .timestamp, case .date(let d) = v {
@@ -83,6 +83,7 @@ extension Binder {
         case .null: return .literal(.null, .null)
         case .date(let v): return .literal(.date(v), .date)
         case .timestamp(let v): return .literal(.timestamp(v), .timestamp)
+        case .parameter(_, let text): return Binder.inferredParameter(text)
         }
     }
 
@@ -92,8 +93,7 @@ extension Binder {
     }
 
     mutating func bindBinary(_ op: String, _ a: Expr, _ b: Expr, _ span: Span, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
-        var x = try bindExpr(a, scope)
-        var y = try bindExpr(b, scope)
+        var (x, y) = try bindOperands(a, b, scope)
         switch op {
         case "and", "or":
             try expectBool(x, a.span, op)
