@@ -68,7 +68,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// The diagnostic with control characters in its message, label and notes made visible.
     func withVisibleControls() -> Diagnostic {
-        var d = Diagnostic(severity, VisibleControls.escape(message), span: span, label: label.map { VisibleControls.escape($0) },
+        var d = Diagnostic(severity, VisibleControls.escape(message), code: code, span: span, label: label.map { VisibleControls.escape($0) },
                            notes: notes.map { VisibleControls.escape($0) }, source: source, file: file)
         if let f = file, let snippet = f.snippet {
             d.file = FilePosition(path: VisibleControls.escape(f.path), line: f.line, column: f.column,

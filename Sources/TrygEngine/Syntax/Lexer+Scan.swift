@@ -75,6 +75,7 @@ extension Lexer {
                     r.openQuote = (source.scalars[start], start)
                     return r
                 }
+                if error.code == .literalTooLong { lexer.skipString(openedAt: start) }
                 // Any other fault becomes one token; the lexer has already moved past it.
                 let end = max(lexer.i, min(n, start + 1))
                 if end <= start { return r }

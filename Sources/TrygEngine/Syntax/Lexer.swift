@@ -44,15 +44,39 @@ public struct Lexer {
     }
 
     mutating func skipTrivia() {
-        while let c = peek() {
+        i = Lexer.triviaEnd(scalars, from: i)
+    }
+
+    /// The offset of the first character at or after `from` that is not white space or a comment.
+    public static func triviaEnd(_ scalars: some RandomAccessCollection<Unicode.Scalar>, from: Int) -> Int {
+        var i = from
+        let n = scalars.count
+        func at(_ k: Int) -> Unicode.Scalar? { k < n ? scalars[scalars.index(scalars.startIndex, offsetBy: k)] : nil }
+        while let c = at(i) {
             if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{FEFF}" {
                 i += 1
-            } else if c == "#" || (c == "-" && peek(1) == "-") {
-                while let d = peek(), d != "\n" { i += 1 }
+            } else if c == "#" || (c == "-" && at(i + 1) == "-") {
+                while let d = at(i), d != "\n" { i += 1 }
             } else {
-                return
+                break
             }
         }
+        return i
+    }
+
+    /// Moves past the rest of a string literal opened at `start` (the lenient scan, after a
+    /// literal too long), so scanning goes on after it rather than inside it.
+    mutating func skipString(openedAt start: Int) {
+        let quote = scalars[start]
+        let all = scalars
+        while i < all.count, all[i] != quote { i += 1 }
+        if i < all.count { i += 1 }
+    }
+
+    /// True when the text holds nothing but white space and comments.
+    public static func isBlank(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return triviaEnd(scalars, from: 0) >= scalars.count
     }
 
     public mutating func next() throws(Diagnostic) -> Token {

@@ -75,20 +75,18 @@ struct PendingStatement {
 
     /// True when the text holds nothing but white space and comments.
     static func isBlank(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        let scan = Lexer.scan(text(scalars))
-        return scan.tokens.isEmpty && scan.openQuote == nil
+        Lexer.triviaEnd(scalars, from: 0) >= scalars.count
     }
 
     /// True when a line holds nothing but white space and comments.
-    static func isBlank(_ line: String) -> Bool { isBlank(Array(line.unicodeScalars)[...]) }
+    static func isBlank(_ line: String) -> Bool { Lexer.isBlank(line) }
 
     /// The statement in `lo..<hi`, starting at its first significant character, padded so
     /// that its columns match the script's.
     private func item(from lo: Int, to hi: Int) -> ScriptItem? {
         guard lo < hi else { return nil }
-        let scan = Lexer.scan(PendingStatement.text(scalars[lo..<hi]))
-        guard let first = scan.tokens.first?.span.start ?? scan.openQuote?.start else { return nil }
-        let start = lo + first
+        let start = lo + Lexer.triviaEnd(scalars[lo..<hi], from: 0)
+        guard start < hi else { return nil }
         var end = hi
         while end > start, [" ", "\t", "\n", "\r"].contains(scalars[end - 1]) { end -= 1 }
         var lineStart = start
