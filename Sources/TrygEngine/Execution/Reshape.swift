@@ -53,7 +53,7 @@ enum Reshape {
         var keyBuilders: [ColumnBuilder] = []
         for k in node.keys { keyBuilders.append(ColumnBuilder(type: try rel.column(k).type)) }
         var a = ColumnBuilder(type: measure.type), b = ColumnBuilder(type: measure.type)
-        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .decimal)
+        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .float)
         for (key, rows) in parts {
             for (j, v) in key.enumerated() { keyBuilders[j].append(v) }
             let zero: Value = measure.type == .int ? .int(0) : .null
@@ -77,20 +77,22 @@ enum Reshape {
         switch (from, to) {
         case (.int(let x), .int(let y)):
             let (d, o) = y.subtractingReportingOverflow(x)
-            return (o ? .null : .int(d), x == 0 ? .null : .decimal(Double(y - x) * 100 / Double(x)))
+            return (o ? .null : .int(d), x == 0 ? .null : .float((Double(y) - Double(x)) * 100 / Double(x)))
+        case (.decimal(let x), .decimal(let y)):
+            // Exact change at the larger scale; the percent is a float.
+            let s = max(x.scale, y.scale)
+            var change: Value = .null
+            if let a = x.rescaled(to: s), let b = y.rescaled(to: s) {
+                let (d, o) = b.units.subtractingReportingOverflow(a.units)
+                if !o { change = .decimal(DecimalValue(units: d, scale: s)) }
+            }
+            return (change, x.units == 0 ? .null : .float((y.double - x.double) * 100 / x.double))
         default:
-            guard let x = number(from), let y = number(to) else { return (.null, .null) }
-            return (.decimal(y - x), x == 0 ? .null : .decimal((y - x) * 100 / x))
+            guard let x = from.numeric, let y = to.numeric else { return (.null, .null) }
+            return (.float(y - x), x == 0 ? .null : .float((y - x) * 100 / x))
         }
     }
 
-    static func number(_ v: Value) -> Double? {
-        switch v {
-        case .int(let i): return Double(i)
-        case .decimal(let d): return d
-        default: return nil
-        }
-    }
 
     static func trend(_ node: TrendNode, _ rel: Relation, cancellation: CancellationFlag) throws(Diagnostic) -> Relation {
         var sortKeys: [BoundSortKey] = []
@@ -102,7 +104,7 @@ enum Reshape {
         let measure = try sorted.column(node.measure)
         var keyCols: [Column] = []
         for k in node.keys { keyCols.append(try sorted.column(k)) }
-        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .decimal)
+        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .float)
         for r in 0..<sorted.count {
             let samePartition = r > 0 && keyCols.allSatisfy { $0.value(at: r) == $0.value(at: r - 1) }
             if samePartition {

@@ -126,7 +126,7 @@ extension Binder {
         fields.append(Field(name: la, type: m.type, role: .measure))
         fields.append(Field(name: lb == la ? lb + "_2" : lb, type: m.type, role: .measure))
         fields.append(Field(name: "change", type: m.type, role: .measure))
-        fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
+        fields.append(Field(name: "change_pct", type: .float, role: .measure))
         let node = CompareNode(input: plan, keys: keys.map(\.name), column: col.name, measure: m.name, from: a, to: b)
         return (.compare(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
@@ -155,7 +155,7 @@ extension Binder {
         }
         var fields = scope.fields
         fields.append(Field(name: "change", type: m.type, role: .measure))
-        fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
+        fields.append(Field(name: "change_pct", type: .float, role: .measure))
         let others = keys.filter { $0.name != period.name }.map(\.name)
         return (.trend(TrendNode(input: plan, keys: others, period: period.name, measure: m.name)),
                 Scope(fields: fields, sourceName: scope.sourceName))

@@ -20,7 +20,7 @@ public indirect enum ExprKind: Sendable {
 
 /// A literal as written.
 public enum LiteralValue: Sendable, Equatable {
-    case int(Int64), decimal(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
+    case int(Int64), decimal(DecimalValue), float(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
 }
 
 public struct Expr: Sendable {
