@@ -12,7 +12,10 @@ let package = Package(
         .target(name: "TrygDomain"),
 
         // The language and the tables; no terminal code.
-        .target(name: "TrygEngine", dependencies: ["TrygDomain", "CZip", "CXML"]),
+        .target(name: "TrygEngine", dependencies: ["TrygDomain"]),
+
+        // The readers: CSV and .xlsx files into the engine's tables, with the load's report.
+        .target(name: "TrygImport", dependencies: ["TrygEngine", "TrygDomain", "CZip", "CXML"]),
 
         // libzip and libxml2, for reading .xlsx workbooks (a zip of XML parts).
         // (libzip's declarations, and libzip.so.4 loaded when the first workbook is opened.)
@@ -20,7 +23,7 @@ let package = Package(
         .systemLibrary(name: "CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
-        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygDomain", "CCairo"]),
+        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "CCairo"]),
 
         // cairo, for charts exported as PNG and PDF images: its declarations, and libcairo.so.2
         // loaded when the first image is drawn rather than linked (see cairo_loader.c).
@@ -38,7 +41,7 @@ let package = Package(
         // The command: arguments, then the terminal edge.
         .executableTarget(
             name: "tryg",
-            dependencies: ["TrygShell", "TrygEngine", "TrygDomain", "CReadline"],
+            dependencies: ["TrygShell", "TrygEngine", "TrygImport", "TrygDomain", "CReadline"],
             resources: [.copy("Samples")]
         ),
 
@@ -48,19 +51,24 @@ let package = Package(
         .target(name: "FuzzReplay", path: "Fuzz/Replay"),
         .executableTarget(name: "fuzz-query", dependencies: ["TrygEngine", "TrygDomain", "FuzzReplay"],
                           path: "Fuzz/Query", exclude: ["corpus"]),
-        .executableTarget(name: "fuzz-csv", dependencies: ["TrygEngine", "TrygDomain", "FuzzReplay"],
+        .executableTarget(name: "fuzz-csv", dependencies: ["TrygImport", "TrygEngine", "TrygDomain", "FuzzReplay"],
                           path: "Fuzz/CSV", exclude: ["corpus"]),
-        .executableTarget(name: "fuzz-xlsx", dependencies: ["TrygEngine", "FuzzReplay"],
+        .executableTarget(name: "fuzz-xlsx", dependencies: ["TrygImport", "TrygEngine", "FuzzReplay"],
                           path: "Fuzz/XLSX", exclude: ["corpus"]),
 
         // Tests
         .testTarget(name: "TrygDomainTests", dependencies: ["TrygDomain"]),
         .testTarget(
             name: "TrygEngineTests",
-            dependencies: ["TrygEngine", "TrygDomain", "CSQLite", "CZip"],
-            exclude: ["Golden", "ImportFixtures"]
+            dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "CSQLite"],
+            exclude: ["Golden"]
         ),
-        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygEngine"],
+        .testTarget(
+            name: "TrygImportTests",
+            dependencies: ["TrygImport", "TrygEngine", "TrygDomain", "CZip"],
+            exclude: ["ImportFixtures"]
+        ),
+        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygImport", "TrygEngine"],
                     exclude: ["QueryGoldens", "ChartGoldens"]),
     ]
 )

@@ -1,7 +1,8 @@
 import Foundation
 import FuzzReplay
 import TrygDomain
-@_spi(Chunking) import TrygEngine
+@_spi(Chunking) import TrygImport
+import TrygEngine
 
 /// libFuzzer target for the CSV reader: bytes → sniff, decode and load. Errors are fine; a
 /// trap, a hang, a table whose columns disagree in length, or a load that comes out
@@ -26,7 +27,7 @@ enum CSVFuzz {
         let raw = UnsafeRawBufferPointer(bytes)
         // The input's length picks one of a few sets of given options, so that each part of
         // the format is exercised both sniffed and given.
-        var options = CSVOptions(scales: DomainContext.standard.scales)
+        var options = ImportOptions(scales: DomainContext.standard.scales)
         switch bytes.count % 7 {
         case 1: options.delimiter = UInt8(ascii: ";")
         case 2:
@@ -52,7 +53,7 @@ enum CSVFuzz {
     }
 
     /// Everything a load produced, as text, after checking that it hangs together.
-    static func outcome(_ raw: UnsafeRawBufferPointer, _ options: CSVOptions) -> String {
+    static func outcome(_ raw: UnsafeRawBufferPointer, _ options: ImportOptions) -> String {
         do {
             let load = try CSVReader.load(bytes: raw, path: "fuzz.csv", tableName: "fuzz", options: options)
             let table = load.table

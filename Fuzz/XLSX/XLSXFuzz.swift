@@ -1,6 +1,7 @@
 import Foundation
 import FuzzReplay
-@_spi(Fuzzing) import TrygEngine
+@_spi(Fuzzing) import TrygImport
+import TrygEngine
 
 /// libFuzzer target for the XLSX reader. An input that starts like a zip archive (`PK`) is
 /// loaded as a workbook, through libzip; any other is taken as a workbook's XML parts —
@@ -24,7 +25,7 @@ struct XLSXFuzzReplay {
 
 enum XLSXFuzz {
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let options = XLSXOptions(header: bytes.count % 3 == 1 ? false : nil, scales: DomainContext.standard.scales)
+        let options = ImportOptions(header: bytes.count % 3 == 1 ? false : nil, scales: DomainContext.standard.scales)
         do {
             if bytes.count >= 2, bytes[0] == 0x50, bytes[1] == 0x4B {
                 let raw = UnsafeRawBufferPointer(bytes)

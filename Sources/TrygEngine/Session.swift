@@ -105,7 +105,7 @@ public final class Session: Sendable {
                 return .stored(name: name.text, result: QueryResult(table: table, warnings: run.warnings,
                                                                      elapsed: clock.now - start))
             case .explain(let query):
-                var binder = Binder(catalog: catalog, domain: domain)
+                var binder = makeBinder()
                 let bound = try binder.bind(query)
                 let text = PlanPrinter.explain(before: bound.plan, trace: Optimizer.standard.trace(bound.plan))
                 return .plan(text, warnings: bound.warnings)
@@ -120,8 +120,15 @@ public final class Session: Sendable {
         try execute(SourceText(text))
     }
 
-    private func run(_ query: QueryAST) throws(Diagnostic) -> (table: Table, warnings: [Diagnostic], chart: ChartHint?) {
+    private func makeBinder() -> Binder {
         var binder = Binder(catalog: catalog, domain: domain)
+        binder.cancellation = cancellation
+        binder.kernels = kernels
+        return binder
+    }
+
+    private func run(_ query: QueryAST) throws(Diagnostic) -> (table: Table, warnings: [Diagnostic], chart: ChartHint?) {
+        var binder = makeBinder()
         let bound = try binder.bind(query)
         let plan = Optimizer.standard.optimize(bound.plan)
         let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels).run(plan)

@@ -1,5 +1,6 @@
 import Testing
 @testable import TrygEngine
+import TrygImport
 
 /// The fast kernels (selection vectors, dense aggregation in parallel parts) give exactly what the
 /// general paths give, on a table large enough to be split over cores.

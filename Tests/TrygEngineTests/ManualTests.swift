@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TrygDomain
 @testable import TrygEngine
+import TrygImport
 
 /// Every ```tryg example in docs/manual.md runs on the bundled samples without an error or warning.
 @Suite struct ManualTests {
@@ -26,7 +27,7 @@ import TrygDomain
         let dir = package.appendingPathComponent("samples").path
         for name in ["incidents", "libraries", "survey", "timeline"] {
             let load = try CSVReader.load(path: "\(dir)/\(name).csv", tableName: name,
-                                          options: CSVOptions(scales: DomainContext.standard.scales))
+                                          options: ImportOptions(scales: DomainContext.standard.scales))
             catalog.register(load.table)
         }
         return catalog

@@ -1,6 +1,7 @@
 import Testing
 import TrygEngine
 @testable import TrygShell
+import TrygImport
 
 @Suite struct CompletionTests {
     let completer = Completer(catalog: TestTables.catalog())
@@ -105,7 +106,7 @@ import TrygEngine
         #expect(c.complete(".import data/in").candidates == ["data/incidents.csv"])
         #expect(c.complete(".read data/").candidates == ["data/fig4.tryg", "data/incidents.csv"])
         #expect(c.complete(".read n").candidates == ["notes.txt"])
-        #expect(c.complete(".import inc.csv ").candidates == ["as"] + ImportSettings.optionNames)
+        #expect(c.complete(".import inc.csv ").candidates == ["as"] + ImportOptions.optionNames)
         #expect(c.complete(".import inc.csv as t de").candidates == ["delimiter", "decimal"])
     }
 }

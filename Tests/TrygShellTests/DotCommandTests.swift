@@ -1,6 +1,7 @@
 import Testing
 import TrygEngine
 @testable import TrygShell
+import TrygImport
 
 @Suite struct DotCommandTests {
     func parse(_ line: String) throws(Diagnostic) -> DotCommand { try DotCommand.parse(SourceText(line)) }
@@ -65,7 +66,7 @@ import TrygEngine
     func parse(_ line: String) throws(Diagnostic) -> DotCommand { try DotCommand.parse(SourceText(line)) }
 
     @Test func optionsInAnyOrder() throws {
-        var settings = ImportSettings()
+        var settings = ImportOptions()
         settings.delimiter = UInt8(ascii: ";")
         settings.header = false
         settings.encoding = .windows1252
@@ -75,13 +76,13 @@ import TrygEngine
         settings.types = ["alvor": .int, "dato": .date]
         let line = ".import \"Hændelser 2025.csv\" delimiter ; header no as h encoding ansi decimal comma thousands none "
             + "quoting no type alvor int type dato date"
-        #expect(try parse(line) == .importFile(ImportRequest(path: "Hændelser 2025.csv", tableName: "h", settings: settings)))
-        var sheet = ImportSettings()
+        #expect(try parse(line) == .importFile(ImportRequest(path: "Hændelser 2025.csv", tableName: "h", options: settings)))
+        var sheet = ImportOptions()
         sheet.sheet = "Ark 2"
-        #expect(try parse(".import bog.xlsx sheet \"Ark 2\" as t") == .importFile(ImportRequest(path: "bog.xlsx", tableName: "t", settings: sheet)))
-        var tab = ImportSettings()
+        #expect(try parse(".import bog.xlsx sheet \"Ark 2\" as t") == .importFile(ImportRequest(path: "bog.xlsx", tableName: "t", options: sheet)))
+        var tab = ImportOptions()
         tab.delimiter = UInt8(ascii: "\t")
-        #expect(try parse(".import x.tsv delimiter tab") == .importFile(ImportRequest(path: "x.tsv", settings: tab)))
+        #expect(try parse(".import x.tsv delimiter tab") == .importFile(ImportRequest(path: "x.tsv", options: tab)))
     }
 
     @Test func badOptionsPointAtTheWord() {

@@ -4,7 +4,7 @@ import Testing
 /// `.import`, `.sheets` and `--data` through the built binary, on the import fixtures.
 @Suite struct ImportEndToEndTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("TrygEngineTests/ImportFixtures").path
+        .appendingPathComponent("TrygImportTests/ImportFixtures").path
 
     func fixture(_ name: String) -> String { ImportEndToEndTests.fixtures + "/" + name }
 

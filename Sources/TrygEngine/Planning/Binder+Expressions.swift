@@ -29,6 +29,8 @@ extension Binder {
             let field = fieldOf(x, scope)
             var values: [Value] = []
             var others: [BoundExpr] = []
+            // `x in (1, null)` is true or null, never false: SQL's three-valued logic.
+            var listHasNull = false
             for item in items {
                 let y = try bindExpr(item, scope)
                 if case .literal(var v, var vt) = y {
@@ -38,6 +40,7 @@ extension Binder {
                     let (l, r) = try unify(x, a.span, .literal(v, vt), item.span, field: field, op: "in")
                     _ = l
                     if case .literal(let cv, _) = r, !cv.isNull { values.append(canonicalText(field, cv)) }
+                    if case .literal(let cv, _) = r, cv.isNull { listHasNull = true }
                     if case .literal(let cv, _) = r, let w = missingValueWarning(field, canonicalText(field, cv), item.span) { warnings.append(w) }
                 } else {
                     let (l, r) = try unify(x, a.span, y, item.span, field: field, op: "in")
@@ -55,6 +58,7 @@ extension Binder {
             }
             var result: BoundExpr = .call(.inList(values), [lhs], .bool, e.span)
             for o in others { result = .call(.or, [result, o], .bool, e.span) }
+            if listHasNull { result = .call(.or, [result, .literal(.null, .bool)], .bool, e.span) }
             return negated ? .call(.not, [result], .bool, e.span) : result
         case .between(let a, let lo, let hi, let negated):
             let ge = try bindBinary(">=", a, lo, e.span, scope)

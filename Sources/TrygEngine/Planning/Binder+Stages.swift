@@ -91,8 +91,8 @@ extension Binder {
             let k = BoundSortKey(expr: try bindExpr(key.expr, scope), descending: key.direction ?? true)
             return (.topN(plan, Int(n), [k]), scope)
 
-        case .join(let isLeft, let source, let on):
-            return try bindJoin(plan, scope, isLeft: isLeft, source: source, on: on)
+        case .join(let isLeft, let source, let alias, let on):
+            return try bindJoin(plan, scope, isLeft: isLeft, source: source, alias: alias, on: on)
 
         case .pivot(let column, let aggregate):
             return try bindPivot(plan, scope, column: column, aggregate: aggregate)

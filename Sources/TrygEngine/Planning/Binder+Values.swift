@@ -1,9 +1,12 @@
 import TrygDomain
 
 extension Binder {
-    /// Converts a literal for a comparison with a half-year or ordered-category field.
+    /// Converts a literal to a field's type: through the domain for a half-year or ordered
+    /// category, to a timestamp for a date; other types take a literal of their own type.
     func coerceLiteral(_ v: Value, _ span: Span, to field: Field) throws(Diagnostic) -> Value {
         switch (field.type, v) {
+        case (_, .null):
+            return v
         case (.halfYear, .text(let s)):
             guard let h = HalfYear(parsing: s) else {
                 throw Diagnostic(.error, "\"\(s)\" is not a half-year", span: span,
@@ -12,9 +15,10 @@ extension Binder {
             }
             return .halfYear(h)
         case (.halfYear, .int(let y)):
-            return .halfYear(HalfYear(season: .sommer, startYear: Int(y)))
-        case (.halfYear, .halfYear):
-            return v
+            // A bare year could be the summer or either winter: say which forms mean what.
+            throw Diagnostic(.error, "\(y) is a number, not a half-year", span: span,
+                             label: "write \"sommer \(y)\", \"vinter \(y - 1)/\(String(format: "%02d", (y % 100 + 100) % 100))\" or \"vinter \(y)/\(String(format: "%02d", ((y + 1) % 100 + 100) % 100))\"",
+                             notes: ["help: accepted forms: \(HalfYear.acceptedForms); for the calendar year write year(…) = \(y)"])
         case (.category(let scale), .text(let s)):
             guard let i = scale.index(of: s) else {
                 let near = Suggest.nearest(s, in: scale.values, max: 1)
@@ -23,12 +27,14 @@ extension Binder {
                                  notes: ["help: \(field.name) is one of \(scale.values.map { "\"\($0)\"" }.joined(separator: " < "))"])
             }
             return .category(i, scale)
-        case (.category, .category), (_, .null):
-            return v
+        case (.timestamp, .date(let d)):
+            let (t, overflow) = d.multipliedReportingOverflow(by: LocalTime.secondsPerDay)
+            if !overflow { return .timestamp(t) }
         default:
-            throw Diagnostic(.error, "cannot compare \(field.type) with \(Binder.typeOf(v))", span: span,
-                             label: Binder.fitHint(for: field.type, field: field.name))
+            if Binder.typeOf(v) == field.type { return v }
         }
+        throw Diagnostic(.error, "cannot compare \(field.type) with \(Binder.typeOf(v))", span: span,
+                         label: Binder.fitHint(for: field.type, field: field.name))
     }
 
     static func typeOf(_ v: Value) -> DataType {

@@ -77,7 +77,7 @@ public enum StageKind: Sendable {
     case orderBy([SortKey])
     case limit(Int64, Span)
     case top(Int64, Span, SortKey)
-    case join(left: Bool, source: SourceRef, on: [(Expr, Expr?)])
+    case join(left: Bool, source: SourceRef, alias: Name?, on: [(Expr, Expr?)])
     case pivot(column: Name, aggregate: NamedExpr?)
     case compare(column: Name, from: Expr, to: Expr)
     case trend

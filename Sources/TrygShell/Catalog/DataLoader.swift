@@ -1,5 +1,6 @@
 import Foundation
 import TrygEngine
+import TrygImport
 
 /// Loads files into a catalog: one file for `.import`, every data file of a folder for `--data`.
 /// A CSV file loads through the CSV reader, an `.xlsx` workbook through the XLSX reader.
@@ -12,23 +13,20 @@ public enum DataLoader {
     /// The catalog changes only when the load succeeds: a load that fails or is cancelled
     /// leaves it as it was. A table loaded again without rejects drops its old rejects table.
     @discardableResult
-    public static func load(path: String, tableName: String, into catalog: Catalog, settings: ImportSettings = ImportSettings(),
+    public static func load(path: String, tableName: String, into catalog: Catalog, options: ImportOptions = ImportOptions(),
                             domain: DomainContext = .standard, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> TableLoad {
         let load: TableLoad
         if isWorkbook(path) {
-            if let option = settings.csvOnlyOptions.first {
+            if let option = options.csvOnlyOptions.first {
                 throw Diagnostic(.error, "\(option) is for CSV files; a workbook's cells carry their own format",
                                  file: FilePosition(path: path))
             }
-            // Columns named like a domain scale (`safety`) load as that ordered category.
-            load = try XLSXReader.load(path: path, tableName: tableName,
-                                       options: settings.xlsxOptions(scales: domain.scales, cancellation: cancellation))
+            load = try XLSXReader.load(path: path, tableName: tableName, options: with(options, domain, cancellation))
         } else {
-            if settings.sheet != nil {
+            if options.sheet != nil {
                 throw Diagnostic(.error, "sheet is for .xlsx workbooks; this file is read as CSV", file: FilePosition(path: path))
             }
-            load = try CSVReader.load(path: path, tableName: tableName,
-                                      options: settings.csvOptions(scales: domain.scales, cancellation: cancellation))
+            load = try CSVReader.load(path: path, tableName: tableName, options: with(options, domain, cancellation))
         }
         catalog.register(load.table)
         let rejectsName = TableLoad.rejectsName(tableName)
@@ -40,6 +38,16 @@ public enum DataLoader {
         return load
     }
 
+    /// The options with the domain's scales (columns named like a scale load as that ordered
+    /// category) and the cancellation flag.
+    private static func with(_ options: ImportOptions, _ domain: DomainContext,
+                             _ cancellation: CancellationFlag?) -> ImportOptions {
+        var options = options
+        options.scales = domain.scales
+        options.cancellation = cancellation
+        return options
+    }
+
     /// True for a path that names an .xlsx workbook (or .xlsm, the same with macros).
     public static func isWorkbook(_ path: String) -> Bool {
         ["xlsx", "xlsm"].contains((path as NSString).pathExtension.lowercased())
@@ -48,7 +56,7 @@ public enum DataLoader {
     /// Loads every data file (`*.csv`, `*.tsv`, `*.xlsx`, the first sheet of each) in a folder,
     /// in name order; the file name without its extension names the table.
     public static func loadDirectory(_ directory: String, into catalog: Catalog,
-                                     settings: ImportSettings = ImportSettings()) throws(Diagnostic) -> [(name: String, load: TableLoad)] {
+                                     options: ImportOptions = ImportOptions()) throws(Diagnostic) -> [(name: String, load: TableLoad)] {
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -60,8 +68,8 @@ public enum DataLoader {
             let name = tableName(forFile: file)
             let path = (directory as NSString).appendingPathComponent(file)
             // A folder may mix CSV files and workbooks: each takes the options that apply to it.
-            let applicable = isWorkbook(path) ? settings.forWorkbook : settings.forCSV
-            loads.append((name, try load(path: path, tableName: name, into: catalog, settings: applicable)))
+            let applicable = isWorkbook(path) ? options.forWorkbook : options.forCSV
+            loads.append((name, try load(path: path, tableName: name, into: catalog, options: applicable)))
         }
         return loads
     }

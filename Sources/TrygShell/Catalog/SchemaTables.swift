@@ -1,4 +1,5 @@
 import TrygEngine
+import TrygImport
 
 /// The tables `.tables` and `.schema` show, built as ordinary tables so every output mode works.
 enum SchemaTables {

@@ -1,4 +1,5 @@
 import TrygEngine
+import TrygImport
 
 /// The text `.help` prints, built from the command, stage and function tables.
 enum HelpText {
@@ -27,7 +28,7 @@ enum HelpText {
         if let r = DotCommand.reference.first(where: { $0.name == key || (key == "exit" && $0.name == "quit") }) {
             parts.append("\(r.usage)\n  \(r.summary)")
             if key == "import" {
-                parts.append("Options (each sniffed when not given):\n  " + ImportSettings.usage
+                parts.append("Options (each sniffed when not given):\n  " + ImportOptions.usage
                              + "\nRows that cannot be read go to TABLE_rejects; the rules are in docs/import.md.")
             }
         }

@@ -1,4 +1,18 @@
 import TrygEngine
+import TrygImport
+
+/// `.import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]`.
+public struct ImportRequest: Equatable, Sendable {
+    public var path: String
+    public var tableName: String?
+    public var options: ImportOptions
+
+    public init(path: String, tableName: String? = nil, options: ImportOptions = ImportOptions()) {
+        self.path = path
+        self.tableName = tableName
+        self.options = options
+    }
+}
 
 extension ImportRequest {
     static let usage = "usage: .import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]"
@@ -13,8 +27,8 @@ extension ImportRequest {
         while i < args.count {
             let word = args[i]
             let name = word.text.lowercased()
-            let count = name == "as" ? 1 : ImportSettings.arity(name)
-            guard i + count < args.count || !ImportSettings.optionNames.contains(name) && name != "as" else {
+            let count = name == "as" ? 1 : ImportOptions.arity(name)
+            guard i + count < args.count || !ImportOptions.optionNames.contains(name) && name != "as" else {
                 let what = name == "as" ? "a table name after 'as'" : "a value after '\(name)'"
                 throw Diagnostic(.error, "expected \(what)", span: word.span, label: "see .help import", source: source)
             }
@@ -24,10 +38,10 @@ extension ImportRequest {
                 continue
             }
             let values = args[(i + 1)..<min(args.count, i + 1 + count)].map(\.text)
-            do throws(ImportSettingError) {
-                try request.settings.set(name, values)
+            do throws(ImportOptionError) {
+                try request.options.set(name, values)
             } catch {
-                let known = ImportSettings.optionNames.contains(name)
+                let known = ImportOptions.optionNames.contains(name)
                 let span = known ? args[min(args.count - 1, i + count)].span : word.span
                 throw Diagnostic(.error, error.message, span: span, label: known ? "see .help import" : usage, source: source)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import TrygDomain
 import TrygEngine
+import TrygImport
 
 extension Completer {
     /// The values a column may be compared with, for completion inside quotes.
@@ -72,7 +73,7 @@ extension Completer {
         case (".sheets", 1): return Completion(word: word, candidates: files(word, extensions: ["xlsx"]))
         case (".read", 1): return Completion(word: word, candidates: files(word, extensions: []))
         case (".output", 1): return Completion(word: word, candidates: files(word, extensions: []))
-        case (".import", 2...): options = ["as"] + ImportSettings.optionNames
+        case (".import", 2...): options = ["as"] + ImportOptions.optionNames
         case (".help", 1): options = HelpText.topics
         case (".schema", 1): options = catalog.names
         case (".mode", 1): options = OutputMode.allCases.map(\.rawValue)

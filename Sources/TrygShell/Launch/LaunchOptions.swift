@@ -1,4 +1,5 @@
 import TrygEngine
+import TrygImport
 
 /// The command line, read: what to load, what to run, and how to show it.
 public struct LaunchOptions: Equatable, Sendable {
@@ -24,7 +25,7 @@ public struct LaunchOptions: Equatable, Sendable {
     /// `--data DIR` (or one file); nil loads the bundled samples.
     public var dataDirectory: String?
     /// `--delimiter`, `--header`, `--encoding`, … : how to read the files of `--data`.
-    public var dataSettings = ImportSettings()
+    public var dataOptions = ImportOptions()
     public var scripts: [Script] = []
     /// `--maxrows N`: rows of a table shown on a terminal; nil keeps the default.
     public var maxRows: Int?
@@ -81,8 +82,8 @@ public struct LaunchOptions: Equatable, Sendable {
                     }
                     values = [String(values[0][..<eq]), String(values[0][values[0].index(after: eq)...])]
                 }
-                do throws(ImportSettingError) {
-                    try options.dataSettings.set(name, values)
+                do throws(ImportOptionError) {
+                    try options.dataOptions.set(name, values)
                 } catch {
                     throw UsageError(message: "--\(error.message)")
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import TrygEngine
+import TrygImport
 
 /// The whole command without its terminal edge: load the tables, then run the scripts, the
 /// piped input, or hand over to the interactive shell.
@@ -144,10 +145,10 @@ public struct TrygProgram {
                     return usageError("--data: no folder or file '\(data)'")
                 }
                 if isDirectory.boolValue {
-                    loads = try DataLoader.loadDirectory(data, into: catalog, settings: options.dataSettings)
+                    loads = try DataLoader.loadDirectory(data, into: catalog, options: options.dataOptions)
                 } else {
                     let name = DataLoader.tableName(forFile: data)
-                    loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, settings: options.dataSettings))]
+                    loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, options: options.dataOptions))]
                 }
             } else if let samples = samplesDirectory() {
                 loads = try DataLoader.loadDirectory(samples, into: catalog)

@@ -1,5 +1,6 @@
 import Foundation
 import TrygEngine
+import TrygImport
 
 extension ShellRunner {
     /// Carries out a dot command; errors point into its line.
@@ -83,7 +84,7 @@ extension ShellRunner {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let load = try DataLoader.load(path: request.path, tableName: name, into: session.catalog, settings: request.settings,
+        let load = try DataLoader.load(path: request.path, tableName: name, into: session.catalog, options: request.options,
                                        domain: session.domain, cancellation: session.cancellation)
         let text = settings.interactive ? load.reportText(name: name) : load.summary(name: name)
         note(text, elapsed: clock.now - start, always: true)

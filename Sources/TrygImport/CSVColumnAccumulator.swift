@@ -1,0 +1,339 @@
+import TrygDomain
+import TrygEngine
+
+/// Collects one column's values while the file is read, inferring its type as it goes.
+///
+/// The column keeps the narrowest type that fits every value so far and stores values in
+/// that type right away: int widens to decimal, date widens to timestamp. Any other mix
+/// makes the column text; since earlier values were not kept as text, the column is then
+/// marked for a second pass over the rows (`needsRescan`).
+///
+/// A column with a set type (`fixedType`) checks each value with `fits` first, and a value
+/// that does not fit rejects its row. A declared type never changes; a sniffed one
+/// (`widens`) still widens from int to decimal and from date to timestamp.
+struct CSVColumnAccumulator {
+    enum State: Equatable {
+        /// Only nulls so far.
+        case pending
+        case int, decimal, bool, date, timestamp, text
+        /// Values are kept as text codes and mapped to a category or half-year at the end.
+        case mapped
+        /// Became text after values of another type: the text is re-read in a second pass.
+        case needsRescan
+    }
+
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    var state: State
+    /// The declared or sniffed type, nil when inferred from every value.
+    let fixedType: DataType?
+    /// True for a sniffed type, which may widen; false for a declared one.
+    let widens: Bool
+    /// How the file writes numbers.
+    let numbers: CSVNumberFormat
+    var ints: [Int64] = []
+    var decimals: [Double] = []
+    /// The most digits written after the decimal mark in a decimal value: the scale the
+    /// column keeps (`0,10` stays 0.10).
+    var fractionDigits = 0
+    var codes: [Int32] = []
+    var encoder = CSVTextEncoder()
+    /// For `.mapped`: the Int64 value of each text code, nil for a value outside the type.
+    var mappedValues: [Int64?] = []
+    /// Null bits, grown only when a null arrives (most columns have none).
+    var nullWords: [UInt64] = []
+    var count = 0
+    private var checkedCode: Int32 = 0
+    /// The value `fits` parsed, for the `append` that follows it.
+    private var checked: CSVValue?
+    /// The expected number of values, kept for a column that is still `.pending`.
+    private var capacityHint = 0
+    private var timestamps = CSVTimestampReader()
+
+    /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
+    /// inferred column as text (for a sniffed text column, and for the second pass over a
+    /// column that became text).
+    init(fixedType: DataType?, widens: Bool = false, numbers: CSVNumberFormat = .plain, capacity: Int,
+         inferredText: Bool = false) {
+        self.fixedType = fixedType
+        self.widens = widens
+        self.numbers = numbers
+        switch fixedType {
+        case nil: state = inferredText ? .text : .pending
+        case .int?: state = .int
+        case .decimal?, .float?: state = .decimal
+        case .bool?: state = .bool
+        case .date?: state = .date
+        case .timestamp?: state = .timestamp
+        case .category?, .halfYear?: state = .mapped
+        case .text?, .null?: state = .text
+        }
+        reserve(capacity)
+    }
+
+    /// Makes room for `capacity` values in the storage the column uses now.
+    mutating func reserve(_ capacity: Int) {
+        capacityHint = capacity
+        switch state {
+        case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity)
+        case .decimal: decimals.reserveCapacity(capacity)
+        case .text, .mapped: codes.reserveCapacity(capacity)
+        case .pending, .needsRescan: break
+        }
+    }
+
+    /// For a set type: true when the field fits it (nulls always do). Must come right
+    /// before `append` of the same field, which then reuses the parsed value.
+    mutating func fits(_ b: Bytes) -> Bool {
+        guard !b.isEmpty else {
+            checked = nil
+            return true
+        }
+        switch state {
+        case .int:
+            if let v = CSVValueParser.int(b) {
+                checked = .int(v)
+            } else {
+                checked = widens ? CSVValueParser.number(b, numbers) : CSVValueParser.int(b, numbers).map { .int($0) }
+            }
+        case .decimal: checked = CSVValueParser.number(b, numbers)
+        case .bool: checked = CSVValueParser.bool(b, digits: true).map { .bool($0) }
+        case .date:
+            checked = CSVValueParser.dateOrTimestamp(b)
+            if !widens, case .timestamp? = checked { checked = nil }
+        case .timestamp: checked = CSVValueParser.dateOrTimestamp(b)
+        case .mapped:
+            checkedCode = encoder.code(for: b)
+            // Each distinct value is mapped once (the null placeholder maps to nil).
+            while mappedValues.count <= Int(checkedCode) {
+                mappedValues.append(mappedValue(encoder.values[mappedValues.count]))
+            }
+            return mappedValues[Int(checkedCode)] != nil
+        case .pending, .text, .needsRescan: return true
+        }
+        return checked != nil
+    }
+
+    /// For a set type, the quick path: appends the field when it parses as the column's type
+    /// as it stands, and returns true; else appends nothing and returns false, and the caller
+    /// takes the careful path (`fits`, then `append`), which also widens a sniffed type.
+    @inline(__always)
+    mutating func appendFitting(_ b: Bytes) -> Bool {
+        defer { if state == .decimal { noteFraction(b) } }
+        if b.isEmpty {
+            appendNull()
+            count &+= 1
+            return true
+        }
+        switch state {
+        case .int:
+            guard let v = CSVValueParser.int(b) else { return false }
+            ints.append(v)
+        case .decimal:
+            switch CSVValueParser.number(b, numbers) {
+            case .int(let v)?: decimals.append(Double(v))
+            case .decimal(let v)?: decimals.append(v)
+            default: return false
+            }
+        case .bool:
+            guard let v = CSVValueParser.bool(b, digits: true) else { return false }
+            ints.append(v ? 1 : 0)
+        case .date:
+            guard case .date(let d)? = CSVValueParser.dateOrTimestamp(b) else { return false }
+            ints.append(d)
+        case .timestamp:
+            if let t = timestamps.timestamp(b) {
+                ints.append(t)
+            } else {
+                switch CSVValueParser.dateOrTimestamp(b) {
+                case .date(let d)?: ints.append(d &* LocalTime.secondsPerDay)
+                case .timestamp(let t)?: ints.append(t)
+                default: return false
+                }
+            }
+        case .mapped:
+            let code = encoder.code(for: b)
+            while mappedValues.count <= Int(code) {
+                mappedValues.append(mappedValue(encoder.values[mappedValues.count]))
+            }
+            guard mappedValues[Int(code)] != nil else { return false }
+            codes.append(code)
+        case .pending, .text, .needsRescan:
+            return false
+        }
+        count &+= 1
+        return true
+    }
+
+    /// Takes back the value appended last (by `appendFitting`, when a later column of the
+    /// same row does not fit and the row is rejected).
+    mutating func removeLastValue() {
+        count &-= 1
+        let word = count >> 6
+        if word < nullWords.count { nullWords[word] &= ~(1 << UInt64(count & 63)) }
+        switch state {
+        case .int, .bool, .date, .timestamp: ints.removeLast()
+        case .decimal: decimals.removeLast()
+        case .text, .mapped: codes.removeLast()
+        case .pending, .needsRescan: break
+        }
+    }
+
+    /// Adds a field's value; an empty field is null.
+    @inline(__always)
+    mutating func append(_ b: Bytes) {
+        defer { if state == .decimal { noteFraction(b) } }
+        defer { count &+= 1 }
+        if b.isEmpty { return appendNull() }
+        if let value = checked {
+            checked = nil
+            if appendChecked(value) { return }
+        }
+        switch state {
+        case .int:
+            if let v = CSVValueParser.int(b) { return ints.append(v) }
+            if let v = CSVValueParser.int(b, numbers) { return ints.append(v) }
+        case .decimal:
+            if let v = CSVValueParser.decimal(b, numbers) { return decimals.append(v) }
+        case .bool:
+            if let v = CSVValueParser.bool(b, digits: fixedType != nil) { return ints.append(v ? 1 : 0) }
+        case .date:
+            if case .date(let d)? = CSVValueParser.dateOrTimestamp(b) { return ints.append(d) }
+        case .timestamp:
+            switch CSVValueParser.dateOrTimestamp(b) {
+            case .date(let d)?: return ints.append(d &* LocalTime.secondsPerDay)
+            case .timestamp(let t)?: return ints.append(t)
+            default: break
+            }
+        case .text: return codes.append(encoder.code(for: b))
+        case .mapped: return codes.append(checkedCode)
+        case .pending: return start(with: CSVValueParser.classify(b, numbers), b)
+        case .needsRescan: return
+        }
+        widen(to: CSVValueParser.classify(b, numbers), b)
+    }
+
+    /// Stores a value `fits` parsed, widening a sniffed type where it must; false when the
+    /// value belongs to no storage of this state (then `append` parses again).
+    @inline(__always)
+    private mutating func appendChecked(_ value: CSVValue) -> Bool {
+        switch (state, value) {
+        case (.int, .int(let v)), (.date, .date(let v)), (.timestamp, .timestamp(let v)): ints.append(v)
+        case (.bool, .bool(let v)): ints.append(v ? 1 : 0)
+        case (.decimal, .decimal(let v)): decimals.append(v)
+        case (.decimal, .int(let v)): decimals.append(Double(v))
+        case (.timestamp, .date(let d)): ints.append(d &* LocalTime.secondsPerDay)
+        case (.int, .decimal), (.date, .timestamp): widen(to: value, Bytes(start: nil, count: 0))
+        default: return false
+        }
+        return true
+    }
+
+    /// Counts the digits after the decimal mark (up to an exponent), keeping the most seen.
+    @inline(__always)
+    private mutating func noteFraction(_ b: Bytes) {
+        let mark = numbers.mark
+        var i = b.count &- 1
+        while i >= 0, b[i] != mark { i &-= 1 }
+        guard i >= 0 else { return }
+        var digits = 0
+        var j = i &+ 1
+        while j < b.count, b[j] &- UInt8(ascii: "0") < 10 { digits &+= 1; j &+= 1 }
+        if digits > fractionDigits { fractionDigits = digits }
+    }
+
+    /// Values that are not null.
+    var nonNullCount: Int {
+        var nulls = 0
+        for w in nullWords { nulls &+= w.nonzeroBitCount }
+        return count &- nulls
+    }
+
+    /// Sets a row's null bit.
+    mutating func markNull(_ row: Int) {
+        let word = row >> 6
+        if nullWords.count <= word {
+            nullWords.append(contentsOf: repeatElement(0, count: word &- nullWords.count &+ 1))
+        }
+        nullWords[word] |= 1 << UInt64(row & 63)
+    }
+
+    /// Adds a null without counting it (`append` counts).
+    mutating func appendNull() {
+        markNull(count)
+        switch state {
+        case .int, .bool, .date, .timestamp: ints.append(0)
+        case .decimal: decimals.append(0)
+        case .text, .mapped: codes.append(encoder.nullCode())
+        case .pending, .needsRescan: break
+        }
+    }
+
+    /// The first non-null value picks the type; the nulls before it are filled in.
+    private mutating func start(with value: CSVValue, _ b: Bytes) {
+        switch value {
+        case .int(let v): state = .int; fill(&ints, v)
+        case .decimal(let v): state = .decimal; fill(&decimals, v)
+        case .bool(let v): state = .bool; fill(&ints, v ? 1 : 0)
+        case .date(let d): state = .date; fill(&ints, d)
+        case .timestamp(let t): state = .timestamp; fill(&ints, t)
+        case .text:
+            state = .text
+            codes.reserveCapacity(max(capacityHint, count &+ 1))
+            if count > 0 { codes.append(contentsOf: repeatElement(encoder.nullCode(), count: count)) }
+            codes.append(encoder.code(for: b))
+        }
+    }
+
+    private func fill<T>(_ array: inout [T], _ value: T) where T: Numeric {
+        array.reserveCapacity(max(capacityHint, count &+ 1))
+        array.append(contentsOf: repeatElement(0, count: count))
+        array.append(value)
+    }
+
+    /// A value that did not parse as the column's type: widen the type or give up on it.
+    private mutating func widen(to value: CSVValue, _ b: Bytes) {
+        guard fixedType == nil || widens else {
+            // `fits` rejected such rows already; never change a declared type.
+            assertionFailure("a value that does not fit a declared type reached append")
+            return appendNull()
+        }
+        switch (state, value) {
+        case (.int, .decimal(let v)):
+            widenIntsToDecimals()
+            decimals.append(v)
+        case (.date, .timestamp(let t)):
+            widenDatesToTimestamps()
+            ints.append(t)
+        default:
+            giveUpForRescan()
+        }
+    }
+
+    mutating func widenIntsToDecimals() {
+        state = .decimal
+        decimals = ints.map { Double($0) }
+        ints = []
+    }
+
+    mutating func widenDatesToTimestamps() {
+        state = .timestamp
+        for i in ints.indices { ints[i] = ints[i] &* LocalTime.secondsPerDay }
+    }
+
+    /// The column is text after all; its values are read again later.
+    mutating func giveUpForRescan() {
+        state = .needsRescan
+        ints = []
+        decimals = []
+        codes = []
+    }
+
+    func mappedValue(_ text: String) -> Int64? {
+        switch fixedType {
+        case .category(let scale)?: return scale.index(of: text).map { Int64($0) }
+        case .halfYear?: return HalfYear(parsing: text).map { Int64($0.ordinal) }
+        default: return nil
+        }
+    }
+}

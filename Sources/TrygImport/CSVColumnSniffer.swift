@@ -1,0 +1,298 @@
+import TrygEngine
+/// The second half of sniffing, once the delimiter and quoting are known: how numbers are
+/// written, whether the first row is a header, the column names and their types.
+struct CSVColumnSniffer {
+    let sniffer: CSVSniffer
+    let delimiter: UInt8
+    let quoting: Bool
+    /// The number of fields most lines have.
+    let modalWidth: Int
+    private let scratch = CSVScratch()
+
+    init(sniffer: CSVSniffer, delimiter: UInt8, quoting: Bool, modalWidth: Int) {
+        self.sniffer = sniffer
+        self.delimiter = delimiter
+        self.quoting = quoting
+        self.modalWidth = modalWidth
+    }
+
+    private var bytes: CSVBytes { sniffer.bytes }
+    private var options: ImportOptions { sniffer.options }
+
+    mutating func plan(findings given: [LoadReport.Finding]) throws(Diagnostic) -> CSVPlan {
+        var findings = given
+        var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting, position: sniffer.start)
+        var firstFields: [CSVField] = []
+        guard let first = scanner.next(into: &firstFields) else { throw bytes.fileError(CSVLoader.emptyFile) }
+        let afterFirst = scanner.position, secondLine = scanner.line
+        let firstIsBlank = first.fieldCount == 1 && first.start == first.end
+
+        let numbers = decideNumbers(from: afterFirst, findings: &findings)
+        // The first row's width wins when it differs: a header that names fewer or more
+        // columns than the rows have is still the header, and the rows are ragged.
+        let headerAssumed = options.header ?? (first.fieldCount != modalWidth && !firstIsBlank)
+        let width = headerAssumed ? first.fieldCount : modalWidth
+        var sample = sampleCounts(from: afterFirst, width: width, numbers: numbers, first: (first, firstFields))
+
+        var header = true
+        var headerEvidence: String?
+        if let given = options.header {
+            header = given
+        } else if firstIsBlank {
+            header = true
+        } else if headerAssumed {
+            headerEvidence = "the first row has \(LoadReport.grouped(first.fieldCount)) fields, most rows \(modalWidth)"
+        } else {
+            (header, headerEvidence) = decideHeader(first: firstFields, sample: sample, numbers: numbers)
+        }
+        findings.append(LoadReport.Finding(part: "header", value: header ? "yes" : "no", given: options.header != nil,
+                                           evidence: headerEvidence))
+        var warnings: [Diagnostic] = []
+        let names: [String]
+        if header {
+            if firstIsBlank { throw bytes.error(CSVLoader.blankHeader, atByte: first.start, line: first.line) }
+            names = try columnNames(first, firstFields, warnings: &warnings)
+        } else {
+            guard width <= LoadLimits.columns else { throw tooManyColumns(width, first) }
+            names = (0..<width).map { "column_\($0 + 1)" }
+            for (c, value) in sample.firstRow.enumerated() { if let value { sample.counts[c].add(value) } else { sample.counts[c].nulls += 1 } }
+        }
+        try checkTypeOverrides(names, header: first)
+        let rules = names.indices.map { c -> CSVColumnRule in
+            if let t = options.types[names[c]] { return .declared(t) }
+            return c < sample.counts.count ? sample.counts[c].rule : .inferred
+        }
+        let dialect = CSVDialect(delimiter: delimiter, quoting: quoting, header: header, numbers: numbers)
+        return CSVPlan(dialect: dialect, names: names, rules: rules,
+                       dataStart: header ? afterFirst : sniffer.start, dataLine: header ? secondLine : 1,
+                       findings: findings, warnings: warnings)
+    }
+
+    // MARK: Numbers
+
+    private func decideNumbers(from offset: Int, findings: inout [LoadReport.Finding]) -> CSVNumberFormat {
+        var commaVotes = 0, pointVotes = 0
+        var commaExample: String?, pointExample: String?
+        if options.decimalComma == nil {
+            for view in sniffer.sampleViews(from: offset) {
+                sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { _, fields in
+                    for f in fields {
+                        let b = field(f, in: view)
+                        guard b.count >= 3, b.count <= 40 else { continue }
+                        switch CSVColumnSniffer.decimalMark(b) {
+                        case UInt8(ascii: ",")?:
+                            commaVotes += 1
+                            if commaExample == nil { commaExample = String(decoding: b, as: UTF8.self) }
+                        case UInt8(ascii: ".")?:
+                            pointVotes += 1
+                            if pointExample == nil { pointExample = String(decoding: b, as: UTF8.self) }
+                        default: break
+                        }
+                    }
+                }
+            }
+        }
+        let comma: Bool
+        let evidence: String?
+        if let given = options.decimalComma {
+            comma = given
+            evidence = nil
+        } else if commaVotes != pointVotes {
+            comma = commaVotes > pointVotes
+            let example = (comma ? commaExample : pointExample) ?? ""
+            let more = max(commaVotes, pointVotes) - 1
+            let against = min(commaVotes, pointVotes)
+            evidence = "\(example)" + (more > 0 ? " and \(LoadReport.grouped(more)) more like it" : "")
+                + (against > 0 ? ", against \(LoadReport.grouped(against)) the other way" : "")
+        } else {
+            comma = delimiter == UInt8(ascii: ";")
+            evidence = comma ? "no decimals seen; usual with ';' (Danish Excel)" : "no decimals seen"
+        }
+        var thousands: UInt8? = comma ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        switch options.thousands {
+        case .none?: thousands = nil
+        case .separator(let t)?: thousands = t
+        case nil: break
+        }
+        let mark = comma ? "decimal comma" : "decimal point"
+        let grouping = thousands.map { "thousands \(CSVSniffer.show($0))" } ?? "no thousands separator"
+        findings.append(LoadReport.Finding(part: "numbers", value: "\(mark), \(grouping)",
+                                           given: options.decimalComma != nil, evidence: evidence))
+        return CSVNumberFormat(decimalComma: comma, thousands: thousands)
+    }
+
+    /// The decimal mark a number spells beyond doubt: `3,5` and `1.234,5` say comma, `3.5`
+    /// and `1,234.5` say point; `1,500` and `1.500` (a fraction or thousands?) say nothing.
+    static func decimalMark(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var i = 0
+        if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
+        var runs: [Int] = []
+        var separators: [UInt8] = []
+        var run = 0
+        while i < b.count {
+            let c = b[i]
+            if c &- UInt8(ascii: "0") < 10 {
+                run += 1
+            } else if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") {
+                guard run > 0 else { return nil }
+                runs.append(run)
+                separators.append(c)
+                run = 0
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard run > 0, let mark = separators.last else { return nil }
+        runs.append(run)
+        let groups = separators.dropLast()
+        if groups.isEmpty {
+            // One separator: three digits after one to three before could be thousands.
+            return (runs[0] <= 3 && runs[1] == 3) ? nil : mark
+        }
+        guard groups.allSatisfy({ $0 != mark }), runs[0] <= 3, runs.dropFirst().dropLast().allSatisfy({ $0 == 3 }) else {
+            return nil
+        }
+        return mark
+    }
+
+    // MARK: Types and header
+
+    /// Counts per column over the sample, with the first row's values kept aside.
+    struct Sample {
+        var counts: [CSVValueCounts]
+        /// The first row's value per column (nil for null) when it has the width.
+        var firstRow: [CSVValue?]
+        /// Per column: whether the first row's text value appears again further down.
+        var firstTextRepeats: [Bool]
+    }
+
+    private func sampleCounts(from offset: Int, width: Int, numbers: CSVNumberFormat,
+                              first: (record: CSVRecord, fields: [CSVField])) -> Sample {
+        var sample = Sample(counts: Array(repeating: CSVValueCounts(), count: min(width, LoadLimits.columns)),
+                            firstRow: [], firstTextRepeats: Array(repeating: false, count: min(width, LoadLimits.columns)))
+        guard width <= LoadLimits.columns else { return sample }
+        var firstTexts: [[UInt8]?] = Array(repeating: nil, count: width)
+        if first.record.fieldCount == width {
+            for (c, f) in first.fields.enumerated() {
+                let b = field(f, in: bytes)
+                let value: CSVValue? = b.isEmpty ? nil : CSVValueParser.classify(b, numbers)
+                sample.firstRow.append(value)
+                if case .text? = value { firstTexts[c] = Array(b) }
+            }
+        }
+        for view in sniffer.sampleViews(from: offset) {
+            sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { record, fields in
+                guard record.fieldCount == width, record.openQuote == nil, record.strayTextAfterQuote == nil else { return }
+                for (c, f) in fields.enumerated() {
+                    let b = field(f, in: view)
+                    if b.isEmpty {
+                        sample.counts[c].nulls += 1
+                        continue
+                    }
+                    sample.counts[c].add(CSVValueParser.classify(b, numbers))
+                    if let text = firstTexts[c], !sample.firstTextRepeats[c], text.elementsEqual(b) {
+                        sample.firstTextRepeats[c] = true
+                    }
+                }
+            }
+        }
+        return sample
+    }
+
+    /// Header or data: see `CSVSniffer`. Returns the decision and its evidence.
+    private func decideHeader(first: [CSVField], sample: Sample, numbers: CSVNumberFormat) -> (Bool, String?) {
+        guard sample.firstRow.count == first.count else { return (true, nil) }
+        var dataEvidence: String?
+        for (c, value) in sample.firstRow.enumerated() {
+            guard let value, c < sample.counts.count else { continue }
+            let rule = sample.counts[c].rule
+            let shown = String(decoding: field(first[c], in: bytes), as: UTF8.self)
+            switch (value, rule) {
+            case (.text, .sniffed(let type)):
+                return (true, "'\(String(shown.prefix(40)))' heads a column of \(CSVValueCounts.kind(type))")
+            case (.text, _):
+                if sample.firstTextRepeats[c], dataEvidence == nil {
+                    dataEvidence = "'\(String(shown.prefix(40)))' in the first row appears again in column \(c + 1)"
+                }
+            case (.int, _):
+                continue
+            default:
+                if dataEvidence == nil { dataEvidence = "the first row holds data: \(shown.prefix(40)) in column \(c + 1)" }
+            }
+        }
+        if let dataEvidence { return (false, dataEvidence) }
+        return (true, nil)
+    }
+
+    // MARK: Names
+
+    /// Column names from the header's fields: trimmed and NFC; an empty name becomes
+    /// `column_N` (N counts from 1) and a repeated one (ignoring case) `name_2`, `name_3`, …,
+    /// each with a warning.
+    private func columnNames(_ header: CSVRecord, _ fields: [CSVField],
+                             warnings: inout [Diagnostic]) throws(Diagnostic) -> [String] {
+        if let open = header.openQuote {
+            throw bytes.error("the header has a quote that is not closed on its line", atByte: open.offset, line: header.line)
+        }
+        if let stray = header.strayTextAfterQuote {
+            throw bytes.error("unexpected text after the closing quote in the header", atByte: stray.offset,
+                              line: header.line)
+        }
+        guard header.fieldCount <= LoadLimits.columns else { throw tooManyColumns(header.fieldCount, header) }
+        var names: [String] = []
+        var taken: Set<String> = []
+        for (i, f) in fields.enumerated() {
+            guard f.end - f.start <= LoadLimits.nameBytes else {
+                throw bytes.error("column name \(i + 1) is \(LoadReport.grouped(f.end - f.start)) bytes long; at most "
+                                  + "\(LoadReport.grouped(LoadLimits.nameBytes)) (is the first line a header? try header no)",
+                                  atByte: f.start, line: header.line)
+            }
+            var name = String(decoding: field(f, in: bytes), as: UTF8.self)
+            name = String(name.trimmingCSVSpaces()).precomposedForTrygNFC
+            let position = bytes.position(ofByte: f.start, line: header.line)
+            if name.isEmpty {
+                name = "column_\(i + 1)"
+                warnings.append(Diagnostic(.warning, "column \(i + 1) has no name; it is called \(name)", file: position))
+            }
+            var unique = name
+            var k = 2
+            while taken.contains(unique.lowercased()) {
+                unique = "\(name)_\(k)"
+                k += 1
+            }
+            if unique != name {
+                warnings.append(Diagnostic(.warning, "column \(i + 1) repeats the name '\(name)'; it is called \(unique)",
+                                           file: position))
+            }
+            taken.insert(unique.lowercased())
+            names.append(unique)
+        }
+        return names
+    }
+
+    private func tooManyColumns(_ count: Int, _ record: CSVRecord) -> Diagnostic {
+        bytes.error("the first row has \(LoadReport.grouped(count)) fields; at most \(LoadReport.grouped(LoadLimits.columns)) "
+                    + "columns can be loaded (is the delimiter right?)", atByte: record.start, line: record.line)
+    }
+
+    /// Declared types must name columns the file has, and be loadable types.
+    private func checkTypeOverrides(_ names: [String], header: CSVRecord) throws(Diagnostic) {
+        for (name, type) in options.types.sorted(by: { $0.key < $1.key }) {
+            guard names.contains(name) else {
+                throw Diagnostic(.error, "a type is given for column '\(name)', which the file lacks",
+                                 notes: ["note: the columns are \(names.joined(separator: ", "))"],
+                                 file: bytes.position(ofByte: header.start, line: header.line))
+            }
+            if type == .null {
+                throw bytes.fileError("column '\(name)' cannot be loaded as type null")
+            }
+        }
+    }
+
+    /// A field's bytes within `view`, with doubled quotes undone (valid until the next call).
+    private func field(_ f: CSVField, in view: CSVBytes) -> UnsafeBufferPointer<UInt8> {
+        if f.escaped { return scratch.unescape(view.base + f.start, count: f.end - f.start) }
+        return UnsafeBufferPointer(start: view.base + f.start, count: f.end - f.start)
+    }
+}

@@ -1,0 +1,77 @@
+import TrygDomain
+import TrygEngine
+
+extension CSVLoader {
+    static let emptyFile = "empty file: expected a header row with column names"
+    static let blankHeader = "the first line is blank: expected a header row with column names"
+
+    static let cancelled = "load cancelled; nothing was loaded"
+
+    /// Checks that the text (already UTF-8) is text: a NUL byte in the first few KB marks
+    /// a binary file, such as a spreadsheet given to the CSV reader.
+    func checkText(from start: Int) throws(Diagnostic) {
+        guard start < bytes.count else { throw bytes.fileError(CSVLoader.emptyFile) }
+        if let nul = CSVEncodingCheck.firstNUL(bytes, from: start) {
+            let line = bytes.lineNumber(of: nul)
+            let column = bytes.characterColumn(of: nul, lineStart: bytes.lineStart(of: nul))
+            var notes: [String] = []
+            if nul < 4, bytes.count >= 2, bytes.base[0] == UInt8(ascii: "P"), bytes.base[1] == UInt8(ascii: "K") {
+                notes.append("note: the file is a zip archive; an .xlsx workbook loads with .import FILE.xlsx")
+            }
+            throw Diagnostic(.error, "not a text file: NUL byte at byte \(nul)", notes: notes,
+                             file: FilePosition(path: bytes.path, line: line, column: column))
+        }
+    }
+
+    /// How a rejected value's type is described in the reason; a sniffed type names the
+    /// types it may widen to.
+    static func describe(_ type: DataType, _ rule: CSVColumnRule) -> String {
+        guard case .sniffed = rule else { return describe(type) }
+        switch type {
+        case .int, .decimal, .float: return "a number"
+        case .bool: return "a boolean (ja/nej, true/false, 1/0)"
+        case .date, .timestamp: return "a date or timestamp"
+        default: return describe(type)
+        }
+    }
+
+    /// How a declared type is described in a rejected value's reason.
+    static func describe(_ type: DataType) -> String {
+        switch type {
+        case .int: return "an int"
+        case .decimal: return "a decimal"
+        case .float: return "a float"
+        case .bool: return "a bool (ja/nej, true/false, 1/0)"
+        case .date: return "a date (YYYY-MM-DD or DD-MM-YYYY)"
+        case .timestamp: return "a timestamp (YYYY-MM-DD HH:MM[:SS] or DD-MM-YYYY HH:MM[:SS])"
+        case .halfYear: return "a half-year (such as vinter 2024/25 or sommer 2025)"
+        case .category(let s): return "in the scale \(s.name) (\(s.values.joined(separator: ", ")))"
+        case .text, .null: return "text"
+        }
+    }
+}
+
+extension String {
+    /// The text with each `""` turned into `"` (the escape inside quoted CSV fields).
+    func undoingCSVQuoteEscapes() -> String {
+        var out = ""
+        var previousWasQuote = false
+        for ch in self {
+            if ch == "\"" && previousWasQuote {
+                previousWasQuote = false
+                continue
+            }
+            previousWasQuote = ch == "\""
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingCSVSpaces() -> Substring {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,198 @@
+import TrygDomain
+import TrygEngine
+
+/// One load of one file: sniffs what the options leave open, loads the rows in chunks read
+/// at once on the available cores, stitches the chunks together, reads again the columns
+/// that turned out to be text part-way, and builds the table. A sniffed column whose values
+/// miss its type too often over the whole file becomes text, and the rows are read again.
+struct CSVLoader {
+    let bytes: CSVBytes
+    /// Where the text starts (after a byte order mark).
+    let start: Int
+    let tableName: String
+    let options: ImportOptions
+    /// How the text was checked to be UTF-8.
+    let encoding: EncodingCheck
+
+    enum EncodingCheck {
+        /// All of it, before the bytes reached the loader, which made this finding.
+        case done(LoadReport.Finding)
+        /// Only the head; the rest is checked while it is read (`CSVTextCheck`). The finding
+        /// is given (an encoding from the options or a byte order mark), or made at the end.
+        case whileReading(LoadReport.Finding?, headNonASCII: Bool)
+    }
+
+    /// Thrown when a load that checks UTF-8 as it reads meets invalid UTF-8; the caller then
+    /// checks the whole file first, which says where, or finds another encoding.
+    static let invalidUTF8Seen = "invalid UTF-8 seen while reading"
+
+    /// Below this many bytes of rows, one thread reads everything.
+    static let parallelThreshold = 512 << 10
+    /// Below this many rows, columns are stitched and finished one after another.
+    static let parallelColumnRows = 1 << 16
+
+    func run() throws(Diagnostic) -> TableLoad {
+        try checkText(from: start)
+        let plan = try CSVSniffer(bytes: bytes, start: start, options: options).plan()
+        let names = plan.names
+        var rules = plan.rules
+        var fallbacks: [String: String] = [:]
+        var keepRowStarts = false
+        while true {
+            let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, cancellation: options.cancellation,
+                                   keepRowStarts: keepRowStarts)
+            var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
+            let demoted = demotions(rows, rules)
+            if !demoted.isEmpty {
+                for (c, why) in demoted {
+                    rules[c] = .text
+                    fallbacks[names[c]] = why
+                }
+                continue
+            }
+            let targets = rows.columns.indices.filter { rows.columns[$0].state == .needsRescan }
+            if !targets.isEmpty, !layout.keepsRowStarts {
+                // Only a column inferred from every value should turn to text part-way; should
+                // another, the rows are read again with their starts kept.
+                keepRowStarts = true
+                continue
+            }
+            if !targets.isEmpty {
+                let text = CSVChunkReader(bytes: bytes, layout: layout).readText(columns: targets, rowStarts: rows.rowStarts)
+                for (k, c) in targets.enumerated() {
+                    rows.columns[c] = text[k]
+                    rows.text.add(text[k])
+                }
+            }
+            if case .whileReading = encoding, rows.text.invalidUTF8 {
+                throw Diagnostic(.error, CSVLoader.invalidUTF8Seen, file: FilePosition(path: bytes.path))
+            }
+            if options.cancellation?.isRaised == true {
+                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
+            }
+            // Building text dictionaries is the slow part of finishing: one column per core.
+            let parallel = rows.rows >= CSVLoader.parallelColumnRows
+            let columns = CSVParallel.map(layout.width, parallel: parallel) { i in
+                rows.columns[i].finish(scale: layout.rules[i].fixedType == nil ? options.scales[names[i]] : nil)
+            }
+            let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: rows.rows,
+                              origin: bytes.path)
+            let encodingFinding: LoadReport.Finding
+            switch encoding {
+            case .done(let finding), .whileReading(let finding?, _): encodingFinding = finding
+            case .whileReading(nil, let headNonASCII):
+                encodingFinding = TextDecoding.utf8Finding(nonASCII: headNonASCII || rows.text.nonASCII)
+            }
+            let report = LoadReport(format: "CSV", findings: [encodingFinding] + plan.findings, misfits: rows.misfits,
+                                    textFallbacks: fallbacks, warnings: plan.warnings)
+            return TableLoad(table: table, rejects: rows.rejects.table(for: tableName, path: bytes.path),
+                             rowsLoaded: rows.rows, rowsRejected: rows.rejects.count, report: report)
+        }
+    }
+
+    /// Sniffed columns whose misfits over the whole file exceed what the sample allowed,
+    /// with the reason they fall back to text.
+    private func demotions(_ rows: CSVChunk, _ rules: [CSVColumnRule]) -> [(Int, String)] {
+        var demoted: [(Int, String)] = []
+        for (c, rule) in rules.enumerated() {
+            guard case .sniffed(let type) = rule, rows.misfits[c] > 0 else { continue }
+            let total = rows.columns[c].nonNullCount + rows.misfits[c]
+            if rows.misfits[c] > CSVValueCounts.allowedMisfits(of: total) {
+                demoted.append((c, "text: \(LoadReport.grouped(rows.misfits[c])) of \(LoadReport.grouped(total)) values "
+                                + "are not \(CSVValueCounts.kind(type))"))
+            }
+        }
+        return demoted
+    }
+
+    /// Reads all rows after the header.
+    ///
+    /// The data is cut at line starts into one chunk per core. A cut may fall inside a
+    /// quoted field, so each chunk is only a guess until the chunk before it is known to
+    /// end exactly where it begins; at the first wrong guess the rest of the file is read
+    /// again on one thread from where the previous chunk really ended.
+    private func readRows(_ layout: CSVLayout, from start: Int, firstLine: Int) throws(Diagnostic) -> CSVChunk {
+        let bounds = chunkBounds(from: start)
+        var results = CSVParallel.map(bounds.count - 1) { i -> Result<CSVChunk, Diagnostic> in
+            let reader = CSVChunkReader(bytes: bytes, layout: layout)
+            do throws(Diagnostic) {
+                return .success(try reader.read(from: bounds[i], before: bounds[i + 1], firstLine: i == 0 ? firstLine : 1,
+                                                sizedFor: i == 0 ? bytes.count - bounds[0] : nil))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard !results.isEmpty else {
+            return try CSVChunkReader(bytes: bytes, layout: layout).read(from: start, before: bytes.count, firstLine: firstLine)
+        }
+        if let failed = results.first(where: { if case .failure = $0 { return true } else { return false } }),
+           case .failure(let error) = failed, error.message == CSVLoader.cancelled {
+            throw error
+        }
+        // Take each chunk out of `results`, so its arrays have one owner and grow in place.
+        var rows = try results[0].get()
+        results[0] = .failure(Diagnostic(.error, CSVLoader.cancelled))
+        for i in 1..<results.count {
+            let lineOffset = firstLine + rows.lineEnds - 1
+            if rows.end != bounds[i] {
+                if rows.end < bytes.count {
+                    var rest = try CSVChunkReader(bytes: bytes, layout: layout)
+                        .read(from: rows.end, before: bytes.count, firstLine: 1)
+                    rows.append(&rest, lineOffset: lineOffset)
+                }
+                return rows
+            }
+            var next = try results[i].get()
+            results[i] = .failure(Diagnostic(.error, CSVLoader.cancelled))   // the chunk is now only `next`
+            rows.append(&next, lineOffset: lineOffset)
+        }
+        return rows
+    }
+
+    /// How many stretches of the bytes after `start` to work on at once.
+    func parallelParts(from start: Int) -> Int {
+        options.chunks ?? (bytes.count - start >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
+    }
+
+    /// Offsets of chunk starts, each at a line start, followed by the end of the bytes.
+    private func chunkBounds(from start: Int) -> [Int] {
+        let size = bytes.count - start
+        let parts = parallelParts(from: start)
+        var bounds = [start]
+        if parts > 1 {
+            for k in 1..<parts {
+                var b = max(start + size / parts * k, (bounds.last ?? start) + 1)
+                while b < bytes.count, bytes.base[b - 1] != UInt8(ascii: "\n") { b += 1 }
+                if b < bytes.count { bounds.append(b) }
+            }
+        }
+        bounds.append(bytes.count)
+        return bounds
+    }
+}
+
+extension CSVChunk {
+    /// Appends the next chunk, whose rejects counted lines from 1 at `lineOffset + 1`.
+    /// Each column of `next` is emptied as soon as it is appended, so the two chunks are not
+    /// both held in full.
+    mutating func append(_ next: inout CSVChunk, lineOffset: Int) {
+        let parallel = rows + next.rows >= CSVLoader.parallelColumnRows
+        columns.withUnsafeMutableBufferPointer { columns in
+            next.columns.withUnsafeMutableBufferPointer { nextColumns in
+                // Each job touches only its own column, in place (no copy of its arrays).
+                _ = CSVParallel.map(columns.count, parallel: parallel) { c in
+                    columns[c].merge(nextColumns[c])
+                    nextColumns[c] = CSVColumnAccumulator(fixedType: nil, capacity: 0)
+                }
+            }
+        }
+        rows += next.rows
+        rowStarts.append(contentsOf: next.rowStarts)
+        next.rowStarts = []
+        rejects.append(next.rejects, lineOffset: lineOffset)
+        for c in misfits.indices { misfits[c] &+= next.misfits[c] }
+        text.add(next.text)
+        end = next.end
+        lineEnds += next.lineEnds
+    }
+}

@@ -1,0 +1,85 @@
+import TrygEngine
+/// Loads CSV files into tables, inferring each column's type from all of its values.
+///
+/// Follows RFC 4180 (quoted fields, doubled quotes, line ends inside quotes, `\n` or `\r\n`).
+/// Rows that cannot be loaded go to a rejects table with their line and reason; problems
+/// with the file as a whole (not text, invalid UTF-8, an unterminated quote) are errors.
+///
+/// - An empty field, quoted or not, is null; other values are kept as written (spaces too).
+/// - Types: int (fits Int64; larger is decimal), decimal, bool (`true`/`false`, any case),
+///   date (`YYYY-MM-DD`, a real day), timestamp (`YYYY-MM-DD[T ]HH:MM[:SS]`), else text.
+///   int with decimal is decimal, date with timestamp is timestamp, other mixes are text,
+///   and a column of nulls only is text.
+/// - Text is stored in Unicode NFC.
+/// - A row with the wrong number of fields, text after a closing quote, or a value that
+///   does not fit an overridden type is rejected. A blank line in a file of several
+///   columns holds no data and is passed over; in a one-column file it is a null.
+public enum CSVReader {
+    /// Loads the file at `path` (memory-mapped) as a table named `tableName`.
+    public static func load(path: String, tableName: String,
+                            options: ImportOptions = .init()) throws(Diagnostic) -> CSVLoad {
+        let file = try CSVMappedFile(path: path)
+        return try file.withBytes { bytes throws(Diagnostic) in
+            try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: file.isMapped)
+        }
+    }
+
+    /// Loads CSV bytes; `path` names the source in messages and in the rejects table.
+    public static func load(bytes: [UInt8], path: String, tableName: String,
+                            options: ImportOptions = .init()) throws(Diagnostic) -> CSVLoad {
+        let result: Result<CSVLoad, Diagnostic> = bytes.withUnsafeBytes { raw in
+            do throws(Diagnostic) {
+                return .success(try load(bytes: raw, path: path, tableName: tableName, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Loads CSV bytes; `path` names the source in messages and in the rejects table.
+    public static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
+                            options: ImportOptions = .init()) throws(Diagnostic) -> CSVLoad {
+        try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: false)
+    }
+
+    static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
+                     options: ImportOptions, releasable: Bool) throws(Diagnostic) -> CSVLoad {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            throw Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path))
+        }
+        let raw = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path,
+                           releasable: releasable)
+        // UTF-8, the usual case, is checked while the rows are read. Invalid UTF-8 found there
+        // means checking the whole file first after all: that says where, or finds the file
+        // to be Windows-1252.
+        if let head = TextDecoding.utf8Head(raw, given: options.encoding) {
+            do throws(Diagnostic) {
+                return try CSVLoader(bytes: raw, start: head.bomLength, tableName: tableName, options: options,
+                                     encoding: .whileReading(head.finding, headNonASCII: head.nonASCII)).run()
+            } catch where error.message == CSVLoader.invalidUTF8Seen {
+                // Checked again below.
+            }
+        }
+        let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
+        let decision = try TextDecoding.decide(raw, given: options.encoding, parts: parts)
+        if decision.encoding == .utf8 {
+            return try CSVLoader(bytes: raw, start: decision.bomLength, tableName: tableName, options: options,
+                                 encoding: .done(decision.finding)).run()
+        }
+        let text = try TextDecoding.convert(raw, from: decision.encoding, skipping: decision.bomLength)
+        let result: Result<CSVLoad, Diagnostic> = text.withUnsafeBufferPointer { utf8 in
+            guard let base = utf8.baseAddress, utf8.count > 0 else {
+                return .failure(Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path)))
+            }
+            do throws(Diagnostic) {
+                let converted = CSVBytes(base: base, count: utf8.count, path: path)
+                return .success(try CSVLoader(bytes: converted, start: 0, tableName: tableName, options: options,
+                                              encoding: .done(decision.finding)).run())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,209 @@
+import TrygEngine
+/// The format of a CSV file, as given or sniffed.
+struct CSVDialect: Equatable {
+    var delimiter: UInt8
+    var quoting: Bool
+    var header: Bool
+    var numbers: CSVNumberFormat
+}
+
+/// What the sniffer hands the loader: how to read the file, the columns and where data starts.
+struct CSVPlan {
+    var dialect: CSVDialect
+    var names: [String]
+    var rules: [CSVColumnRule]
+    /// Offset and 1-based line of the first data row.
+    var dataStart: Int
+    var dataLine: Int
+    var findings: [LoadReport.Finding]
+    var warnings: [Diagnostic]
+}
+
+/// Decides each part of a CSV file's format that the options leave open, from a sample of
+/// the file: the first 2 MiB, and for a larger file 16 stretches of 64 KiB spread over the
+/// rest, so that types do not rest on the first rows alone.
+///
+/// - Delimiter: of `,` `;` tab `|`, the one that splits the first lines into the same number
+///   (above one) of fields most consistently; on a tie one other than `,` (a `;` file with
+///   decimal commas splits consistently on `,` as well).
+/// - Quoting: on, unless quotes break lines that read consistently without them.
+/// - Numbers: a decimal comma when values such as `3,5` outnumber ones such as `3.5`; with
+///   no such values, a comma after a `;` delimiter (Danish Excel) and a point otherwise.
+///   Thousands are grouped by the other mark.
+/// - Header: yes, unless the first row looks like data: no value in it is text where its
+///   column holds numbers, dates or booleans, and some value is a date, decimal or boolean
+///   of its column's type, or a text that appears again further down.
+/// - Types: see `CSVValueCounts.rule`.
+struct CSVSniffer {
+    let bytes: CSVBytes
+    /// Where the text starts (after a byte order mark).
+    let start: Int
+    let options: ImportOptions
+
+    /// Bytes and records read to pick the delimiter.
+    static let delimiterSampleBytes = 256 << 10
+    static let delimiterSampleRecords = 500
+    /// The head of the file sampled for types; a file up to this size is sampled whole.
+    /// A sample of a few thousand rows decides as well as a larger one would: a sniffed type
+    /// that the rest of the file does not bear out still falls back to text (`CSVLoader`).
+    static let headBytes = 128 << 10
+    static let windowCount = 16
+    static let windowBytes = 8 << 10
+
+    func plan() throws(Diagnostic) -> CSVPlan {
+        let head = view(from: start, length: CSVSniffer.delimiterSampleBytes)
+        var quoting = options.quoting ?? true
+        var delimiter = try chooseDelimiter(head, quoting: quoting)
+        let quotingFinding: LoadReport.Finding
+        if let given = options.quoting {
+            quotingFinding = LoadReport.Finding(part: "quoting", value: given ? "'\"'" : "none", given: true)
+        } else {
+            let (off, evidence) = quotesMakeTrouble(head, delimiter: delimiter.choice.byte)
+            quoting = !off
+            quotingFinding = LoadReport.Finding(part: "quoting", value: off ? "none" : "'\"'", given: false, evidence: evidence)
+            if off { delimiter = try chooseDelimiter(head, quoting: false) }
+        }
+        var columns = CSVColumnSniffer(sniffer: self, delimiter: delimiter.choice.byte, quoting: quoting,
+                                       modalWidth: delimiter.choice.width)
+        return try columns.plan(findings: [delimiter.finding, quotingFinding])
+    }
+
+    /// A delimiter and the number of fields it gives most lines.
+    struct DelimiterChoice {
+        let byte: UInt8
+        let width: Int
+    }
+
+    /// Candidates in reverse order of preference: on a tie the later one wins, so `,`
+    /// loses to any other and `;` wins.
+    static let tieOrder: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: "\t"), UInt8(ascii: ";")]
+
+    private func chooseDelimiter(_ head: CSVBytes, quoting: Bool) throws(Diagnostic)
+        -> (choice: DelimiterChoice, finding: LoadReport.Finding) {
+        if let d = options.delimiter {
+            guard d < 0x80, d != UInt8(ascii: "\""), d != UInt8(ascii: "\n"), d != UInt8(ascii: "\r") else {
+                throw bytes.fileError("the delimiter must be an ASCII character other than a quote or a line end")
+            }
+            let shape = fieldCounts(head, delimiter: d, quoting: quoting)
+            return (DelimiterChoice(byte: d, width: max(1, shape.modal)),
+                    LoadReport.Finding(part: "delimiter", value: CSVSniffer.show(d), given: true))
+        }
+        var best: (choice: DelimiterChoice, shape: FieldCounts)?
+        for d in CSVSniffer.tieOrder {
+            let shape = fieldCounts(head, delimiter: d, quoting: quoting)
+            guard shape.modal > 1 else { continue }
+            if let b = best, shape.consistency < b.shape.consistency { continue }
+            best = (DelimiterChoice(byte: d, width: shape.modal), shape)
+        }
+        guard let best else {
+            let shape = fieldCounts(head, delimiter: UInt8(ascii: ","), quoting: quoting)
+            return (DelimiterChoice(byte: UInt8(ascii: ","), width: max(1, shape.modal)),
+                    LoadReport.Finding(part: "delimiter", value: "none", given: false,
+                                       evidence: "one column: no , ; tab or | splits the lines"))
+        }
+        let s = best.shape
+        return (best.choice, LoadReport.Finding(
+            part: "delimiter", value: CSVSniffer.show(best.choice.byte), given: false,
+            evidence: "\(s.modal) fields on \(LoadReport.grouped(s.withModal)) of \(LoadReport.grouped(s.records)) lines"))
+    }
+
+    /// How many fields the sampled records have: the most common count and how many have it.
+    struct FieldCounts {
+        var modal = 0
+        var withModal = 0
+        var records = 0
+        /// Records broken by quotes: one left open, or text after a closing one.
+        var quoteTrouble = 0
+        /// Records with a quoted field and no trouble.
+        var quotedClean = 0
+
+        /// The share of records with the modal count; records broken by quotes count against it.
+        var consistency: Double { records == 0 ? 0 : Double(withModal) / Double(records) }
+    }
+
+    func fieldCounts(_ view: CSVBytes, delimiter: UInt8, quoting: Bool) -> FieldCounts {
+        var histogram: [Int: Int] = [:]
+        var counts = FieldCounts()
+        forEachRecord(in: view, delimiter: delimiter, quoting: quoting, limit: CSVSniffer.delimiterSampleRecords) { record, fields in
+            if record.fieldCount == 1, record.start == record.end { return }
+            counts.records += 1
+            if record.openQuote != nil || record.strayTextAfterQuote != nil {
+                counts.quoteTrouble += 1
+                return
+            }
+            if record.hasQuotedField { counts.quotedClean += 1 }
+            histogram[record.fieldCount, default: 0] += 1
+        }
+        for (width, n) in histogram where n > counts.withModal || (n == counts.withModal && width > counts.modal) {
+            counts.modal = width
+            counts.withModal = n
+        }
+        return counts
+    }
+
+    /// Whether quoting should be off: quotes break more lines than they quote well (two at
+    /// least, as one broken line is a row to reject), and without quoting the lines split
+    /// more consistently.
+    private func quotesMakeTrouble(_ head: CSVBytes, delimiter: UInt8) -> (Bool, String?) {
+        let on = fieldCounts(head, delimiter: delimiter, quoting: true)
+        guard on.quoteTrouble > 0 else { return (false, nil) }
+        guard on.quoteTrouble >= 2, on.quoteTrouble > on.quotedClean else {
+            return (false, "\(on.quoteTrouble) of \(on.records) lines have a quote problem")
+        }
+        let off = fieldCounts(head, delimiter: delimiter, quoting: false)
+        if off.modal > 1 || on.modal <= 1, off.consistency > on.consistency {
+            return (true, "quotes leave \(on.quoteTrouble) of \(on.records) lines broken; without them they split evenly")
+        }
+        return (false, "\(on.quoteTrouble) of \(on.records) lines have a quote problem")
+    }
+
+    /// Calls `body` with each record of `view` (and its fields), at most `limit` records. When
+    /// the view ends before the file does, its last record may be cut, and is left out.
+    func forEachRecord(in view: CSVBytes, delimiter: UInt8, quoting: Bool, limit: Int = .max,
+                       _ body: (CSVRecord, [CSVField]) -> Void) {
+        var scanner = CSVScanner(bytes: view, delimiter: delimiter, quoting: quoting, position: 0)
+        let truncated = view.base + view.count < bytes.base + bytes.count
+        var fields: [CSVField] = []
+        var n = 0
+        while n < limit, let record = scanner.next(into: &fields) {
+            if truncated, scanner.position >= view.count { break }
+            body(record, fields)
+            n += 1
+        }
+    }
+
+    /// `length` bytes of the file from `offset` (fewer at its end), as bytes of their own.
+    func view(from offset: Int, length: Int) -> CSVBytes {
+        let from = min(offset, bytes.count)
+        return CSVBytes(base: bytes.base + from, count: min(length, bytes.count - from), path: bytes.path)
+    }
+
+    /// The stretches sampled for types: the head (from `dataStart`), and windows that each
+    /// begin at a line start.
+    func sampleViews(from dataStart: Int) -> [CSVBytes] {
+        var views = [view(from: dataStart, length: CSVSniffer.headBytes)]
+        let rest = bytes.count - (dataStart + CSVSniffer.headBytes)
+        guard rest > 0 else { return views }
+        for k in 0..<CSVSniffer.windowCount {
+            let from = dataStart + CSVSniffer.headBytes + rest / CSVSniffer.windowCount * k
+            // A window starts at a line start within it; a window inside one long line is skipped
+            // (looking further would walk that line once per window).
+            // Windows do not overlap when the rest is short.
+            let length = min(CSVSniffer.windowBytes, rest / CSVSniffer.windowCount)
+            let limit = min(bytes.count, from + length)
+            var at = from
+            while at < limit, bytes.base[at - 1] != UInt8(ascii: "\n") { at += 1 }
+            if at < limit { views.append(view(from: at, length: length)) }
+        }
+        return views
+    }
+
+    /// A delimiter as the report shows it.
+    static func show(_ d: UInt8) -> String {
+        switch d {
+        case UInt8(ascii: "\t"): return "tab"
+        case UInt8(ascii: " "): return "space"
+        default: return "'\(Character(Unicode.Scalar(d)))'"
+        }
+    }
+}

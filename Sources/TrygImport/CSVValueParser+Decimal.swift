@@ -1,0 +1,79 @@
+import TrygEngine
+extension CSVValueParser {
+    /// Powers of ten a Double holds exactly, for the fast path below.
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// `[+-]?(digits[.digits]|.digits)([eE][+-]?digits)?` as a finite Double.
+    ///
+    /// Most values take Clinger's fast path (a mantissa below 2^53 times an exact power of
+    /// ten is correctly rounded); the rest go through the standard library's parser.
+    static func decimal(_ b: Bytes) -> Double? {
+        let n = b.count
+        var i = 0
+        var negative = false
+        if i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {
+            negative = b[i] == UInt8(ascii: "-")
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        var digitsSeen = 0, significant = 0, exponent = 0
+        var exact = true
+
+        func accumulate(_ d: UInt8, fraction: Bool) {
+            digitsSeen &+= 1
+            if mantissa == 0 && d == 0 {
+                if fraction { exponent &-= 1 }
+            } else if significant < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                significant &+= 1
+                if fraction { exponent &-= 1 }
+            } else {
+                if !fraction { exponent &+= 1 }
+                if d != 0 { exact = false }
+            }
+        }
+
+        while i < n, b[i] &- UInt8(ascii: "0") < 10 {
+            accumulate(b[i] &- UInt8(ascii: "0"), fraction: false)
+            i &+= 1
+        }
+        if i < n, b[i] == UInt8(ascii: ".") {
+            i &+= 1
+            while i < n, b[i] &- UInt8(ascii: "0") < 10 {
+                accumulate(b[i] &- UInt8(ascii: "0"), fraction: true)
+                i &+= 1
+            }
+        }
+        guard digitsSeen > 0 else { return nil }
+        if i < n, b[i] | 0x20 == UInt8(ascii: "e") {
+            i &+= 1
+            var expNegative = false
+            if i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {
+                expNegative = b[i] == UInt8(ascii: "-")
+                i &+= 1
+            }
+            var value = 0, expDigits = 0
+            while i < n, b[i] &- UInt8(ascii: "0") < 10 {
+                // Capped: beyond this every Double is zero or infinite anyway.
+                if value < 100_000 { value = value &* 10 &+ Int(b[i] &- UInt8(ascii: "0")) }
+                expDigits &+= 1
+                i &+= 1
+            }
+            guard expDigits > 0 else { return nil }
+            exponent &+= expNegative ? -value : value
+        }
+        guard i == n else { return nil }
+
+        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if exact, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
+            let m = Double(mantissa)
+            let v = exponent >= 0 ? m * exactPowersOfTen[exponent] : m / exactPowersOfTen[-exponent]
+            return negative ? -v : v
+        }
+        guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite else { return nil }
+        return v
+    }
+}

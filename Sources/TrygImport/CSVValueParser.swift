@@ -1,0 +1,174 @@
+import TrygDomain
+import TrygEngine
+
+/// A field's value as inference sees it.
+enum CSVValue: Equatable {
+    case int(Int64)
+    case decimal(Double)
+    case bool(Bool)
+    /// Day number.
+    case date(Int64)
+    /// Seconds since 1970-01-01T00:00 local time.
+    case timestamp(Int64)
+    case text
+}
+
+/// Parses values straight from field bytes: no String is made on the common paths.
+enum CSVValueParser {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// The most specific value the bytes spell in the file's number format; an int that
+    /// overflows Int64 is a decimal.
+    static func classify(_ b: Bytes, _ format: CSVNumberFormat = .plain) -> CSVValue {
+        guard let first = b.first else { return .text }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let v = int(b) { return .int(v) }
+            if let d = dateOrTimestamp(b) { return d }
+            if let v = number(b, format) { return v }
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ","):
+            if let v = number(b, format) { return v }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "j"),
+             UInt8(ascii: "J"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "s"), UInt8(ascii: "S"):
+            if let v = bool(b) { return .bool(v) }
+        default:
+            break
+        }
+        return .text
+    }
+
+    /// `[+-]?[0-9]+` when it fits Int64.
+    static func int(_ b: Bytes) -> Int64? {
+        let n = b.count
+        // The usual case: up to 18 digits and no sign, which cannot overflow.
+        if n > 0, n <= 18, let p = b.baseAddress {
+            var value: Int64 = 0
+            var k = 0
+            while k < n {
+                let d = p[k] &- UInt8(ascii: "0")
+                if d >= 10 { break }
+                value = value &* 10 &+ Int64(d)
+                k &+= 1
+            }
+            if k == n { return value }
+        }
+        var i = 0
+        var negative = false
+        if n > 0, b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") {
+            negative = b[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        guard i < n else { return nil }
+        // Accumulate as a negative number so Int64.min fits.
+        var value: Int64 = 0
+        while i < n {
+            let d = b[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.subtractingReportingOverflow(Int64(d))
+            guard !o1, !o2 else { return nil }
+            value = s
+            i &+= 1
+        }
+        if negative { return value }
+        let (pos, o) = (0 as Int64).subtractingReportingOverflow(value)
+        return o ? nil : pos
+    }
+
+    /// `true`/`false`, `ja`/`nej` or `sand`/`falsk` (Danish Excel), in any case.
+    static func bool(_ b: Bytes) -> Bool? {
+        // `true` and `false` in lower case, the usual spelling, by whole words.
+        if let p = b.baseAddress {
+            let raw = UnsafeRawPointer(p)
+            if b.count == 4, raw.loadUnaligned(as: UInt32.self) == 0x6575_7274 { return true }   // "true"
+            if b.count == 5, raw.loadUnaligned(as: UInt32.self) == 0x736C_6166, p[4] == UInt8(ascii: "e") {   // "fals" "e"
+                return false
+            }
+        }
+        func matches(_ word: StaticString) -> Bool {
+            guard b.count == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for i in 0..<b.count where b[i] | 0x20 != w[i] { return false }
+            return true
+        }
+        switch b.count {
+        case 2: return matches("ja") ? true : nil
+        case 3: return matches("nej") ? false : nil
+        case 4: return matches("true") ? true : matches("sand") ? true : nil
+        case 5: return matches("false") ? false : matches("falsk") ? false : nil
+        default: return nil
+        }
+    }
+
+    /// `YYYY-MM-DD` as `.date`, or `YYYY-MM-DD[T ]HH:MM[:SS]` as `.timestamp`, or a Danish
+    /// date or timestamp (`24-11-2025`, `24.11.2025 14:05`); real days only.
+    static func dateOrTimestamp(_ b: Bytes) -> CSVValue? {
+        if let iso = isoDateOrTimestamp(b) { return iso }
+        return danishDateOrTimestamp(b)
+    }
+
+    /// `YYYY-MM-DD` as `.date`, or `YYYY-MM-DD[T ]HH:MM[:SS]` as `.timestamp`; real days only.
+    static func isoDateOrTimestamp(_ b: Bytes) -> CSVValue? {
+        let n = b.count
+        guard n == 10 || n == 16 || n == 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = digits(b, 0, 4), let mo = digits(b, 5, 2), let d = digits(b, 8, 2),
+              let date = CivilDate(year: y, month: mo, day: d) else { return nil }
+        let day = Int64(date.dayNumber)
+        if n == 10 { return .date(day) }
+        guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
+              let h = digits(b, 11, 2), let mi = digits(b, 14, 2), h < 24, mi < 60 else { return nil }
+        var seconds = 0
+        if n == 19 {
+            guard b[16] == UInt8(ascii: ":"), let s = digits(b, 17, 2), s < 60 else { return nil }
+            seconds = s
+        }
+        return .timestamp(day &* LocalTime.secondsPerDay &+ Int64(h &* 3600 &+ mi &* 60 &+ seconds))
+    }
+
+    @inline(__always)
+    private static func digits(_ b: Bytes, _ start: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in start..<(start + count) {
+            let d = b[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            v = v &* 10 &+ Int(d)
+        }
+        return v
+    }
+}
+
+/// Reads ISO timestamps (`YYYY-MM-DD[T ]HH:MM[:SS]`) of one column, remembering the day of
+/// the last date part: rows of a day come together in most files, so the calendar arithmetic
+/// runs once a day rather than once a row. Gives what `CSVValueParser.isoDateOrTimestamp`
+/// gives for such a field, or nil for any other field.
+struct CSVTimestampReader {
+    private var lastDate: (UInt64, UInt16) = (0, 0)
+    private var lastDay: Int64 = 0
+
+    @inline(__always)
+    mutating func timestamp(_ b: CSVValueParser.Bytes) -> Int64? {
+        let n = b.count
+        guard n == 16 || n == 19, let p = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let date = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        if date != lastDate || lastDate.0 == 0 {
+            guard case .date(let day)? = CSVValueParser.isoDateOrTimestamp(CSVValueParser.Bytes(start: p, count: 10)) else {
+                return nil
+            }
+            lastDate = date
+            lastDay = day
+        }
+        @inline(__always) func two(_ at: Int) -> Int64? {
+            let hi = p[at] &- UInt8(ascii: "0"), lo = p[at &+ 1] &- UInt8(ascii: "0")
+            return hi < 10 && lo < 10 ? Int64(hi) &* 10 &+ Int64(lo) : nil
+        }
+        guard p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " "), p[13] == UInt8(ascii: ":"),
+              let h = two(11), let mi = two(14), h < 24, mi < 60 else { return nil }
+        var seconds: Int64 = 0
+        if n == 19 {
+            guard p[16] == UInt8(ascii: ":"), let s = two(17), s < 60 else { return nil }
+            seconds = s
+        }
+        return lastDay &* LocalTime.secondsPerDay &+ h &* 3600 &+ mi &* 60 &+ seconds
+    }
+}

@@ -1,0 +1,331 @@
+import TrygDomain
+import TrygEngine
+
+/// A cell resolved against the workbook: shared strings looked up and number formats
+/// applied, so that a date serial is a date.
+enum XLSXValue {
+    case int(Int64)
+    case decimal(Double)
+    case bool(Bool)
+    case date(Int64)
+    case timestamp(Int64)
+    case text(String)
+    /// An error cell, or a date serial outside Excel's dates; it fits no type.
+    case error(String)
+
+    /// The value as text: for a text column, for names in a header and for rejected rows.
+    var display: String {
+        switch self {
+        case .int(let v): return String(v)
+        case .decimal(let v): return Value.format(v)
+        case .bool(let v): return v ? "true" : "false"
+        case .date(let d): return Value.date(d).display
+        case .timestamp(let t): return Value.timestamp(t).display
+        case .text(let s), .error(let s): return s
+        }
+    }
+}
+
+/// Turns the rows of a sheet into a table: finds the header row, gives each column the
+/// type nearly all its values have (the same rule as for CSV, `CSVValueCounts`), and
+/// rejects the rows whose values do not fit, with the cell and the reason.
+struct XLSXTableBuilder {
+    let workbook: XLSXWorkbook
+    let options: ImportOptions
+    let tableName: String
+    let sheetName: String
+
+    /// Rows looked at to find the header.
+    static let headerSearchRows = 20
+
+    func build(_ allRows: [XLSXRow], findings: [LoadReport.Finding]) throws(Diagnostic) -> TableLoad {
+        var findings = findings
+        let rows = allRows.filter { !$0.cells.isEmpty }
+        guard !rows.isEmpty else {
+            throw Diagnostic(.error, "sheet '\(sheetName)' is empty: expected a header row with column names",
+                             file: FilePosition(path: workbook.path))
+        }
+        var rejects = CSVRejects()
+        var warnings: [Diagnostic] = []
+        let path = workbook.path
+        let resolved = try rows.map { row throws(Diagnostic) in try resolve(row) }
+
+        var dataStart = 0
+        var names: [String] = []
+        let width = min(LoadLimits.columns, (rows.map { ($0.cells.map(\.column).max() ?? -1) + 1 }.max() ?? 0))
+        if options.header == false {
+            names = (0..<width).map { "column_\($0 + 1)" }
+            findings.append(LoadReport.Finding(part: "header", value: "no", given: options.header != nil))
+        } else {
+            // Given, the header is the first row with cells; found, it may be below a title.
+            let h = options.header == true ? 0 : headerIndex(rows)
+            for k in 0..<h {
+                rejects.add(line: rows[k].number, raw: raw(resolved[k]), reason: "above the header row (a title?)")
+            }
+            let above = h == 0 ? nil : "row\(h == 1 ? "" : "s") above it \(h == 1 ? "holds" : "hold") a title"
+            findings.append(LoadReport.Finding(part: "header", value: "row \(rows[h].number)", given: options.header != nil,
+                                               evidence: above))
+            names = headerNames(resolved[h], row: rows[h].number, width: width, warnings: &warnings)
+            dataStart = h + 1
+        }
+        let data = Array(resolved[dataStart...])
+        let dataRows = Array(rows[dataStart...])
+        try checkTypeOverrides(names)
+        let types = columnTypes(data, names: names)
+
+        // Numbers arrive as doubles; a column of short decimals becomes exact `decimal` at the end.
+        var builders = types.map { ColumnBuilder(type: $0.type == .decimal ? .float : $0.type, capacity: data.count) }
+        var misfits = Array(repeating: 0, count: width)
+        var loaded = 0
+        for (r, values) in data.enumerated() {
+            if r & 4095 == 0, options.cancellation?.isRaised == true {
+                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: path))
+            }
+            var row: [Value] = Array(repeating: .null, count: width)
+            var reasons: [String] = []
+            for (column, value) in values where column < width {
+                if let v = convert(value, to: types[column]) {
+                    row[column] = v
+                } else {
+                    misfits[column] += 1
+                    if reasons.count < 3 {
+                        reasons.append(reason(value, column: column, row: dataRows[r].number, names[column], types[column]))
+                    }
+                }
+            }
+            if !reasons.isEmpty {
+                rejects.add(line: dataRows[r].number, raw: raw(values), reason: reasons.joined(separator: "; "))
+                continue
+            }
+            for c in 0..<width { builders[c].append(row[c]) }
+            loaded += 1
+        }
+        let columns = builders.enumerated().map { c, b in categorized(XLSXTableBuilder.exact(b.finish()), names[c], types[c]) }
+        let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: loaded, origin: path)
+        let report = LoadReport(format: "XLSX", findings: findings, misfits: misfits, warnings: warnings)
+        return TableLoad(table: table, rejects: rejects.table(for: tableName, path: path), rowsLoaded: loaded,
+                         rowsRejected: rejects.count, report: report)
+    }
+
+    // MARK: Cells
+
+    /// Each cell of a row as a value, by column.
+    private func resolve(_ row: XLSXRow) throws(Diagnostic) -> [(Int, XLSXValue)] {
+        var out: [(Int, XLSXValue)] = []
+        out.reserveCapacity(row.cells.count)
+        for (column, cell) in row.cells {
+            switch cell {
+            case .shared(let i):
+                guard i < workbook.sharedStrings.count else {
+                    throw XLSXArchive.damaged(workbook.path, "row \(row.number) uses shared string \(i), which it lacks")
+                }
+                out.append((column, .text(workbook.sharedStrings[i])))
+            case .text(let s): out.append((column, .text(s)))
+            case .bool(let b): out.append((column, .bool(b)))
+            case .error(let e): out.append((column, .error(e)))
+            case .number(let x, let format): out.append((column, number(x, format)))
+            }
+        }
+        return out
+    }
+
+    /// A number as its format shows it: a date, a date and time, a time of day, or a number.
+    private func number(_ x: Double, _ format: Int) -> XLSXValue {
+        switch workbook.format(format) {
+        case .number:
+            if x == x.rounded(), abs(x) <= 9_007_199_254_740_992 { return .int(Int64(x)) }
+            return .decimal(x)
+        case .date, .dateTime:
+            guard let (day, seconds) = XLSXDates.dayAndSeconds(x, date1904: workbook.date1904) else {
+                return .error("\(Value.format(x)) is not a date Excel can show")
+            }
+            if workbook.format(format) == .date, seconds == 0 { return .date(day) }
+            return .timestamp(day &* LocalTime.secondsPerDay &+ seconds)
+        case .time(let s, let elapsed):
+            return XLSXDates.timeText(x, seconds: s, elapsed: elapsed).map { .text($0) } ?? .error("\(Value.format(x)) is not a time")
+        }
+    }
+
+    // MARK: Header
+
+    /// The first of the first rows with more than half as many cells as the fullest of them:
+    /// a title above the header has fewer.
+    private func headerIndex(_ rows: [XLSXRow]) -> Int {
+        let head = rows.prefix(XLSXTableBuilder.headerSearchRows)
+        let most = head.map(\.cells.count).max() ?? 0
+        return head.firstIndex { $0.cells.count * 2 > most } ?? 0
+    }
+
+    private func headerNames(_ cells: [(Int, XLSXValue)], row: Int, width: Int, warnings: inout [Diagnostic]) -> [String] {
+        var byColumn: [Int: String] = [:]
+        for (c, v) in cells { byColumn[c] = String(v.display.trimmingCSVSpaces()) }
+        var names: [String] = []
+        var taken: Set<String> = []
+        for c in 0..<width {
+            let reference = XLSXTableBuilder.columnLetters(c) + String(row)
+            var name = String((byColumn[c] ?? "").prefix(LoadLimits.nameBytes))
+            if name.isEmpty {
+                name = "column_\(c + 1)"
+                warnings.append(Diagnostic(.warning, "cell \(reference) of the header is empty; column \(c + 1) is called \(name)",
+                                           file: FilePosition(path: workbook.path)))
+            }
+            var unique = name
+            var k = 2
+            while taken.contains(unique.lowercased()) {
+                unique = "\(name)_\(k)"
+                k += 1
+            }
+            if unique != name {
+                warnings.append(Diagnostic(.warning, "cell \(reference) repeats the name '\(name)'; it is called \(unique)",
+                                           file: FilePosition(path: workbook.path)))
+            }
+            taken.insert(unique.lowercased())
+            names.append(unique)
+        }
+        return names
+    }
+
+    /// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
+    static func columnLetters(_ column: Int) -> String {
+        var n = column + 1
+        var letters: [Character] = []
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(65 + r))), at: 0)
+            n = (n - 1) / 26
+        }
+        return String(letters)
+    }
+
+    private func checkTypeOverrides(_ names: [String]) throws(Diagnostic) {
+        for name in options.types.keys.sorted() where !names.contains(name) {
+            throw Diagnostic(.error, "a type is given for column '\(name)', which the sheet lacks",
+                             notes: ["note: the columns are \(names.joined(separator: ", "))"],
+                             file: FilePosition(path: workbook.path))
+        }
+    }
+
+    // MARK: Types
+
+    /// The type of each column and whether it was declared.
+    struct ColumnType {
+        let type: DataType
+        let declared: Bool
+    }
+
+    private func columnTypes(_ rows: [[(Int, XLSXValue)]], names: [String]) -> [ColumnType] {
+        var counts = Array(repeating: CSVValueCounts(), count: names.count)
+        for row in rows {
+            for (c, value) in row where c < names.count {
+                switch value {
+                case .int(let v): counts[c].add(.int(v))
+                case .decimal(let v): counts[c].add(.decimal(v))
+                case .bool(let v): counts[c].add(.bool(v))
+                case .date(let d): counts[c].add(.date(d))
+                case .timestamp(let t): counts[c].add(.timestamp(t))
+                case .text(let s): counts[c].add(XLSXTableBuilder.classify(s))
+                case .error: break
+                }
+            }
+        }
+        return names.indices.map { c in
+            if let t = options.types[names[c]] { return ColumnType(type: t, declared: true) }
+            switch counts[c].rule {
+            // Cells are all read before typing, so a column widens here rather than while loading.
+            case .sniffed(.int) where counts[c].decimals > 0: return ColumnType(type: .decimal, declared: false)
+            case .sniffed(.date) where counts[c].timestamps > 0: return ColumnType(type: .timestamp, declared: false)
+            case .sniffed(let t): return ColumnType(type: t, declared: false)
+            case .declared(let t): return ColumnType(type: t, declared: true)
+            case .text, .inferred: return ColumnType(type: .text, declared: false)
+            }
+        }
+    }
+
+    /// A text cell read like a CSV field: a number with a decimal point, an ISO or Danish
+    /// date or timestamp, a boolean, or text.
+    static func classify(_ s: String) -> CSVValue {
+        var s = s
+        return s.withUTF8 { CSVValueParser.classify($0, .plain) }
+    }
+
+    /// The value of a cell in a column of `type`; nil when it does not fit.
+    private func convert(_ value: XLSXValue, to column: ColumnType) -> Value? {
+        if case .error = value { return nil }
+        switch column.type {
+        case .text: return .text(value.display)
+        case .category(let scale):
+            guard case .text(let s) = value, let i = scale.index(of: s) else { return nil }
+            return .category(i, scale)
+        case .halfYear:
+            guard case .text(let s) = value, let h = HalfYear(parsing: s) else { return nil }
+            return .halfYear(h)
+        default: break
+        }
+        var parsed = value
+        if case .text(let s) = value {
+            switch XLSXTableBuilder.classify(s) {
+            case .int(let v): parsed = .int(v)
+            case .decimal(let v): parsed = .decimal(v)
+            case .bool(let v): parsed = .bool(v)
+            case .date(let d): parsed = .date(d)
+            case .timestamp(let t): parsed = .timestamp(t)
+            case .text: return nil
+            }
+        }
+        switch (column.type, parsed) {
+        case (.int, .int(let v)): return .int(v)
+        case (.decimal, .int(let v)): return .float(Double(v))
+        case (.decimal, .decimal(let v)): return .float(v)
+        case (.bool, .bool(let v)): return .bool(v)
+        case (.bool, .int(let v)) where v == 0 || v == 1: return .bool(v == 1)
+        case (.date, .date(let d)): return .date(d)
+        case (.timestamp, .date(let d)): return .timestamp(d &* LocalTime.secondsPerDay)
+        case (.timestamp, .timestamp(let t)): return .timestamp(t)
+        default: return nil
+        }
+    }
+
+    private func reason(_ value: XLSXValue, column: Int, row: Int, _ name: String, _ type: ColumnType) -> String {
+        let cell = XLSXTableBuilder.columnLetters(column) + String(row)
+        if case .error(let e) = value {
+            return e.hasPrefix("#") ? "cell \(cell) (\(name)) holds the error \(e)" : "cell \(cell) (\(name)): \(e)"
+        }
+        var shown = value.display
+        if shown.count > 60 { shown = String(shown.prefix(60)) + "…" }
+        let rule: CSVColumnRule = type.declared ? .declared(type.type) : .sniffed(type.type)
+        return "cell \(cell) (\(name)): '\(shown)' is not \(CSVLoader.describe(type.type, rule))"
+    }
+
+    /// A rejected row's cells as text, `;` between them (as in a Danish CSV export).
+    private func raw(_ values: [(Int, XLSXValue)]) -> String {
+        var byColumn: [Int: String] = [:]
+        for (c, v) in values { byColumn[c] = v.display }
+        let last = byColumn.keys.max() ?? -1
+        var text = (0...max(0, last)).map { byColumn[$0] ?? "" }.joined(separator: ";")
+        if text.utf8.count > LoadLimits.rawBytes { text = String(text.prefix(LoadLimits.rawBytes)) + "…" }
+        return text
+    }
+
+    /// A column of numbers read as doubles, as exact decimals when they all are short decimals.
+    static func exact(_ column: Column) -> Column {
+        guard case .floats(let v) = column.storage else { return column }
+        return Column.decimalsIfExact(v, nulls: column.nulls)
+    }
+
+    /// A text column named like a domain scale whose values all belong to it, as a category.
+    private func categorized(_ column: Column, _ name: String, _ type: ColumnType) -> Column {
+        guard !type.declared, type.type == .text, let scale = options.scales[name],
+              case .text(let codes, let dictionary) = column.storage else { return column }
+        var indices: [Int64] = []
+        for (code, value) in dictionary.values.enumerated() {
+            if let i = scale.index(of: value) {
+                indices.append(Int64(i))
+            } else if value.isEmpty, codes.indices.allSatisfy({ codes[$0] != Int32(code) || column.isNull($0) }) {
+                indices.append(0)
+            } else {
+                return column
+            }
+        }
+        return Column(type: .category(scale), storage: .ints(codes.map { indices[Int($0)] }), nulls: column.nulls)
+    }
+}

@@ -1,0 +1,130 @@
+import Testing
+import TrygDomain
+@testable import TrygImport
+@testable import TrygEngine
+
+@Suite struct CSVDanishValueTests {
+    private func parse(_ text: String, _ format: CSVNumberFormat) -> CSVValue? {
+        Array(text.utf8).withUnsafeBufferPointer { CSVValueParser.number($0, format) }
+    }
+
+    private func number(_ text: String, _ format: CSVNumberFormat) -> Double? {
+        switch parse(text, format) {
+        case .int(let v)?: return Double(v)
+        case .decimal(let v)?: return v
+        default: return nil
+        }
+    }
+
+    static let danish = CSVNumberFormat(decimalComma: true, thousands: UInt8(ascii: "."))
+    static let english = CSVNumberFormat(decimalComma: false, thousands: UInt8(ascii: ","))
+
+    @Test func decimalCommaAndDotThousands() {
+        let f = CSVDanishValueTests.danish
+        #expect(number("3,5", f) == 3.5)
+        #expect(number("-0,25", f) == -0.25)
+        #expect(number("12.345", f) == 12345)
+        #expect(number("1.234.567,89", f) == 1_234_567.89)
+        #expect(number(",5", f) == 0.5)
+        #expect(number("1,5E+3", f) == 1500)
+        if case .int(12345)? = parse("12.345", f) {} else { Issue.record("12.345 is the int 12345") }
+        for bad in ["3.5", "12.34", "1234.567", "1.2345", "24.11.2025", "1,2,3", "1.", "e5", "--1", "1 000"] {
+            #expect(parse(bad, f) == nil, "\(bad)")
+        }
+    }
+
+    @Test func decimalPointAndCommaThousands() {
+        let f = CSVDanishValueTests.english
+        #expect(number("3.5", f) == 3.5)
+        #expect(number("1,234", f) == 1234)
+        #expect(number("1,234,567.5", f) == 1_234_567.5)
+        for bad in ["3,5", "12,34", "1,2345"] { #expect(parse(bad, f) == nil, "\(bad)") }
+    }
+
+    @Test func danishDatesAndTimes() {
+        func value(_ text: String) -> CSVValue? {
+            Array(text.utf8).withUnsafeBufferPointer { CSVValueParser.dateOrTimestamp($0) }
+        }
+        let day = csvDay(2025, 11, 24)
+        for text in ["24-11-2025", "24.11.2025", "24/11/2025", "2025-11-24"] {
+            guard case .date(let d)? = value(text) else { Issue.record("\(text)"); continue }
+            #expect(d == day, "\(text)")
+        }
+        guard case .date(let early)? = value("1.2.2025") else { Issue.record("1.2.2025"); return }
+        #expect(early == csvDay(2025, 2, 1))
+        let at = day * 86_400 + 14 * 3600 + 5 * 60
+        for text in ["24/11/2025 14:05", "24-11-2025 14:05", "24.11.2025 14.05", "24-11-2025 14:05:00"] {
+            guard case .timestamp(let t)? = value(text) else { Issue.record("\(text)"); continue }
+            #expect(t == at, "\(text)")
+        }
+        for bad in ["31-02-2025", "24-13-2025", "24-11-25", "24-11/2025", "24-11-2025 24:00", "24-11-2025 14:5",
+                    "24-11-2025 14:05.00", "24-11-2025T14:05", "11/24/2025", "24-11-20255"] {
+            #expect(value(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func danishBooleans() {
+        func value(_ text: String, digits: Bool = false) -> Bool? {
+            Array(text.utf8).withUnsafeBufferPointer { CSVValueParser.bool($0, digits: digits) }
+        }
+        #expect(["ja", "Ja", "JA", "sand", "SAND", "true"].map { value($0) } == Array(repeating: true, count: 6))
+        #expect(["nej", "Nej", "falsk", "FALSK", "False"].map { value($0) } == Array(repeating: false, count: 5))
+        #expect(value("1") == nil && value("1", digits: true) == true && value("0", digits: true) == false)
+        #expect(value("jaa") == nil && value("n") == nil && value("2", digits: true) == nil)
+    }
+
+    @Test func semicolonFileWithDecimalCommasLoadsTyped() throws {
+        let csv = """
+            id;dato;tidspunkt;beløb;politi;bibliotek
+            1;24-11-2025;24-11-2025 14:05;1.234,50;ja;Blågården
+            2;25.11.2025;25.11.2025 09:30;3,5;nej;Vesterbro
+            3;26/11/2025;;-12;Ja;Nørrebro
+
+            """
+        let l = try csvLoad(csv)
+        #expect(l.table.columns.map(\.type) == [.int, .date, .timestamp, .decimal, .bool, .text])
+        #expect(csvValues(l, "beløb") == [.decimal(1234.5), .decimal(3.5), .decimal(-12)])
+        #expect(csvValues(l, "politi") == [.bool(true), .bool(false), .bool(true)])
+        #expect(csvValues(l, "dato") == [.date(csvDay(2025, 11, 24)), .date(csvDay(2025, 11, 25)), .date(csvDay(2025, 11, 26))])
+        #expect(csvValues(l, "tidspunkt")[2] == .null)
+        #expect(l.report.finding("delimiter")?.value == "';'")
+        #expect(l.report.finding("numbers")?.value == "decimal comma, thousands '.'")
+    }
+
+    @Test func declaredBoolTakesOneAndZero() throws {
+        let l = try csvLoad("id,flag\n1,1\n2,0\n3,ja\n", options: ImportOptions(types: ["flag": .bool]))
+        #expect(csvValues(l, "flag") == [.bool(true), .bool(false), .bool(true)])
+        let inferred = try csvLoad("id,flag\n1,1\n2,0\n")
+        #expect(csvType(inferred, "flag") == .int)
+    }
+}
+
+/// A column of timestamps is read with the day of its last date remembered; that must give
+/// what the general parser gives, whatever comes before.
+@Suite struct CSVTimestampReaderTests {
+    @Test func agreesWithTheGeneralParser() {
+        let fields = ["2024-02-29T23:59", "2024-02-29T23:59:59", "2024-02-29 00:00", "2023-02-29T10:00", "2024-02-29T24:00",
+                      "2024-02-29T10:60", "2024-02-29T10:00:60", "2024-02-29X10:00", "2024-02-29T1000", "2024-02-30T10:00",
+                      "2024-13-01T10:00", "2025-01-01T08:05", "2025-01-01T08:05:07", "2025-01-01", "2025-01-01T8:05",
+                      "2025-01-01T08:05:0x", "20250-1-01T08:05", "1970-01-01T00:00", "1969-12-31T23:59:59", "0000-01-01T00:00",
+                      "2025-01-01T08:05", "2025-01-02T08:05"]
+        var reader = CSVTimestampReader()
+        // Each field after each other field, so every remembered day is tried against every field.
+        for before in fields {
+            for field in fields {
+                for text in [before, field] {
+                    var bytes = Array(text.utf8)
+                    let (quick, general) = bytes.withUnsafeMutableBufferPointer { buffer in
+                        let b = UnsafeBufferPointer(buffer)
+                        return (reader.timestamp(b), CSVValueParser.isoDateOrTimestamp(b))
+                    }
+                    if let quick {
+                        #expect(general == .timestamp(quick), "\(before) then \(text)")
+                    } else if case .timestamp? = general {
+                        Issue.record("\(text) after \(before): the general parser reads a timestamp, the reader none")
+                    }
+                }
+            }
+        }
+    }
+}

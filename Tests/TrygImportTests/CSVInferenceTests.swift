@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+import TrygDomain
+@testable import TrygImport
+@testable import TrygEngine
+
+@Suite struct CSVInferenceTests {
+    @Test func eachTypeIsInferred() throws {
+        let csv = """
+            i,d,b,day,ts,t
+            1,3.5,true,2025-01-31,2025-01-31T08:30,hej
+            -42,-0.25,FALSE,2024-02-29,2025-01-31 23:59:58,1x
+            +7,1e3,True,1970-01-01,1970-01-01T00:00:01,true!
+
+            """
+        let l = try csvLoad(csv)
+        #expect(csvType(l, "i") == .int)
+        #expect(csvType(l, "d") == .decimal)
+        #expect(csvType(l, "b") == .bool)
+        #expect(csvType(l, "day") == .date)
+        #expect(csvType(l, "ts") == .timestamp)
+        #expect(csvType(l, "t") == .text)
+        #expect(csvValues(l, "i") == [.int(1), .int(-42), .int(7)])
+        #expect(csvValues(l, "d") == [.decimal(3.5), .decimal(-0.25), .decimal(1000)])
+        #expect(csvValues(l, "b") == [.bool(true), .bool(false), .bool(true)])
+        #expect(csvValues(l, "day") == [.date(csvDay(2025, 1, 31)), .date(csvDay(2024, 2, 29)), .date(0)])
+        let morning = csvDay(2025, 1, 31) * 86_400 + 8 * 3600 + 30 * 60
+        let night = csvDay(2025, 1, 31) * 86_400 + 23 * 3600 + 59 * 60 + 58
+        #expect(csvValues(l, "ts") == [.timestamp(morning), .timestamp(night), .timestamp(1)])
+        #expect(csvValues(l, "t") == [.text("hej"), .text("1x"), .text("true!")])
+    }
+
+    @Test func decimalSpellings() throws {
+        let l = try csvLoad("d\n.5\n5.\n-1.5E-3\n+2e+2\n0.1\n123456789012345678901234\n")
+        // A value beyond what a decimal holds exactly makes the column a float.
+        #expect(csvValues(l, "d") == [.float(0.5), .float(5), .float(-0.0015), .float(200), .float(0.1),
+                                     .float(1.2345678901234568e23)])
+        let short = try csvLoad("d\n.5\n5.\n-1.5E-3\n+2e+2\n0.1\n")
+        #expect(csvValues(short, "d") == [.decimal(0.5), .decimal(5), .decimal(-0.0015), .decimal(200), .decimal(0.1)])
+    }
+
+    @Test func decimalParsingMatchesTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0.1", "2.675", "9007199254740993", "1e22", "1e23", "4.9e-324", "1.7976931348623157e308",
+                     "0.30000000000000004", "123.456e-7", "-0.0000001", "99999999999999999999.5"]
+        for _ in 0..<2000 {
+            let whole = Int.random(in: 0...9_999_999, using: &generator)
+            let frac = Int.random(in: 0...999_999, using: &generator)
+            texts.append("\(whole).\(frac)")
+            texts.append("\(Double.random(in: -1e6...1e6, using: &generator))")
+        }
+        for text in texts {
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { CSVValueParser.decimal($0) }
+            #expect(parsed == Double(text), "\(text)")
+        }
+    }
+
+    @Test func notNumbers() throws {
+        for text in ["1.2.3", "e5", "1e", "-", "+", ".", "1,5", "inf", "nan", "0x10", " 1", "1 ", "1e999"] {
+            let l = try csvLoad("x\n\(text)\n")
+            #expect(csvType(l, "x") == .text, "\(text)")
+        }
+    }
+
+    @Test func intAndDecimalMixToDecimal() throws {
+        let l = try csvLoad("x\n1\n2.5\n3\n")
+        #expect(csvType(l, "x") == .decimal)
+        #expect(csvValues(l, "x") == [.decimal(1), .decimal(2.5), .decimal(3)])
+    }
+
+    @Test func datesAndTimestampsMixToTimestamp() throws {
+        let l = try csvLoad("x\n2025-01-01\n2025-01-01T12:00\n2025-01-02\n")
+        #expect(csvType(l, "x") == .timestamp)
+        let d = csvDay(2025, 1, 1) * 86_400
+        #expect(csvValues(l, "x") == [.timestamp(d), .timestamp(d + 12 * 3600), .timestamp(d + 86_400)])
+    }
+
+    @Test func otherMixesAreTextWithTheOriginalSpelling() throws {
+        let l = try csvLoad("a,b,c,d\n1,true,2025-01-01,1.50\n2,1,3,x\n,,,\n007,0,x,2\n")
+        for name in ["a", "b", "c", "d"] { #expect(csvType(l, name) == (name == "a" ? .int : .text), "\(name)") }
+        #expect(csvValues(l, "b") == [.text("true"), .text("1"), .null, .text("0")])
+        #expect(csvValues(l, "c") == [.text("2025-01-01"), .text("3"), .null, .text("x")])
+        #expect(csvValues(l, "d") == [.text("1.50"), .text("x"), .null, .text("2")])
+        #expect(csvValues(l, "a") == [.int(1), .int(2), .null, .int(7)])
+    }
+
+    @Test func onlyNullsIsText() throws {
+        let l = try csvLoad("a,b\n1,\n2,\n")
+        #expect(csvType(l, "b") == .text)
+        #expect(csvValues(l, "b") == [.null, .null])
+    }
+
+    @Test func nullsBeforeTheFirstValueKeepTheType() throws {
+        let l = try csvLoad("a,b\n1,\n2,\n3,x\n4,5\n")
+        #expect(csvValues(l, "b") == [.null, .null, .text("x"), .text("5")])
+        let n = try csvLoad("a,b\n1,\n2,\n3,4\n")
+        #expect(csvValues(n, "b") == [.null, .null, .int(4)])
+    }
+
+    @Test func intOverflowFallsBackToDecimalOrText() throws {
+        let l = try csvLoad("big,edge,mixed\n9223372036854775808,9223372036854775807,99999999999999999999\n1,-9223372036854775808,x\n")
+        #expect(csvType(l, "big") == .float)
+        #expect(csvValues(l, "big") == [.float(9_223_372_036_854_775_808), .float(1)])
+        #expect(csvType(l, "edge") == .int)
+        #expect(csvValues(l, "edge") == [.int(.max), .int(.min)])
+        #expect(csvValues(l, "mixed") == [.text("99999999999999999999"), .text("x")])
+    }
+
+    @Test func invalidDatesStayText() throws {
+        let l = try csvLoad("a,b,c\n2025-02-30,2025-01-01T24:00,2025-1-01\n2025-01-01,2025-01-01T23:60,2025-01-01\n")
+        #expect(csvType(l, "a") == .text)
+        #expect(csvValues(l, "a") == [.text("2025-02-30"), .text("2025-01-01")])
+        #expect(csvType(l, "b") == .text)
+        #expect(csvType(l, "c") == .text)
+        let leap = try csvLoad("d\n2024-02-29\n")
+        #expect(csvType(leap, "d") == .date)
+    }
+
+    @Test func textIsNormalisedToNFC() throws {
+        let decomposed = "Bla\u{30A}ga\u{30A}rden"
+        let l = try csvLoad("library\nBlågården\n\(decomposed)\n\"\(decomposed)\"\nNørrebro\n")
+        guard let column = l.table.column("library"), case .text(let codes, let dictionary) = column.storage else {
+            Issue.record("not a text column")
+            return
+        }
+        #expect(codes[0] == codes[1] && codes[1] == codes[2])
+        #expect(dictionary.values.count == 2)
+        #expect(dictionary.values[0].unicodeScalars.count == 9)
+        #expect(csvValues(l, "library")[1] == .text("Blågården"))
+    }
+
+    @Test func decomposedFirstStillEncodesOnce() throws {
+        let l = try csvLoad("x\nA\u{30A}\n\u{C5}\n")
+        guard case .text(let codes, let dictionary)? = l.table.column("x")?.storage else {
+            Issue.record("not a text column")
+            return
+        }
+        #expect(codes == [0, 0])
+        #expect(dictionary.values == ["\u{C5}"])
+        #expect(Array(dictionary.values[0].utf8) == [0xC3, 0x85])
+    }
+
+    /// The encoder skips normalisation when every scalar is below U+0300; check that no
+    /// such scalar changes under NFC, alone or after a letter.
+    @Test func scalarsBelowU0300AreAlreadyNFC() {
+        for v in 0xA0..<0x300 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let s = "a" + String(Character(scalar)) + "e"
+            #expect(s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars), "U+\(v)")
+        }
+    }
+
+    @Test func scaleMakesACategory() throws {
+        let options = ImportOptions(scales: ["safety": SurveyScale.safety, "library": SurveyScale.safety])
+        let l = try csvLoad("library,safety\nVesterbro,tryg\nVesterbro,\nNørrebro,Meget Tryg\n", options: options)
+        #expect(csvType(l, "safety") == .category(SurveyScale.safety))
+        #expect(csvValues(l, "safety") == [.category(3, SurveyScale.safety), .null, .category(4, SurveyScale.safety)])
+        #expect(csvType(l, "library") == .text)
+    }
+
+    @Test func scaleStaysTextWhenAValueIsOutside() throws {
+        let l = try csvLoad("safety\ntryg\nvery safe\n", options: ImportOptions(scales: ["safety": SurveyScale.safety]))
+        #expect(csvType(l, "safety") == .text)
+        #expect(csvValues(l, "safety") == [.text("tryg"), .text("very safe")])
+    }
+
+    @Test func scaleAfterLeadingNulls() throws {
+        let l = try csvLoad("id,safety\n1,\n2,utryg\n", options: ImportOptions(scales: ["safety": SurveyScale.safety]))
+        #expect(csvValues(l, "safety") == [.null, .category(1, SurveyScale.safety)])
+    }
+}

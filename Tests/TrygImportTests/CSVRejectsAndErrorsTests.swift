@@ -1,0 +1,265 @@
+import Testing
+import TrygDomain
+@_spi(Chunking) @testable import TrygImport
+@testable import TrygEngine
+
+@Suite struct CSVRejectsTests {
+    @Test func raggedRowsAreRejectedWithLineAndRawText() throws {
+        let csv = "id,library,note\n1,Vesterbro,a\n2,Nørrebro\n3,\"Blå\ngården\",b\n4,x,y,z\n5,Valby,c\n"
+        let l = try csvLoad(csv)
+        #expect(l.rowsLoaded == 3 && l.rowsRejected == 2)
+        #expect(csvValues(l, "id") == [.int(1), .int(3), .int(5)])
+        let rejects = try #require(l.rejects)
+        #expect(rejects.name == "t_rejects")
+        #expect(rejects.columnNames == ["file", "line", "raw", "reason"])
+        #expect(rejects.column("line")?.type == .int)
+        #expect(rejects.rows == [
+            [.text("test.csv"), .int(3), .text("2,Nørrebro"), .text("expected 3 fields, found 2")],
+            [.text("test.csv"), .int(6), .text("4,x,y,z"), .text("expected 3 fields, found 4")],
+        ])
+    }
+
+    @Test func aRejectedRowLeavesNoValueInTheColumnsBeforeTheMisfit() throws {
+        // Typed columns take each row's values one after another; a later misfit must take
+        // back the values (and nulls) the earlier ones took.
+        let csv = "a,b,c,d\n1,2024-01-01,3,x\n,2024-01-02,nope,y\n5,never,,z\n,,7,w\n"
+        let l = try csvLoad(csv, options: ImportOptions(types: ["a": .int, "b": .date, "c": .int]))
+        #expect(l.rowsLoaded == 2 && l.rowsRejected == 2)
+        #expect(csvValues(l, "a") == [.int(1), .null])
+        #expect(csvValues(l, "b") == [.date(csvDay(2024, 1, 1)), .null])
+        #expect(csvValues(l, "c") == [.int(3), .int(7)])
+        #expect(csvValues(l, "d") == [.text("x"), .text("w")])
+        #expect(l.report.misfits == [0, 1, 1, 0])
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(3), .int(4)])
+    }
+
+    @Test func aRejectedRowDoesNotWidenAColumn() throws {
+        // `n` is sniffed as whole numbers; the row holding 2.5 is rejected for its date, so
+        // `n` stays int.
+        var csv = "n,d\n"
+        for i in 0..<200 { csv += "\(i),2024-01-01\n" }
+        csv += "2.5,never\n"
+        let l = try csvLoad(csv)
+        #expect(csvType(l, "n") == .int)
+        #expect(l.rowsRejected == 1)
+    }
+
+    @Test func rejectedRowsDoNotSteerInference() throws {
+        let l = try csvLoad("a,b\n1,2\nx\n3,4\n")
+        #expect(csvType(l, "a") == .int)
+        #expect(l.rowsRejected == 1)
+    }
+
+    @Test func textAfterAClosingQuoteIsRejected() throws {
+        let l = try csvLoad("a,b\n1,\"x\"y\n2,z\n")
+        #expect(l.rowsLoaded == 1)
+        #expect(l.rejects?.rows.first == [.text("test.csv"), .int(2), .text("1,\"x\"y"),
+                                          .text("unexpected text after the closing quote in field 2 (b)")])
+    }
+
+    @Test func overriddenTypeRejectsAValueThatDoesNotFit() throws {
+        let options = ImportOptions(types: ["severity": .int, "code": .text, "share": .decimal])
+        let l = try csvLoad("id,severity,code,share\n1,3,007,1\n2,high,008,2\n3,,009,x\n4,5,010,0.5\n", options: options)
+        #expect(csvType(l, "severity") == .int)
+        #expect(csvValues(l, "severity") == [.int(3), .int(5)])
+        #expect(csvValues(l, "code") == [.text("007"), .text("010")])
+        #expect(csvValues(l, "share") == [.decimal(1), .decimal(0.5)])
+        let rejects = try #require(l.rejects)
+        #expect(rejects.rows.map { $0[1] } == [.int(3), .int(4)])
+        #expect(rejects.rows.map { $0[3] } == [.text("column severity: 'high' is not an int"),
+                                               .text("column share: 'x' is not a decimal")])
+    }
+
+    @Test func overriddenTemporalTypes() throws {
+        let options = ImportOptions(types: ["day": .date, "at": .timestamp, "ok": .bool])
+        let l = try csvLoad("day,at,ok\n2025-01-01,2025-01-01,true\n2025-01-01T10:00,2025-01-01,yes\n2025-01-02,x,false\n",
+                            options: options)
+        #expect(csvValues(l, "at") == [.timestamp(csvDay(2025, 1, 1) * 86_400)])
+        #expect(l.rejects?.rows.map { $0[3] } == [
+            .text("column day: '2025-01-01T10:00' is not a date (YYYY-MM-DD or DD-MM-YYYY); "
+                  + "column ok: 'yes' is not a bool (ja/nej, true/false, 1/0)"),
+            .text("column at: 'x' is not a timestamp (YYYY-MM-DD HH:MM[:SS] or DD-MM-YYYY HH:MM[:SS])"),
+        ])
+    }
+
+    @Test func overriddenCategoryAndHalfYear() throws {
+        let options = ImportOptions(types: ["safety": .category(SurveyScale.safety), "period": .halfYear])
+        let l = try csvLoad("safety,period\n,V24/25\nTryg,sommer 2025\nsafe,2025\nutryg,2025/27\nutryg,\n", options: options)
+        #expect(csvValues(l, "safety") == [.null, .category(3, SurveyScale.safety), .category(1, SurveyScale.safety)])
+        #expect(csvValues(l, "period") == [.halfYear(HalfYear(season: .vinter, startYear: 2024)),
+                                           .halfYear(HalfYear(season: .sommer, startYear: 2025)), .null])
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(4), .int(5)])
+        let reason = l.rejects?.rows.first?[3]
+        #expect(reason == .text("column safety: 'safe' is not in the scale safety (meget utryg, utryg, hverken/eller, tryg, meget tryg)"))
+    }
+
+    @Test func typeForAMissingColumnIsAnError() {
+        let d = csvError("a,b\n1,2\n", options: ImportOptions(types: ["c": .int]))
+        #expect(d?.message == "a type is given for column 'c', which the file lacks")
+        #expect(d?.notes == ["note: the columns are a, b"])
+    }
+}
+
+@Suite struct CSVErrorTests {
+    @Test func invalidUTF8NamesLineColumnAndByte() throws {
+        let bytes = Array("id,name\n1,ok\n2,bl".utf8) + [0xE5] + Array("gården\n".utf8)
+        let d = try #require(csvError(bytes))
+        #expect(d.message == "invalid UTF-8 at byte 17 (save the file as UTF-8)")
+        #expect(d.file?.path == "bad.csv")
+        #expect(d.file?.line == 3)
+        #expect(d.file?.column == 5)
+        #expect(d.file?.snippet == "2,bl\u{FFFD}gården")
+        #expect(d.description.contains("--> bad.csv:3:5"))
+    }
+
+    @Test func invalidUTF8Forms() {
+        // Overlong, surrogate, above U+10FFFF, truncated, stray continuation: errors when the
+        // file is said to be UTF-8, or when it is UTF-8 elsewhere.
+        for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] {
+            let d = csvError(Array("a\nx".utf8) + bad + Array("\n".utf8), options: ImportOptions(encoding: .utf8))
+            #expect(d?.message.hasPrefix("invalid UTF-8 at byte 3") == true, "\(bad)")
+            let mixed = csvError(Array("a\nx".utf8) + bad + Array("\nø\n".utf8))
+            #expect(mixed?.message.hasPrefix("invalid UTF-8 at byte 3") == true, "\(bad)")
+        }
+        #expect(csvError(Array("a\n€😀\n".utf8)) == nil)
+    }
+
+    @Test func quoteLeftOpenRejectsItsLineOnly() throws {
+        let l = try csvLoad("id,note\n1,ok\n2,\"never\nclosed\n3,x\n")
+        #expect(csvValues(l, "id") == [.int(1), .int(3)])
+        #expect(csvValues(l, "note") == [.text("ok"), .text("x")])
+        #expect(l.rejects?.rows == [[.text("test.csv"), .int(3), .text("2,\"never"), .text("quote left open in field 2 (note)")],
+                                    [.text("test.csv"), .int(4), .text("closed"), .text("expected 2 fields, found 1")]])
+    }
+
+    @Test func quoteLeftOpenUntilAnotherQuoteRejectsItsLineOnly() throws {
+        // The quote before Valby closes the one left open on line 3, and text follows it.
+        let l = try csvLoad("id;library;n\n1;Vesterbro;2\n2;\"Nørrebro;3\n3;\"Valby\";4\n4;Sundby;5\n")
+        #expect(csvValues(l, "id") == [.int(1), .int(3), .int(4)])
+        #expect(csvValues(l, "library") == [.text("Vesterbro"), .text("Valby"), .text("Sundby")])
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(3)])
+        #expect(l.rejects?.rows.first?[2] == .text("2;\"Nørrebro;3"))
+    }
+
+    @Test func quoteLeftOpenLineCountsNewlinesInEarlierQuotes() throws {
+        let l = try csvLoad("a,b\n\"x\ny\",1\nø,\"z\n")
+        #expect(l.rejects?.rows.map { $0[1] } == [.int(4)])
+        #expect(l.rowsLoaded == 1)
+    }
+
+    @Test func quoteLeftOpenInTheHeaderIsAnError() throws {
+        let d = try #require(csvError("id,\"note\n1,x\n"))
+        #expect(d.message == "the header has a quote that is not closed on its line")
+        #expect(d.file?.line == 1)
+        #expect(d.file?.column == 4)
+    }
+
+    @Test func emptyFileIsAnError() {
+        #expect(csvError([UInt8]())?.message == "empty file: expected a header row with column names")
+        #expect(csvError([0xEF, 0xBB, 0xBF])?.message == "empty file: expected a header row with column names")
+        #expect(csvError([UInt8]())?.file == FilePosition(path: "bad.csv"))
+        #expect(csvError("\n1,2\n")?.message == "the first line is blank: expected a header row with column names")
+    }
+
+    @Test func binaryFileIsAnError() {
+        let d = csvError([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x0A, 0x00])
+        #expect(d?.message == "not a text file: NUL byte at byte 4")
+        #expect(d?.file?.line == 1)
+    }
+
+    @Test func badDelimiterIsAnError() {
+        #expect(csvError("a\n", options: ImportOptions(delimiter: UInt8(ascii: "\"")))?.message
+            == "the delimiter must be an ASCII character other than a quote or a line end")
+    }
+
+    @Test func snippetIsCutToAbout120Characters() throws {
+        let long = String(repeating: "æ", count: 300)
+        let d = try #require(csvError(Array("a,b\n1,\"\(long)".utf8) + [0xFF]))
+        #expect(d.file?.line == 2)
+        let snippet = try #require(d.file?.snippet)
+        #expect(snippet.count == 121 && snippet.hasSuffix("…") && snippet.hasPrefix("1,\"æ"))
+    }
+}
+
+/// Past its head, a file read as UTF-8 is checked while its rows are read; what that finds
+/// must match a check of the whole file before reading.
+@Suite struct CSVLateEncodingTests {
+    /// An ASCII file longer than the head checked up front, then `tail`.
+    static func file(_ tail: [UInt8], header: String = "id,n,note\n") -> [UInt8] {
+        var bytes = Array(header.utf8)
+        var i = 0
+        while bytes.count <= TextDecoding.headBytes + 4096 {
+            bytes += Array("\(i),\(i % 7),plain\n".utf8)
+            i += 1
+        }
+        return bytes + tail
+    }
+
+    func chunked(_ n: Int) -> ImportOptions {
+        var options = ImportOptions()
+        options.chunks = n
+        return options
+    }
+
+    static let rows = { () -> Int in
+        var count = 0
+        for b in file([]) where b == UInt8(ascii: "\n") { count += 1 }
+        return count - 1
+    }()
+
+    @Test(arguments: [1, 2])
+    func invalidUTF8LateInATextColumnNamesItsByte(chunks: Int) throws {
+        let head = CSVLateEncodingTests.file([])
+        let bytes = head + Array("9,1,bl".utf8) + [0xE5] + Array("gården\n".utf8)
+        let d = try #require(csvError(bytes, options: chunked(chunks)))
+        #expect(d.message == "invalid UTF-8 at byte \(head.count + 6) (save the file as UTF-8)")
+        #expect(d.file?.line == CSVLateEncodingTests.rows + 2)
+    }
+
+    // An otherwise ASCII file with a stray high byte would be Windows-1252; the header's `æ`
+    // makes it UTF-8 with a damaged byte.
+    @Test func invalidUTF8LateInANumberColumnIsFoundInTheRejectedRow() throws {
+        let head = CSVLateEncodingTests.file([], header: "id,n,bemærkning\n")
+        let d = try #require(csvError(head + Array("9,1".utf8) + [0xFF] + Array(",x\n".utf8), options: chunked(2)))
+        #expect(d.message == "invalid UTF-8 at byte \(head.count + 3) (save the file as UTF-8)")
+    }
+
+    @Test func invalidUTF8InAColumnThatBecomesTextLate() throws {
+        // `n` is read as numbers, then turns to text at the last row and is read again.
+        let head = CSVLateEncodingTests.file([], header: "id,n,bemærkning\n")
+        let d = try #require(csvError(head + Array("9,x".utf8) + [0xC0, 0x80] + Array(",y\n".utf8),
+                                      options: ImportOptions(types: ["id": .int])))
+        #expect(d.message.hasPrefix("invalid UTF-8 at byte \(head.count + 3)"))
+    }
+
+    @Test func aLateWindows1252LetterMakesTheFileWindows1252() throws {
+        let bytes = CSVLateEncodingTests.file(Array("9,1,Bl".utf8) + [0xE5] + Array("g".utf8) + [0xE5] + Array("rden\n".utf8))
+        let l = try CSVReader.load(bytes: bytes, path: "ansi.csv", tableName: "t", options: chunked(2))
+        #expect(l.report.finding("encoding")?.value == "Windows-1252")
+        #expect(csvValues(l, "note").last == .text("Blågården"))
+        #expect(l.rowsLoaded == CSVLateEncodingTests.rows + 1)
+    }
+
+    @Test func theEvidenceSaysWhetherAnyByteWasBeyondASCII() throws {
+        let ascii = try CSVReader.load(bytes: CSVLateEncodingTests.file([]), path: "a.csv", tableName: "t")
+        #expect(ascii.report.finding("encoding")?.evidence == "plain ASCII")
+        for tail in ["9,1,Nørrebro\n", "9,1,2,3\n9,1,Blågården,x\n"] {
+            let late = try CSVReader.load(bytes: CSVLateEncodingTests.file(Array(tail.utf8)), path: "a.csv", tableName: "t",
+                                          options: chunked(2))
+            #expect(late.report.finding("encoding")?.evidence == "valid UTF-8", "\(tail)")
+        }
+        let header = try CSVReader.load(bytes: CSVLateEncodingTests.file([], header: "id,n,bemærkning\n"), path: "a.csv",
+                                        tableName: "t")
+        #expect(header.report.finding("encoding")?.evidence == "valid UTF-8")
+    }
+
+    @Test func aByteOrderMarkOrAGivenEncodingIsReportedAsBefore() throws {
+        let bom = try CSVReader.load(bytes: [0xEF, 0xBB, 0xBF] + CSVLateEncodingTests.file([]), path: "a.csv", tableName: "t")
+        #expect(bom.report.finding("encoding")?.value == "UTF-8 with a byte order mark")
+        let given = try CSVReader.load(bytes: CSVLateEncodingTests.file([]), path: "a.csv", tableName: "t",
+                                       options: ImportOptions(encoding: .utf8))
+        #expect(given.report.finding("encoding")?.given == true)
+        let d = csvError([0xEF, 0xBB, 0xBF] + CSVLateEncodingTests.file([0xFF, 0x0A]))
+        #expect(d?.message.hasPrefix("invalid UTF-8 at byte") == true)
+    }
+}

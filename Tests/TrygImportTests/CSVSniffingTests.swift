@@ -1,0 +1,193 @@
+import Testing
+import TrygDomain
+@testable import TrygImport
+@testable import TrygEngine
+
+@Suite struct CSVSniffingTests {
+    @Test(arguments: [(",", "','"), (";", "';'"), ("\t", "tab"), ("|", "'|'")])
+    func delimiterIsSniffed(_ delimiter: String, _ shown: String) throws {
+        let rows = ["id", "library", "note"].joined(separator: delimiter) + "\n"
+            + ["1", "Vesterbro", "råb, uro"].joined(separator: delimiter == "," ? ";" : delimiter) + "\n"
+        let csv = delimiter == "," ? "id,library,note\n1,Vesterbro,\"råb, uro\"\n2,Valby,x\n" : rows + "2\(delimiter)Valby\(delimiter)x\n"
+        let l = try csvLoad(csv)
+        #expect(l.table.columnNames == ["id", "library", "note"])
+        #expect(csvValues(l, "note").first == .text("råb, uro"))
+        #expect(l.report.finding("delimiter")?.value == shown)
+        #expect(l.report.finding("delimiter")?.given == false)
+    }
+
+    @Test func semicolonWinsOverDecimalCommasWithoutAHeader() throws {
+        let l = try csvLoad("1;3,5;Vesterbro\n2;4,25;Valby\n3;0,5;Sundby\n")
+        #expect(l.report.finding("delimiter")?.value == "';'")
+        #expect(l.report.finding("header")?.value == "no")
+        #expect(l.table.columnNames == ["column_1", "column_2", "column_3"])
+        #expect(csvValues(l, "column_2") == [.decimal(3.5), .decimal(4.25), .decimal(0.5)])
+    }
+
+    @Test func oneColumnHasNoDelimiter() throws {
+        let l = try csvLoad("library\nVesterbro\nValby\n")
+        #expect(l.report.finding("delimiter")?.value == "none")
+        #expect(l.table.columnNames == ["library"])
+    }
+
+    @Test func headerIsSniffed() throws {
+        let header = try csvLoad("id,at,library\n1,2025-01-01,Valby\n2,2025-01-02,Valby\n")
+        #expect(header.report.finding("header")?.value == "yes")
+        let data = try csvLoad("1,2025-01-01,Valby\n2,2025-01-02,Valby\n")
+        #expect(data.report.finding("header")?.value == "no")
+        #expect(data.rowsLoaded == 2)
+        #expect(csvType(data, "column_2") == .date)
+        // Years as column names over counts are a header, not data.
+        let pivot = try csvLoad("library;2023;2024\nVesterbro;12;15\nValby;3;4\n")
+        #expect(pivot.report.finding("header")?.value == "yes")
+        #expect(pivot.table.columnNames == ["library", "2023", "2024"])
+        // A repeated text value in the first row is data.
+        let repeated = try csvLoad("Valby,x\nVesterbro,y\nValby,z\n")
+        #expect(repeated.report.finding("header")?.value == "no")
+    }
+
+    @Test func everyPartCanBeGiven() throws {
+        let options = ImportOptions(delimiter: UInt8(ascii: ";"), quoting: false, header: false, encoding: .utf8,
+                                 decimalComma: true, thousands: ThousandsSeparator.none)
+        let l = try csvLoad("\"a\";1.234\n\"b\";2,5\n", options: options)
+        #expect(l.report.findings.allSatisfy { $0.given })
+        #expect(csvValues(l, "column_1") == [.text("\"a\""), .text("\"b\"")])
+        #expect(csvType(l, "column_2") == .text)
+        let grouped = try csvLoad("n\n1.234\n2\n", options: ImportOptions(decimalComma: true))
+        #expect(csvValues(grouped, "n") == [.int(1234), .int(2)])
+    }
+
+    @Test func quotingIsTurnedOffOnlyWhenQuotesAreNotQuotes() throws {
+        let inches = try csvLoad("id;screen\n1;\"15\" skærm\n2;\"17\" skærm\n3;\"21\" skærm\n")
+        #expect(inches.report.finding("quoting")?.value == "none")
+        #expect(csvValues(inches, "screen") == [.text("\"15\" skærm"), .text("\"17\" skærm"), .text("\"21\" skærm")])
+        let one = try csvLoad("a,b\n1,\"x\"y\n2,\"z\"\n")
+        #expect(one.report.finding("quoting")?.value == "'\"'")
+        #expect(one.rowsRejected == 1)
+    }
+
+    @Test func windows1252IsSniffedAndConverted() throws {
+        // "bibliotek;sted\nBlågården;Nørrebro\n" in Windows-1252.
+        var bytes = Array("bibliotek;sted\nBl".utf8) + [0xE5] + Array("g".utf8) + [0xE5] + Array("rden;N".utf8)
+        bytes += [0xF8] + Array("rrebro\n".utf8)
+        let l = try CSVReader.load(bytes: bytes, path: "ansi.csv", tableName: "t")
+        #expect(csvValues(l, "bibliotek") == [.text("Blågården")])
+        #expect(csvValues(l, "sted") == [.text("Nørrebro")])
+        #expect(l.report.finding("encoding")?.value == "Windows-1252")
+        #expect(l.report.finding("encoding")?.evidence == "not UTF-8: byte 17 is 0xE5, 'å' in Windows-1252")
+        // Said to be UTF-8, it is an error with the byte offset, not mojibake.
+        let d = csvError(bytes, options: ImportOptions(encoding: .utf8))
+        #expect(d?.message == "invalid UTF-8 at byte 17 (save the file as UTF-8)")
+        #expect(d?.notes == [TextDecoding.invalidUTF8Note])
+        // An undefined Windows-1252 byte keeps it an error.
+        #expect(csvError(Array("a\nx".utf8) + [0x81] + Array("\n".utf8))?.message.hasPrefix("invalid UTF-8") == true)
+    }
+
+    @Test func byteOrderMarks() throws {
+        let bom = try CSVReader.load(bytes: [0xEF, 0xBB, 0xBF] + Array("id;navn\n1;Ø\n".utf8), path: "b.csv", tableName: "t")
+        #expect(bom.table.columnNames == ["id", "navn"])
+        #expect(bom.report.finding("encoding")?.value == "UTF-8 with a byte order mark")
+        // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "id\tnavn\r\n1\tÆble\r\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let wide = try CSVReader.load(bytes: utf16, path: "u.txt", tableName: "t")
+        #expect(wide.report.finding("encoding")?.value == "UTF-16LE with a byte order mark")
+        #expect(csvValues(wide, "navn") == [.text("Æble")])
+        let odd = csvError(utf16 + [0x41])
+        #expect(odd?.message.hasPrefix("the file ends inside a UTF-16LE character") == true)
+    }
+
+    @Test func emptyAndDuplicateNamesAreRenamedWithAWarning() throws {
+        let l = try csvLoad("id,,Library,library,id\n1,2,3,4,5\n")
+        #expect(l.table.columnNames == ["id", "column_2", "Library", "library_2", "id_2"])
+        #expect(l.report.warnings.map(\.message) == [
+            "column 2 has no name; it is called column_2",
+            "column 4 repeats the name 'library'; it is called library_2",
+            "column 5 repeats the name 'id'; it is called id_2",
+        ])
+        #expect(l.report.warnings.first?.file?.line == 1 && l.report.warnings.first?.file?.column == 4)
+    }
+
+    @Test func aFewMisfitsRejectRowsAndManyMakeText() throws {
+        var few = "id,severity\n"
+        for i in 0..<150 { few += "\(i),\(i == 77 ? "ukendt" : String(i % 5 + 1))\n" }
+        let l = try csvLoad(few)
+        #expect(csvType(l, "severity") == .int)
+        #expect(l.rowsLoaded == 149 && l.rowsRejected == 1)
+        #expect(l.rejects?.rows.first == [.text("test.csv"), .int(79), .text("77,ukendt"),
+                                          .text("column severity: 'ukendt' is not a number")])
+        #expect(l.report.misfits == [0, 1])
+        var many = "id,severity\n"
+        for i in 0..<150 { many += "\(i),\(i % 20 == 0 ? "ukendt" : String(i % 5 + 1))\n" }
+        let m = try csvLoad(many)
+        #expect(csvType(m, "severity") == .text)
+        #expect(m.rowsRejected == 0)
+    }
+
+    @Test func lateMisfitsBeyondTheSampleMakeTextAndRowsComeBack() throws {
+        // After the sampled head of 2 MiB, 16 windows of 64 KiB are sampled, one every 128 KiB
+        // of the next 2 MiB; text goes only between them, in a tenth of those rows.
+        let head = "id,code\n"
+        var text = head
+        var i = 0
+        while text.utf8.count < (4 << 20) {
+            let offset = text.utf8.count - head.utf8.count - (2 << 20)
+            let between = offset > 0 && (72 << 10)...(120 << 10) ~= offset % (128 << 10)
+            text += "\(i),\(between && i % 10 == 0 ? "K\(i)" : String(i % 100))\n"
+            i += 1
+        }
+        let l = try csvLoad(text)
+        #expect(csvType(l, "code") == .text)
+        #expect(l.rowsRejected == 0 && l.rowsLoaded == i)
+        #expect(l.report.textFallbacks["code"]?.hasPrefix("text: ") == true)
+        #expect(l.reportText(name: "t").contains("code text (text: "))
+    }
+
+    @Test func limits() throws {
+        let wide = String(repeating: "a,", count: LoadLimits.columns) + "a\n1\n"
+        #expect(csvError(wide)?.message.hasPrefix("the first row has 16,385 fields; at most 16,384 columns") == true)
+        let wideRow = try csvLoad("a,b\n1,2\n" + String(repeating: ",", count: 2_000_000) + "\n3,4\n")
+        #expect(wideRow.rowsLoaded == 2)
+        #expect(wideRow.rejects?.rows.first?[3] == .text("expected 2 fields, found 2,000,001"))
+        #expect(csvError(String(repeating: ",", count: 2_000_000) + "\n1,2\n")?.message
+            == "the first row has 2,000,001 fields; at most 16,384 columns can be loaded (is the delimiter right?)")
+        let longName = String(repeating: "n", count: 2000) + ",b\n1,2\n"
+        #expect(csvError(longName)?.message.hasPrefix("column name 1 is 2,000 bytes long") == true)
+        let longField = "id,note\n1,ok\n2,\"" + String(repeating: "x", count: LoadLimits.fieldBytes + 1) + "\"\n3,ok\n"
+        let l = try csvLoad(longField)
+        #expect(l.rowsLoaded == 2)
+        let reject = try #require(l.rejects?.rows.first)
+        #expect(reject[3] == .text("field 2 (note) is 1,048,577 bytes long; at most 1,048,576"))
+        if case .text(let raw) = reject[2] { #expect(raw.hasPrefix("2,\"xxx") && raw.hasSuffix("(1,044,485 more bytes)")) }
+    }
+
+    @Test func aLongLineIsWalkedOnceNotOncePerSampleWindow() throws {
+        // 30 MB on one line: the sample's 16 windows all fall inside it.
+        let clock = ContinuousClock()
+        let start = clock.now
+        let l = try csvLoad("a,b\n" + String(repeating: "x", count: 30 << 20) + "\n1,2\n")
+        #expect(l.rowsLoaded == 1 && l.rowsRejected == 1)
+        #expect(clock.now - start < .seconds(20))
+    }
+
+    @Test func cancelledLoadThrows() {
+        let flag = CancellationFlag()
+        flag.raise()
+        var text = "a,b\n"
+        for i in 0..<40_000 { text += "\(i),x\n" }
+        #expect(csvError(Array(text.utf8), options: ImportOptions(cancellation: flag))?.message == CSVLoader.cancelled)
+    }
+
+    @Test func reportReadsWell() throws {
+        let l = try csvLoad("id;beløb\n1;3,5\n2;x\n")
+        #expect(l.reportText(name: "t") == """
+            t: 2 rows loaded
+              encoding   UTF-8 (valid UTF-8)
+              delimiter  ';' (2 fields on 3 of 3 lines)
+              quoting    '"'
+              numbers    decimal comma, thousands '.' (3,5)
+              header     yes ('id' heads a column of numbers)
+              columns    id int, beløb text
+            """)
+    }
+}

@@ -1,0 +1,274 @@
+import CZip
+import Foundation
+import Testing
+import TrygDomain
+@_spi(Fuzzing) @testable import TrygImport
+@testable import TrygEngine
+
+/// Builds .xlsx archives in memory with libzip, from parts given as text.
+enum TestWorkbook {
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+    static func sheet(_ rows: String) -> String {
+        "<worksheet xmlns=\"\(main)\"><sheetData>\(rows)</sheetData></worksheet>"
+    }
+
+    static func workbook(_ sheets: [String], date1904: Bool = false) -> String {
+        let list = sheets.enumerated().map { i, name in "<sheet name=\"\(name)\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>" }
+        return "<workbook xmlns=\"\(main)\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            + "<workbookPr date1904=\"\(date1904)\"/><sheets>\(list.joined())</sheets></workbook>"
+    }
+
+    static func relations(_ count: Int) -> String {
+        "<Relationships>" + (1...max(1, count)).map {
+            "<Relationship Id=\"rId\($0)\" Type=\"worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+        }.joined() + "</Relationships>"
+    }
+
+    /// A zip archive of the parts (name → content).
+    static func archive(_ parts: [String: String]) throws -> [UInt8] {
+        #expect(tryg_zip_load() == nil)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let source = try #require(zip_source_buffer_create(nil, 0, 0, &error))
+        zip_source_keep(source)
+        defer { zip_source_free(source) }
+        let archive = try #require(zip_open_from_source(source, ZIP_TRUNCATE, &error))
+        var buffers: [UnsafeMutableRawPointer] = []
+        for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(text.utf8)
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+            buffer.copyMemory(from: bytes, byteCount: bytes.count)
+            buffers.append(buffer)
+            let data = try #require(zip_source_buffer(archive, buffer, zip_uint64_t(bytes.count), 0))
+            #expect(zip_file_add(archive, name, data, zip_flags_t(ZIP_FL_OVERWRITE)) >= 0)
+        }
+        #expect(zip_close(archive) == 0)
+        for b in buffers { b.deallocate() }
+        #expect(zip_source_open(source) == 0)
+        defer { zip_source_close(source) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { zip_source_read(source, $0.baseAddress, zip_uint64_t($0.count)) }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<Int(n)])
+        }
+        return out
+    }
+
+    /// A workbook of one or more sheets (name → rows XML), with shared strings and styles.
+    static func make(_ sheets: [(String, String)], sharedStrings: [String] = [], styles: String? = nil,
+                     date1904: Bool = false) throws -> [UInt8] {
+        var parts = [
+            "xl/workbook.xml": workbook(sheets.map(\.0), date1904: date1904),
+            "xl/_rels/workbook.xml.rels": relations(sheets.count),
+            "xl/sharedStrings.xml": "<sst xmlns=\"\(main)\">" + sharedStrings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>",
+        ]
+        if let styles { parts["xl/styles.xml"] = styles }
+        for (i, sheet) in sheets.enumerated() { parts["xl/worksheets/sheet\(i + 1).xml"] = self.sheet(sheet.1) }
+        return try archive(parts)
+    }
+
+    /// Cell formats: 0 general, 1 date (14), 2 date and time (22), 3 time (21), 4 a custom
+    /// Danish date, 5 money, 6 elapsed hours.
+    static let styles = "<styleSheet xmlns=\"\(main)\"><numFmts>"
+        + "<numFmt numFmtId=\"164\" formatCode=\"dd\\-mm\\-yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"#,##0.00 &quot;kr.&quot;\"/>"
+        + "<numFmt numFmtId=\"166\" formatCode=\"[h]:mm\"/></numFmts><cellXfs>"
+        + "<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"22\"/><xf numFmtId=\"21\"/>"
+        + "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>"
+}
+
+@Suite struct XLSXReaderTests {
+    func load(_ bytes: [UInt8], options: ImportOptions = .init()) throws(Diagnostic) -> TableLoad {
+        let result: Result<TableLoad, Diagnostic> = bytes.withUnsafeBytes { raw in
+            do throws(Diagnostic) { return .success(try XLSXReader.load(bytes: raw, path: "test.xlsx", tableName: "t", options: options)) } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    func values(_ l: TableLoad, _ column: String) -> [Value] {
+        guard let c = l.table.column(column) else { return [] }
+        return (0..<c.count).map { c.value(at: $0) }
+    }
+
+    @Test func typedCellsByFormat() throws {
+        // 45658 is 2025-01-01; .75 is 18:00.
+        let rows = """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>\
+            <c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>6</v></c></row>
+            <row r="2"><c r="A2"><v>1</v></c><c r="B2" s="1"><v>45658</v></c><c r="C2" s="2"><v>45658.75</v></c>\
+            <c r="D2" s="3"><v>0.75</v></c><c r="E2" t="b"><v>1</v></c><c r="F2" s="5"><v>1234.5</v></c><c r="G2" t="s"><v>7</v></c></row>
+            <row r="3"><c r="A3"><v>2</v></c><c r="B3" s="4"><v>45659</v></c><c r="C3" s="2"><v>45659</v></c>\
+            <c r="D3" s="3"><v>0.5</v></c><c r="E3" t="b"><v>0</v></c><c r="G3" t="inlineStr"><is><t>Nørrebro</t></is></c></row>
+            """
+        let strings = ["nr", "dato", "tid", "klokken", "politi", "beløb", "bibliotek", "Blågården"]
+        let l = try load(try TestWorkbook.make([("Ark1", rows)], sharedStrings: strings, styles: TestWorkbook.styles))
+        #expect(l.table.columnNames == strings.dropLast())
+        #expect(l.table.columns.map(\.type) == [.int, .date, .timestamp, .text, .bool, .decimal, .text])
+        let day = csvDay(2025, 1, 1)
+        #expect(values(l, "dato") == [.date(day), .date(day + 1)])
+        #expect(values(l, "tid") == [.timestamp(day * 86_400 + 18 * 3600), .timestamp((day + 1) * 86_400)])
+        #expect(values(l, "klokken") == [.text("18:00:00"), .text("12:00:00")])
+        #expect(values(l, "politi") == [.bool(true), .bool(false)])
+        #expect(values(l, "beløb") == [.decimal(1234.5), .null])
+        #expect(values(l, "bibliotek") == [.text("Blågården"), .text("Nørrebro")])
+        #expect(l.report.finding("sheet")?.value == "'Ark1'")
+    }
+
+    @Test func aTitleAboveTheHeaderIsPassedOverUnlessTheHeaderIsGiven() throws {
+        let rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>Hændelser 2025</t></is></c></row>"
+            + "<row r=\"3\"><c t=\"inlineStr\"><is><t>nr</t></is></c><c t=\"inlineStr\"><is><t>sted</t></is></c></row>"
+            + "<row r=\"4\"><c><v>1</v></c><c t=\"inlineStr\"><is><t>Valby</t></is></c></row>"
+        let bytes = try TestWorkbook.make([("A", rows)])
+        let found = try load(bytes)
+        #expect(found.table.columnNames == ["nr", "sted"])
+        #expect(found.report.finding("header")?.value == "row 3")
+        #expect(found.rejects?.rows.first?[3] == .text("above the header row (a title?)"))
+        let given = try load(bytes, options: ImportOptions(header: true))
+        #expect(given.table.columnNames == ["Hændelser 2025", "column_2"])
+        #expect(given.rowsLoaded == 2)
+        let none = try load(bytes, options: ImportOptions(header: false))
+        #expect(none.table.columnNames == ["column_1", "column_2"] && none.rowsLoaded == 3)
+    }
+
+    @Test func dateSerials() {
+        let epoch = csvDay(1899, 12, 30)
+        #expect(XLSXDates.dayAndSeconds(45658, date1904: false)?.day == csvDay(2025, 1, 1))
+        #expect(XLSXDates.dayAndSeconds(61, date1904: false)?.day == csvDay(1900, 3, 1))
+        #expect(XLSXDates.dayAndSeconds(59, date1904: false)?.day == csvDay(1900, 2, 28))
+        #expect(XLSXDates.dayAndSeconds(1, date1904: false)?.day == csvDay(1900, 1, 1))
+        #expect(XLSXDates.dayAndSeconds(60, date1904: false) == nil)
+        #expect(XLSXDates.dayAndSeconds(0, date1904: true)?.day == csvDay(1904, 1, 1))
+        #expect(XLSXDates.dayAndSeconds(-1, date1904: false) == nil)
+        #expect(XLSXDates.dayAndSeconds(.infinity, date1904: false) == nil)
+        #expect(XLSXDates.dayAndSeconds(3e6, date1904: false) == nil)
+        let late = XLSXDates.dayAndSeconds(100.999_999_9, date1904: false)
+        #expect(late?.day == epoch + 101 && late?.seconds == 0)
+        #expect(XLSXDates.timeText(1.5625, seconds: false, elapsed: true) == "37:30")
+        #expect(XLSXDates.timeText(1.5625, seconds: false, elapsed: false) == "13:30")
+    }
+
+    @Test func formatCodes() {
+        #expect(XLSXFormatKind.custom("dd\\-mm\\-yyyy") == .date)
+        #expect(XLSXFormatKind.custom("d/m/yyyy h:mm") == .dateTime)
+        #expect(XLSXFormatKind.custom("mm/dd/yy\\ hh:mm\\ AM/PM") == .dateTime)
+        #expect(XLSXFormatKind.custom("[$-406]d. mmmm yyyy;@") == .date)
+        #expect(XLSXFormatKind.custom("hh:mm") == .time(seconds: false, elapsed: false))
+        #expect(XLSXFormatKind.custom("[h]:mm:ss") == .time(seconds: true, elapsed: true))
+        #expect(XLSXFormatKind.custom("#,##0.00 \"kr.\"") == .number)
+        #expect(XLSXFormatKind.custom("[Red]#,##0;-#,##0") == .number)
+        #expect(XLSXFormatKind.custom("General") == .number)
+        #expect(XLSXFormatKind.custom("\"TRUE\";\"TRUE\";\"FALSE\"") == .number)
+        #expect(XLSXFormatKind.custom("mmm-yy") == .date)
+        #expect(XLSXFormatKind.builtIn(14) == .date && XLSXFormatKind.builtIn(22) == .dateTime)
+        #expect(XLSXFormatKind.builtIn(2) == .number)
+    }
+
+    @Test func sheetsByNameAndTheirList() throws {
+        let bytes = try TestWorkbook.make([("Hændelser", "<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row><row r=\"2\"><c><v>1</v></c></row>"),
+                                           ("Tryghed", "<row r=\"1\"><c t=\"inlineStr\"><is><t>b</t></is></c><c r=\"C1\"><v>2</v></c></row>")])
+        let sheets = try bytes.withUnsafeBytes { raw in try XLSXReader.sheets(bytes: raw, path: "test.xlsx") }
+        #expect(sheets == [XLSXSheetInfo(name: "Hændelser", rows: 2, columns: 1, state: nil),
+                           XLSXSheetInfo(name: "Tryghed", rows: 1, columns: 3, state: nil)])
+        let second = try load(bytes, options: ImportOptions(sheet: "tryghed"))
+        #expect(second.table.columnNames == ["b", "column_2", "2"])
+        #expect(second.report.warnings.map(\.message) == ["cell B1 of the header is empty; column 2 is called column_2"])
+        let missing = loadError(bytes, options: ImportOptions(sheet: "Tryhed"))
+        #expect(missing?.message == "the workbook has no sheet 'Tryhed'; did you mean 'Tryghed'?")
+        #expect(missing?.notes == ["note: its sheets are 'Hændelser', 'Tryghed'"])
+    }
+
+    @Test func aTextInANumberColumnAndAnErrorCellRejectTheirRows() throws {
+        var rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>n</t></is></c><c t=\"inlineStr\"><is><t>m</t></is></c></row>"
+        for r in 2...151 {
+            let n = r == 50 ? "<c r=\"A\(r)\" t=\"inlineStr\"><is><t>ukendt</t></is></c>" : "<c r=\"A\(r)\"><v>\(r)</v></c>"
+            let m = r == 70 ? "<c r=\"B\(r)\" t=\"e\"><v>#DIV/0!</v></c>" : "<c r=\"B\(r)\" t=\"str\"><v>\(r % 7)</v></c>"
+            rows += "<row r=\"\(r)\">\(n)\(m)</row>"
+        }
+        let l = try load(try TestWorkbook.make([("A", rows)]))
+        #expect(l.table.columns.map(\.type) == [.int, .int])
+        #expect(l.rowsLoaded == 148 && l.rowsRejected == 2)
+        #expect(l.rejects?.rows.map { $0[3] } == [.text("cell A50 (n): 'ukendt' is not a number"),
+                                                  .text("cell B70 (m) holds the error #DIV/0!")])
+        #expect(l.rejects?.rows.map { $0[2] } == [.text("ukendt;1"), .text("70;#DIV/0!")])
+    }
+
+    func loadError(_ bytes: [UInt8], options: ImportOptions = .init()) -> Diagnostic? {
+        do {
+            _ = try load(bytes, options: options)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func notAWorkbook() throws {
+        #expect(loadError(Array("a,b\n1,2\n".utf8))?.message == "not an .xlsx workbook: the file is not a zip archive")
+        #expect(loadError([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0])?.message.hasPrefix("the workbook is damaged: ") == true)
+        let noWorkbook = try TestWorkbook.archive(["hello.txt": "hi"])
+        #expect(loadError(noWorkbook)?.message == "the workbook is damaged: it has no xl/workbook.xml (is it an .xlsx workbook?)")
+        let badXML = try TestWorkbook.archive(["xl/workbook.xml": "<workbook><sheets><sheet name=\"x\""])
+        #expect(loadError(badXML)?.message.hasPrefix("the workbook is damaged: its part xl/workbook.xml is not well-formed XML") == true)
+        let dtd = try TestWorkbook.archive(["xl/workbook.xml": "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><workbook>&a;</workbook>"])
+        #expect(loadError(dtd)?.message == "the workbook's part xl/workbook.xml declares a DTD, which a workbook never does")
+        let empty = try TestWorkbook.make([("Tom", "")])
+        #expect(loadError(empty)?.message == "sheet 'Tom' is empty: expected a header row with column names")
+        let noSheets = try TestWorkbook.archive(["xl/workbook.xml": "<workbook/>"])
+        #expect(loadError(noSheets)?.message == "the workbook is damaged: it lists no sheets")
+    }
+
+    @Test func damagedSheetsAreOneClearError() throws {
+        for (rows, message) in [
+            ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row>", "the workbook is damaged: row 1 uses shared string 5, which it lacks"),
+            ("<row r=\"0\"><c><v>1</v></c></row>", "the workbook is damaged: row number '0' in xl/worksheets/sheet1.xml is not one Excel can have"),
+            ("<row r=\"1\"><c r=\"ZZZZ1\"><v>1</v></c></row>", "the workbook is damaged: cell reference 'ZZZZ1' in xl/worksheets/sheet1.xml is not one Excel can have"),
+            ("<row r=\"1\"><c r=\"A1\"><v>abc</v></c></row>", "the workbook is damaged: a number cell in xl/worksheets/sheet1.xml holds 'abc'"),
+        ] {
+            let error = loadError(try TestWorkbook.make([("A", rows)]))
+            #expect(error?.message == message)
+            #expect(error?.file?.path == "test.xlsx")
+        }
+    }
+
+    @Test func partsWithoutAZip() throws {
+        let sheet = Array(TestWorkbook.sheet("<row r=\"1\"><c t=\"s\"><v>0</v></c></row><row r=\"2\"><c s=\"1\"><v>1462</v></c></row>").utf8)
+        let strings = Array("<sst><si><r><t>da</t></r><r><t>to</t></r><rPh><t>x</t></rPh></si></sst>".utf8)
+        let l = try XLSXReader.load(sheet: sheet, sharedStrings: strings, styles: Array(TestWorkbook.styles.utf8),
+                                    workbook: Array(TestWorkbook.workbook(["A"], date1904: true).utf8), path: "p.xlsx")
+        #expect(l.table.columnNames == ["dato"])
+        #expect(values(l, "dato") == [.date(csvDay(1908, 1, 2))])
+    }
+
+    @Test func escapesInStrings() {
+        #expect(XLSXWorkbook.unescape("a_x000D_b") == "a\rb")
+        #expect(XLSXWorkbook.unescape("_x00e6_") == "æ")
+        #expect(XLSXWorkbook.unescape("_x00G1_ and _x") == "_x00G1_ and _x")
+    }
+
+    @Test func cellReferences() {
+        func ref(_ s: String) -> String {
+            let r = s.withCString { p in
+                p.withMemoryRebound(to: UInt8.self, capacity: s.utf8.count + 1) { XLSXSheetReader.cellReference($0) }
+            }
+            guard let r else { return "nil" }
+            return "\(r.column):\(r.row.map(String.init) ?? "-")"
+        }
+        #expect(ref("A1") == "0:1")
+        #expect(ref("XFD1048576") == "16383:1048576")
+        #expect(ref("AA") == "26:-")
+        for bad in ["XFE1", "A0", "A1048577", "1", "A1B", "", "ÆA1"] { #expect(ref(bad) == "nil", "\(bad)") }
+        #expect(XLSXTableBuilder.columnLetters(0) == "A" && XLSXTableBuilder.columnLetters(27) == "AB")
+        #expect(XLSXTableBuilder.columnLetters(16_383) == "XFD")
+    }
+
+    @Test func cancelledLoadThrows() throws {
+        let flag = CancellationFlag()
+        flag.raise()
+        let bytes = try TestWorkbook.make([("A", "<row r=\"1\"><c><v>1</v></c></row>")])
+        #expect(loadError(bytes, options: ImportOptions(cancellation: flag))?.message == CSVLoader.cancelled)
+    }
+}
