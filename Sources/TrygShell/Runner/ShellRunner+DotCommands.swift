@@ -57,10 +57,8 @@ extension ShellRunner {
             }
         case .output(let path):
             resultsShown = 0   // a new destination starts without a separating blank line
-            guard let path else {
-                redirect = nil
-                return
-            }
+            try closeRedirect()
+            guard let path else { return }
             do {
                 redirect = try FileDescriptorOutput(path: path)
             } catch {
