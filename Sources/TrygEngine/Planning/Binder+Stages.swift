@@ -99,8 +99,8 @@ extension Binder {
         case .join(let isLeft, let source, let alias, let on):
             return try bindJoin(plan, scope, isLeft: isLeft, source: source, alias: alias, on: on)
 
-        case .pivot(let column, let aggregate):
-            return try bindPivot(plan, scope, column: column, aggregate: aggregate)
+        case .pivot(let column, let measures):
+            return try bindPivot(plan, scope, column: column, measures: measures)
 
         case .compare(let column, let from, let to):
             return try bindCompare(plan, scope, column: column, from: from, to: to, stage: stage)
