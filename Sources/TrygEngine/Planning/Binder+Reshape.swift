@@ -75,8 +75,8 @@ extension Binder {
                 fields.append(Field(name: name, type: m.type, role: .measure))
             }
         }
-        let node = PivotNode(input: .values(input), keys: keys.map(\.name), column: col.name, measures: ms.map(\.name),
-                             values: all, cellNames: names, zeroFill: Binder.countingMeasures(plan))
+        let node = PivotNode(input: plan, keys: keys.map(\.name), column: col.name, measures: ms.map(\.name),
+                             values: all, cellNames: names, zeroFill: Binder.countingMeasures(plan), inputRows: input)
         return (.pivot(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 
