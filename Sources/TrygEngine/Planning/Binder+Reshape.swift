@@ -27,24 +27,25 @@ extension Binder {
         }
     }
 
-    /// `pivot COL [compute M]`: a column per value of COL and measure. The values are read now,
+    /// `pivot COL [compute M, …]`: a column per value of COL and measure. The values are read now,
     /// so later stages know the columns (`… pivot halfyear top 3 by `vinter 2024/25``).
     mutating func bindPivot(_ plan: LogicalPlan, _ scope: Scope, column: Name,
-                            aggregate: NamedExpr?) throws(Diagnostic) -> (LogicalPlan, Scope) {
+                            measures chosen: [NamedExpr]) throws(Diagnostic) -> (LogicalPlan, Scope) {
         let col = try scope.resolve(qualifier: nil, name: column, whole: column.span)
         guard col.role == .key else {
             throw Diagnostic(.error, "pivot needs '\(column.text)' to be a group key", span: column.span,
                              label: "group by \(column.text) first: … group by library, \(column.text) pivot \(column.text)")
         }
         let allMeasures = measures(scope)
-        var ms = allMeasures
-        if let aggregate {
-            let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr)
-            ms = allMeasures.filter { $0.name == name }
-            if ms.isEmpty {
+        var ms = chosen.isEmpty ? allMeasures : []
+        for aggregate in chosen {
+            let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr).replacingOccurrences(of: "(", with: "_")
+                .replacingOccurrences(of: ")", with: "")
+            guard let m = allMeasures.first(where: { $0.name == name }) else {
                 throw Diagnostic(.error, "pivot's measure '\(name)' is not computed by the group by", span: aggregate.expr.span,
                                  label: "measures here: \(allMeasures.map(\.name).joined(separator: ", "))")
             }
+            if !ms.contains(where: { $0.name == m.name }) { ms.append(m) }
         }
         guard !ms.isEmpty else {
             throw Diagnostic(.error, "pivot needs a measure", span: column.span, label: "group by … compute count first")
@@ -74,8 +75,8 @@ extension Binder {
                 fields.append(Field(name: name, type: m.type, role: .measure))
             }
         }
-        let node = PivotNode(input: .values(input), keys: keys.map(\.name), column: col.name, measures: ms.map(\.name),
-                             values: all, cellNames: names, zeroFill: Binder.countingMeasures(plan))
+        let node = PivotNode(input: plan, keys: keys.map(\.name), column: col.name, measures: ms.map(\.name),
+                             values: all, cellNames: names, zeroFill: Binder.countingMeasures(plan), inputRows: input)
         return (.pivot(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 
@@ -97,7 +98,7 @@ extension Binder {
         fields.append(Field(name: la, type: m.type, role: .measure))
         fields.append(Field(name: lb == la ? lb + "_2" : lb, type: m.type, role: .measure))
         fields.append(Field(name: "change", type: m.type, role: .measure))
-        fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
+        fields.append(Field(name: "change_pct", type: .float, role: .measure))
         let node = CompareNode(input: plan, keys: keys.map(\.name), column: col.name, measure: m.name, from: a, to: b,
                                zeroFill: Binder.countingMeasures(plan).contains(m.name))
         return (.compare(node), Scope(fields: fields, sourceName: scope.sourceName))
@@ -117,25 +118,32 @@ extension Binder {
     mutating func bindTrend(_ plan: LogicalPlan, _ scope: Scope, stage: Stage) throws(Diagnostic) -> (LogicalPlan, Scope) {
         let keys = groupKeys(scope)
         let periodTypes: [DataType] = [.halfYear, .date, .timestamp]
+        // The finest period among the keys: a calendar type, else a week, month or year.
+        let named = { (n: String) in keys.first { $0.name == n && $0.type == .int } }
         guard let period = keys.first(where: { periodTypes.contains($0.type) })
-                ?? keys.first(where: { ["year", "month", "week"].contains($0.name) && $0.type == .int }) else {
+                ?? named("week") ?? named("month") ?? named("year") else {
             throw Diagnostic(.error, "trend needs a period among the group keys", span: stage.keywordSpan,
                              label: "group by a period first: … group by halfyear trend")
         }
         guard let m = measures(scope).first else {
             throw Diagnostic(.error, "trend needs a measure", span: stage.keywordSpan, label: "group by … compute count first")
         }
-        let step: TrendStep
+        var step: TrendStep
         switch period.type {
         case .halfYear: step = .halfYear
         case .date: step = .day
         case .int: step = .one
         default: step = .none
         }
+        // Months of several years are one calendar: the month before January 2025 is December 2024.
+        if period.name == "month", let year = named("year") { step = .month(year: year.name) }
         var fields = scope.fields
         fields.append(Field(name: "change", type: m.type, role: .measure))
-        fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
-        let others = keys.filter { $0.name != period.name }.map(\.name)
+        fields.append(Field(name: "change_pct", type: .float, role: .measure))
+        let others = keys.filter {
+            if case .month(let year) = step, $0.name == year { return false }
+            return $0.name != period.name
+        }.map(\.name)
         let node = TrendNode(input: plan, keys: others, period: period.name, measure: m.name, step: step,
                              zeroFill: Binder.countingMeasures(plan))
         return (.trend(node), Scope(fields: fields, sourceName: scope.sourceName))

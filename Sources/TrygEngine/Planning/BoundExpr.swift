@@ -9,7 +9,7 @@ public enum ScalarOp: Sendable, Equatable {
     case isNull, isNotNull
     case inList([Value])
     case contains, startsWith, matches
-    case toDecimal, dateToTimestamp
+    case toDecimal, toFloat, dateToTimestamp
     case year, month, week, weekday, hour, date, halfyear, season
     case lower, upper, length, trim
     case round, abs, coalesce, ifThen
@@ -41,6 +41,7 @@ public enum ScalarOp: Sendable, Equatable {
         case .startsWith: return "starts with"
         case .matches: return "matches"
         case .toDecimal: return "decimal"
+        case .toFloat: return "float"
         case .dateToTimestamp: return "timestamp"
         case .ifThen: return "if"
         case .function(let name): return name
@@ -130,13 +131,17 @@ public struct BoundAggregate: Sendable {
     public let type: DataType
     /// `quantile`'s fraction (0.5 for the median of an ordered category).
     public var fraction: Double?
+    /// Where the aggregate is written, for errors such as an overflowing sum.
+    public var span: Span? = nil
 
-    init(kind: AggregateKind, argument: BoundExpr?, name: String, type: DataType, fraction: Double? = nil) {
+    init(kind: AggregateKind, argument: BoundExpr?, name: String, type: DataType, fraction: Double? = nil,
+         span: Span? = nil) {
         self.kind = kind
         self.argument = argument
         self.name = name
         self.type = type
         self.fraction = fraction
+        self.span = span
     }
 
     public var text: String {

@@ -69,6 +69,8 @@ public struct PivotNode: Sendable {
     public let cellNames: [String]
     /// Measures whose missing cells are 0 (counts and sums), not null.
     public let zeroFill: Set<String>
+    /// The input's rows, read when the query was bound (to name the columns): not read again.
+    public let inputRows: Table?
 }
 
 public struct CompareNode: Sendable {
@@ -85,6 +87,8 @@ public struct CompareNode: Sendable {
 /// The unit `trend` steps by from one period to the previous one in the calendar.
 public enum TrendStep: Sendable, Equatable {
     case halfYear, day, one
+    /// `group by year, month`: the month before January is December of the year before.
+    case month(year: String)
     /// A timestamp has no calendar period: the previous row of the partition.
     case none
 }

@@ -20,7 +20,7 @@ indirect enum ExprKind: Sendable {
 
 /// A literal as written.
 enum LiteralValue: Sendable, Equatable {
-    case int(Int64), decimal(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
+    case int(Int64), decimal(DecimalValue), float(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
     /// `$NAME` given as `--param NAME=TEXT`: the binder reads the text as the type its place needs.
     case parameter(name: String, text: String)
 }
@@ -82,7 +82,7 @@ enum StageKind: Sendable {
     case limit(Int64, Span)
     case top(Int64, Span, SortKey)
     case join(left: Bool, source: SourceRef, alias: Name?, on: [(Expr, Expr?)])
-    case pivot(column: Name, aggregate: NamedExpr?)
+    case pivot(column: Name, measures: [NamedExpr])
     case compare(column: Name, from: Expr, to: Expr)
     case trend
     /// `chart bar|line [COL] [title "…"] [to "FILE"]`; the title and file keep their spans for errors.

@@ -77,9 +77,11 @@ extension Parser {
             kind = .join(left: isLeft, source: source, alias: alias, on: on)
         case "pivot":
             let col = try name("the column whose values become columns")
-            var agg: NamedExpr?
-            if acceptKeyword("compute") { agg = try namedExpr() }
-            kind = .pivot(column: col, aggregate: agg)
+            var measures: [NamedExpr] = []
+            if acceptKeyword("compute") {
+                repeat { measures.append(try namedExpr()) } while acceptSymbol(",")
+            }
+            kind = .pivot(column: col, measures: measures)
         case "compare":
             let col = try name("the period column to compare")
             let a = try additive()
@@ -136,7 +138,8 @@ extension Parser {
             switch literal {
             case .text(let s): return Name(text: s, span: span)
             case .int(let i): return Name(text: String(i), span: span)
-            case .decimal(let d): return Name(text: String(d), span: span)
+            case .decimal(let d): return Name(text: d.description, span: span)
+            case .float(let d): return Name(text: String(d), span: span)
             default: return Name(text: "", span: span)
             }
         default:

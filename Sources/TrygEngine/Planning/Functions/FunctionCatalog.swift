@@ -105,13 +105,13 @@ struct CallBinding {
     /// The call evaluated by the catalog entry of `name`.
     func call(_ args: [BoundExpr], _ type: DataType) -> BoundExpr { .call(.function(name), args, type, span) }
 
-    /// The one type several values can share (ints widen to decimals; nulls fit anything).
+    /// The one type several values can share (ints widen to decimals, decimals to floats; nulls fit anything).
     static func commonType(_ xs: [BoundExpr], _ spans: [Expr]) throws(Diagnostic) -> DataType {
         var t: DataType = .null
         for (i, x) in xs.enumerated() {
             if x.type == .null || x.type == t { continue }
             if t == .null { t = x.type; continue }
-            if t.isNumeric && x.type.isNumeric { t = .decimal; continue }
+            if t.isNumeric && x.type.isNumeric { t = Binder.numericCommon(t, x.type); continue }
             if (t == .date && x.type == .timestamp) || (t == .timestamp && x.type == .date) { t = .timestamp; continue }
             throw Diagnostic(.error, "cannot mix \(t) and \(x.type) here", code: .typeMismatch, span: spans[i].span,
                              label: "give every value the type \(t)")
@@ -119,11 +119,11 @@ struct CallBinding {
         return t
     }
 
-    /// A value brought to type `t` (an int to a decimal, a date to a timestamp, null to anything).
+    /// A value brought to type `t` (a number to a wider number, a date to a timestamp, null to anything).
     static func convert(_ x: BoundExpr, to t: DataType, _ span: Span) -> BoundExpr {
         if x.type == t { return x }
         if case .literal(.null, _) = x { return .literal(.null, t) }
-        if t == .decimal && x.type == .int { return .call(.toDecimal, [x], .decimal, span) }
+        if t.isNumeric && x.type.isNumeric { return Binder.cast(x, to: t, span) }
         if t == .timestamp && x.type == .date { return .call(.dateToTimestamp, [x], .timestamp, span) }
         return x
     }
@@ -149,7 +149,8 @@ struct AggregateBinding {
     }
 
     func aggregate(_ kind: AggregateKind, _ type: DataType, fraction: Double? = nil) -> BoundAggregate {
-        BoundAggregate(kind: kind, argument: args.first, name: output, type: type, fraction: fraction)
+        BoundAggregate(kind: kind, argument: args.first, name: output, type: type, fraction: fraction,
+                       span: exprs.first?.span ?? span)
     }
 }
 
@@ -157,7 +158,7 @@ extension DataType {
     /// Types whose values have an order an aggregate may pick from: numbers, dates, periods, ordered categories.
     var isOrdered: Bool {
         switch self {
-        case .int, .decimal, .date, .timestamp, .halfYear, .category: return true
+        case .int, .decimal, .float, .date, .timestamp, .halfYear, .category: return true
         default: return false
         }
     }

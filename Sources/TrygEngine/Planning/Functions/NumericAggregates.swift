@@ -14,7 +14,13 @@ enum NumericAggregates {
                                      label: t == .bool ? "use pct(…) for the share where it holds, or count"
                                          : t.isOrdered ? "use median, mode, min or max for \(t)" : "use min, max or count(distinct …)")
                 }
-                let type: DataType = kind == .sum && (t == .int || bool) ? .int : .decimal
+                // sum keeps the type (exact for ints and decimals); avg and stddev are floats.
+                let type: DataType
+                switch (kind, t) {
+                case (.sum, .int), (.sum, .bool), (.sum, .null): type = .int
+                case (.sum, let t): type = t
+                default: type = .float
+                }
                 return c.aggregate(kind, type)
             })
     }

@@ -4,7 +4,8 @@ enum NumericFunctions {
 
     static let all: [ScalarFunction] = [
         ScalarFunction(
-            help: FunctionHelp(name: "round", usage: "round(x [, digits])", summary: "rounded half away from zero",
+            help: FunctionHelp(name: "round", usage: "round(x [, digits])",
+                               summary: "rounded half away from zero: a decimal on its exact value, a float as it prints",
                                example: "incidents compute round(avg(severity), 1)", isAggregate: false, family: family),
             arity: 1...2,
             bind: { c throws(Diagnostic) in
@@ -15,8 +16,9 @@ enum NumericFunctions {
                                          span: c.exprs[1].span, label: "e.g. round(x, 1)")
                     }
                 }
-                let x = c.args[0].type == .int ? BoundExpr.call(.toDecimal, [c.args[0]], .decimal, c.span) : c.args[0]
-                return .call(.round, [x] + c.args.dropFirst(), .decimal, c.span)
+                // An int rounds as a decimal (round(x, -1) to tens); a decimal stays exact, a float a float.
+                let x = Binder.cast(c.args[0], to: c.args[0].type == .int ? .decimal : c.args[0].type, c.span)
+                return .call(.round, [x] + c.args.dropFirst(), x.type, c.span)
             },
             evaluate: nil),
         ScalarFunction(

@@ -9,7 +9,8 @@ enum OrderedAggregates {
         let q: Double?
         switch c.args[1] {
         case .literal(.int(let i), _): q = Double(i)
-        case .literal(.decimal(let d), _): q = d
+        case .literal(.decimal(let d), _): q = d.double
+        case .literal(.float(let d), _): q = d
         default: q = nil
         }
         guard let q, q >= 0, q <= 1 else {
@@ -42,7 +43,10 @@ enum OrderedAggregates {
             arity: 1...1,
             bind: { c throws(Diagnostic) in
                 try expectOrdered(c)
-                if c.args[0].type.isNumeric || c.args[0].type == .null { return c.aggregate(.median, .decimal) }
+                // The median of ints or decimals is an exact decimal (a midpoint needs one more decimal).
+                let t = c.args[0].type
+                if t == .float { return c.aggregate(.median, .float) }
+                if t.isNumeric || t == .null { return c.aggregate(.median, .decimal) }
                 return c.aggregate(.quantile, c.args[0].type, fraction: 0.5)
             }),
         AggregateFunction(
@@ -55,7 +59,7 @@ enum OrderedAggregates {
             bind: { c throws(Diagnostic) in
                 try expectOrdered(c)
                 let q = try quantileFraction(c)
-                return c.aggregate(.quantile, c.args[0].type.isNumeric ? .decimal : c.args[0].type, fraction: q)
+                return c.aggregate(.quantile, c.args[0].type.isNumeric ? .float : c.args[0].type, fraction: q)
             }),
         AggregateFunction(
             help: FunctionHelp(name: "mode", usage: "mode(x)", summary: "the most frequent value (the first in order on a tie)",
@@ -69,16 +73,23 @@ enum OrderedAggregates {
                          cancellation: CancellationFlag) throws(Diagnostic) -> Column {
         let ranks: [Int32]?
         if case .text(_, let d) = a.storage { ranks = Collation.ranks(d) } else { ranks = nil }
-        let pairs = try Accumulate.sortedPairs(a, g, rows, cancellation) { col, r in
-            switch col.storage {
+        // Each value as an Int64 in the value's own order: ints and decimal units as they are
+        // (one scale a column), floats by their bits, text by its Danish rank.
+        func key(_ r: Int) -> Int64 {
+            switch a.storage {
             case .ints(let v): return v[r]
-            case .decimals(let v): return Int64(bitPattern: Accumulate.orderedBits(v[r]) ^ (1 << 63))
+            case .decimals(let v, _): return v[r]
+            case .floats(let v): return Int64(bitPattern: Accumulate.orderedBits(v[r]) ^ (1 << 63))
             case .text(let c, _): return Int64(ranks?[Int(c[r])] ?? 0)
             }
         }
+        let pairs = try Accumulate.sortedPairs(a, g, rows, cancellation) { _, r in key(r) }
         func number(_ key: Int64) -> Double {
-            if case .decimals = a.storage { return Accumulate.fromOrderedBits(UInt64(bitPattern: key) ^ (1 << 63)) }
-            return Double(key)
+            switch a.storage {
+            case .floats: return Accumulate.fromOrderedBits(UInt64(bitPattern: key) ^ (1 << 63))
+            case .decimals(_, let s): return Double(key) / pow(10, Double(s))
+            default: return Double(key)
+            }
         }
         var out = [Double](repeating: 0, count: k)
         var chosen = [Int64?](repeating: nil, count: k)
@@ -98,7 +109,7 @@ enum OrderedAggregates {
                     out[j] = (squares / Double(n - 1)).squareRoot()
                     chosen[j] = 0
                 }
-            case .quantile where agg.type == .decimal:
+            case .quantile where agg.type == .float:
                 let position = (agg.fraction ?? 0.5) * Double(n - 1)
                 let lo = Int(position.rounded(.down)), hi = Int(position.rounded(.up))
                 let x = number(pairs[start + lo].value), y = number(pairs[start + hi].value)
@@ -121,8 +132,8 @@ enum OrderedAggregates {
         }
         var nulls = Bitmap(count: k)
         for j in 0..<k where chosen[j] == nil { nulls[j] = true }
-        if agg.type == .decimal && (agg.kind == .stddev || agg.kind == .quantile) {
-            return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
+        if agg.type == .float && (agg.kind == .stddev || agg.kind == .quantile) {
+            return Column(type: .float, storage: .floats(out), nulls: nulls)
         }
         // Pick, per group, a row holding the chosen value, and take the value from the column itself.
         var row = [Int32](repeating: 0, count: k)
@@ -131,13 +142,7 @@ enum OrderedAggregates {
             let r = rows.map { Int($0[i]) } ?? i
             let j = Int(g[i])
             guard !found[j], !a.isNull(r), let want = chosen[j] else { continue }
-            let key: Int64
-            switch a.storage {
-            case .ints(let v): key = v[r]
-            case .decimals(let v): key = Int64(bitPattern: Accumulate.orderedBits(v[r]) ^ (1 << 63))
-            case .text(let c, _): key = Int64(ranks?[Int(c[r])] ?? 0)
-            }
-            if key == want { row[j] = Int32(r); found[j] = true }
+            if key(r) == want { row[j] = Int32(r); found[j] = true }
         }
         let gathered = a.count == 0 ? Column.constant(.null, type: a.type, count: k) : a.gather(row)
         return Column(type: a.type, storage: gathered.storage, nulls: Comparison.union(gathered.nulls, nulls, k))

@@ -10,13 +10,13 @@ enum PercentAggregates {
             arity: 1...1,
             bind: { c throws(Diagnostic) in
                 try c.expect(0, "a condition (true or false)", hint: "e.g. pct(severity >= 4)") { $0 == .bool }
-                return c.aggregate(.pct, .decimal)
+                return c.aggregate(.pct, .float)
             }),
         AggregateFunction(
             help: FunctionHelp(name: "share", usage: "share",
                                summary: "this group's count as a percent of all rows that reached the group by",
                                example: "incidents group by library compute share", isAggregate: true, family: family),
             arity: 0...0,
-            bind: { c throws(Diagnostic) in BoundAggregate(kind: .share, argument: nil, name: c.output, type: .decimal) }),
+            bind: { c throws(Diagnostic) in BoundAggregate(kind: .share, argument: nil, name: c.output, type: .float) }),
     ]
 }
