@@ -1,11 +1,11 @@
 import TrygDomain
 
 /// A query bound to a logical plan, with the warnings binding found.
-public struct BoundQuery: Sendable {
-    public let plan: LogicalPlan
-    public let fields: [Field]
-    public let warnings: [Diagnostic]
-    public let chart: ChartHint?
+struct BoundQuery: Sendable {
+    let plan: LogicalPlan
+    let fields: [Field]
+    let warnings: [Diagnostic]
+    let chart: ChartHint?
 }
 
 /// Resolves names and types and turns the AST into a logical plan.

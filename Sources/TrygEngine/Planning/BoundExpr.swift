@@ -2,7 +2,7 @@ import Foundation
 import TrygDomain
 
 /// The scalar operations an expression can apply, after names and types are resolved.
-public enum ScalarOp: Sendable, Equatable {
+enum ScalarOp: Sendable, Equatable {
     case not, negate, and, or
     case eq, ne, lt, le, gt, ge
     case add, sub, mul, div, mod
@@ -17,7 +17,7 @@ public enum ScalarOp: Sendable, Equatable {
     case function(String)
 
     /// The name `explain` prints.
-    public var name: String {
+    var name: String {
         switch self {
         case .not: return "not"
         case .negate: return "-"
@@ -62,19 +62,19 @@ public enum ScalarOp: Sendable, Equatable {
 }
 
 /// A typed expression over named input fields.
-public indirect enum BoundExpr: Sendable {
+indirect enum BoundExpr: Sendable {
     case column(String, DataType)
     case literal(Value, DataType)
     case call(ScalarOp, [BoundExpr], DataType, Span)
 
-    public var type: DataType {
+    var type: DataType {
         switch self {
         case .column(_, let t), .literal(_, let t), .call(_, _, let t, _): return t
         }
     }
 
     /// The input fields the expression reads.
-    public var columns: Set<String> {
+    var columns: Set<String> {
         switch self {
         case .column(let n, _): return [n]
         case .literal: return []
@@ -82,7 +82,7 @@ public indirect enum BoundExpr: Sendable {
         }
     }
 
-    public var isLiteral: Bool { if case .literal = self { return true } else { return false } }
+    var isLiteral: Bool { if case .literal = self { return true } else { return false } }
 
     /// Renames field references (after a projection is pushed through).
     func substituting(_ map: [String: BoundExpr]) -> BoundExpr {
@@ -94,7 +94,7 @@ public indirect enum BoundExpr: Sendable {
     }
 
     /// The expression as `explain` prints it.
-    public var text: String {
+    var text: String {
         switch self {
         case .column(let n, _): return n.contains(where: { $0 == " " }) ? "`\(n)`" : n
         case .literal(let v, _):
@@ -117,22 +117,22 @@ public indirect enum BoundExpr: Sendable {
 }
 
 /// The aggregate functions.
-public enum AggregateKind: String, Sendable {
+enum AggregateKind: String, Sendable {
     case count, countNonNull = "count_nonnull", countDistinct = "count_distinct"
     case sum, avg, min, max, median, pct, share
     case stddev, mode, quantile
 }
 
 /// One aggregate of a `group by … compute` or `compute` stage.
-public struct BoundAggregate: Sendable {
-    public let kind: AggregateKind
-    public let argument: BoundExpr?
-    public let name: String
-    public let type: DataType
+struct BoundAggregate: Sendable {
+    let kind: AggregateKind
+    let argument: BoundExpr?
+    let name: String
+    let type: DataType
     /// `quantile`'s fraction (0.5 for the median of an ordered category).
-    public var fraction: Double?
+    var fraction: Double?
     /// Where the aggregate is written, for errors such as an overflowing sum.
-    public var span: Span? = nil
+    var span: Span? = nil
 
     init(kind: AggregateKind, argument: BoundExpr?, name: String, type: DataType, fraction: Double? = nil,
          span: Span? = nil) {
@@ -144,7 +144,7 @@ public struct BoundAggregate: Sendable {
         self.span = span
     }
 
-    public var text: String {
+    var text: String {
         switch kind {
         case .count: return "count"
         case .countNonNull: return "count(\(argument?.text ?? ""))"
@@ -157,7 +157,7 @@ public struct BoundAggregate: Sendable {
 }
 
 /// A sort key with direction.
-public struct BoundSortKey: Sendable {
-    public let expr: BoundExpr
-    public let descending: Bool
+struct BoundSortKey: Sendable {
+    let expr: BoundExpr
+    let descending: Bool
 }

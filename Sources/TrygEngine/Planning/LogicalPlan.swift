@@ -1,16 +1,16 @@
 import TrygDomain
 
 /// How a scan produces a column: stored in the table, or derived from a stored one through the domain.
-public enum ScanColumn: Sendable, Equatable {
+enum ScanColumn: Sendable, Equatable {
     case stored(Int)
     case derived(DerivedColumn, source: Int)
 }
 
 /// Columns every table with a date or timestamp carries without declaration, and `district`.
-public enum DerivedColumn: String, Sendable, CaseIterable {
+enum DerivedColumn: String, Sendable, CaseIterable {
     case halfyear, season, year, month, week, weekday, hour, district
 
-    public var type: DataType {
+    var type: DataType {
         switch self {
         case .halfyear: return .halfYear
         case .season: return .category(CalendarScales.season)
@@ -23,22 +23,22 @@ public enum DerivedColumn: String, Sendable, CaseIterable {
 
 
 /// What a field is for in a grouped result: `compare`, `trend` and `pivot` need to know.
-public enum FieldRole: Sendable, Equatable { case plain, key, measure }
+enum FieldRole: Sendable, Equatable { case plain, key, measure }
 
 /// Where a field's values come from, when it is a base table's column (for value warnings).
-public struct FieldOrigin: Sendable {
-    public let table: Table
-    public let column: ScanColumn
+struct FieldOrigin: Sendable {
+    let table: Table
+    let column: ScanColumn
 }
 
 /// One output column of a plan node.
-public struct Field: Sendable {
-    public var name: String
-    public var type: DataType
-    public var role: FieldRole = .plain
-    public var origin: FieldOrigin?
+struct Field: Sendable {
+    var name: String
+    var type: DataType
+    var role: FieldRole = .plain
+    var origin: FieldOrigin?
     /// The table the field came from, for `table.column` references after a join.
-    public var qualifier: String?
+    var qualifier: String?
 
     /// A derived column as the scan made it: `*` leaves these out (they are there by name).
     var isUntouchedDerived: Bool {
@@ -47,45 +47,45 @@ public struct Field: Sendable {
     }
 }
 
-public struct JoinNode: Sendable {
-    public let left: LogicalPlan
-    public let right: LogicalPlan
-    public let isLeft: Bool
-    public let leftKeys: [String]
-    public let rightKeys: [String]
+struct JoinNode: Sendable {
+    let left: LogicalPlan
+    let right: LogicalPlan
+    let isLeft: Bool
+    let leftKeys: [String]
+    let rightKeys: [String]
     /// Output name for each right field (clashing names become `table.column`); nil drops it.
-    public let rightNames: [String?]
+    let rightNames: [String?]
 }
 
-public struct PivotNode: Sendable {
-    public var input: LogicalPlan
+struct PivotNode: Sendable {
+    var input: LogicalPlan
     /// The keys that stay rows.
-    public let keys: [String]
-    public let column: String
-    public let measures: [String]
+    let keys: [String]
+    let column: String
+    let measures: [String]
     /// The pivot column's values, in its own order, read when the query was bound.
-    public let values: [Value]
+    let values: [Value]
     /// The output name of each cell column: for each value, each measure (`n vinter 2024/25`).
-    public let cellNames: [String]
+    let cellNames: [String]
     /// Measures whose missing cells are 0 (counts and sums), not null.
-    public let zeroFill: Set<String>
+    let zeroFill: Set<String>
     /// The input's rows, read when the query was bound (to name the columns): not read again.
-    public let inputRows: Table?
+    let inputRows: Table?
 }
 
-public struct CompareNode: Sendable {
-    public var input: LogicalPlan
-    public let keys: [String]
-    public let column: String
-    public let measure: String
-    public let from: Value
-    public let to: Value
+struct CompareNode: Sendable {
+    var input: LogicalPlan
+    let keys: [String]
+    let column: String
+    let measure: String
+    let from: Value
+    let to: Value
     /// A missing group counts 0 (the measure counts or sums), not null.
-    public let zeroFill: Bool
+    let zeroFill: Bool
 }
 
 /// The unit `trend` steps by from one period to the previous one in the calendar.
-public enum TrendStep: Sendable, Equatable {
+enum TrendStep: Sendable, Equatable {
     case halfYear, day, one
     /// `group by year, month`: the month before January is December of the year before.
     case month(year: String)
@@ -93,18 +93,18 @@ public enum TrendStep: Sendable, Equatable {
     case none
 }
 
-public struct TrendNode: Sendable {
-    public var input: LogicalPlan
-    public let keys: [String]
-    public let period: String
-    public let measure: String
-    public let step: TrendStep
+struct TrendNode: Sendable {
+    var input: LogicalPlan
+    let keys: [String]
+    let period: String
+    let measure: String
+    let step: TrendStep
     /// Measures that are 0, not null, in a period with no rows.
-    public let zeroFill: Set<String>
+    let zeroFill: Set<String>
 }
 
 /// A node of the logical plan. Expressions refer to input fields by name.
-public indirect enum LogicalPlan: Sendable {
+indirect enum LogicalPlan: Sendable {
     case scan(Table, [(String, ScanColumn)])
     case filter(LogicalPlan, BoundExpr)
     case project(LogicalPlan, [(String, BoundExpr)])
@@ -120,7 +120,7 @@ public indirect enum LogicalPlan: Sendable {
     /// A table computed outside the plan (a `let` result is just a scan; this is for pivots' outputs).
     case values(Table)
 
-    public var children: [LogicalPlan] {
+    var children: [LogicalPlan] {
         switch self {
         case .scan, .values: return []
         case .filter(let i, _), .project(let i, _), .aggregate(let i, _, _), .sort(let i, _), .limit(let i, _),
