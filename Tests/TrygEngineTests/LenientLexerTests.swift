@@ -119,3 +119,35 @@ import Testing
         }
     }
 }
+
+/// Diagnostics are told apart by kind and code, never by their text.
+@Suite struct DiagnosticIdentityTests {
+    func error(_ text: String) -> Diagnostic? {
+        do { _ = try Session(catalog: TestTables.catalog()).execute(text); return nil } catch { return error }
+    }
+
+    @Test(arguments: [
+        ("incidents where library = \"x", DiagnosticCode.unterminatedString),
+        ("incidents where (severity > 1", .unclosedBracket),
+        ("incidents where severity >", .unexpectedEnd),
+        ("where severity > 1", .missingSource),
+        ("incidents wher x", .unknownStage),
+        ("incidents where foo(x) count", .unknownFunction),
+        ("incidents compute severity", .notAnAggregate),
+        ("incidents where severity * 9223372036854775807 > 1 count", .overflow),
+        ("incidents where 99999999999999999999 > 1 count", .overflow),
+        ("incidents select substr(library)", .wrongArguments),
+    ])
+    func codes(_ text: String, _ code: DiagnosticCode) {
+        let d = error(text)
+        #expect(d?.code == code, "\(text): \(d?.code.rawValue ?? "no error")")
+        #expect(d?.kind == .user)
+    }
+
+    @Test func internalErrorsSaySo() {
+        let d = Diagnostic.internalError("a plan without its column")
+        #expect(d.kind == .internal && d.code == .internal)
+        #expect(d.message.hasPrefix("internal error:"))
+        #expect(Diagnostic.cancelled.kind == .cancelled)
+    }
+}

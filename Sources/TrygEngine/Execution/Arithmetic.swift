@@ -117,8 +117,8 @@ enum Arithmetic {
 
     static func overflow(_ span: Span, float: Bool = false) -> Diagnostic {
         float
-            ? Diagnostic(.error, "number overflow", span: span, label: "the result is beyond a float's range (about 1.8e308)")
-            : Diagnostic(.error, "number overflow", span: span, label: "the result does not fit in 64 bits",
+            ? Diagnostic(.error, "number overflow", code: .overflow, span: span, label: "the result is beyond a float's range (about 1.8e308)")
+            : Diagnostic(.error, "number overflow", code: .overflow, span: span, label: "the result does not fit in 64 bits",
                          notes: ["help: a float holds larger values with less precision (e.g. x * 1e0)"])
     }
 }

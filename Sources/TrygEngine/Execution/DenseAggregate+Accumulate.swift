@@ -74,7 +74,7 @@ extension DenseAggregate {
         }
         if total.overflow {
             let span = aggregates.first { $0.kind == .sum }?.span
-            throw Diagnostic(.error, "number overflow in sum", span: span, label: "the sum does not fit in 64 bits",
+            throw Diagnostic(.error, "number overflow in sum", code: .overflow, span: span, label: "the sum does not fit in 64 bits",
                              notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
         }
         if total.avgOverflow { return nil }

@@ -196,7 +196,7 @@ enum Accumulate {
     }
 
     static func sumOverflow(_ agg: BoundAggregate) -> Diagnostic {
-        Diagnostic(.error, "number overflow in sum", span: agg.span, label: "the sum does not fit in 64 bits",
+        Diagnostic(.error, "number overflow in sum", code: .overflow, span: agg.span, label: "the sum does not fit in 64 bits",
                    notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
     }
 
@@ -218,7 +218,7 @@ enum Accumulate {
             } else if scale < DecimalValue.maxScale, let tenths = Int64(exactly: total * 5) {
                 value = DecimalValue(units: tenths, scale: scale + 1)
             } else {
-                throw Diagnostic(.error, "number overflow in median", span: agg.span, label: "the median does not fit in 64 bits")
+                throw Diagnostic(.error, "number overflow in median", code: .overflow, span: agg.span, label: "the median does not fit in 64 bits")
             }
             medians[Int(pairs[start].group)] = value
             start = end
