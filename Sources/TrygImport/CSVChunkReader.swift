@@ -150,7 +150,7 @@ struct CSVChunkReader {
             }
             if records & (CSVChunkReader.cancellationInterval - 1) == 0 {
                 if layout.cancellation?.isRaised == true {
-                    throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
+                    throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: bytes.path))
                 }
                 if record.start &- released >= CSVBytes.releaseStep {
                     bytes.release(released, record.start)

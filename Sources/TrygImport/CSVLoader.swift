@@ -65,10 +65,10 @@ struct CSVLoader {
                 }
             }
             if case .whileReading = encoding, rows.text.invalidUTF8 {
-                throw Diagnostic(.error, CSVLoader.invalidUTF8Seen, file: FilePosition(path: bytes.path))
+                throw Diagnostic(.error, CSVLoader.invalidUTF8Seen, code: .invalidUTF8, file: FilePosition(path: bytes.path))
             }
             if options.cancellation?.isRaised == true {
-                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: bytes.path))
+                throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: bytes.path))
             }
             // Building text dictionaries is the slow part of finishing: one column per core.
             let parallel = rows.rows >= CSVLoader.parallelColumnRows
@@ -126,12 +126,12 @@ struct CSVLoader {
             return try CSVChunkReader(bytes: bytes, layout: layout).read(from: start, before: bytes.count, firstLine: firstLine)
         }
         if let failed = results.first(where: { if case .failure = $0 { return true } else { return false } }),
-           case .failure(let error) = failed, error.message == CSVLoader.cancelled {
+           case .failure(let error) = failed, error.code == .cancelled {
             throw error
         }
         // Take each chunk out of `results`, so its arrays have one owner and grow in place.
         var rows = try results[0].get()
-        results[0] = .failure(Diagnostic(.error, CSVLoader.cancelled))
+        results[0] = .failure(Diagnostic(.error, CSVLoader.cancelled, code: .cancelled))
         for i in 1..<results.count {
             let lineOffset = firstLine + rows.lineEnds - 1
             if rows.end != bounds[i] {
@@ -143,7 +143,7 @@ struct CSVLoader {
                 return rows
             }
             var next = try results[i].get()
-            results[i] = .failure(Diagnostic(.error, CSVLoader.cancelled))   // the chunk is now only `next`
+            results[i] = .failure(Diagnostic(.error, CSVLoader.cancelled, code: .cancelled))   // the chunk is now only `next`
             rows.append(&next, lineOffset: lineOffset)
         }
         return rows

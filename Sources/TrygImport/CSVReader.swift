@@ -57,7 +57,7 @@ public enum CSVReader {
             do throws(Diagnostic) {
                 return try CSVLoader(bytes: raw, start: head.bomLength, tableName: tableName, options: options,
                                      encoding: .whileReading(head.finding, headNonASCII: head.nonASCII)).run()
-            } catch where error.message == CSVLoader.invalidUTF8Seen {
+            } catch where error.code == .invalidUTF8 {
                 // Checked again below.
             }
         }

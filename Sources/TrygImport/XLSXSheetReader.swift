@@ -50,7 +50,7 @@ struct XLSXSheetReader {
                     let number = try xml.attribute("r").map { r throws(Diagnostic) in try rowNumber(r, part) }
                         ?? ((rows.last?.number ?? 0) + 1)
                     if rows.count & 4095 == 0, cancellation?.isRaised == true {
-                        throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: path))
+                        throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: path))
                     }
                     row = XLSXRow(number: number, cells: [])
                     nextColumn = 0

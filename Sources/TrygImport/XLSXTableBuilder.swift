@@ -79,7 +79,7 @@ struct XLSXTableBuilder {
         var loaded = 0
         for (r, values) in data.enumerated() {
             if r & 4095 == 0, options.cancellation?.isRaised == true {
-                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: path))
+                throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: path))
             }
             var row: [Value] = Array(repeating: .null, count: width)
             var reasons: [String] = []

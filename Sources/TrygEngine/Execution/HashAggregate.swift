@@ -253,7 +253,7 @@ enum Accumulate {
                 return x < y
             }
         } catch {
-            throw (error as? Diagnostic) ?? Diagnostic(.error, "query cancelled")
+            throw (error as? Diagnostic) ?? Diagnostic.cancelled
         }
         return pairs
     }

@@ -79,7 +79,7 @@ struct Sorter {
                 return less(a, b)
             }
         } catch {
-            throw (error as? Diagnostic) ?? Diagnostic(.error, "query cancelled")
+            throw (error as? Diagnostic) ?? Diagnostic.cancelled
         }
         if let limit, limit < rows.count { return Array(rows.prefix(limit)) }
         return rows

@@ -51,4 +51,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
 
     // Execution.
     public static let overflow = DiagnosticCode(rawValue: "overflow")
+
+    // Loading.
+    /// Bytes that are not UTF-8 in a file read as UTF-8.
+    public static let invalidUTF8 = DiagnosticCode(rawValue: "invalid-utf8")
 }
