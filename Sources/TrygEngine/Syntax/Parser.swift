@@ -10,7 +10,7 @@ public struct Parser {
 
     /// The stage keywords, in the order `.help` lists them.
     public static let stageKeywords = ["where", "group", "compute", "count", "select", "derive", "order",
-                                       "limit", "top", "join", "left", "pivot", "compare", "trend", "chart"]
+                                       "limit", "top", "join", "left", "pivot", "compare", "trend", "suppress", "chart"]
 
     init(tokens: [Token], parameters: [String: String]) {
         self.tokens = tokens

@@ -34,6 +34,9 @@ enum LanguageHelp {
         Entry(name: "trend", usage: "trend — change and change_pct against the previous period in the calendar; "
                   + "missing periods appear (counts 0)",
               example: "incidents group by halfyear trend"),
+        Entry(name: "suppress", usage: "suppress below N — for publishing: counts under N shown <N (null in csv/json), "
+              + "plus further cells so none can be computed back from totals",
+              example: "incidents group by library, halfyear pivot halfyear suppress below 5"),
         Entry(name: "chart", usage: "chart bar|line [COL] [title \"…\"] [to \"FILE\"] — draw the result as a chart "
                   + "(to: also as a .png, .svg or .pdf image)",
               example: "incidents where library = \"Vesterbro\" group by halfyear chart line title \"Vesterbro\""),
