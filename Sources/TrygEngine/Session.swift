@@ -69,6 +69,8 @@ public final class Session: Sendable {
         set { parameterValues.withLock { $0 = newValue } }
     }
     private let parameterValues = Mutex<[String: String]>([:])
+    /// Tables made by `let`: a later `let` may replace these, never a table loaded from a file.
+    private let letNames = Mutex<Set<String>>([])
 
     /// Which fast kernels the executor may use (tests turn them off to compare with the general paths).
     let kernels: ExecutionKernels
@@ -99,13 +101,15 @@ public final class Session: Sendable {
                 return .rows(QueryResult(table: run.table, warnings: run.warnings, chart: run.chart,
                                          elapsed: clock.now - start))
             case .let(let name, let query):
+                try checkLetName(name)
                 let run = try run(query)
                 let table = run.table.renamed(name.text)
                 catalog.register(table)
+                letNames.withLock { _ = $0.insert(table.name) }
                 return .stored(name: name.text, result: QueryResult(table: table, warnings: run.warnings,
                                                                      elapsed: clock.now - start))
             case .explain(let query):
-                var binder = Binder(catalog: catalog, domain: domain)
+                var binder = makeBinder()
                 let bound = try binder.bind(query)
                 let text = PlanPrinter.explain(before: bound.plan, trace: Optimizer.standard.trace(bound.plan))
                 return .plan(text, warnings: bound.warnings)
@@ -115,13 +119,41 @@ public final class Session: Sendable {
         }
     }
 
+    /// `let NAME = …` may replace a table an earlier `let` made, never one loaded from a file:
+    /// saved scripts would go on to print figures from the replacement.
+    private func checkLetName(_ name: Name) throws(Diagnostic) {
+        guard catalog.table(name.text) != nil, !letNames.withLock({ $0.contains(name.text) }) else { return }
+        throw Diagnostic(.error, "'\(name.text)' is a table loaded from a file", span: name.span,
+                         label: "choose another name for this result",
+                         notes: ["help: to replace the loaded table, drop it first: .drop \(name.text)"])
+    }
+
+    /// Removes a table from the catalog (`.drop NAME`); a later `let NAME` may then make it anew.
+    public func drop(_ name: String) throws(Diagnostic) {
+        guard catalog.table(name) != nil else {
+            let names = catalog.names
+            throw Diagnostic(.error, "unknown table '\(name)'",
+                             label: Suggest.nearest(name, in: names).map { "did you mean '\($0)'?" } ?? "not a table",
+                             notes: ["help: tables are \(names.isEmpty ? "(none loaded)" : names.joined(separator: ", "))"])
+        }
+        catalog.remove(name)
+        letNames.withLock { _ = $0.remove(name) }
+    }
+
     /// Convenience: runs a statement given as a string.
     public func execute(_ text: String) throws(Diagnostic) -> StatementOutcome {
         try execute(SourceText(text))
     }
 
-    private func run(_ query: QueryAST) throws(Diagnostic) -> (table: Table, warnings: [Diagnostic], chart: ChartHint?) {
+    private func makeBinder() -> Binder {
         var binder = Binder(catalog: catalog, domain: domain)
+        binder.cancellation = cancellation
+        binder.kernels = kernels
+        return binder
+    }
+
+    private func run(_ query: QueryAST) throws(Diagnostic) -> (table: Table, warnings: [Diagnostic], chart: ChartHint?) {
+        var binder = makeBinder()
         let bound = try binder.bind(query)
         let plan = Optimizer.standard.optimize(bound.plan)
         let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels).run(plan)

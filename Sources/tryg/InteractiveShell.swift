@@ -16,17 +16,19 @@ struct InteractiveShell {
         // Prompts and the welcome go to the terminal, never into a pipe.
         let promptToStderr = isatty(1) != 1
         if promptToStderr { tryg_rl_use_stderr() }
-        let chatter: TextOutput? = isatty(1) == 1 ? FileDescriptorOutput(fd: 1)
+        let chatter: FileDescriptorOutput? = isatty(1) == 1 ? FileDescriptorOutput(fd: 1)
             : isatty(2) == 1 ? FileDescriptorOutput(fd: 2) : nil
+        chatter?.allowsColor = runner.settings.resultColor
         tryg_rl_set_name("tryg")
         tryg_rl_set_event_hook {
             if interruptRequested.load(ordering: .relaxed) { tryg_rl_set_done(1) }
             return 0
         }
         ReadlineCompletion.install(catalog: runner.session.catalog)
-        let history = History()
+        var history = History()
         history.load()
         chatter?.write(Welcome.text(catalog: runner.session.catalog, color: runner.settings.resultColor))
+        if let problem = history.problem { FileDescriptorOutput(fd: 2).write("note: \(problem)\n") }
 
         var buffer = InputBuffer()
         while !runner.quitRequested {

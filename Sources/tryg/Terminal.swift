@@ -22,7 +22,7 @@ enum Terminal {
             inputIsTerminal: isatty(0) == 1,
             noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
             samplesDirectory: BundledSamples.directory,
-            readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) },
+            readStandardInput: { FileDescriptorLines(fd: 0) },
             interactive: { InteractiveShell(runner: $0).run() },
             generate: Generate.samples)
         program.screenWidth = {

@@ -59,7 +59,7 @@ import Testing
          "SELECT id, library FROM incidents ORDER BY id DESC LIMIT 10", true),
         ("incidents top 5 by id asc select id",
          "SELECT id FROM incidents ORDER BY id LIMIT 5", true),
-        ("incidents join libraries on library = name group by district",
+        ("incidents join libraries on library = name group by libraries.district",
          "SELECT l.district, count(*) FROM incidents i JOIN libraries l ON i.library = l.name GROUP BY l.district", false),
         ("incidents left join libraries on library = name where full_name is null count",
          "SELECT count(*) FROM incidents i LEFT JOIN libraries l ON i.library = l.name WHERE l.full_name IS NULL", false),

@@ -1,6 +1,7 @@
 import TrygDomain
 
-/// `pivot`, `compare` and `trend`: reshape a grouped result (small; works value by value).
+/// `pivot` and `compare`: reshape a grouped result, in time linear in its rows and cells.
+/// (`trend` is in Reshape+Trend.swift.)
 enum Reshape {
     /// Rows per distinct combination of `keys`, in first-appearance order, with their row indices.
     static func partitions(_ rel: Relation, keys: [String]) throws(Diagnostic) -> [([Value], [Int])] {
@@ -17,33 +18,43 @@ enum Reshape {
 
     static func pivot(_ node: PivotNode, _ rel: Relation) throws(Diagnostic) -> Relation {
         let pivotCol = try rel.column(node.column)
-        let measure = try rel.column(node.measure)
-        let values = ColumnStatistics.distinct(pivotCol) + (pivotCol.nulls != nil ? [.null] : [])
+        var measures: [Column] = []
+        for m in node.measures { measures.append(try rel.column(m)) }
+        var valueIndex: [Value: Int] = [:]
+        for (i, v) in node.values.enumerated() { valueIndex[v] = i }
         let parts = try partitions(rel, keys: node.keys)
-        var builders = node.keys.map { k in ColumnBuilder(type: (try? rel.column(k).type) ?? .text) }
-        var cells = values.map { _ in ColumnBuilder(type: measure.type) }
-        for (key, rows) in parts {
-            for (j, v) in key.enumerated() { builders[j].append(v) }
-            for (j, v) in values.enumerated() {
-                if let r = rows.first(where: { pivotCol.value(at: $0) == v }) {
-                    cells[j].append(measure.value(at: r))
-                } else if node.zeroFill {
-                    cells[j].append(.int(0))
-                } else {
-                    cells[j].appendNull()
-                }
+        // cell[partition * values + value] = the input row, or -1 where the group had no rows.
+        let width = node.values.count
+        var cell = [Int](repeating: -1, count: parts.count * width)
+        for (p, (_, rows)) in parts.enumerated() {
+            for r in rows {
+                guard let v = valueIndex[pivotCol.value(at: r)] else { continue }
+                cell[p * width + v] = r
             }
         }
-        var names = node.keys
-        var used = Set(names)
-        for v in values {
-            var name = v.isNull ? "null" : v.display
-            while used.contains(name) { name += "_" }
-            used.insert(name)
-            names.append(name)
+        var builders: [ColumnBuilder] = []
+        for k in node.keys { builders.append(ColumnBuilder(type: try rel.column(k).type)) }
+        for (key, _) in parts {
+            for (j, v) in key.enumerated() { builders[j].append(v) }
         }
-        let cols = builders.map { $0.finish() } + cells.map { $0.finish() }
-        return Relation(names: names, columns: cols, count: parts.count)
+        var cols = builders.map { $0.finish() }
+        for v in 0..<width {
+            for (m, measure) in zip(node.measures, measures) {
+                var b = ColumnBuilder(type: measure.type, capacity: parts.count)
+                let missing: Value = node.zeroFill.contains(m) ? zero(measure.type) : .null
+                for p in 0..<parts.count {
+                    let r = cell[p * width + v]
+                    b.append(r < 0 ? missing : measure.value(at: r))
+                }
+                cols.append(b.finish())
+            }
+        }
+        return Relation(names: node.keys + node.cellNames, columns: cols, count: parts.count)
+    }
+
+    /// The 0 of a counting measure's type.
+    static func zero(_ type: DataType) -> Value {
+        type == .decimal ? .decimal(0) : .int(0)
     }
 
     static func compare(_ node: CompareNode, _ rel: Relation) throws(Diagnostic) -> Relation {
@@ -54,11 +65,11 @@ enum Reshape {
         for k in node.keys { keyBuilders.append(ColumnBuilder(type: try rel.column(k).type)) }
         var a = ColumnBuilder(type: measure.type), b = ColumnBuilder(type: measure.type)
         var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .decimal)
+        let missing: Value = node.zeroFill ? zero(measure.type) : .null
         for (key, rows) in parts {
             for (j, v) in key.enumerated() { keyBuilders[j].append(v) }
-            let zero: Value = measure.type == .int ? .int(0) : .null
-            let va = rows.first { col.value(at: $0) == node.from }.map { measure.value(at: $0) } ?? zero
-            let vb = rows.first { col.value(at: $0) == node.to }.map { measure.value(at: $0) } ?? zero
+            let va = rows.first { col.value(at: $0) == node.from }.map { measure.value(at: $0) } ?? missing
+            let vb = rows.first { col.value(at: $0) == node.to }.map { measure.value(at: $0) } ?? missing
             a.append(va)
             b.append(vb)
             let (c, p) = difference(va, vb)
@@ -77,7 +88,7 @@ enum Reshape {
         switch (from, to) {
         case (.int(let x), .int(let y)):
             let (d, o) = y.subtractingReportingOverflow(x)
-            return (o ? .null : .int(d), x == 0 ? .null : .decimal(Double(y - x) * 100 / Double(x)))
+            return (o ? .null : .int(d), x == 0 ? .null : .decimal((Double(y) - Double(x)) * 100 / Double(x)))
         default:
             guard let x = number(from), let y = number(to) else { return (.null, .null) }
             return (.decimal(y - x), x == 0 ? .null : .decimal((y - x) * 100 / x))
@@ -90,31 +101,5 @@ enum Reshape {
         case .decimal(let d): return d
         default: return nil
         }
-    }
-
-    static func trend(_ node: TrendNode, _ rel: Relation, cancellation: CancellationFlag) throws(Diagnostic) -> Relation {
-        var sortKeys: [BoundSortKey] = []
-        for name in node.keys + [node.period] {
-            sortKeys.append(BoundSortKey(expr: .column(name, try rel.column(name).type), descending: false))
-        }
-        let order = try Sorter(relation: rel, cancellation: cancellation).order(sortKeys, limit: nil)
-        let sorted = rel.gather(order)
-        let measure = try sorted.column(node.measure)
-        var keyCols: [Column] = []
-        for k in node.keys { keyCols.append(try sorted.column(k)) }
-        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .decimal)
-        for r in 0..<sorted.count {
-            let samePartition = r > 0 && keyCols.allSatisfy { $0.value(at: r) == $0.value(at: r - 1) }
-            if samePartition {
-                let (c, p) = difference(measure.value(at: r - 1), measure.value(at: r))
-                change.append(c)
-                pct.append(p)
-            } else {
-                change.appendNull()
-                pct.appendNull()
-            }
-        }
-        return Relation(names: sorted.names + ["change", "change_pct"],
-                        columns: sorted.columns + [change.finish(), pct.finish()], count: sorted.count)
     }
 }

@@ -1,86 +1,34 @@
 import TrygDomain
 
 extension Binder {
-    mutating func bindJoin(_ left: LogicalPlan, _ scope: Scope, isLeft: Bool, source: SourceRef,
-                           on: [(Expr, Expr?)]) throws(Diagnostic) -> (LogicalPlan, Scope) {
-        let (right, rscope) = try bindSource(source)
-        let rightName: String
-        if case .table(let n) = source { rightName = n.text } else { rightName = "right" }
-        var leftKeys: [String] = [], rightKeys: [String] = []
-        var dropRight: Set<String> = []
-        for (l, r) in on {
-            guard case .column(let lq, let ln) = l.kind else {
-                throw Diagnostic(.error, "join keys are columns", span: l.span, label: "e.g. join libraries on library = name")
-            }
-            let lf = try scope.resolve(qualifier: lq, name: ln, whole: l.span)
-            let rf: Field
-            if let r {
-                guard case .column(let rq, let rn) = r.kind else {
-                    throw Diagnostic(.error, "join keys are columns", span: r.span, label: "a column of \(rightName)")
-                }
-                rf = try rscope.resolve(qualifier: rq, name: rn, whole: r.span)
-            } else {
-                guard let f = rscope.field(named: ln.text) else {
-                    throw rscope.unknown(ln, in: rightName)
-                }
-                rf = f
-                dropRight.insert(f.name)
-            }
-            guard joinable(lf.type, rf.type) else {
-                throw Diagnostic(.error, "cannot join \(lf.type) with \(rf.type)", span: r?.span ?? l.span,
-                                 label: "join keys must have the same type")
-            }
-            leftKeys.append(lf.name)
-            rightKeys.append(rf.name)
-        }
-        var fields = scope.fields
-        var ambiguous = scope.ambiguous
-        var rightNames: [String?] = []
-        var renamedLeft: [String: String] = [:]
-        let leftNames = Set(scope.fields.map(\.name))
-        for f in rscope.fields {
-            if dropRight.contains(f.name) { rightNames.append(nil); continue }
-            var g = f
-            g.qualifier = rightName
-            if leftNames.contains(f.name), let i = fields.firstIndex(where: { $0.name == f.name }) {
-                if case .derived? = f.origin?.column {
-                    // The right side's derived column yields to the left's; reachable qualified.
-                    g.name = "\(rightName).\(f.name)"
-                } else if case .derived? = fields[i].origin?.column, case .stored? = f.origin?.column {
-                    // A stored column beats a derived one of the same name (`district` from libraries).
-                    fields[i].name = "\(fields[i].qualifier ?? scope.sourceName).\(f.name)"
-                    renamedLeft[f.name] = fields[i].name
-                } else {
-                    g.name = "\(rightName).\(f.name)"
-                    let leftQualified = fields[i].qualifier.map { "\($0).\(f.name)" } ?? f.name
-                    ambiguous[f.name] = [leftQualified, g.name]
-                }
-            }
-            if !isLeft { g.origin = f.origin } else { g.origin = nil }
-            rightNames.append(g.name)
-            fields.append(g)
-        }
-        // A left-side field named `left.x` must stay reachable as `x` only when unambiguous.
-        var leftPlan = left
-        if !renamedLeft.isEmpty {
-            leftPlan = .project(left, scope.fields.map { f in (renamedLeft[f.name] ?? f.name, BoundExpr.column(f.name, f.type)) })
-            leftKeys = leftKeys.map { renamedLeft[$0] ?? $0 }
-        }
-        let node = JoinNode(left: leftPlan, right: right, isLeft: isLeft, leftKeys: leftKeys, rightKeys: rightKeys,
-                            rightNames: rightNames)
-        var s = Scope(fields: fields, ambiguous: ambiguous, sourceName: scope.sourceName)
-        // `incidents.library` must resolve to the left field.
-        for i in s.fields.indices where s.fields[i].qualifier == nil { s.fields[i].qualifier = scope.sourceName }
-        return (.join(node), s)
-    }
-
-    func joinable(_ a: DataType, _ b: DataType) -> Bool {
-        a == b || (a.isNumeric && b.isNumeric) || (a == .date && b == .timestamp) || (a == .timestamp && b == .date)
-    }
-
     func groupKeys(_ scope: Scope) -> [Field] { scope.fields.filter { $0.role == .key } }
     func measures(_ scope: Scope) -> [Field] { scope.fields.filter { $0.role == .measure } }
 
+    /// The most columns a pivot makes; more is an error that says how many it would be.
+    static let maxPivotColumns = 1_000
+
+    /// Measures that count or sum (`count`, `count(x)`, `count(distinct x)`, `sum`, `share`): a
+    /// group with no rows has 0 of them; other measures of it are null.
+    static func countingMeasures(_ plan: LogicalPlan) -> Set<String> {
+        switch plan {
+        case .aggregate(_, _, let aggs):
+            let counting: Set<AggregateKind> = [.count, .countNonNull, .countDistinct, .sum, .share]
+            return Set(aggs.filter { counting.contains($0.kind) }.map(\.name))
+        case .filter(let i, _), .sort(let i, _), .limit(let i, _), .topN(let i, _, _):
+            return countingMeasures(i)
+        case .project(let i, let items):
+            let inner = countingMeasures(i)
+            return Set(items.compactMap { name, e in
+                if case .column(let source, _) = e, inner.contains(source) { return name }
+                return nil
+            })
+        case .trend(let t): return countingMeasures(t.input)
+        default: return []
+        }
+    }
+
+    /// `pivot COL [compute M]`: a column per value of COL and measure. The values are read now,
+    /// so later stages know the columns (`… pivot halfyear top 3 by `vinter 2024/25``).
     mutating func bindPivot(_ plan: LogicalPlan, _ scope: Scope, column: Name,
                             aggregate: NamedExpr?) throws(Diagnostic) -> (LogicalPlan, Scope) {
         let col = try scope.resolve(qualifier: nil, name: column, whole: column.span)
@@ -88,24 +36,47 @@ extension Binder {
             throw Diagnostic(.error, "pivot needs '\(column.text)' to be a group key", span: column.span,
                              label: "group by \(column.text) first: … group by library, \(column.text) pivot \(column.text)")
         }
-        let ms = measures(scope)
-        var measure = ms.first
+        let allMeasures = measures(scope)
+        var ms = allMeasures
         if let aggregate {
             let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr)
-            measure = ms.first { $0.name == name }
-            if measure == nil {
+            ms = allMeasures.filter { $0.name == name }
+            if ms.isEmpty {
                 throw Diagnostic(.error, "pivot's measure '\(name)' is not computed by the group by", span: aggregate.expr.span,
-                                 label: "measures here: \(ms.map(\.name).joined(separator: ", "))")
+                                 label: "measures here: \(allMeasures.map(\.name).joined(separator: ", "))")
             }
         }
-        guard let m = measure else {
+        guard !ms.isEmpty else {
             throw Diagnostic(.error, "pivot needs a measure", span: column.span, label: "group by … compute count first")
         }
+        // Run the input once, here: its values name the columns, and the pivot reads it in memory.
+        let input = try Executor(cancellation: cancellation, domain: domain, kernels: kernels)
+            .run(Optimizer.standard.optimize(plan))
+        let values = ColumnStatistics.distinct(input, column: col.name, domain: domain) ?? []
+        let hasNull = input.columnIndex(col.name).map { input.columns[$0].nulls != nil } ?? false
+        let all = values + (hasNull ? [.null] : [])
         let keys = groupKeys(scope).filter { $0.name != col.name }
-        let node = PivotNode(input: plan, keys: keys.map(\.name), column: col.name, measure: m.name,
-                             zeroFill: m.name == "count" && m.type == .int)
-        // The pivoted columns depend on the data; the scope keeps the row keys.
-        return (.pivot(node), Scope(fields: keys, sourceName: scope.sourceName))
+        if all.count * ms.count > Binder.maxPivotColumns {
+            throw Diagnostic(.error, "pivot would make \(all.count * ms.count) columns (at most \(Binder.maxPivotColumns))",
+                             span: column.span, label: "\(column.text) has \(all.count) values here",
+                             notes: ["help: filter first, pivot a column with fewer values, or keep \(column.text) as rows"])
+        }
+        var names: [String] = []
+        var used = Set(keys.map(\.name))
+        var fields = keys
+        for v in all {
+            let label = v.isNull ? "null" : v.display
+            for m in ms {
+                var name = ms.count == 1 ? label : "\(m.name) \(label)"
+                while used.contains(name) { name += "_" }
+                used.insert(name)
+                names.append(name)
+                fields.append(Field(name: name, type: m.type, role: .measure))
+            }
+        }
+        let node = PivotNode(input: .values(input), keys: keys.map(\.name), column: col.name, measures: ms.map(\.name),
+                             values: all, cellNames: names, zeroFill: Binder.countingMeasures(plan))
+        return (.pivot(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 
     mutating func bindCompare(_ plan: LogicalPlan, _ scope: Scope, column: Name, from: Expr, to: Expr,
@@ -127,17 +98,18 @@ extension Binder {
         fields.append(Field(name: lb == la ? lb + "_2" : lb, type: m.type, role: .measure))
         fields.append(Field(name: "change", type: m.type, role: .measure))
         fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
-        let node = CompareNode(input: plan, keys: keys.map(\.name), column: col.name, measure: m.name, from: a, to: b)
+        let node = CompareNode(input: plan, keys: keys.map(\.name), column: col.name, measure: m.name, from: a, to: b,
+                               zeroFill: Binder.countingMeasures(plan).contains(m.name))
         return (.compare(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 
-    /// A literal coerced to a field's type (for `compare`).
+    /// A literal coerced to a group key's type (for `compare`): any type a key can have.
     mutating func constant(_ e: Expr, as field: Field, _ scope: Scope) throws(Diagnostic) -> Value {
-        let bound = try bindExpr(e, scope)
+        let bound = try bindOperand(e, like: field.type, scope)
         guard case .literal(let v, _) = bound else {
             throw Diagnostic(.error, "compare takes values, not expressions", span: e.span, label: "e.g. \"2022/23\"")
         }
-        let c = try coerceLiteral(v, e.span, to: field)
+        let c = canonicalText(field, try coerceLiteral(v, e.span, to: field))
         if let w = missingValueWarning(field, c, e.span) { warnings.append(w) }
         return c
     }
@@ -153,11 +125,19 @@ extension Binder {
         guard let m = measures(scope).first else {
             throw Diagnostic(.error, "trend needs a measure", span: stage.keywordSpan, label: "group by … compute count first")
         }
+        let step: TrendStep
+        switch period.type {
+        case .halfYear: step = .halfYear
+        case .date: step = .day
+        case .int: step = .one
+        default: step = .none
+        }
         var fields = scope.fields
         fields.append(Field(name: "change", type: m.type, role: .measure))
         fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
         let others = keys.filter { $0.name != period.name }.map(\.name)
-        return (.trend(TrendNode(input: plan, keys: others, period: period.name, measure: m.name)),
-                Scope(fields: fields, sourceName: scope.sourceName))
+        let node = TrendNode(input: plan, keys: others, period: period.name, measure: m.name, step: step,
+                             zeroFill: Binder.countingMeasures(plan))
+        return (.trend(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 }

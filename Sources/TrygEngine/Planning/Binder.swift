@@ -14,6 +14,9 @@ struct Binder {
     let domain: DomainContext
     var warnings: [Diagnostic] = []
     var chart: ChartHint?
+    /// Polled when binding has to read data (a pivot's values); the session's flag.
+    var cancellation = CancellationFlag()
+    var kernels = ExecutionKernels.all
 
     init(catalog: Catalog, domain: DomainContext) {
         self.catalog = catalog
@@ -57,7 +60,8 @@ struct Binder {
             scope.sourceName = "the sub-query"
             return (plan, scope)
         case .table(let name):
-            guard let table = catalog.table(name.text) else {
+            // An exact name first, then the one table whose name matches ignoring case.
+            guard let found = try Scope.match(name, in: catalog.names, kind: "table"), let table = catalog.table(found) else {
                 let names = catalog.names
                 let near = Suggest.nearest(name.text, in: names)
                 throw Diagnostic(.error, "unknown table '\(name.text)'", span: name.span,

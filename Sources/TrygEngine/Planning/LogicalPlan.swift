@@ -58,29 +58,45 @@ public struct JoinNode: Sendable {
 }
 
 public struct PivotNode: Sendable {
-    public let input: LogicalPlan
+    public var input: LogicalPlan
     /// The keys that stay rows.
     public let keys: [String]
     public let column: String
-    public let measure: String
-    /// Missing cells of a count are 0, not null.
-    public let zeroFill: Bool
+    public let measures: [String]
+    /// The pivot column's values, in its own order, read when the query was bound.
+    public let values: [Value]
+    /// The output name of each cell column: for each value, each measure (`n vinter 2024/25`).
+    public let cellNames: [String]
+    /// Measures whose missing cells are 0 (counts and sums), not null.
+    public let zeroFill: Set<String>
 }
 
 public struct CompareNode: Sendable {
-    public let input: LogicalPlan
+    public var input: LogicalPlan
     public let keys: [String]
     public let column: String
     public let measure: String
     public let from: Value
     public let to: Value
+    /// A missing group counts 0 (the measure counts or sums), not null.
+    public let zeroFill: Bool
+}
+
+/// The unit `trend` steps by from one period to the previous one in the calendar.
+public enum TrendStep: Sendable, Equatable {
+    case halfYear, day, one
+    /// A timestamp has no calendar period: the previous row of the partition.
+    case none
 }
 
 public struct TrendNode: Sendable {
-    public let input: LogicalPlan
+    public var input: LogicalPlan
     public let keys: [String]
     public let period: String
     public let measure: String
+    public let step: TrendStep
+    /// Measures that are 0, not null, in a period with no rows.
+    public let zeroFill: Set<String>
 }
 
 /// A node of the logical plan. Expressions refer to input fields by name.

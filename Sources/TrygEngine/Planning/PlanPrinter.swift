@@ -45,7 +45,7 @@ enum PlanPrinter {
         case .join(let j):
             let on = zip(j.leftKeys, j.rightKeys).map { "\($0) = \($1)" }.joined(separator: ", ")
             return "\(j.isLeft ? "LeftJoin" : "Join") on \(on)"
-        case .pivot(let p): return "Pivot \(p.column) [\(p.measure)]"
+        case .pivot(let p): return "Pivot \(p.column) [\(p.measures.joined(separator: ", "))]"
         case .compare(let c): return "Compare \(c.column) \"\(c.from.display)\" to \"\(c.to.display)\" [\(c.measure)]"
         case .trend(let t): return "Trend over \(t.period) [\(t.measure)]"
         }

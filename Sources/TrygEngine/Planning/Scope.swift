@@ -10,25 +10,45 @@ struct Scope {
 
     var names: [String] { fields.map(\.name) }
 
-    /// Resolves `name` or `qualifier.name` to a field.
+    /// Resolves `name` or `qualifier.name` to a field: an exact match first, then the one field
+    /// whose name matches ignoring case (`bibliotek` finds `Bibliotek`); two such are an error.
     func resolve(qualifier: Name?, name: Name, whole: Span) throws(Diagnostic) -> Field {
         if let q = qualifier {
-            if let f = fields.first(where: { $0.name == "\(q.text).\(name.text)" }) { return f }
-            if let f = fields.first(where: { $0.name == name.text && $0.qualifier == q.text }) { return f }
-            let qualifiers = Set(fields.compactMap(\.qualifier))
-            if !qualifiers.contains(q.text) {
-                let hint = Suggest.nearest(q.text, in: Array(qualifiers).sorted())
+            let qualifiers = Array(Set(fields.compactMap(\.qualifier))).sorted()
+            guard let table = try Scope.match(q, in: qualifiers, kind: "table") else {
                 throw Diagnostic(.error, "no table '\(q.text)' in this query", span: q.span,
-                                 label: hint.map { "did you mean '\($0)'?" } ?? "tables here: \(qualifiers.sorted().joined(separator: ", "))")
+                                 label: Suggest.nearest(q.text, in: qualifiers).map { "did you mean '\($0)'?" }
+                                     ?? "tables here: \(qualifiers.joined(separator: ", "))")
             }
-            throw unknown(name, in: "\(q.text)")
+            let candidates = fields.filter { $0.qualifier == table }
+            if let n = try Scope.match(name, in: candidates.map(\.bareName), kind: "column"),
+               let f = candidates.first(where: { $0.bareName == n }) {
+                return f
+            }
+            throw unknown(name, in: table)
         }
-        if let both = ambiguous[name.text] {
-            throw Diagnostic(.error, "column '\(name.text)' is ambiguous after the join", span: name.span,
+        let visible = names + ambiguous.keys.filter { field(named: $0) == nil }
+        guard let n = try Scope.match(name, in: visible, kind: "column") else { throw unknown(name, in: sourceName) }
+        if let both = ambiguous[n] {
+            throw Diagnostic(.error, "column '\(n)' is in both sides of the join", span: name.span,
                              label: "write \(both.map { "'\($0)'" }.joined(separator: " or "))")
         }
-        if let f = field(named: name.text) { return f }
+        if let f = field(named: n) { return f }
         throw unknown(name, in: sourceName)
+    }
+
+    /// The name `name` stands for among `names`: itself, or the one name equal ignoring case;
+    /// nil when none; an error naming them when several differ only in case.
+    static func match(_ name: Name, in names: [String], kind: String) throws(Diagnostic) -> String? {
+        if names.contains(name.text) { return name.text }
+        let folded = name.text.lowercased()
+        var seen: [String] = []
+        for n in names where n.lowercased() == folded && !seen.contains(n) { seen.append(n) }
+        if seen.count > 1 {
+            throw Diagnostic(.error, "'\(name.text)' could be any of \(seen.count) \(kind)s", span: name.span,
+                             label: "write \(seen.map { "`\($0)`" }.joined(separator: " or ")) exactly")
+        }
+        return seen.first
     }
 
     func unknown(_ name: Name, in where_: String) -> Diagnostic {
@@ -44,5 +64,13 @@ struct Scope {
             notes.append("help: columns are \(names.prefix(20).joined(separator: ", "))\(names.count > 20 ? ", …" : "")")
         }
         return Diagnostic(.error, "unknown column '\(name.text)' in \(where_)", span: name.span, label: label, notes: notes)
+    }
+}
+
+extension Field {
+    /// The name without the `table.` a join put in front of it.
+    var bareName: String {
+        guard let q = qualifier, name.hasPrefix(q + ".") else { return name }
+        return String(name.dropFirst(q.count + 1))
     }
 }

@@ -27,7 +27,7 @@ struct Optimizer: Sendable {
 }
 
 extension LogicalPlan {
-    /// The plan's output column names; nil where they depend on the data (pivot).
+    /// The plan's output column names.
     var outputNames: [String]? {
         switch self {
         case .scan(_, let cols): return cols.map(\.0)
@@ -38,7 +38,7 @@ extension LogicalPlan {
         case .join(let j):
             guard let l = j.left.outputNames else { return nil }
             return l + j.rightNames.compactMap { $0 }
-        case .pivot: return nil
+        case .pivot(let p): return p.keys + p.cellNames
         case .compare(let c):
             let la = c.from.display, lb = c.to.display
             return c.keys + [la, lb == la ? lb + "_2" : lb, "change", "change_pct"]
@@ -59,12 +59,15 @@ extension LogicalPlan {
         case .join(let j):
             return .join(JoinNode(left: c[0], right: c[1], isLeft: j.isLeft, leftKeys: j.leftKeys,
                                   rightKeys: j.rightKeys, rightNames: j.rightNames))
-        case .pivot(let p):
-            return .pivot(PivotNode(input: c[0], keys: p.keys, column: p.column, measure: p.measure, zeroFill: p.zeroFill))
-        case .compare(let x):
-            return .compare(CompareNode(input: c[0], keys: x.keys, column: x.column, measure: x.measure, from: x.from, to: x.to))
-        case .trend(let t):
-            return .trend(TrendNode(input: c[0], keys: t.keys, period: t.period, measure: t.measure))
+        case .pivot(var p):
+            p.input = c[0]
+            return .pivot(p)
+        case .compare(var x):
+            x.input = c[0]
+            return .compare(x)
+        case .trend(var t):
+            t.input = c[0]
+            return .trend(t)
         }
     }
 

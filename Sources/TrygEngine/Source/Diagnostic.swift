@@ -45,6 +45,17 @@ public struct Diagnostic: Error, Sendable, Equatable {
         return source.location(of: span.start).line
     }
 
+    /// The diagnostic with control characters in its message, label and notes made visible.
+    func withVisibleControls() -> Diagnostic {
+        var d = Diagnostic(severity, VisibleControls.escape(message), span: span, label: label.map { VisibleControls.escape($0) },
+                           notes: notes.map { VisibleControls.escape($0) }, source: source, file: file)
+        if let f = file, let snippet = f.snippet {
+            d.file = FilePosition(path: VisibleControls.escape(f.path), line: f.line, column: f.column,
+                                  snippet: VisibleControls.escape(snippet))
+        }
+        return d
+    }
+
     public func withSource(_ source: SourceText) -> Diagnostic {
         var d = self
         if d.source == nil { d.source = source }
@@ -80,6 +91,8 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ d: Diagnostic) -> String {
+        // Colour means a terminal: a message or line quoting data shows its control codes, never sends them.
+        let d = color ? d.withVisibleControls() : d
         let head = paint(d.severity.rawValue, d.severity == .error ? "1;31" : "1;33")
         var out = "\(head)\(paint(": \(d.message)", "1"))"
         if let span = d.span, let source = d.source {
@@ -90,7 +103,8 @@ public struct DiagnosticRenderer: Sendable {
             let pad = String(repeating: " ", count: gutter)
             let loc = source.name.map { "\($0):\(line):\(col)" } ?? "\(line):\(col)"
             let fullWidth = endLoc.line == line ? max(1, endLoc.column - col + 1) : max(1, fullText.count - col + 1)
-            let (text, shownColumn, width) = DiagnosticRenderer.window(fullText, column: col, width: fullWidth)
+            let (text, shownColumn, width) = DiagnosticRenderer.window(color ? VisibleControls.escape(fullText) : fullText,
+                                                                        column: col, width: fullWidth)
             out += "\n\(pad)\(paint("-->", "34")) \(loc)"
             out += "\n\(pad) \(paint("|", "34"))"
             out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(text)"

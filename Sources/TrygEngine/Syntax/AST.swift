@@ -21,6 +21,8 @@ public indirect enum ExprKind: Sendable {
 /// A literal as written.
 public enum LiteralValue: Sendable, Equatable {
     case int(Int64), decimal(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
+    /// `$NAME` given as `--param NAME=TEXT`: the binder reads the text as the type its place needs.
+    case parameter(name: String, text: String)
 }
 
 public struct Expr: Sendable {
@@ -77,7 +79,7 @@ public enum StageKind: Sendable {
     case orderBy([SortKey])
     case limit(Int64, Span)
     case top(Int64, Span, SortKey)
-    case join(left: Bool, source: SourceRef, on: [(Expr, Expr?)])
+    case join(left: Bool, source: SourceRef, alias: Name?, on: [(Expr, Expr?)])
     case pivot(column: Name, aggregate: NamedExpr?)
     case compare(column: Name, from: Expr, to: Expr)
     case trend

@@ -52,7 +52,9 @@ extension Parser {
             } else {
                 source = .table(try name("a table to join"))
             }
-            _ = try expectKeyword("on", "expected 'on': join TABLE on COLUMN [= COLUMN]")
+            // `join t as t2`: a name for the right side, so a table can join itself.
+            let alias = acceptKeyword("as") ? try name("a name for the joined table") : nil
+            _ = try expectKeyword("on", "expected 'on': join TABLE [as NAME] on COLUMN [= COLUMN]")
             var on: [(Expr, Expr?)] = []
             repeat {
                 let l = try additive()
@@ -60,7 +62,7 @@ extension Parser {
                 if acceptSymbol("=") { r = try additive() }
                 on.append((l, r))
             } while acceptSymbol(",") || acceptKeyword("and")
-            kind = .join(left: isLeft, source: source, on: on)
+            kind = .join(left: isLeft, source: source, alias: alias, on: on)
         case "pivot":
             let col = try name("the column whose values become columns")
             var agg: NamedExpr?

@@ -5,6 +5,8 @@ public enum DotCommand: Equatable, Sendable {
     case help(topic: String?)
     case tables
     case schema(table: String?)
+    /// `.drop NAME`: remove a table, so `let NAME = …` may make it anew.
+    case drop(table: String)
     /// `.import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]`.
     case importFile(ImportRequest)
     /// `.sheets FILE`: the sheets of a workbook.
@@ -31,6 +33,7 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "help", usage: ".help [TOPIC]", summary: "this list, or help on a command, stage or function"),
         Reference(name: "tables", usage: ".tables", summary: "the tables and their row counts"),
         Reference(name: "schema", usage: ".schema [TABLE]", summary: "columns, types, distinct counts and a few values"),
+        Reference(name: "drop", usage: ".drop TABLE", summary: "remove a table (then let may make one of that name)"),
         Reference(name: "import", usage: ".import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]",
                   summary: "load a CSV file or an .xlsx sheet as a table (named after the file)"),
         Reference(name: "sheets", usage: ".sheets FILE", summary: "the sheets of an .xlsx workbook"),
@@ -49,8 +52,14 @@ public enum DotCommand: Equatable, Sendable {
 
 extension DotCommand {
     /// Reads a dot-command line; errors point at the offending word.
-    public static func parse(_ source: SourceText) throws(Diagnostic) -> DotCommand {
-        let words = DotWords.split(source)
+    ///
+    /// `$NAME` in an argument (unquoted or in double quotes) is replaced by the value of
+    /// `--param NAME=VALUE`, so `.output $out` writes to the file the caller named; a name
+    /// with no value is an error, never a file literally called `$out`.
+    public static func parse(_ source: SourceText, parameters: [String: String] = [:]) throws(Diagnostic) -> DotCommand {
+        let words = try DotWords.split(source).map { word throws(Diagnostic) in
+            try word.substituting(parameters, source: source)
+        }
         guard let first = words.first, first.text.hasPrefix(".") else {
             throw Diagnostic(.error, "expected a command after '.'", span: Span(0, 1), label: "try .help", source: source)
         }
@@ -74,6 +83,9 @@ extension DotCommand {
         case "schema":
             try arity(0...1)
             return .schema(table: args.first?.text)
+        case "drop":
+            try arity(1...1)
+            return .drop(table: args[0].text)
         case "import":
             return .importFile(try ImportRequest.parse(args, command: first, source: source))
         case "sheets":
@@ -133,6 +145,8 @@ extension DotCommand {
 struct DotWords {
     let text: String
     let span: Span
+    /// In single quotes: taken as written, `$` included.
+    var literal = false
 
     static func split(_ source: SourceText) -> [DotWords] {
         let s = source.scalars
@@ -154,8 +168,39 @@ struct DotWords {
                     i += 1
                 }
             }
-            words.append(DotWords(text: String(word), span: Span(start, i)))
+            words.append(DotWords(text: String(word), span: Span(start, i), literal: s[start] == "'"))
         }
         return words
+    }
+}
+
+extension DotWords {
+    /// The word with each `$NAME` replaced by its parameter's value; an unknown name is an error.
+    func substituting(_ parameters: [String: String], source: SourceText) throws(Diagnostic) -> DotWords {
+        guard !literal, text.contains("$") else { return self }
+        let s = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        func isNameStart(_ c: Unicode.Scalar) -> Bool { c == "_" || c.properties.isAlphabetic }
+        while i < s.count {
+            guard s[i] == "$", i + 1 < s.count, isNameStart(s[i + 1]) else {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < s.count, isNameStart(s[j]) || ("0"..."9").contains(s[j]) { j += 1 }
+            let name = String(String.UnicodeScalarView(s[(i + 1)..<j]))
+            guard let value = parameters[name] else {
+                let known = parameters.keys.sorted()
+                throw Diagnostic(.error, "no value for parameter $\(name)", span: span,
+                                 label: known.isEmpty ? "give one with --param \(name)=VALUE, or quote the word in ' '"
+                                                      : "known: \(known.map { "$" + $0 }.joined(separator: ", "))",
+                                 source: source)
+            }
+            out.append(contentsOf: value.unicodeScalars)
+            i = j
+        }
+        return DotWords(text: String(out), span: span, literal: false)
     }
 }

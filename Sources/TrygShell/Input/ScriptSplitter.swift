@@ -9,31 +9,64 @@ public enum ScriptSplitter {
         var lines = script.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map(String.init)
         if lines.last == "" { lines.removeLast() }
+        var stream = Stream()
         var items: [ScriptItem] = []
-        var pending = PendingStatement()
-        for (index, line) in lines.enumerated() {
-            let number = index + 1
+        for line in lines { items += stream.feed(line) }
+        return items + stream.finish()
+    }
+
+    /// The same cutting, line by line as lines arrive (a piped script runs while it is written).
+    ///
+    /// A line is cut once the next one is known (it may continue the statement), so a statement
+    /// runs when the line after it arrives, or at the end of the input.
+    public struct Stream: Sendable {
+        private var pending = PendingStatement()
+        private var held: (line: String, number: Int)?
+        private var count = 0
+
+        public init() {}
+
+        /// Scalars of the statement still being collected (for a bound on its size).
+        public var pendingLength: Int { pending.scalars.count + (held?.line.unicodeScalars.count ?? 0) }
+
+        /// The line number where the statement being collected starts.
+        public var pendingLine: Int { pending.isEmpty ? (held?.number ?? count) : pending.firstLine }
+
+        /// Adds the next line; returns what the line before it completed.
+        public mutating func feed(_ line: String) -> [ScriptItem] {
+            count += 1
+            defer { held = (line, count) }
+            guard let (previous, number) = held else { return [] }
+            return take(previous, number: number, next: line)
+        }
+
+        /// The input ended: the last line, and an unfinished statement for the parser to explain.
+        public mutating func finish() -> [ScriptItem] {
+            var items: [ScriptItem] = []
+            if let (last, number) = held { items = take(last, number: number, next: nil) }
+            held = nil
+            if !pending.isEmpty {
+                // The script ended inside an open statement: hand it over so the parser can say what is missing.
+                items += pending.takeStatements(mayEnd: true)
+                if let rest = pending.takeRest() { items.append(rest) }
+            }
+            return items
+        }
+
+        private mutating func take(_ line: String, number: Int, next: String?) -> [ScriptItem] {
             if pending.isEmpty {
-                if number == 1 && line.hasPrefix("#!") { continue }
-                if StatementScanner.isBlank(line.unicodeScalars) { continue }
+                if number == 1 && line.hasPrefix("#!") { return [] }
+                if StatementScanner.isBlank(line.unicodeScalars) { return [] }
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.hasPrefix(".") {
-                    items.append(ScriptItem(.dotCommand, trimmedEnd(String(trimmed)), line: number))
-                    continue
+                    return [ScriptItem(.dotCommand, ScriptSplitter.trimmedEnd(String(trimmed)), line: number)]
                 }
                 pending.start(line: line, at: number)
             } else {
                 pending.append(line: line)
             }
-            let next = index + 1 < lines.count ? lines[index + 1] : nil
-            items += pending.takeStatements(mayEnd: !continues(next))
+            return pending.takeStatements(mayEnd: !ScriptSplitter.continues(next))
         }
-        if !pending.isEmpty {
-            // The script ended inside an open statement: hand it over so the parser can say what is missing.
-            items += pending.takeStatements(mayEnd: true)
-            if let rest = pending.takeRest() { items.append(rest) }
-        }
-        return items
     }
 
     /// True when a next line carries on the statement: it begins with `|` or white space and is not blank.
@@ -44,7 +77,7 @@ public enum ScriptSplitter {
         return first == "|" || first == " " || first == "\t"
     }
 
-    private static func trimmedEnd(_ s: String) -> String {
+    fileprivate static func trimmedEnd(_ s: String) -> String {
         var s = Substring(s)
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return String(s)

@@ -17,8 +17,8 @@ public struct TrygProgram {
     public var noColor: Bool
     /// The folder of the bundled sample CSVs, if found.
     public var samplesDirectory: () -> String?
-    /// Reads all of standard input.
-    public var readStandardInput: () -> String
+    /// Standard input, line by line as it arrives.
+    public var readStandardInput: () -> LineSource
     /// Runs the interactive shell and returns its exit status.
     public var interactive: (ShellRunner) -> Int32
     /// Writes the sample CSVs (`tryg generate`).
@@ -33,7 +33,7 @@ public struct TrygProgram {
     public var demo: (ShellRunner, DemoScript) -> Int32 = { _, _ in ExitStatus.usage }
 
     public init(options: LaunchOptions, output: TextOutput, errors: TextOutput, inputIsTerminal: Bool, noColor: Bool,
-                samplesDirectory: @escaping () -> String?, readStandardInput: @escaping () -> String,
+                samplesDirectory: @escaping () -> String?, readStandardInput: @escaping () -> LineSource,
                 interactive: @escaping (ShellRunner) -> Int32,
                 generate: @escaping (_ out: String, _ seed: UInt64, _ scale: Int) throws -> Void) {
         self.options = options
@@ -52,6 +52,9 @@ public struct TrygProgram {
         public static let success: Int32 = 0
         public static let statementFailed: Int32 = 1
         public static let usage: Int32 = 2
+        /// The reader of standard output went away: what a shell reports for a death by SIGPIPE
+        /// (128 + 13), without the signal.
+        public static let closedPipe: Int32 = 141
     }
 
     /// Runs the command; returns the exit status.
@@ -59,10 +62,10 @@ public struct TrygProgram {
         switch options.action {
         case .help:
             output.write(LaunchOptions.usage)
-            return ExitStatus.success
+            return wrote(output)
         case .version:
             output.write(LaunchOptions.version + "\n")
-            return ExitStatus.success
+            return wrote(output)
         case .generate(let out, let seed, let scale):
             do {
                 try generate(out, seed, scale)
@@ -103,6 +106,8 @@ public struct TrygProgram {
         settings.chartsReplaceTables = demoScript != nil
         settings.resultColor = !noColor && output.isTerminal
         settings.diagnosticColor = !noColor && errors.isTerminal
+        (output as? FileDescriptorOutput)?.allowsColor = settings.resultColor
+        (errors as? FileDescriptorOutput)?.allowsColor = settings.diagnosticColor
         settings.asciiCharts = options.ascii || !utf8Locale
         settings.dataSource = options.source
         if let n = options.maxRows { settings.maxRows = n; settings.maxRowsGiven = true }
@@ -113,10 +118,11 @@ public struct TrygProgram {
         runner.session.parameters = options.parameters
         if let status = load(into: catalog, runner: runner) { return status }
 
-        if let demoScript { return demo(runner, demoScript) }
-        if interactiveRun { return interactive(runner) }
+        if let demoScript { return finish(runner, demo(runner, demoScript)) }
+        if interactiveRun { return finish(runner, interactive(runner)) }
         if options.scripts.isEmpty {
-            return runner.runScript(readStandardInput(), name: "<stdin>") ? ExitStatus.success : ExitStatus.statementFailed
+            let ran = runner.runLines(readStandardInput(), name: "<stdin>")
+            return finish(runner, ran ? ExitStatus.success : ExitStatus.statementFailed)
         }
         var allRan = true
         for script in options.scripts {
@@ -124,7 +130,7 @@ public struct TrygProgram {
             let ran: Bool
             switch script {
             case .command(let text): ran = runner.runScript(text, name: nil)
-            case .file("-"): ran = runner.runScript(readStandardInput(), name: "<stdin>")
+            case .file("-"): ran = runner.runLines(readStandardInput(), name: "<stdin>")
             case .file(let path): ran = runner.runFile(path)
             }
             if !ran {
@@ -132,7 +138,25 @@ public struct TrygProgram {
                 if !options.keepGoing { break }
             }
         }
-        return allRan ? ExitStatus.success : ExitStatus.statementFailed
+        return finish(runner, allRan ? ExitStatus.success : ExitStatus.statementFailed)
+    }
+
+    /// Success, or the failure of a write to standard output, said on standard error.
+    private func wrote(_ output: TextOutput) -> Int32 {
+        guard let failure = output.takeFailure() else { return ExitStatus.success }
+        if failure.closedPipe { return ExitStatus.closedPipe }
+        errors.write("tryg: cannot write to \(output.name): \(failure.reason)\n")
+        return ExitStatus.statementFailed
+    }
+
+    /// The exit status once the statements ran: a file from `.output` closed (a delayed write
+    /// error fails the run), a closed pipe ends quietly, a lost error message is a failure.
+    private func finish(_ runner: ShellRunner, _ status: Int32) -> Int32 {
+        var status = status
+        if !runner.finishOutput() { status = max(status, ExitStatus.statementFailed) }
+        if runner.outputClosed { return ExitStatus.closedPipe }
+        if runner.errorsLost || errors.takeFailure() != nil { status = max(status, ExitStatus.statementFailed) }
+        return status
     }
 
     /// Loads `--data` (a folder or one file) or the bundled samples; returns an exit status

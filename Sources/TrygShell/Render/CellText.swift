@@ -25,16 +25,18 @@ enum CellText {
         return s
     }
 
-    /// Newlines and tabs as visible escapes, so one value stays on one line of a table.
+    /// Newlines, tabs and every other control character as visible escapes (`\n`, `\x1b`,
+    /// `\u009b`), so one value stays on one line of a table and a terminal never obeys it.
     static func visible(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return s }
+        guard s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\t" || VisibleControls.isControl($0) }) else { return s }
         var out = ""
         for c in s.unicodeScalars {
             switch c {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c.value < 0x20 ? "�" : c)
+            default:
+                if VisibleControls.isControl(c) { out += VisibleControls.visible(c) } else { out.unicodeScalars.append(c) }
             }
         }
         return out

@@ -12,6 +12,10 @@ public final class ShellRunner {
     public var keepGoing = false
     /// Set by `.quit`: the caller should stop reading input.
     public internal(set) var quitRequested = false
+    /// The reader of standard output went away (a closed pipe): the run ends quietly.
+    public internal(set) var outputClosed = false
+    /// A message could not be written to the error stream.
+    public internal(set) var errorsLost = false
     /// The screen's width in columns, asked before each table is drawn; nil never cuts columns.
     public var screenWidth: () -> Int? = { nil }
     /// The screen's height in rows, asked before a chart is drawn in place of a table; nil: unknown.
@@ -56,6 +60,47 @@ public final class ShellRunner {
         return allRan
     }
 
+    /// The most text one statement of a piped script may hold, in characters.
+    public static let maxStatementLength = 4 << 20
+
+    /// Runs a script as its lines arrive (piped standard input): each statement runs as soon as
+    /// the line after it is read, so `yes 'incidents count' | tryg | head` prints at once.
+    /// A line that cannot be read (too long, not UTF-8) is an error at that line.
+    @discardableResult
+    public func runLines(_ lines: LineSource, name: String) -> Bool {
+        var stream = ScriptSplitter.Stream()
+        var allRan = true
+        func runAll(_ items: [ScriptItem]) -> Bool {
+            for item in items {
+                if quitRequested { return false }
+                if !run(item, sourceName: name) {
+                    allRan = false
+                    if !keepGoing { return false }
+                }
+            }
+            return !quitRequested
+        }
+        while true {
+            let line: String?
+            do throws(LineReadError) {
+                line = try lines.nextLine()
+            } catch {
+                report(Diagnostic(.error, "cannot run \(name): \(error.message)", file: FilePosition(path: name, line: error.line)))
+                return false
+            }
+            guard let line else { break }
+            guard runAll(stream.feed(line)) else { return allRan }
+            if stream.pendingLength > ShellRunner.maxStatementLength {
+                report(Diagnostic(.error, "the statement starting on line \(stream.pendingLine) is longer than "
+                                  + "\(ShellRunner.maxStatementLength >> 20) MiB characters; is a quote or bracket left open?",
+                                  file: FilePosition(path: name, line: stream.pendingLine)))
+                return false
+            }
+        }
+        _ = runAll(stream.finish())
+        return allRan
+    }
+
     /// Reads and runs a script file; a file that cannot be read is an error.
     @discardableResult
     public func runFile(_ path: String) -> Bool {
@@ -73,11 +118,16 @@ public final class ShellRunner {
     /// Runs one statement or dot command; returns true when it ran without error.
     @discardableResult
     public func run(_ item: ScriptItem, sourceName: String?) -> Bool {
+        let ran = perform(item, sourceName: sourceName)
+        return checkWrites() && ran
+    }
+
+    private func perform(_ item: ScriptItem, sourceName: String?) -> Bool {
         let source = SourceText(item.text, name: sourceName, firstLine: item.line)
         switch item.kind {
         case .dotCommand:
             do throws(Diagnostic) {
-                try perform(try DotCommand.parse(source), source: source)
+                try perform(try DotCommand.parse(source, parameters: session.parameters), source: source)
                 return true
             } catch {
                 report(error.withSource(source))

@@ -89,6 +89,20 @@ final class PseudoTerminal {
     /// Everything read after the cursor, for failure messages.
     var unread: String { String(decoding: output[min(cursor, output.count)...], as: UTF8.self) }
 
+    /// Control sequences in the output that only data could have sent: OSC (`ESC ]`, which can
+    /// set the clipboard), clear screen, a bell, a raw C1 control. Readline's own are not among them.
+    var controlsFromData: [String] {
+        var found: [String] = []
+        for i in output.indices {
+            let next = i + 1 < output.count ? output[i + 1] : 0
+            if output[i] == 0x1B && next == UInt8(ascii: "]") { found.append("OSC at \(i)") }
+            if output[i] == 0x1B && Array(output[i..<min(output.count, i + 4)]) == Array("\u{1B}[2J".utf8) { found.append("clear at \(i)") }
+            if output[i] == 0x07 { found.append("bell at \(i)") }
+            if output[i] == 0xC2 && (0x80...0x9F).contains(next) { found.append("C1 at \(i)") }
+        }
+        return found
+    }
+
     /// Everything read so far.
     var transcript: String { String(decoding: output, as: UTF8.self) }
 

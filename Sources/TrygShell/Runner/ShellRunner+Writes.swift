@@ -1,0 +1,66 @@
+import Foundation
+import TrygEngine
+
+extension ShellRunner {
+    /// Checks that everything a statement wrote went out; false (the statement failed) when not.
+    ///
+    /// A file from `.output` that could not be written is closed and kept as `FILE.partial`
+    /// (nothing already written is lost, and nobody mistakes it for a whole result); results go
+    /// back to the screen. Standard output that cannot be written is an error, except a closed
+    /// pipe (`tryg … | head`), which ends the run quietly.
+    func checkWrites() -> Bool {
+        if let file = redirect as? FileDescriptorOutput, let failure = file.takeFailure() {
+            redirect = nil
+            _ = file.close()
+            report(Diagnostic(.error, "cannot write results to '\(file.name)': \(failure.reason)",
+                              notes: keepPartial(file.path).map { ["what was written is kept as '\($0)'"] } ?? []))
+            return false
+        }
+        if let failure = screen.takeFailure() {
+            if failure.closedPipe {
+                outputClosed = true
+                quitRequested = true
+            } else {
+                report(Diagnostic(.error, "cannot write results to \(screen.name): \(failure.reason)"))
+            }
+            return false
+        }
+        if errors.takeFailure() != nil { errorsLost = true }
+        return true
+    }
+
+    /// At the end of a run: closes a file from `.output`; false (reported) when it could not be written whole.
+    public func finishOutput() -> Bool {
+        do throws(Diagnostic) {
+            try closeRedirect()
+        } catch {
+            report(error)
+            return false
+        }
+        return checkWrites()
+    }
+
+    /// Ends `.output` to a file: closes it, and reports a delayed write error from the close.
+    func closeRedirect() throws(Diagnostic) {
+        guard let file = redirect as? FileDescriptorOutput else {
+            redirect = nil
+            return
+        }
+        redirect = nil
+        let failure = file.takeFailure() ?? file.close()
+        _ = file.close()
+        if let failure {
+            throw Diagnostic(.error, "cannot write results to '\(file.name)': \(failure.reason)",
+                             notes: keepPartial(file.path).map { ["what was written is kept as '\($0)'"] } ?? [])
+        }
+    }
+
+    /// Renames a regular file that could not be written whole to `PATH.partial`; its new name.
+    private func keepPartial(_ path: String?) -> String? {
+        guard let path else { return nil }
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let partial = path + ".partial"
+        return rename(path, partial) == 0 ? partial : nil
+    }
+}
