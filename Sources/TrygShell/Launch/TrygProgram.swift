@@ -111,6 +111,13 @@ public struct TrygProgram {
         settings.asciiCharts = options.ascii || !utf8Locale
         settings.dataSource = options.source
         if let n = options.maxRows { settings.maxRows = n; settings.maxRowsGiven = true }
+        var dialect = options.csvDialect ?? CSVDialect()
+        // With --data, --delimiter and --decimal describe the files read; without, the csv written.
+        if options.dataDirectory == nil, let d = options.outputDelimiter { dialect.delimiter = d }
+        if options.dataDirectory == nil, let c = options.outputDecimalComma { dialect.decimalComma = c }
+        settings.csvDialect = dialect
+        settings.danishNumbers = options.danishNumbers
+        settings.collectJSON = !interactiveRun && demoScript == nil
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
         runner.screenWidth = screenWidth
