@@ -211,7 +211,7 @@ public struct LaunchOptions: Equatable, Sendable {
                                             how to read the files of --data (sniffed when not given)
           --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
           --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
-                                            (--delimiter and --decimal also spell csv output)
+                                            (without --data, --delimiter and --decimal spell csv output)
           --numbers da                      the table view's numbers Danish style (1.234,50)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
