@@ -122,6 +122,7 @@ public struct TrygProgram {
         runner.screenWidth = screenWidth
         runner.screenHeight = screenHeight
         runner.session.parameters = options.parameters
+        runner.session.suppressBelow = options.suppressBelow
         if let status = load(into: catalog, runner: runner) { return status }
 
         if let demoScript { return finish(runner, demo(runner, demoScript)) }
