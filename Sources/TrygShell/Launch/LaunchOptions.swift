@@ -32,6 +32,8 @@ public struct LaunchOptions: Equatable, Sendable {
     /// `--delimiter` and `--decimal` as given, which also spell csv output.
     public var outputDelimiter: Character?
     public var outputDecimalComma: Bool?
+    /// `--output-dir DIR`: one file per result.
+    public var outputDirectory: String?
     /// `--suppress N`: small-count suppression on every result.
     public var suppressBelow: Int64?
     /// `--numbers da`: the table view's numbers Danish style.
@@ -121,6 +123,7 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "unknown csv dialect '\(name)'; expected \(CSVDialect.names.joined(separator: "|"))")
                 }
                 options.csvDialect = dialect
+            case "--output-dir": options.outputDirectory = try value(flag, inline)
             case "--suppress":
                 let text = try value(flag, inline)
                 guard let n = Int64(text), n >= 1 else {
@@ -150,7 +153,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
-                             "--ascii", "--demo", "--source", "--maxrows", "--dialect", "--numbers", "--suppress",
+                             "--ascii", "--demo", "--source", "--maxrows", "--dialect", "--numbers", "--suppress", "--output-dir",
                              "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
@@ -221,6 +224,8 @@ public struct LaunchOptions: Equatable, Sendable {
           --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
                                             (without --data, --delimiter and --decimal spell csv output)
           --numbers da                      the table view's numbers Danish style (1.234,50)
+          --output-dir DIR                  each result in a file of its own: DIR/result-1.csv, …
+                                            (.json with --format json)
           --suppress N                      counts under N suppressed in every result, with
                                             complementary cells (shown <N; null in csv and json)
           --param NAME=VALUE                $NAME in the script, substituted as a literal

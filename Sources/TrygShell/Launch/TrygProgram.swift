@@ -116,6 +116,7 @@ public struct TrygProgram {
         if options.dataDirectory == nil, let c = options.outputDecimalComma { dialect.decimalComma = c }
         settings.csvDialect = dialect
         settings.danishNumbers = options.danishNumbers
+        settings.outputDirectory = options.outputDirectory
         settings.collectJSON = !interactiveRun && demoScript == nil
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing

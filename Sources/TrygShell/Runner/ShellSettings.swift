@@ -27,6 +27,8 @@ public struct ShellSettings: Sendable {
     /// JSON results are held until the run ends, so one result is written as an array and
     /// several as JSON Lines (scripts and `-c`; the interactive shell writes each at once).
     public var collectJSON = false
+    /// `--output-dir DIR`: each result in a file of its own (`result-1.csv`, …) instead of the output.
+    public var outputDirectory: String?
 
     public init() {}
 }
