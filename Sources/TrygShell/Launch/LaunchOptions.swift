@@ -50,6 +50,8 @@ public struct LaunchOptions: Equatable, Sendable {
     public var demo = false
     /// `--source TEXT`: the "Kilde: …" line under exported charts (the samples have their own).
     public var source: String?
+    /// `--quiet`: no load reports, only errors.
+    public var quiet = false
 
     public init() {}
 
@@ -83,7 +85,7 @@ public struct LaunchOptions: Equatable, Sendable {
             case "-c", "--command": options.scripts.append(.command(try value(flag, inline)))
             case "-f", "--file": options.scripts.append(.file(try value(flag, inline)))
             case "--data": options.dataDirectory = try value(flag, inline)
-            case "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type":
+            case "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--null", "--type":
                 let name = String(flag.dropFirst(2))
                 var values = [try value(flag, inline)]
                 if name == "type" {
@@ -108,6 +110,7 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "--\(error.message)")
                 }
             case "--keep-going": options.keepGoing = true
+            case "-q", "--quiet": options.quiet = true
             case "--ascii": options.ascii = true
             case "--demo": options.demo = true
             case "--source": options.source = try value(flag, inline)
@@ -154,7 +157,8 @@ public struct LaunchOptions: Equatable, Sendable {
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
                              "--ascii", "--demo", "--source", "--maxrows", "--dialect", "--numbers", "--suppress", "--output-dir",
-                             "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
+                             "--quiet", "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands",
+                             "--null", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
             }
@@ -219,7 +223,8 @@ public struct LaunchOptions: Equatable, Sendable {
                                             json with several results is JSON Lines, one object each
           --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
-                                            how to read the files of --data (sniffed when not given)
+          --null TEXT                       how to read the files of --data (sniffed when not given)
+          -q, --quiet                       no load reports on standard error, only errors
           --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
           --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
                                             (without --data, --delimiter and --decimal spell csv output)

@@ -10,6 +10,8 @@ public struct ShellSettings: Sendable {
     public var maxRowsGiven = false
     /// A person types the statements: notes such as "kept as table" are shown.
     public var interactive = false
+    /// `--quiet`: loads report nothing but their errors.
+    public var quiet = false
     /// Colour for results and for diagnostics; decided from the terminals and `NO_COLOR`.
     public var resultColor = false
     public var diagnosticColor = false
