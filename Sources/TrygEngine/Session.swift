@@ -69,6 +69,12 @@ public final class Session: Sendable {
         set { parameterValues.withLock { $0 = newValue } }
     }
     private let parameterValues = Mutex<[String: String]>([:])
+    /// How much memory one statement's result may take (`--memory-limit`).
+    public var memoryBudget: MemoryBudget {
+        get { budgetValue.withLock { $0 } }
+        set { budgetValue.withLock { $0 = newValue } }
+    }
+    private let budgetValue = Mutex<MemoryBudget>(.standard)
 
     /// Which fast kernels the executor may use (tests turn them off to compare with the general paths).
     let kernels: ExecutionKernels
@@ -131,7 +137,7 @@ public final class Session: Sendable {
         var binder = makeBinder()
         let bound = try binder.bind(query)
         let plan = Optimizer.standard.optimize(bound.plan)
-        let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels).run(plan)
+        let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels, budget: memoryBudget).run(plan)
         return (table, bound.warnings, bound.chart)
     }
 }

@@ -29,6 +29,8 @@ public struct LaunchOptions: Equatable, Sendable {
     public var scripts: [Script] = []
     /// `--maxrows N`: rows of a table shown on a terminal; nil keeps the default.
     public var maxRows: Int?
+    /// `--memory-limit SIZE`: the most memory one result may take; nil: half the physical memory.
+    public var memoryLimit: MemoryBudget?
     /// `--format`; nil keeps the default (table).
     public var format: OutputMode?
     public var parameters: [String: String] = [:]
@@ -46,6 +48,7 @@ public struct LaunchOptions: Equatable, Sendable {
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public let message: String
         public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 
     /// Reads the arguments (without the program name).
@@ -97,6 +100,12 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "unknown format '\(name)'; expected \(OutputMode.names)")
                 }
                 options.format = mode
+            case "--memory-limit":
+                let text = try value(flag, inline)
+                guard let budget = MemoryBudget.parse(text) else {
+                    throw UsageError(message: "--memory-limit needs a size such as 8G or 512M, not '\(text)'")
+                }
+                options.memoryLimit = budget
             case "--maxrows":
                 let text = try value(flag, inline)
                 guard let n = Int(text), n >= 0 else {
@@ -113,7 +122,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
-                             "--ascii", "--demo", "--source", "--maxrows",
+                             "--ascii", "--demo", "--source", "--maxrows", "--memory-limit",
                              "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
@@ -180,6 +189,7 @@ public struct LaunchOptions: Equatable, Sendable {
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
                                             how to read the files of --data (sniffed when not given)
           --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
+          --memory-limit SIZE               the most memory one result may take, e.g. 8G (default: half of RAM)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
           --ascii                           draw charts in plain ASCII

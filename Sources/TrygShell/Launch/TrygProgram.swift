@@ -115,6 +115,7 @@ public struct TrygProgram {
         runner.screenWidth = screenWidth
         runner.screenHeight = screenHeight
         runner.session.parameters = options.parameters
+        if let budget = options.memoryLimit { runner.session.memoryBudget = budget }
         if let status = load(into: catalog, runner: runner) { return status }
 
         if let demoScript { return finish(runner, demo(runner, demoScript)) }
