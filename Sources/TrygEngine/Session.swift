@@ -75,6 +75,8 @@ public final class Session: Sendable {
         set { budgetValue.withLock { $0 = newValue } }
     }
     private let budgetValue = Mutex<MemoryBudget>(.standard)
+    /// Tables made by `let`: a later `let` may replace these, never a table loaded from a file.
+    private let letNames = Mutex<Set<String>>([])
 
     /// Which fast kernels the executor may use (tests turn them off to compare with the general paths).
     let kernels: ExecutionKernels
@@ -105,9 +107,11 @@ public final class Session: Sendable {
                 return .rows(QueryResult(table: run.table, warnings: run.warnings, chart: run.chart,
                                          elapsed: clock.now - start))
             case .let(let name, let query):
+                try checkLetName(name)
                 let run = try run(query)
                 let table = run.table.renamed(name.text)
                 catalog.register(table)
+                letNames.withLock { _ = $0.insert(table.name) }
                 return .stored(name: name.text, result: QueryResult(table: table, warnings: run.warnings,
                                                                      elapsed: clock.now - start))
             case .explain(let query):
@@ -119,6 +123,27 @@ public final class Session: Sendable {
         } catch {
             throw error.withSource(source)
         }
+    }
+
+    /// `let NAME = …` may replace a table an earlier `let` made, never one loaded from a file:
+    /// saved scripts would go on to print figures from the replacement.
+    private func checkLetName(_ name: Name) throws(Diagnostic) {
+        guard catalog.table(name.text) != nil, !letNames.withLock({ $0.contains(name.text) }) else { return }
+        throw Diagnostic(.error, "'\(name.text)' is a table loaded from a file", span: name.span,
+                         label: "choose another name for this result",
+                         notes: ["help: to replace the loaded table, drop it first: .drop \(name.text)"])
+    }
+
+    /// Removes a table from the catalog (`.drop NAME`); a later `let NAME` may then make it anew.
+    public func drop(_ name: String) throws(Diagnostic) {
+        guard catalog.table(name) != nil else {
+            let names = catalog.names
+            throw Diagnostic(.error, "unknown table '\(name)'",
+                             label: Suggest.nearest(name, in: names).map { "did you mean '\($0)'?" } ?? "not a table",
+                             notes: ["help: tables are \(names.isEmpty ? "(none loaded)" : names.joined(separator: ", "))"])
+        }
+        catalog.remove(name)
+        letNames.withLock { _ = $0.remove(name) }
     }
 
     /// Convenience: runs a statement given as a string.

@@ -11,6 +11,7 @@ import TrygImport
         #expect(try parse(".help where") == .help(topic: "where"))
         #expect(try parse(".tables") == .tables)
         #expect(try parse(".schema incidents") == .schema(table: "incidents"))
+        #expect(try parse(".drop incidents") == .drop(table: "incidents"))
         #expect(try parse(".import data/x.csv") == .importFile(ImportRequest(path: "data/x.csv")))
         #expect(try parse(".import \"my data.csv\" as mine") == .importFile(ImportRequest(path: "my data.csv", tableName: "mine")))
         #expect(try parse(".sheets book.xlsx") == .sheets(path: "book.xlsx"))
@@ -38,7 +39,7 @@ import TrygImport
     }
 
     @Test func badArguments() {
-        for line in [".mode xml", ".timer maybe", ".maxrows lots", ".maxrows -1", ".tables x", ".import", ".import a b c"] {
+        for line in [".drop", ".drop a b", ".mode xml", ".timer maybe", ".maxrows lots", ".maxrows -1", ".tables x", ".import", ".import a b c"] {
             #expect(throws: Diagnostic.self, "\(line)") { try parse(line) }
         }
     }

@@ -31,16 +31,24 @@ extension Binder {
             var others: [BoundExpr] = []
             // `x in (1, null)` is true or null, never false: SQL's three-valued logic.
             var listHasNull = false
+            // Literals that may match no row: one warning for the whole list, found in linear time.
+            var listed: [(Value, Span)] = []
+            var midnight = false
             for item in items {
-                let y = try bindExpr(item, scope)
+                let y = try bindOperand(item, like: x.type, scope)
                 if case .literal(var v, var vt) = y {
                     if x.type == .decimal, case .int(let i) = v { v = .decimal(Double(i)); vt = .decimal }
-                    if x.type == .timestamp, case .date(let d) = v { v = .timestamp(d &* LocalTime.secondsPerDay); vt = .timestamp }
+                    if x.type == .timestamp, case .date(let d) = v {
+                        if !midnight { warnings.append(midnightWarning(field, d, item.span)) }
+                        midnight = true
+                        v = .timestamp(d &* LocalTime.secondsPerDay)
+                        vt = .timestamp
+                    }
                     let (l, r) = try unify(x, a.span, .literal(v, vt), item.span, field: field, op: "in")
                     _ = l
                     if case .literal(let cv, _) = r, !cv.isNull { values.append(canonicalText(field, cv)) }
                     if case .literal(let cv, _) = r, cv.isNull { listHasNull = true }
-                    if case .literal(let cv, _) = r, let w = missingValueWarning(field, canonicalText(field, cv), item.span) { warnings.append(w) }
+                    if case .literal(let cv, _) = r { listed.append((canonicalText(field, cv), item.span)) }
                 } else {
                     let (l, r) = try unify(x, a.span, y, item.span, field: field, op: "in")
                     others.append(.call(.eq, [l, r], .bool, item.span))
@@ -50,6 +58,7 @@ extension Binder {
                 ? BoundExpr.call(.toDecimal, [x], .decimal, a.span) : x
             var result: BoundExpr = .call(.inList(values), [lhs], .bool, e.span)
             for o in others { result = .call(.or, [result, o], .bool, e.span) }
+            if let w = missingValuesWarning(field, listed) { warnings.append(w) }
             if listHasNull { result = .call(.or, [result, .literal(.null, .bool)], .bool, e.span) }
             return negated ? .call(.not, [result], .bool, e.span) : result
         case .between(let a, let lo, let hi, let negated):
@@ -74,6 +83,7 @@ extension Binder {
         case .null: return .literal(.null, .null)
         case .date(let v): return .literal(.date(v), .date)
         case .timestamp(let v): return .literal(.timestamp(v), .timestamp)
+        case .parameter(_, let text): return Binder.inferredParameter(text)
         }
     }
 
@@ -83,8 +93,7 @@ extension Binder {
     }
 
     mutating func bindBinary(_ op: String, _ a: Expr, _ b: Expr, _ span: Span, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
-        var x = try bindExpr(a, scope)
-        var y = try bindExpr(b, scope)
+        var (x, y) = try bindOperands(a, b, scope)
         switch op {
         case "and", "or":
             try expectBool(x, a.span, op)
@@ -92,6 +101,10 @@ extension Binder {
             return .call(op == "and" ? .and : .or, [x, y], .bool, span)
         case "=", "!=", "<", "<=", ">", ">=":
             let fx = fieldOf(x, scope), fy = fieldOf(y, scope)
+            if op == "=" {
+                if x.type == .timestamp, case .literal(.date(let d), _) = y { warnings.append(midnightWarning(fx, d, b.span)) }
+                if y.type == .timestamp, case .literal(.date(let d), _) = x { warnings.append(midnightWarning(fy, d, a.span)) }
+            }
             if case .literal = x, fy != nil {
                 (y, x) = try unify(y, b.span, x, a.span, field: fy, op: op)
             } else {

@@ -105,7 +105,7 @@ extension Binder {
 
     /// A literal coerced to a group key's type (for `compare`): any type a key can have.
     mutating func constant(_ e: Expr, as field: Field, _ scope: Scope) throws(Diagnostic) -> Value {
-        let bound = try bindExpr(e, scope)
+        let bound = try bindOperand(e, like: field.type, scope)
         guard case .literal(let v, _) = bound else {
             throw Diagnostic(.error, "compare takes values, not expressions", span: e.span, label: "e.g. \"2022/23\"")
         }

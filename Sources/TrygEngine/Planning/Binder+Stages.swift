@@ -9,6 +9,7 @@ extension Binder {
             return (.filter(plan, p), scope)
 
         case .groupBy(let keys, let aggs):
+            for k in keys { try Binder.rejectParameter(k.expr, as: "group by") }
             return try bindAggregate(plan, scope, keys: keys, aggregates: aggs, stage: stage)
 
         case .compute(let aggs):
@@ -81,13 +82,17 @@ extension Binder {
 
         case .orderBy(let keys):
             var bound: [BoundSortKey] = []
-            for k in keys { bound.append(BoundSortKey(expr: try bindExpr(k.expr, scope), descending: k.descending)) }
+            for k in keys {
+                try Binder.rejectParameter(k.expr, as: "order by")
+                bound.append(BoundSortKey(expr: try bindExpr(k.expr, scope), descending: k.descending))
+            }
             return (.sort(plan, bound), scope)
 
         case .limit(let n, _):
             return (.limit(plan, Int(n)), scope)
 
         case .top(let n, _, let key):
+            try Binder.rejectParameter(key.expr, as: "top … by")
             let k = BoundSortKey(expr: try bindExpr(key.expr, scope), descending: key.direction ?? true)
             return (.topN(plan, Int(n), [k]), scope)
 

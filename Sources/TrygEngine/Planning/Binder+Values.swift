@@ -69,40 +69,81 @@ extension Binder {
         return v
     }
 
+    /// Types whose literal can be checked against the values a column holds.
+    static func warnsOnMissing(_ type: DataType) -> Bool {
+        switch type {
+        case .text, .halfYear, .category, .int, .bool, .date: return true
+        default: return false
+        }
+    }
+
+    /// True when a stored text value is in the column (the dictionary knows it and a row has it).
+    func storedTextPresent(_ origin: FieldOrigin, _ v: Value) -> Bool {
+        guard case .text(let s) = v, case .stored(let i) = origin.column,
+              case .text(let codes, let dict) = origin.table.columns[i].storage, let code = dict.code(of: s) else { return false }
+        return origin.table.columns[i].nulls == nil || codes.contains(code)
+    }
+
     /// A warning when a compared literal matches none of the field's values, naming the closest.
     func missingValueWarning(_ field: Field?, _ v: Value, _ span: Span) -> Diagnostic? {
-        guard let field, let origin = field.origin, !v.isNull else { return nil }
-        switch field.type {
-        case .text, .halfYear, .category: break
-        default: return nil
-        }
-        // A stored text value the dictionary knows is present: no need to list the values.
-        if case .text(let s) = v, case .stored(let i) = origin.column,
-           case .text(let codes, let dict) = origin.table.columns[i].storage, let code = dict.code(of: s),
-           origin.table.columns[i].nulls == nil || codes.contains(code) {
-            return nil
-        }
+        guard let field, let origin = field.origin, !v.isNull, Binder.warnsOnMissing(field.type) else { return nil }
+        if storedTextPresent(origin, v) { return nil }
         let values = distinctValues(origin)
         if values.contains(v) { return nil }
-        let shown = values.map(\.display)
+        return missingWarning(field, origin, values, v, span)
+    }
+
+    /// One warning for the literals of an `in` list that match no row, in time linear in the list.
+    func missingValuesWarning(_ field: Field?, _ items: [(Value, Span)]) -> Diagnostic? {
+        guard let field, let origin = field.origin, Binder.warnsOnMissing(field.type) else { return nil }
+        let values = distinctValues(origin)
+        let present = Set(values)
+        let missing = items.filter { !$0.0.isNull && !present.contains($0.0) }
+        guard let first = missing.first else { return nil }
+        if missing.count == 1 { return missingWarning(field, origin, values, first.0, first.1) }
+        let shown = missing.prefix(5).map { "\"\($0.0.display)\"" }.joined(separator: ", ")
+        return Diagnostic(.warning, "\(missing.count) of the \(items.count) values listed match no \(field.name)",
+                          span: first.1, label: "matches no row",
+                          notes: ["note: \(shown)\(missing.count > 5 ? ", …" : "")"] + rangeNote(field, origin, values))
+    }
+
+    func missingWarning(_ field: Field, _ origin: FieldOrigin, _ values: [Value], _ v: Value, _ span: Span) -> Diagnostic {
         let wanted = v.display
-        // Half-years are not typos of each other: name the range instead.
-        let near = field.type == .halfYear ? [] : Suggest.nearest(wanted, in: shown, max: 3)
-        var message = "no \(field.name) is \"\(wanted)\""
+        // Ordered values are not typos of each other: name the range instead.
+        let ordered = [DataType.halfYear, .int, .date].contains(field.type)
+        let near = ordered ? [] : Suggest.nearest(wanted, in: values.map(\.display), max: 3)
+        var message = "no \(field.name) is \(field.type == .text || field.type == .halfYear || field.type.isCategory ? "\"\(wanted)\"" : wanted)"
         if let best = near.first { message += "; did you mean \"\(best)\"?" }
-        var notes: [String] = []
-        if near.isEmpty {
-            if field.type == .halfYear, let lo = values.min(by: Binder.valueLess), let hi = values.max(by: Binder.valueLess) {
-                notes.append("note: \(field.name) runs from \(lo.display) to \(hi.display) in \(origin.table.name)")
-            } else if shown.count <= 12 {
-                notes.append("note: \(field.name) is one of \(shown.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
-            }
+        return Diagnostic(.warning, message, span: span, label: "matches no row",
+                          notes: near.isEmpty ? rangeNote(field, origin, values) : [])
+    }
+
+    /// Where the field's values run (ordered types), or which they are (a dozen or fewer).
+    func rangeNote(_ field: Field, _ origin: FieldOrigin, _ values: [Value]) -> [String] {
+        if [DataType.halfYear, .int, .date].contains(field.type),
+           let lo = values.min(by: Binder.valueLess), let hi = values.max(by: Binder.valueLess) {
+            return ["note: \(field.name) runs from \(lo.display) to \(hi.display) in \(origin.table.name)"]
         }
-        return Diagnostic(.warning, message, span: span, label: "matches no row", notes: notes)
+        if values.isEmpty { return ["note: \(field.name) holds no value in \(origin.table.name)"] }
+        if values.count <= 12 {
+            return ["note: \(field.name) is one of \(values.map(\.display).sorted().map { "\"\($0)\"" }.joined(separator: ", "))"]
+        }
+        return []
+    }
+
+    /// `t = 2025-01-01` with a timestamp `t`: the date stands for its midnight, which is rarely meant.
+    func midnightWarning(_ field: Field?, _ day: Int64, _ span: Span) -> Diagnostic {
+        let name = field?.name ?? "the timestamp"
+        let date = Value.date(day).display
+        return Diagnostic(.warning, "\(name) is a timestamp: = \(date) matches only \(date)T00:00", span: span,
+                          label: "midnight only", notes: ["help: for the whole day write date(\(name)) = \(date)"])
     }
 
     static func valueLess(_ a: Value, _ b: Value) -> Bool {
-        if case .halfYear(let x) = a, case .halfYear(let y) = b { return x < y }
-        return a.display < b.display
+        switch (a, b) {
+        case (.halfYear(let x), .halfYear(let y)): return x < y
+        case (.int(let x), .int(let y)), (.date(let x), .date(let y)): return x < y
+        default: return a.display < b.display
+        }
     }
 }

@@ -21,6 +21,8 @@ public indirect enum ExprKind: Sendable {
 /// A literal as written.
 public enum LiteralValue: Sendable, Equatable {
     case int(Int64), decimal(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
+    /// `$NAME` given as `--param NAME=TEXT`: the binder reads the text as the type its place needs.
+    case parameter(name: String, text: String)
 }
 
 public struct Expr: Sendable {

@@ -138,6 +138,15 @@ extension Parser {
         return try primary()
     }
 
+    /// `$NAME` as written: its name and the text given for it, typed later by its place.
+    mutating func parameterText() throws(Diagnostic) -> (LiteralValue, Span) {
+        guard case .parameter(let p) = current.kind else { throw unexpected("expected a parameter") }
+        let span = current.span
+        guard let raw = parameters[p] else { return try parameterLiteral() }
+        advance()
+        return (.parameter(name: p, text: raw), span)
+    }
+
     mutating func parameterLiteral() throws(Diagnostic) -> (LiteralValue, Span) {
         guard case .parameter(let p) = current.kind else { throw unexpected("expected a parameter") }
         let span = current.span
@@ -163,7 +172,7 @@ extension Parser {
         case .date(let v): advance(); return Expr(.literal(.date(v)), t.span)
         case .timestamp(let v): advance(); return Expr(.literal(.timestamp(v)), t.span)
         case .parameter:
-            let (lit, span) = try parameterLiteral()
+            let (lit, span) = try parameterText()
             return Expr(.literal(lit), span)
         case .symbol("("):
             advance()

@@ -5,6 +5,8 @@ public enum DotCommand: Equatable, Sendable {
     case help(topic: String?)
     case tables
     case schema(table: String?)
+    /// `.drop NAME`: remove a table, so `let NAME = …` may make it anew.
+    case drop(table: String)
     /// `.import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]`.
     case importFile(ImportRequest)
     /// `.sheets FILE`: the sheets of a workbook.
@@ -31,6 +33,7 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "help", usage: ".help [TOPIC]", summary: "this list, or help on a command, stage or function"),
         Reference(name: "tables", usage: ".tables", summary: "the tables and their row counts"),
         Reference(name: "schema", usage: ".schema [TABLE]", summary: "columns, types, distinct counts and a few values"),
+        Reference(name: "drop", usage: ".drop TABLE", summary: "remove a table (then let may make one of that name)"),
         Reference(name: "import", usage: ".import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]",
                   summary: "load a CSV file or an .xlsx sheet as a table (named after the file)"),
         Reference(name: "sheets", usage: ".sheets FILE", summary: "the sheets of an .xlsx workbook"),
@@ -80,6 +83,9 @@ extension DotCommand {
         case "schema":
             try arity(0...1)
             return .schema(table: args.first?.text)
+        case "drop":
+            try arity(1...1)
+            return .drop(table: args[0].text)
         case "import":
             return .importFile(try ImportRequest.parse(args, command: first, source: source))
         case "sheets":

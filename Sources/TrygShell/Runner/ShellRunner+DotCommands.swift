@@ -31,6 +31,9 @@ extension ShellRunner {
                 if settings.mode == .table { output.write("\(t.name)\(t.origin.map { " (from \($0))" } ?? "")\n") }
                 output.write(render(SchemaTables.describe(t), elapsed: nil))
             }
+        case .drop(let name):
+            guard session.catalog.table(name) != nil else { throw unknownTable(name, source) }
+            try session.drop(name)
         case .importFile(let request):
             try importFile(request)
         case .sheets(let path):

@@ -1,0 +1,72 @@
+import Foundation
+import TrygDomain
+
+/// `$NAME` parameters: text given on the command line, read as the type its place needs
+/// (`reported_at >= $d` a date, `library = $n` the text "4"); a value, never code or a name.
+extension Binder {
+    /// The two sides of an operator; a parameter on one side takes the other side's type.
+    mutating func bindOperands(_ a: Expr, _ b: Expr, _ scope: Scope) throws(Diagnostic) -> (BoundExpr, BoundExpr) {
+        if Binder.isParameter(a), !Binder.isParameter(b) {
+            let y = try bindExpr(b, scope)
+            return (try bindOperand(a, like: y.type, scope), y)
+        }
+        let x = try bindExpr(a, scope)
+        return (x, try bindOperand(b, like: x.type, scope))
+    }
+
+    /// `e` bound; a parameter is read as `type` when its text allows, else as it looks.
+    mutating func bindOperand(_ e: Expr, like type: DataType, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
+        guard case .literal(.parameter(let name, let text)) = e.kind else { return try bindExpr(e, scope) }
+        return try Binder.parameter(name, text, as: type, e.span)
+    }
+
+    static func isParameter(_ e: Expr) -> Bool {
+        if case .literal(.parameter) = e.kind { return true }
+        return false
+    }
+
+    /// A parameter's text as a literal of `type`; an error when the text cannot be one.
+    static func parameter(_ name: String, _ text: String, as type: DataType, _ span: Span) throws(Diagnostic) -> BoundExpr {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        switch type {
+        case .text, .halfYear, .category:
+            // Half-years and categories convert from text through the domain, as literals do.
+            return .literal(.text(text.precomposedForTrygNFC), .text)
+        case .int, .decimal:
+            if let i = Int64(t) { return .literal(.int(i), .int) }
+            if let d = Double(t), d.isFinite, t.allSatisfy(\.isASCII) { return .literal(.decimal(d), .decimal) }
+        case .bool:
+            if t.lowercased() == "true" { return .literal(.bool(true), .bool) }
+            if t.lowercased() == "false" { return .literal(.bool(false), .bool) }
+        case .date, .timestamp:
+            if let tokens = try? Lexer.tokenize(SourceText(t)), let first = tokens.first {
+                if case .date(let d) = first.kind, tokens.count <= 2 { return .literal(.date(d), .date) }
+                if case .timestamp(let s) = first.kind, tokens.count <= 2 { return .literal(.timestamp(s), .timestamp) }
+            }
+        case .null:
+            return inferredParameter(text)
+        }
+        throw Diagnostic(.error, "parameter $\(name) is \"\(text)\", which is not \(type == .int || type == .decimal ? "a number" : "a \(type)")",
+                         span: span, label: fitHint(for: type, field: nil).replacingOccurrences(of: "it is", with: "here it must be"),
+                         notes: ["help: give it as --param \(name)=VALUE"])
+    }
+
+    /// A parameter where nothing says its type: a whole number, a decimal, else text.
+    static func inferredParameter(_ text: String) -> BoundExpr {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let i = Int64(t) { return .literal(.int(i), .int) }
+        if let d = Double(t), d.isFinite, t.allSatisfy(\.isASCII), t.contains(where: { ".eE".contains($0) }) {
+            return .literal(.decimal(d), .decimal)
+        }
+        return .literal(.text(text.precomposedForTrygNFC), .text)
+    }
+
+    /// `order by $x`, `group by $x`, `top 3 by $x`: a parameter is a value, so sorting or
+    /// grouping by it would be by one constant; say so rather than do it.
+    static func rejectParameter(_ e: Expr, as stage: String) throws(Diagnostic) {
+        guard case .literal(.parameter(let name, let text)) = e.kind else { return }
+        throw Diagnostic(.error, "$\(name) is a value (\"\(text)\"), not a column", span: e.span,
+                         label: "\(stage) needs a column or an expression of columns here",
+                         notes: ["help: parameters stand for values only, never for names; write the column itself"])
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import TrygEngine
+
+/// Warnings for literals that match no row, over lists of any length.
+@Suite struct ValueWarningTests {
+    /// Five thousand unmatched values are one warning that counts them, not five thousand.
+    @Test func aLongInListWarnsOnce() throws {
+        let session = Session(catalog: TestTables.catalog())
+        for (column, present, literal) in [("library", "\"Valby\"", { (i: Int) in "\"nowhere \(i)\"" }),
+                                           ("id", "1", { (i: Int) in "\(100_000 + i)" })] {
+            let list = (0..<5_000).map(literal).joined(separator: ", ")
+            guard case .rows(let r) = try session.execute("incidents where \(column) in (\(present), \(list)) count") else {
+                Issue.record("no rows")
+                continue
+            }
+            #expect(r.warnings.count == 1, "\(column): \(r.warnings.count) warnings")
+            #expect(r.warnings.first?.message == "5000 of the 5001 values listed match no \(column)")
+        }
+    }
+
+    /// Every literal an `in` list holds that matches no row is counted, and none that does.
+    @Test func theCountIsExactForRandomLists() throws {
+        let session = Session(catalog: TestTables.catalog())
+        var rng = TestTables.Rng(state: 99)
+        for _ in 0..<50 {
+            let values = (0..<(2 + rng.int(20))).map { _ in rng.int(12) - 3 }   // severity is 1…5
+            let missing = values.filter { !(1...5).contains($0) }.count
+            guard case .rows(let r) = try session.execute("incidents where severity in (\(values.map(String.init).joined(separator: ", "))) count")
+            else { continue }
+            switch missing {
+            case 0: #expect(r.warnings.isEmpty)
+            case 1: #expect(r.warnings.first?.message.hasPrefix("no severity is") == true)
+            default: #expect(r.warnings.first?.message == "\(missing) of the \(values.count) values listed match no severity")
+            }
+        }
+    }
+}
