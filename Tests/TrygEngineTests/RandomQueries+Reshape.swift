@@ -50,29 +50,33 @@ extension RandomQueryGenerator {
         return RandomQuery(tryg: tryg, sql: { _ in sql })
     }
 
-    /// `trend` over years with gaps: every year between the first and last appears in each
-    /// partition; change against the year before in the calendar.
+    /// `trend` over years or half-years with gaps: every period between the first and last
+    /// appears in each partition; change against the period before in the calendar.
     mutating func trend() -> RandomQuery {
         let (w, sw) = maybeWhere()
         let others = groupKeys(rng.int(2), from: ["k", "g", "b"])
         let agg = pick(RandomAggregate.all)
-        let keys = others + ["year"]
-        let tryg = "t\(w) group by \(keys.joined(separator: ", ")) compute \(agg.tryg) trend"
+        let halfyear = chance(2)
+        // SQL steps through `p`: the year, or the half-year's ordinal.
+        let period = halfyear ? "hyo" : "year"
+        let tryg = "t\(w) group by \((others + [halfyear ? "halfyear" : "year"]).joined(separator: ", ")) compute \(agg.tryg) trend"
+        let keys = others + [period]
         let grid = others.map { "parts.\($0)" }
-        let order = "ORDER BY year IS NULL, year"
+        let order = "ORDER BY p IS NULL, p"
         let window = others.isEmpty ? order : "PARTITION BY \(others.joined(separator: ", ")) \(order)"
+        let shown = halfyear ? RandomTables.halfyearLabelSQL("p") : "p"
         let sql = """
-            WITH RECURSIVE x AS (SELECT \(keys.joined(separator: ", ")), \(agg.sql) AS m, 1 AS present
+            WITH RECURSIVE x AS (SELECT \(others.map { $0 + ", " }.joined())\(period) AS p, \(agg.sql) AS m, 1 AS present
                        FROM tv\(sw) GROUP BY \(keys.joined(separator: ", "))),
-                 r(year) AS (SELECT min(year) FROM x UNION ALL SELECT year + 1 FROM r WHERE year < (SELECT max(year) FROM x)),
+                 r(p) AS (SELECT min(p) FROM x UNION ALL SELECT p + 1 FROM r WHERE p < (SELECT max(p) FROM x)),
                  parts AS (\(Self.partitions(others))),
-                 filled AS (SELECT \((grid + ["r.year AS year", "\(Self.cell("x", agg)) AS m"]).joined(separator: ", "))
+                 filled AS (SELECT \((grid + ["r.p AS p", "\(Self.cell("x", agg)) AS m"]).joined(separator: ", "))
                             FROM parts CROSS JOIN r
-                            LEFT JOIN x ON \(Self.sameKeys(others, "x", "parts")) AND x.year = r.year
-                            WHERE r.year IS NOT NULL
-                            UNION ALL SELECT \((others + ["year", "m"]).joined(separator: ", ")) FROM x WHERE year IS NULL),
-                 l AS (SELECT *, CASE WHEN year IS NULL THEN NULL ELSE lag(m) OVER (\(window)) END AS prev FROM filled)
-            SELECT \((keys + ["m", "m - prev", "CASE WHEN prev = 0 THEN NULL ELSE (m - prev) * 100.0 / prev END"]).joined(separator: ", ")) FROM l
+                            LEFT JOIN x ON \(Self.sameKeys(others, "x", "parts")) AND x.p = r.p
+                            WHERE r.p IS NOT NULL
+                            UNION ALL SELECT \((others + ["p", "m"]).joined(separator: ", ")) FROM x WHERE p IS NULL),
+                 l AS (SELECT *, CASE WHEN p IS NULL THEN NULL ELSE lag(m) OVER (\(window)) END AS prev FROM filled)
+            SELECT \((others + [shown, "m", "m - prev", "CASE WHEN prev = 0 THEN NULL ELSE (m - prev) * 100.0 / prev END"]).joined(separator: ", ")) FROM l
             """
         return RandomQuery(tryg: tryg, sql: { _ in sql })
     }

@@ -61,9 +61,23 @@ enum RandomTables {
               ELSE 'vinter ' || (CAST(substr(d, 1, 4) AS INTEGER) - 1) || '/' || substr(d, 3, 2) END)
         """
 
+    /// A half-year as a number that counts half-years (`HalfYear.ordinal`): winters odd.
+    static let halfyearOrdinalSQL = """
+        (CASE WHEN d IS NULL THEN NULL WHEN CAST(substr(d, 6, 2) AS INTEGER) BETWEEN 4 AND 9
+              THEN 2 * CAST(substr(d, 1, 4) AS INTEGER)
+              WHEN CAST(substr(d, 6, 2) AS INTEGER) >= 10 THEN 2 * CAST(substr(d, 1, 4) AS INTEGER) + 1
+              ELSE 2 * CAST(substr(d, 1, 4) AS INTEGER) - 1 END)
+        """
+
+    /// The label of a half-year ordinal `o`, as tryg prints it.
+    static func halfyearLabelSQL(_ o: String) -> String {
+        "(CASE WHEN \(o) IS NULL THEN NULL WHEN \(o) % 2 = 0 THEN 'sommer ' || (\(o) / 2) "
+            + "ELSE 'vinter ' || (\(o) / 2) || '/' || printf('%02d', (\(o) / 2 + 1) % 100) END)"
+    }
+
     /// Views that give SQLite the derived columns tryg has without declaration.
     static let views = [
-        "CREATE VIEW tv AS SELECT *, \(yearSQL) AS year, \(halfyearSQL) AS halfyear FROM t",
+        "CREATE VIEW tv AS SELECT *, \(yearSQL) AS year, \(halfyearSQL) AS halfyear, \(halfyearOrdinalSQL) AS hyo FROM t",
         "CREATE VIEW uv AS SELECT *, \(yearSQL) AS year FROM u",
     ]
 }

@@ -15,7 +15,7 @@ extension Binder {
                                  label: "put it after 'compute'")
             }
             let b = try bindExpr(k.expr, scope)
-            var name = k.alias?.text ?? Binder.name(of: k.expr)
+            var name = k.alias?.text ?? Binder.outputName(k.expr, b, scope)
             // `group by u.year, t.year`: the second is named with its table, as select does.
             if k.alias == nil, boundKeys.contains(where: { $0.0 == name }), case .column(let q?, let n) = k.expr.kind {
                 name = "\(q.text).\(n.text)"

@@ -27,24 +27,25 @@ extension Binder {
         }
     }
 
-    /// `pivot COL [compute M]`: a column per value of COL and measure. The values are read now,
+    /// `pivot COL [compute M, …]`: a column per value of COL and measure. The values are read now,
     /// so later stages know the columns (`… pivot halfyear top 3 by `vinter 2024/25``).
     mutating func bindPivot(_ plan: LogicalPlan, _ scope: Scope, column: Name,
-                            aggregate: NamedExpr?) throws(Diagnostic) -> (LogicalPlan, Scope) {
+                            measures chosen: [NamedExpr]) throws(Diagnostic) -> (LogicalPlan, Scope) {
         let col = try scope.resolve(qualifier: nil, name: column, whole: column.span)
         guard col.role == .key else {
             throw Diagnostic(.error, "pivot needs '\(column.text)' to be a group key", span: column.span,
                              label: "group by \(column.text) first: … group by library, \(column.text) pivot \(column.text)")
         }
         let allMeasures = measures(scope)
-        var ms = allMeasures
-        if let aggregate {
-            let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr)
-            ms = allMeasures.filter { $0.name == name }
-            if ms.isEmpty {
+        var ms = chosen.isEmpty ? allMeasures : []
+        for aggregate in chosen {
+            let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr).replacingOccurrences(of: "(", with: "_")
+                .replacingOccurrences(of: ")", with: "")
+            guard let m = allMeasures.first(where: { $0.name == name }) else {
                 throw Diagnostic(.error, "pivot's measure '\(name)' is not computed by the group by", span: aggregate.expr.span,
                                  label: "measures here: \(allMeasures.map(\.name).joined(separator: ", "))")
             }
+            if !ms.contains(where: { $0.name == m.name }) { ms.append(m) }
         }
         guard !ms.isEmpty else {
             throw Diagnostic(.error, "pivot needs a measure", span: column.span, label: "group by … compute count first")

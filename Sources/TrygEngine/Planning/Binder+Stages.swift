@@ -39,7 +39,7 @@ extension Binder {
                     }
                 case .expr(let ne):
                     let b = try bindExpr(ne.expr, scope)
-                    var name = ne.alias?.text ?? Binder.name(of: ne.expr)
+                    var name = ne.alias?.text ?? Binder.outputName(ne.expr, b, scope)
                     if ne.alias == nil, out.contains(where: { $0.0 == name }), case .column(let q?, let n) = ne.expr.kind {
                         name = "\(q.text).\(n.text)"
                     }
@@ -99,8 +99,8 @@ extension Binder {
         case .join(let isLeft, let source, let alias, let on):
             return try bindJoin(plan, scope, isLeft: isLeft, source: source, alias: alias, on: on)
 
-        case .pivot(let column, let aggregate):
-            return try bindPivot(plan, scope, column: column, aggregate: aggregate)
+        case .pivot(let column, let measures):
+            return try bindPivot(plan, scope, column: column, measures: measures)
 
         case .compare(let column, let from, let to):
             return try bindCompare(plan, scope, column: column, from: from, to: to, stage: stage)
@@ -128,6 +128,13 @@ extension Binder {
             throw Diagnostic(.error, "\(stage) needs a condition, but this is \(e.type)", span: span,
                              label: "compare it: e.g. = , >, contains, is null")
         }
+    }
+
+    /// The default name of a selected or grouped expression: a column keeps its own name as the
+    /// table spells it (`Library` finds and shows `library`); otherwise `name(of:)`.
+    static func outputName(_ e: Expr, _ bound: BoundExpr, _ scope: Scope) -> String {
+        if case .column = e.kind, case .column(let source, _) = bound, let f = scope.field(named: source) { return f.bareName }
+        return name(of: e)
     }
 
     /// The default output name of an expression: a column's own name, `f_col` for a function of one

@@ -80,7 +80,7 @@ public enum StageKind: Sendable {
     case limit(Int64, Span)
     case top(Int64, Span, SortKey)
     case join(left: Bool, source: SourceRef, alias: Name?, on: [(Expr, Expr?)])
-    case pivot(column: Name, aggregate: NamedExpr?)
+    case pivot(column: Name, measures: [NamedExpr])
     case compare(column: Name, from: Expr, to: Expr)
     case trend
     /// `chart bar|line [COL] [title "…"] [to "FILE"]`; the title and file keep their spans for errors.

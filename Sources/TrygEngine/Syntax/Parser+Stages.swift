@@ -65,9 +65,11 @@ extension Parser {
             kind = .join(left: isLeft, source: source, alias: alias, on: on)
         case "pivot":
             let col = try name("the column whose values become columns")
-            var agg: NamedExpr?
-            if acceptKeyword("compute") { agg = try namedExpr() }
-            kind = .pivot(column: col, aggregate: agg)
+            var measures: [NamedExpr] = []
+            if acceptKeyword("compute") {
+                repeat { measures.append(try namedExpr()) } while acceptSymbol(",")
+            }
+            kind = .pivot(column: col, measures: measures)
         case "compare":
             let col = try name("the period column to compare")
             let a = try additive()

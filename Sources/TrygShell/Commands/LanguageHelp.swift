@@ -24,13 +24,15 @@ enum LanguageHelp {
         Entry(name: "limit", usage: "limit N — the first N rows", example: "incidents limit 10"),
         Entry(name: "top", usage: "top N by EXPR [asc|desc] — the N rows with the highest EXPR",
               example: "incidents group by library top 5 by count"),
-        Entry(name: "join", usage: "[left] join SOURCE on COL [= COL], … — equi-join",
+        Entry(name: "join", usage: "[left] join SOURCE [as ALIAS] on COL [= COL], … — equi-join; a name both sides have "
+                  + "is SOURCE.COL (as: join a table with itself)",
               example: "incidents join libraries on library = name"),
-        Entry(name: "pivot", usage: "pivot COL [compute AGG] — the values of COL become columns",
+        Entry(name: "pivot", usage: "pivot COL [compute M, …] — a column per value of COL (and measure, with several)",
               example: "incidents group by library, halfyear pivot halfyear"),
-        Entry(name: "compare", usage: "compare COL A to B — the measure at A and at B, change and change_pct",
+        Entry(name: "compare", usage: "compare COL A to B — the measure at A and at B (COL of any type), change and change_pct",
               example: "incidents group by library, halfyear compare halfyear \"2022/23\" to \"2024/25\""),
-        Entry(name: "trend", usage: "trend — change and change_pct against the previous period",
+        Entry(name: "trend", usage: "trend — change and change_pct against the previous period in the calendar; "
+                  + "missing periods appear (counts 0)",
               example: "incidents group by halfyear trend"),
         Entry(name: "chart", usage: "chart bar|line [COL] [title \"…\"] [to \"FILE\"] — draw the result as a chart "
                   + "(to: also as a .png, .svg or .pdf image)",
