@@ -56,15 +56,16 @@ extension RandomQueryGenerator {
         let (w, sw) = maybeWhere()
         let others = groupKeys(rng.int(2), from: ["k", "g", "b"])
         let agg = pick(RandomAggregate.all)
-        let halfyear = chance(2)
-        // SQL steps through `p`: the year, or the half-year's ordinal.
-        let period = halfyear ? "hyo" : "year"
-        let tryg = "t\(w) group by \((others + [halfyear ? "halfyear" : "year"]).joined(separator: ", ")) compute \(agg.tryg) trend"
+        let kind = rng.int(3)
+        // SQL steps through `p`: the year, the half-year's ordinal, or months counted from year 0.
+        let period = ["year", "hyo", "ymo"][kind]
+        let trygKeys = [["year"], ["halfyear"], ["year", "month"]][kind]
+        let tryg = "t\(w) group by \((others + trygKeys).joined(separator: ", ")) compute \(agg.tryg) trend"
         let keys = others + [period]
         let grid = others.map { "parts.\($0)" }
         let order = "ORDER BY p IS NULL, p"
         let window = others.isEmpty ? order : "PARTITION BY \(others.joined(separator: ", ")) \(order)"
-        let shown = halfyear ? RandomTables.halfyearLabelSQL("p") : "p"
+        let shown = [["p"], [RandomTables.halfyearLabelSQL("p")], ["p / 12", "p % 12 + 1"]][kind].joined(separator: ", ")
         let sql = """
             WITH RECURSIVE x AS (SELECT \(others.map { $0 + ", " }.joined())\(period) AS p, \(agg.sql) AS m, 1 AS present
                        FROM tv\(sw) GROUP BY \(keys.joined(separator: ", "))),

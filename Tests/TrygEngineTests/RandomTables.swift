@@ -77,7 +77,7 @@ enum RandomTables {
 
     /// Views that give SQLite the derived columns tryg has without declaration.
     static let views = [
-        "CREATE VIEW tv AS SELECT *, \(yearSQL) AS year, \(halfyearSQL) AS halfyear, \(halfyearOrdinalSQL) AS hyo FROM t",
+        "CREATE VIEW tv AS SELECT *, \(yearSQL) AS year, \(halfyearSQL) AS halfyear, \(halfyearOrdinalSQL) AS hyo, CAST(substr(d, 6, 2) AS INTEGER) AS month, \(yearSQL) * 12 + CAST(substr(d, 6, 2) AS INTEGER) - 1 AS ymo FROM t",
         "CREATE VIEW uv AS SELECT *, \(yearSQL) AS year FROM u",
     ]
 }

@@ -10,19 +10,22 @@ extension Reshape {
     /// each partition; one without rows has 0 for counting measures and null for the others.
     /// Rows whose period is null come last in their partition, with no change.
     static func trend(_ node: TrendNode, _ rel: Relation, cancellation: CancellationFlag) throws(Diagnostic) -> Relation {
-        let period = try rel.column(node.period)
+        // The period's columns: the period, or the year and month of `group by year, month`.
+        var periodNames = [node.period]
+        if case .month(let year) = node.step { periodNames = [year, node.period] }
+        var periodCols: [Column] = []
+        for n in periodNames { periodCols.append(try rel.column(n)) }
         let parts = try partitions(rel, keys: node.keys)
-        let calendar = try periods(period, step: node.step, partitions: parts.count)
+        let calendar = try periods(periodCols, step: node.step, partitions: parts.count)
         // Each output row: an input row (>= 0), or a filled period (-1 - its calendar index).
         var rows: [Int] = []
         var partOf: [Int] = []
         for (p, (_, members)) in parts.enumerated() {
             try cancellation.check()
-            var at: [Value: Int] = [:]
+            var at: [[Value]: Int] = [:]
             var nulls: [Int] = []
             for r in members {
-                let v = period.value(at: r)
-                if v.isNull { nulls.append(r) } else { at[v] = r }
+                if periodCols.contains(where: { $0.isNull(r) }) { nulls.append(r) } else { at[periodCols.map { $0.value(at: r) }] = r }
             }
             for (i, v) in calendar.values.enumerated() {
                 if let r = at[v] { rows.append(r) } else if calendar.fill { rows.append(-1 - i) }
@@ -34,13 +37,14 @@ extension Reshape {
         for (name, column) in zip(rel.names, rel.columns) {
             var b = ColumnBuilder(type: column.type, capacity: rows.count)
             let keyIndex = node.keys.firstIndex(of: name)
+            let periodIndex = periodNames.firstIndex(of: name)
             for (o, r) in rows.enumerated() {
                 if r >= 0 {
                     b.append(column.value(at: r))
                 } else if let k = keyIndex {
                     b.append(parts[partOf[o]].0[k])
-                } else if name == node.period {
-                    b.append(calendar.values[-1 - r])
+                } else if let i = periodIndex {
+                    b.append(calendar.values[-1 - r][i])
                 } else {
                     b.append(node.zeroFill.contains(name) ? zero(column.type) : .null)
                 }
@@ -49,10 +53,11 @@ extension Reshape {
         }
         var out = Relation(names: rel.names, columns: cols, count: rows.count)
         let measure = try out.column(node.measure)
-        let filledPeriod = try out.column(node.period)
+        var filledPeriod: [Column] = []
+        for n in periodNames { filledPeriod.append(try out.column(n)) }
         var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .decimal)
         for o in 0..<out.count {
-            if o > 0, partOf[o] == partOf[o - 1], !filledPeriod.isNull(o), !filledPeriod.isNull(o - 1) {
+            if o > 0, partOf[o] == partOf[o - 1], !filledPeriod.contains(where: { $0.isNull(o) || $0.isNull(o - 1) }) {
                 let (c, p) = difference(measure.value(at: o - 1), measure.value(at: o))
                 change.append(c)
                 pct.append(p)
@@ -70,29 +75,42 @@ extension Reshape {
         return try out.gather(try Sorter(relation: out, cancellation: cancellation).order(sortKeys, limit: nil), cancellation)
     }
 
-    /// Every period from the first to the last non-null one, in calendar order (`fill`); for a
-    /// period with no calendar (a timestamp) the values present, so the previous row is the previous period.
-    static func periods(_ column: Column, step: TrendStep, partitions: Int) throws(Diagnostic) -> (values: [Value], fill: Bool) {
-        let present = ColumnStatistics.distinct(column)
-        guard let first = present.first, let last = present.last else { return ([], false) }
-        var lo: Int64, hi: Int64
-        switch (step, first, last) {
-        case (.halfYear, .halfYear(let a), .halfYear(let b)): lo = Int64(a.ordinal); hi = Int64(b.ordinal)
-        case (.day, .date(let a), .date(let b)): lo = a; hi = b
-        case (.one, .int(let a), .int(let b)): lo = a; hi = b
-        default: return (present, false)
+    /// Every period from the first to the last one present, in calendar order (`fill`); for a
+    /// period with no calendar (a timestamp) the ones present, so the previous row is the
+    /// previous period. A period is one value, or a year and a month.
+    static func periods(_ columns: [Column], step: TrendStep, partitions: Int) throws(Diagnostic) -> (values: [[Value]], fill: Bool) {
+        var lo = Int64.max, hi = Int64.min
+        var present: [Value] = []
+        if case .month = step, columns.count == 2 {
+            // Months counted from year 0: year * 12 + month - 1.
+            for r in 0..<columns[0].count where !columns[0].isNull(r) && !columns[1].isNull(r) {
+                guard case .int(let y) = columns[0].value(at: r), case .int(let m) = columns[1].value(at: r), (1...12).contains(m),
+                      abs(y) < 1_000_000 else { continue }
+                lo = min(lo, y * 12 + m - 1)
+                hi = max(hi, y * 12 + m - 1)
+            }
+        } else {
+            present = ColumnStatistics.distinct(columns[0])
+            switch (step, present.first, present.last) {
+            case (.halfYear, .halfYear(let a)?, .halfYear(let b)?): lo = Int64(a.ordinal); hi = Int64(b.ordinal)
+            case (.day, .date(let a)?, .date(let b)?): lo = a; hi = b
+            case (.one, .int(let a)?, .int(let b)?): lo = a; hi = b
+            default: return (present.map { [$0] }, false)
+            }
         }
+        guard lo <= hi else { return ([], false) }
         let (span, overflow) = hi.subtractingReportingOverflow(lo)
         let (cells, overflow2) = (span < Int64.max ? span + 1 : span).multipliedReportingOverflow(by: Int64(max(partitions, 1)))
         if overflow || overflow2 || cells > maxTrendRows {
             throw Diagnostic(.error, "trend would fill in \(overflow || overflow2 ? "too many" : String(cells)) periods (at most \(maxTrendRows))",
-                             notes: ["help: the periods run from \(first.display) to \(last.display); group by a coarser period or filter first"])
+                             notes: ["help: group by a coarser period or filter first"])
         }
-        let values = (lo...hi).map { x -> Value in
+        let values = (lo...hi).map { x -> [Value] in
             switch step {
-            case .halfYear: return .halfYear(HalfYear(ordinal: Int(x)))
-            case .day: return .date(x)
-            default: return .int(x)
+            case .halfYear: return [.halfYear(HalfYear(ordinal: Int(x)))]
+            case .day: return [.date(x)]
+            case .month: return [.int(x >= 0 ? x / 12 : (x - 11) / 12), .int((x % 12 + 12) % 12 + 1)]
+            default: return [.int(x)]
             }
         }
         return (values, true)

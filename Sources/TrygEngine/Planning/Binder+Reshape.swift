@@ -118,25 +118,32 @@ extension Binder {
     mutating func bindTrend(_ plan: LogicalPlan, _ scope: Scope, stage: Stage) throws(Diagnostic) -> (LogicalPlan, Scope) {
         let keys = groupKeys(scope)
         let periodTypes: [DataType] = [.halfYear, .date, .timestamp]
+        // The finest period among the keys: a calendar type, else a week, month or year.
+        let named = { (n: String) in keys.first { $0.name == n && $0.type == .int } }
         guard let period = keys.first(where: { periodTypes.contains($0.type) })
-                ?? keys.first(where: { ["year", "month", "week"].contains($0.name) && $0.type == .int }) else {
+                ?? named("week") ?? named("month") ?? named("year") else {
             throw Diagnostic(.error, "trend needs a period among the group keys", span: stage.keywordSpan,
                              label: "group by a period first: … group by halfyear trend")
         }
         guard let m = measures(scope).first else {
             throw Diagnostic(.error, "trend needs a measure", span: stage.keywordSpan, label: "group by … compute count first")
         }
-        let step: TrendStep
+        var step: TrendStep
         switch period.type {
         case .halfYear: step = .halfYear
         case .date: step = .day
         case .int: step = .one
         default: step = .none
         }
+        // Months of several years are one calendar: the month before January 2025 is December 2024.
+        if period.name == "month", let year = named("year") { step = .month(year: year.name) }
         var fields = scope.fields
         fields.append(Field(name: "change", type: m.type, role: .measure))
         fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
-        let others = keys.filter { $0.name != period.name }.map(\.name)
+        let others = keys.filter {
+            if case .month(let year) = step, $0.name == year { return false }
+            return $0.name != period.name
+        }.map(\.name)
         let node = TrendNode(input: plan, keys: others, period: period.name, measure: m.name, step: step,
                              zeroFill: Binder.countingMeasures(plan))
         return (.trend(node), Scope(fields: fields, sourceName: scope.sourceName))

@@ -85,6 +85,8 @@ public struct CompareNode: Sendable {
 /// The unit `trend` steps by from one period to the previous one in the calendar.
 public enum TrendStep: Sendable, Equatable {
     case halfYear, day, one
+    /// `group by year, month`: the month before January is December of the year before.
+    case month(year: String)
     /// A timestamp has no calendar period: the previous row of the partition.
     case none
 }

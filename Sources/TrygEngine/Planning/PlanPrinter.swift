@@ -47,7 +47,9 @@ enum PlanPrinter {
             return "\(j.isLeft ? "LeftJoin" : "Join") on \(on)"
         case .pivot(let p): return "Pivot \(p.column) [\(p.measures.joined(separator: ", "))]"
         case .compare(let c): return "Compare \(c.column) \"\(c.from.display)\" to \"\(c.to.display)\" [\(c.measure)]"
-        case .trend(let t): return "Trend over \(t.period) [\(t.measure)]"
+        case .trend(let t):
+            if case .month(let year) = t.step { return "Trend over \(year), \(t.period) [\(t.measure)]" }
+            return "Trend over \(t.period) [\(t.measure)]"
         }
     }
 
