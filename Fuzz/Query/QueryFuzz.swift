@@ -85,7 +85,7 @@ enum QueryFuzz {
             selfService.append(.bool(next(4) == 0))
             by.append(.text(["bibliotekar", "vagt", "relationsmedarbejder"][next(3)]))
             if next(8) == 0 { description.appendNull() } else { description.append(.text("råb ved døren \(i)")) }
-            if next(9) == 0 { score.appendNull() } else { score.append(.decimal(Double(next(1000)) / 8)) }
+            if next(9) == 0 { score.appendNull() } else { score.append(.decimal(DecimalValue(units: Int64(next(1000)) * 125, scale: 3))) }
         }
         let names = ["id", "reported_at", "library", "category", "severity", "police_called", "during_self_service",
                      "reported_by", "description", "score"]

@@ -26,6 +26,7 @@ extension CSVColumnAccumulator {
             }
         }
         let offset = count
+        fractionDigits = max(fractionDigits, next.fractionDigits)
         switch state {
         case .int, .bool, .date, .timestamp: ints.append(contentsOf: next.ints)
         case .decimal: decimals.append(contentsOf: next.decimals)

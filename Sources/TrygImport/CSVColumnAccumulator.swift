@@ -33,6 +33,9 @@ struct CSVColumnAccumulator {
     let numbers: CSVNumberFormat
     var ints: [Int64] = []
     var decimals: [Double] = []
+    /// The most digits written after the decimal mark in a decimal value: the scale the
+    /// column keeps (`0,10` stays 0.10).
+    var fractionDigits = 0
     var codes: [Int32] = []
     var encoder = CSVTextEncoder()
     /// For `.mapped`: the Int64 value of each text code, nil for a value outside the type.
@@ -58,7 +61,7 @@ struct CSVColumnAccumulator {
         switch fixedType {
         case nil: state = inferredText ? .text : .pending
         case .int?: state = .int
-        case .decimal?: state = .decimal
+        case .decimal?, .float?: state = .decimal
         case .bool?: state = .bool
         case .date?: state = .date
         case .timestamp?: state = .timestamp
@@ -116,6 +119,7 @@ struct CSVColumnAccumulator {
     /// takes the careful path (`fits`, then `append`), which also widens a sniffed type.
     @inline(__always)
     mutating func appendFitting(_ b: Bytes) -> Bool {
+        defer { if state == .decimal { noteFraction(b) } }
         if b.isEmpty {
             appendNull()
             count &+= 1
@@ -178,6 +182,7 @@ struct CSVColumnAccumulator {
     /// Adds a field's value; an empty field is null.
     @inline(__always)
     mutating func append(_ b: Bytes) {
+        defer { if state == .decimal { noteFraction(b) } }
         defer { count &+= 1 }
         if b.isEmpty { return appendNull() }
         if let value = checked {
@@ -222,6 +227,19 @@ struct CSVColumnAccumulator {
         default: return false
         }
         return true
+    }
+
+    /// Counts the digits after the decimal mark (up to an exponent), keeping the most seen.
+    @inline(__always)
+    private mutating func noteFraction(_ b: Bytes) {
+        let mark = numbers.mark
+        var i = b.count &- 1
+        while i >= 0, b[i] != mark { i &-= 1 }
+        guard i >= 0 else { return }
+        var digits = 0
+        var j = i &+ 1
+        while j < b.count, b[j] &- UInt8(ascii: "0") < 10 { digits &+= 1; j &+= 1 }
+        if digits > fractionDigits { fractionDigits = digits }
     }
 
     /// Values that are not null.

@@ -28,7 +28,7 @@ extension CSVLoader {
     static func describe(_ type: DataType, _ rule: CSVColumnRule) -> String {
         guard case .sniffed = rule else { return describe(type) }
         switch type {
-        case .int, .decimal: return "a number"
+        case .int, .decimal, .float: return "a number"
         case .bool: return "a boolean (ja/nej, true/false, 1/0)"
         case .date, .timestamp: return "a date or timestamp"
         default: return describe(type)
@@ -40,6 +40,7 @@ extension CSVLoader {
         switch type {
         case .int: return "an int"
         case .decimal: return "a decimal"
+        case .float: return "a float"
         case .bool: return "a bool (ja/nej, true/false, 1/0)"
         case .date: return "a date (YYYY-MM-DD or DD-MM-YYYY)"
         case .timestamp: return "a timestamp (YYYY-MM-DD HH:MM[:SS] or DD-MM-YYYY HH:MM[:SS])"

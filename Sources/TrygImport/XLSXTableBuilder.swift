@@ -73,7 +73,8 @@ struct XLSXTableBuilder {
         try checkTypeOverrides(names)
         let types = columnTypes(data, names: names)
 
-        var builders = types.map { ColumnBuilder(type: $0.type, capacity: data.count) }
+        // Numbers arrive as doubles; a column of short decimals becomes exact `decimal` at the end.
+        var builders = types.map { ColumnBuilder(type: $0.type == .decimal ? .float : $0.type, capacity: data.count) }
         var misfits = Array(repeating: 0, count: width)
         var loaded = 0
         for (r, values) in data.enumerated() {
@@ -99,7 +100,7 @@ struct XLSXTableBuilder {
             for c in 0..<width { builders[c].append(row[c]) }
             loaded += 1
         }
-        let columns = builders.enumerated().map { c, b in categorized(b.finish(), names[c], types[c]) }
+        let columns = builders.enumerated().map { c, b in categorized(XLSXTableBuilder.exact(b.finish()), names[c], types[c]) }
         let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: loaded, origin: path)
         let report = LoadReport(format: "XLSX", findings: findings, misfits: misfits, warnings: warnings)
         return TableLoad(table: table, rejects: rejects.table(for: tableName, path: path), rowsLoaded: loaded,
@@ -273,8 +274,8 @@ struct XLSXTableBuilder {
         }
         switch (column.type, parsed) {
         case (.int, .int(let v)): return .int(v)
-        case (.decimal, .int(let v)): return .decimal(Double(v))
-        case (.decimal, .decimal(let v)): return .decimal(v)
+        case (.decimal, .int(let v)): return .float(Double(v))
+        case (.decimal, .decimal(let v)): return .float(v)
         case (.bool, .bool(let v)): return .bool(v)
         case (.bool, .int(let v)) where v == 0 || v == 1: return .bool(v == 1)
         case (.date, .date(let d)): return .date(d)
@@ -303,6 +304,12 @@ struct XLSXTableBuilder {
         var text = (0...max(0, last)).map { byColumn[$0] ?? "" }.joined(separator: ";")
         if text.utf8.count > LoadLimits.rawBytes { text = String(text.prefix(LoadLimits.rawBytes)) + "…" }
         return text
+    }
+
+    /// A column of numbers read as doubles, as exact decimals when they all are short decimals.
+    static func exact(_ column: Column) -> Column {
+        guard case .floats(let v) = column.storage else { return column }
+        return Column.decimalsIfExact(v, nulls: column.nulls)
     }
 
     /// A text column named like a domain scale whose values all belong to it, as a category.

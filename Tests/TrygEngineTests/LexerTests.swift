@@ -24,7 +24,7 @@ import Testing
         let t = try tokens("42 3.5 1e3 2025-01-01 2025-01-01T08:30 2024-02-29T23:59:59")
         #expect(t[0].kind == .int(42))
         #expect(t[1].kind == .decimal(3.5))
-        #expect(t[2].kind == .decimal(1000))
+        #expect(t[2].kind == .float(1000))
         #expect(t[3].kind == .date(20089))
         let day: Int64 = 20089 * 86_400
         let time: Int64 = 8 * 3600 + 30 * 60

@@ -109,7 +109,27 @@ extension RandomQueryGenerator {
         let sqlKind = left ? "LEFT JOIN" : "JOIN"
         // The filter applies to `t` before the join; in SQL a sub-query keeps names unambiguous.
         let tv = sw.isEmpty ? "tv" : "(SELECT * FROM tv\(sw)) AS tv"
-        switch rng.int(4) {
+        switch rng.int(6) {
+        case 4:
+            // A filter after the join, on either side's copy of a shared name.
+            let y = pick(RandomTables.years)
+            let side = pick(["t", "u"])
+            let n = rng.int(21) - 10
+            return RandomQuery(tryg: "t\(w) \(kind) u on k where \(side).year >= \(y) or w < \(n) select id, w, \(side).d",
+                               sql: { _ in "SELECT id, w, \(side)v.d FROM \(tv) \(sqlKind) uv ON tv.k = uv.k WHERE \(side)v.year >= \(y) OR w < \(n)" })
+        case 5:
+            // A grouped join compared across the right side's keys.
+            let (a, b) = (pick(RandomTables.keys), pick(RandomTables.keys))
+            return RandomQuery(tryg: "t\(w) \(kind) u on k = k group by g, u.k as uk compare uk \"\(a)\" to \"\(b)\"",
+                               sql: { _ in """
+                                   WITH x AS (SELECT g, uv.k AS uk, count(*) AS m, 1 AS present
+                                              FROM \(tv) \(sqlKind) uv ON tv.k = uv.k GROUP BY g, uv.k),
+                                        c AS (SELECT p.g, \(Self.cell("a", RandomAggregate.all[0])) AS ma, \(Self.cell("b", RandomAggregate.all[0])) AS mb
+                                              FROM (SELECT DISTINCT g FROM x) p
+                                              LEFT JOIN x a ON a.g IS p.g AND a.uk = '\(a)'
+                                              LEFT JOIN x b ON b.g IS p.g AND b.uk = '\(b)')
+                                   SELECT g, ma, mb, mb - ma, CASE WHEN ma = 0 THEN NULL ELSE (mb - ma) * 100.0 / ma END FROM c
+                                   """ })
         case 0:
             return RandomQuery(tryg: "t\(w) \(kind) u on k select id, k, w, u.d, t.d, u.year",
                                sql: { _ in "SELECT id, tv.k, w, uv.d, tv.d, uv.year FROM \(tv) \(sqlKind) uv ON tv.k = uv.k" })

@@ -19,7 +19,7 @@ final class SQLiteOracle {
     static func sqlType(_ t: DataType) -> String {
         switch t {
         case .int, .bool: return "INTEGER"
-        case .decimal: return "REAL"
+        case .decimal, .float: return "REAL"
         default: return "TEXT"
         }
     }
@@ -44,7 +44,8 @@ final class SQLiteOracle {
                 case .null: sqlite3_bind_null(stmt, i)
                 case .int(let v): sqlite3_bind_int64(stmt, i, v)
                 case .bool(let b): sqlite3_bind_int64(stmt, i, b ? 1 : 0)
-                case .decimal(let d): sqlite3_bind_double(stmt, i, d)
+                case .decimal(let d): sqlite3_bind_double(stmt, i, d.double)
+                case .float(let d): sqlite3_bind_double(stmt, i, d)
                 case .category(let k, _): sqlite3_bind_int64(stmt, i, Int64(k))
                 case let v: sqlite3_bind_text(stmt, i, v.display, -1, transient)
                 }
@@ -92,7 +93,8 @@ final class SQLiteOracle {
     static func canonical(_ v: Value) -> String {
         switch v {
         case .null: return "NULL"
-        case .decimal(let d): return canonical(d)
+        case .decimal(let d): return canonical(d.double)
+        case .float(let d): return canonical(d)
         case .bool(let b): return b ? "1" : "0"
         case .category(let i, _): return String(i)
         default: return v.display

@@ -48,7 +48,7 @@ enum TestTables {
             if rng.int(30) == 0 { desc.appendNull() } else {
                 desc.append(.text("\(c): \(words[rng.int(words.count)]) ved \(words[rng.int(words.count)])"))
             }
-            if rng.int(25) == 0 { score.appendNull() } else { score.append(.decimal(Double(rng.int(1000)) / 8)) }
+            if rng.int(25) == 0 { score.appendNull() } else { score.append(.decimal(DecimalValue(units: Int64(rng.int(1000)) * 125, scale: 3))) }
         }
         let names = ["id", "reported_at", "library", "category", "severity", "police_called", "during_self_service",
                      "reported_by", "description", "score"]

@@ -32,8 +32,11 @@ import TrygDomain
 
     @Test func decimalSpellings() throws {
         let l = try csvLoad("d\n.5\n5.\n-1.5E-3\n+2e+2\n0.1\n123456789012345678901234\n")
-        #expect(csvValues(l, "d") == [.decimal(0.5), .decimal(5), .decimal(-0.0015), .decimal(200), .decimal(0.1),
-                                     .decimal(1.2345678901234568e23)])
+        // A value beyond what a decimal holds exactly makes the column a float.
+        #expect(csvValues(l, "d") == [.float(0.5), .float(5), .float(-0.0015), .float(200), .float(0.1),
+                                     .float(1.2345678901234568e23)])
+        let short = try csvLoad("d\n.5\n5.\n-1.5E-3\n+2e+2\n0.1\n")
+        #expect(csvValues(short, "d") == [.decimal(0.5), .decimal(5), .decimal(-0.0015), .decimal(200), .decimal(0.1)])
     }
 
     @Test func decimalParsingMatchesTheStandardLibrary() {
@@ -96,8 +99,8 @@ import TrygDomain
 
     @Test func intOverflowFallsBackToDecimalOrText() throws {
         let l = try csvLoad("big,edge,mixed\n9223372036854775808,9223372036854775807,99999999999999999999\n1,-9223372036854775808,x\n")
-        #expect(csvType(l, "big") == .decimal)
-        #expect(csvValues(l, "big") == [.decimal(9_223_372_036_854_775_808), .decimal(1)])
+        #expect(csvType(l, "big") == .float)
+        #expect(csvValues(l, "big") == [.float(9_223_372_036_854_775_808), .float(1)])
         #expect(csvType(l, "edge") == .int)
         #expect(csvValues(l, "edge") == [.int(.max), .int(.min)])
         #expect(csvValues(l, "mixed") == [.text("99999999999999999999"), .text("x")])

@@ -14,14 +14,14 @@ import TrygEngine
 
     @Test func tableWithDanishLettersAndNulls() {
         check(TableRenderer(maxRows: 40).render(TestTables.libraries), """
-            ┌───────────┬───────┬─────────┬──────┐
-            │ library   │ count │    mean │ note │
-            │ text      │   int │ decimal │ text │
-            ├───────────┼───────┼─────────┼──────┤
-            │ Blågården │    12 │    2.35 │ NULL │
-            │ Østerbro  │     7 │    NULL │ æøå  │
-            │           │  NULL │     4.0 │      │
-            └───────────┴───────┴─────────┴──────┘
+            ┌───────────┬───────┬───────┬──────┐
+            │ library   │ count │  mean │ note │
+            │ text      │   int │ float │ text │
+            ├───────────┼───────┼───────┼──────┤
+            │ Blågården │    12 │  2.35 │ NULL │
+            │ Østerbro  │     7 │  NULL │ æøå  │
+            │           │  NULL │   4.0 │      │
+            └───────────┴───────┴───────┴──────┘
             3 rows
 
             """, "table")
@@ -92,7 +92,7 @@ import TrygEngine
     @Test func csv() {
         let t = TestTables.table("c", [
             ("library", .text, [.text("Blågården"), .text("a, \"quoted\""), .null]),
-            ("mean", .decimal, [.decimal(2.3456), .null, .decimal(0.1)]),
+            ("mean", .float, [.float(2.3456), .null, .float(0.1)]),
             ("ok", .bool, [.bool(true), .bool(false), .null]),
         ])
         check(CSVRenderer.render(t), #"""

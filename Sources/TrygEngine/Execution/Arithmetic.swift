@@ -1,4 +1,4 @@
-/// Arithmetic kernels. Integer overflow is an error; division by zero gives null.
+/// Arithmetic kernels. Integer and decimal overflow is an error; division by zero gives null.
 enum Arithmetic {
     static func apply(_ op: ScalarOp, _ cols: [Column], _ type: DataType, _ span: Span) throws(Diagnostic) -> Column {
         let n = cols[0].count
@@ -6,15 +6,11 @@ enum Arithmetic {
             let x = cols[0]
             switch x.storage {
             case .ints(let p):
-                var out = [Int64](repeating: 0, count: n)
-                for i in 0..<n where !x.isNull(i) {
-                    let (r, o) = Int64(0).subtractingReportingOverflow(p[i])
-                    if o { throw overflow(span) }
-                    out[i] = r
-                }
-                return Column(type: type, storage: .ints(out), nulls: x.nulls)
-            case .decimals(let p):
-                return Column(type: type, storage: .decimals(p.map { -$0 }), nulls: x.nulls)
+                return Column(type: type, storage: .ints(try negated(p, x, span)), nulls: x.nulls)
+            case .decimals(let p, let s):
+                return Column(type: type, storage: .decimals(try negated(p, x, span), scale: s), nulls: x.nulls)
+            case .floats(let p):
+                return Column(type: type, storage: .floats(p.map { -$0 }), nulls: x.nulls)
             case .text:
                 throw Diagnostic(.error, "internal error: negating text")
             }
@@ -38,7 +34,9 @@ enum Arithmetic {
                 out[i] = r.0
             }
             return Column(type: type, storage: .ints(out), nulls: nulls)
-        case (.decimals(let p), .decimals(let q)):
+        case (.decimals(let p, let sp), .decimals(let q, let sq)):
+            return try decimal(op, p, sp, q, sq, &nulls, type, span)
+        case (.floats(let p), .floats(let q)):
             var out = [Double](repeating: 0, count: n)
             for i in 0..<n where !nulls[i] {
                 switch op {
@@ -50,19 +48,77 @@ enum Arithmetic {
                 default:
                     if q[i] == 0 { nulls[i] = true } else { out[i] = p[i].truncatingRemainder(dividingBy: q[i]) }
                 }
-                if !out[i].isFinite && !nulls[i] { throw overflow(span) }
+                if !out[i].isFinite && !nulls[i] { throw overflow(span, float: true) }
             }
-            return Column(type: type, storage: .decimals(out), nulls: nulls)
+            return Column(type: type, storage: .floats(out), nulls: nulls)
         default:
             throw Diagnostic(.error, "internal error: arithmetic on \(x.type) and \(y.type)")
         }
     }
 
+    private static func negated(_ p: [Int64], _ x: Column, _ span: Span) throws(Diagnostic) -> [Int64] {
+        var out = [Int64](repeating: 0, count: p.count)
+        for i in 0..<p.count where !x.isNull(i) {
+            let (r, o) = Int64(0).subtractingReportingOverflow(p[i])
+            if o { throw overflow(span) }
+            out[i] = r
+        }
+        return out
+    }
+
+    /// Exact `+ - * %` on decimals: sums at the larger scale, products at the sum of the scales
+    /// (rounded half away from zero to 18 decimals when that is more).
+    private static func decimal(_ op: ScalarOp, _ p: [Int64], _ sp: Int, _ q: [Int64], _ sq: Int, _ nulls: inout Bitmap,
+                                _ type: DataType, _ span: Span) throws(Diagnostic) -> Column {
+        let n = p.count
+        var out = [Int64](repeating: 0, count: n)
+        if op == .mul {
+            let s = sp + sq
+            let scale = min(s, DecimalValue.maxScale)
+            for i in 0..<n where !nulls[i] {
+                let (r, o) = p[i].multipliedReportingOverflow(by: q[i])
+                if !o && s == scale { out[i] = r; continue }
+                let wide = Int128(p[i]) * Int128(q[i])
+                guard let v = reduce(wide, by: s - scale) else { throw overflow(span) }
+                out[i] = v
+            }
+            return Column(type: type, storage: .decimals(out, scale: scale), nulls: nulls)
+        }
+        let s = max(sp, sq)
+        for i in 0..<n where !nulls[i] {
+            guard let a = DecimalValue.rescale(p[i], from: sp, to: s),
+                  let b = DecimalValue.rescale(q[i], from: sq, to: s) else { throw overflow(span) }
+            let r: (Int64, Bool)
+            switch op {
+            case .add: r = a.addingReportingOverflow(b)
+            case .sub: r = a.subtractingReportingOverflow(b)
+            default:
+                if b == 0 { nulls[i] = true; continue }
+                r = a.remainderReportingOverflow(dividingBy: b)
+            }
+            if r.1 { throw overflow(span) }
+            out[i] = r.0
+        }
+        return Column(type: type, storage: .decimals(out, scale: s), nulls: nulls)
+    }
+
+    /// A wide value divided by `10^digits`, rounded half away from zero; nil when it does not fit.
+    static func reduce(_ v: Int128, by digits: Int) -> Int64? {
+        if digits <= 0 { return Int64(exactly: v) }
+        guard digits <= DecimalValue.maxScale else { return 0 }
+        let p = Int128(DecimalValue.powers[digits])
+        var q = v / p
+        if (v % p).magnitude * 2 >= p.magnitude { q += v < 0 ? -1 : 1 }
+        return Int64(exactly: q)
+    }
+
     /// Day numbers of the years 1 to 9999.
     static let dayRange: ClosedRange<Int64> = -719_162...2_932_896
 
-    static func overflow(_ span: Span) -> Diagnostic {
-        Diagnostic(.error, "number overflow", span: span, label: "the result does not fit in 64 bits",
-                   notes: ["help: use decimals (e.g. 1.0 * x) for very large values"])
+    static func overflow(_ span: Span, float: Bool = false) -> Diagnostic {
+        float
+            ? Diagnostic(.error, "number overflow", span: span, label: "the result is beyond a float's range (about 1.8e308)")
+            : Diagnostic(.error, "number overflow", span: span, label: "the result does not fit in 64 bits",
+                         notes: ["help: a float holds larger values with less precision (e.g. x * 1e0)"])
     }
 }

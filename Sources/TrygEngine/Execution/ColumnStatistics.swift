@@ -24,10 +24,14 @@ public enum ColumnStatistics {
             }
             let tmp = Column(type: col.type, storage: .ints(found))
             return (0..<tmp.count).map { tmp.value(at: $0) }
-        case .decimals(let v):
+        case .decimals(let v, let s):
+            var seen = Set<Int64>()
+            for (i, x) in v.enumerated() where !col.isNull(i) { seen.insert(x) }
+            return seen.sorted().map { .decimal(DecimalValue(units: $0, scale: s)) }
+        case .floats(let v):
             var seen = Set<Double>()
             for (i, x) in v.enumerated() where !col.isNull(i) { seen.insert(x) }
-            return seen.sorted().map { .decimal($0) }
+            return seen.sorted().map { .float($0) }
         }
     }
 

@@ -35,7 +35,9 @@ enum Comparison {
         switch (x.storage, y.storage) {
         case (.ints(let p), .ints(let q)):
             for i in 0..<n { out[i] = holds(op, p[i] < q[i] ? -1 : p[i] > q[i] ? 1 : 0) ? 1 : 0 }
-        case (.decimals(let p), .decimals(let q)):
+        case (.decimals(let p, let sp), .decimals(let q, let sq)):
+            for i in 0..<n { out[i] = holds(op, DecimalValue.compare(p[i], sp, q[i], sq)) ? 1 : 0 }
+        case (.floats(let p), .floats(let q)):
             for i in 0..<n { out[i] = holds(op, p[i] < q[i] ? -1 : p[i] > q[i] ? 1 : 0) ? 1 : 0 }
         case (.text(let pc, let pd), .text(let qc, let qd)):
             for i in 0..<n {
@@ -80,8 +82,17 @@ enum Comparison {
                     }
                 }
             }
-        case .decimals(let p):
+        case .decimals(let p, let s):
             guard case .decimal(let lit) = v else { throw Diagnostic(.error, "internal error: decimal vs \(v)") }
+            if let l = lit.rescaled(to: max(s, lit.scale)), l.scale == s {
+                // The usual case: the literal at the column's scale, one integer comparison a row.
+                let u = l.units
+                for i in 0..<n { out[i] = holds(op, p[i] < u ? -1 : p[i] > u ? 1 : 0) ? 1 : 0 }
+            } else {
+                for i in 0..<n { out[i] = holds(op, DecimalValue.compare(p[i], s, lit.units, lit.scale)) ? 1 : 0 }
+            }
+        case .floats(let p):
+            guard let lit = v.numeric else { throw Diagnostic(.error, "internal error: float vs \(v)") }
             for i in 0..<n { out[i] = holds(op, p[i] < lit ? -1 : p[i] > lit ? 1 : 0) ? 1 : 0 }
         case .text(let codes, let dict):
             guard case .text(let lit) = v else { throw Diagnostic(.error, "internal error: text vs \(v)") }
@@ -124,12 +135,17 @@ enum Comparison {
                 }
             }
             for i in 0..<n { out[i] = set.contains(p[i]) ? 1 : 0 }
-        case .decimals(let p):
-            var set = Set<Double>()
+        case .decimals(let p, let s):
+            // Values with more decimals than the column holds match no row.
+            var set = Set<Int64>()
             for v in values {
-                if case .decimal(let d) = v { set.insert(d) }
-                if case .int(let i) = v { set.insert(Double(i)) }
+                if case .decimal(let d) = v, d.scale <= s, let u = d.rescaled(to: s) { set.insert(u.units) }
+                if case .decimal(let d) = v, d.scale > s, let r = d.rounded(s), r == d { set.insert(r.units) }
+                if case .int(let i) = v, let u = DecimalValue.rescale(i, from: 0, to: s) { set.insert(u) }
             }
+            for i in 0..<n { out[i] = set.contains(p[i]) ? 1 : 0 }
+        case .floats(let p):
+            let set = Set(values.compactMap(\.numeric))
             for i in 0..<n { out[i] = set.contains(p[i]) ? 1 : 0 }
         }
         return Column(type: .bool, storage: .ints(out), nulls: x.nulls)

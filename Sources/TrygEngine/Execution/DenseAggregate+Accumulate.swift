@@ -6,19 +6,24 @@ extension DenseAggregate {
         var ints: [[Int64]]
         var doubles: [[Double]]
         var seen: [[Int64]]
+        /// The scale of each decimal argument (its units are summed like ints).
+        var scales: [Int]
         var overflow = false
+        /// An average's 64-bit sum overflowed: the general path sums it wide instead.
+        var avgOverflow = false
 
         init(domain: Int, aggregates: Int) {
             count = [Int64](repeating: 0, count: domain)
             ints = Array(repeating: [], count: aggregates)
             doubles = Array(repeating: [], count: aggregates)
             seen = Array(repeating: [], count: aggregates)
+            scales = Array(repeating: 0, count: aggregates)
         }
     }
 
     func accumulate(_ rel: Relation, _ selection: [Int32]?, _ keys: [(String, BoundExpr)], _ keyCodes: [KeyCodes],
                     _ domain: Int, _ aggregates: [BoundAggregate], _ argColumns: [Column?],
-                    filterCode: Int32? = nil) throws(Diagnostic) -> Relation {
+                    filterCode: Int32? = nil) throws(Diagnostic) -> Relation? {
         let n = selection?.count ?? rel.count
         let parts = Parallel.parts(for: n)
         let accs = (0..<parts).map { _ in Accumulators(domain: domain, aggregates: aggregates.count) }
@@ -62,14 +67,17 @@ extension DenseAggregate {
         for other in accs.dropFirst() {
             for g in 0..<domain { total.count[g] &+= other.count[g] }
             total.overflow = total.overflow || other.overflow
+            total.avgOverflow = total.avgOverflow || other.avgOverflow
             for j in aggregates.indices {
                 merge(aggregates[j], total, other, j, domain)
             }
         }
         if total.overflow {
-            throw Diagnostic(.error, "number overflow in sum", label: "the sum does not fit in 64 bits",
-                             notes: ["help: sum(1.0 * x) sums as decimals"])
+            let span = aggregates.first { $0.kind == .sum }?.span
+            throw Diagnostic(.error, "number overflow in sum", span: span, label: "the sum does not fit in 64 bits",
+                             notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
         }
+        if total.avgOverflow { return nil }
         return output(keys, keyCodes, domain, aggregates, total, totalRows: n, filterCode: filterCode)
     }
 
@@ -143,7 +151,7 @@ extension DenseAggregate {
                             }
                         }
                     }
-                case .decimals:
+                case .decimals, .floats:
                     break
                 }
             }
@@ -163,7 +171,9 @@ extension DenseAggregate {
         var seen = [Int64](repeating: 0, count: domain)
         @inline(__always) func row(_ o: Int) -> Int { sel.map { Int($0[range.lowerBound + o]) } ?? (range.lowerBound + o) }
         switch col.storage {
-        case .ints(let v):
+        case .ints(let v), .decimals(let v, _):
+            // Decimals at one scale add, compare and overflow as their units do.
+            if case .decimals(_, let s) = col.storage { acc.scales[j] = s }
             var out = [Int64](repeating: agg.kind == .min ? .max : agg.kind == .max ? .min : 0, count: domain)
             var overflow = false
             v.withUnsafeBufferPointer { p in
@@ -188,8 +198,8 @@ extension DenseAggregate {
                 }
             }
             acc.ints[j] = out
-            acc.overflow = acc.overflow || overflow
-        case .decimals(let v):
+            if agg.kind == .avg { acc.avgOverflow = acc.avgOverflow || overflow } else { acc.overflow = acc.overflow || overflow }
+        case .floats(let v):
             var out = [Double](repeating: agg.kind == .min ? .infinity : agg.kind == .max ? -.infinity : 0, count: domain)
             for o in 0..<groups.count {
                 let r = row(o)
@@ -221,7 +231,7 @@ extension DenseAggregate {
                 default:
                     let (s, o) = a.addingReportingOverflow(b)
                     into.ints[j][g] = s
-                    into.overflow = into.overflow || o
+                    if agg.kind == .avg { into.avgOverflow = into.avgOverflow || o } else { into.overflow = into.overflow || o }
                 }
             }
             if !into.doubles[j].isEmpty {

@@ -44,7 +44,7 @@ extension DenseAggregate {
             return Column(type: .int, storage: .ints(groups.map { acc.count[$0] }))
         case .share:
             let total = Double(totalRows)
-            return Column(type: .decimal, storage: .decimals(groups.map { total == 0 ? 0 : Double(acc.count[$0]) * 100 / total }))
+            return Column(type: .float, storage: .floats(groups.map { total == 0 ? 0 : Double(acc.count[$0]) * 100 / total }))
         case .countNonNull:
             return Column(type: .int, storage: .ints(groups.map { seen.isEmpty ? 0 : seen[$0] }))
         case .pct:
@@ -53,18 +53,22 @@ extension DenseAggregate {
                 let all = acc.count[g]
                 if all == 0 { nulls[i] = true } else { out[i] = Double(acc.ints[j].isEmpty ? 0 : acc.ints[j][g]) * 100 / Double(all) }
             }
-            return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
+            return Column(type: .float, storage: .floats(out), nulls: nulls)
         case .avg:
             var out = [Double](repeating: 0, count: k)
             for (i, g) in groups.enumerated() {
                 let n = seen.isEmpty ? 0 : seen[g]
                 if n == 0 { nulls[i] = true; continue }
-                let sum = acc.ints[j].isEmpty ? acc.doubles[j][g] : Double(acc.ints[j][g])
+                let sum = acc.ints[j].isEmpty ? acc.doubles[j][g] : Double(acc.ints[j][g]) / Double(DecimalValue.powers[acc.scales[j]])
                 out[i] = sum / Double(n)
             }
-            return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
+            return Column(type: .float, storage: .floats(out), nulls: nulls)
         default:   // sum, min, max
             for (i, g) in groups.enumerated() where seen.isEmpty || seen[g] == 0 { nulls[i] = true }
+            if agg.type == .decimal {
+                let units = acc.ints[j].isEmpty ? [Int64](repeating: 0, count: k) : groups.map { acc.ints[j][$0] }
+                return Column(type: .decimal, storage: .decimals(units, scale: acc.scales[j]), nulls: nulls)
+            }
             if !acc.ints[j].isEmpty {
                 return Column(type: agg.type, storage: .ints(groups.map { acc.ints[j][$0] }), nulls: nulls)
             }
@@ -72,7 +76,7 @@ extension DenseAggregate {
                 return Column(type: .int, storage: .ints([Int64](repeating: 0, count: k)), nulls: nulls)
             }
             let values = acc.doubles[j].isEmpty ? [Double](repeating: 0, count: k) : groups.map { acc.doubles[j][$0] }
-            return Column(type: agg.type, storage: .decimals(values), nulls: nulls)
+            return Column(type: agg.type, storage: .floats(values), nulls: nulls)
         }
     }
 }

@@ -66,7 +66,7 @@ struct DenseAggregate {
             }
         }
         try cancellation.check()
-        return try withExtendedLifetime((rel, argColumns)) { () throws(Diagnostic) -> Relation in
+        return try withExtendedLifetime((rel, argColumns)) { () throws(Diagnostic) -> Relation? in
             try accumulate(rel, selection, keys, keyCodes, domain, aggregates, argColumns, filterCode: filter?.code)
         }
     }
@@ -89,7 +89,7 @@ struct DenseAggregate {
             let (span, o) = hi.subtractingReportingOverflow(lo)
             guard !o, span < Int64(DenseAggregate.maxDomain) else { return nil }
             return KeyCodes(column: c, lo: lo, cardinality: Int(span) + 2)
-        case .decimals:
+        case .decimals, .floats:
             return nil
         }
     }

@@ -134,7 +134,10 @@ struct Evaluator {
         for i in 0..<count {
             if i & 0xFFFF == 0 { try cancellation.check() }
             for j in 0..<cols.count { row[j] = cols[j].value(at: i) }
-            b.append(op == .matches ? ScalarFunctions.matches(row, regex) : ScalarFunctions.apply(op, row))
+            let v = op == .matches ? ScalarFunctions.matches(row, regex) : ScalarFunctions.apply(op, row)
+            // abs and round give no value only when the answer does not fit: an overflow, not a null.
+            if v.isNull, op == .abs || op == .round, !row[0].isNull { throw Arithmetic.overflow(span) }
+            b.append(v)
         }
         return b.finish()
     }

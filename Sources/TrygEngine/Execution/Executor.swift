@@ -91,6 +91,9 @@ struct Executor {
         case .join(let node):
             return try HashJoin(cancellation: cancellation, budget: budget).run(node, left: try execute(node.left), right: try execute(node.right))
         case .pivot(let node):
+            if let t = node.inputRows {
+                return try Reshape.pivot(node, Relation(names: t.columnNames, columns: t.columns, count: t.rowCount))
+            }
             return try Reshape.pivot(node, try execute(node.input))
         case .compare(let node):
             return try Reshape.compare(node, try execute(node.input))

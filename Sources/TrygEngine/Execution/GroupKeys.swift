@@ -111,7 +111,11 @@ struct GroupKeys {
                 if let c = map[x] { out[i] = c } else { let c = UInt32(map.count); map[x] = c; out[i] = c }
             }
             return (nullsLast(out, distinct: map.count), map.count + 1)
-        case .decimals(let v):
+        case .decimals(let v, _):
+            // One scale for the column: the units group like ints.
+            return try codes(Column(type: .int, storage: .ints(v), nulls: col.nulls), rows: rows, count: n,
+                             cancellation: cancellation)
+        case .floats(let v):
             var map: [UInt64: UInt32] = [:]
             for i in 0..<n {
                 if i & 0xFFFF == 0 { try cancellation.check() }

@@ -62,7 +62,7 @@ enum Accumulate {
             }
             if agg.kind == .count { return Column(type: .int, storage: .ints(counts)) }
             let total = Double(totalRows)
-            return Column(type: .decimal, storage: .decimals(counts.map { total == 0 ? 0 : Double($0) * 100 / total }))
+            return Column(type: .float, storage: .floats(counts.map { total == 0 ? 0 : Double($0) * 100 / total }))
         case .countNonNull:
             guard let a = arg else { break }
             var counts = [Int64](repeating: 0, count: k)
@@ -74,7 +74,8 @@ enum Accumulate {
             let pairs = try sortedPairs(a, g, rows, cancellation) { col, r in
                 switch col.storage {
                 case .ints(let v): return v[r]
-                case .decimals(let v): return Int64(bitPattern: v[r] == 0 ? 0 : v[r].bitPattern)
+                case .decimals(let v, _): return v[r]
+                case .floats(let v): return Int64(bitPattern: v[r] == 0 ? 0 : v[r].bitPattern)
                 case .text(let c, _): return Int64(c[r])
                 }
             }
@@ -92,7 +93,7 @@ enum Accumulate {
             var nulls = Bitmap(count: k)
             var out = [Double](repeating: 0, count: k)
             for j in 0..<k { if all[j] == 0 { nulls[j] = true } else { out[j] = Double(hits[j]) * 100 / Double(all[j]) } }
-            return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
+            return Column(type: .float, storage: .floats(out), nulls: nulls)
         case .sum, .avg:
             guard let a = arg else { break }
             var seen = [Int64](repeating: 0, count: k)
@@ -105,13 +106,35 @@ enum Accumulate {
                     if a.isNull(r) { continue }
                     let j = Int(g[i])
                     let (s, o) = sums[j].addingReportingOverflow(v[r])
-                    if o { throw Diagnostic(.error, "number overflow in sum", label: "the sum does not fit in 64 bits",
-                                            notes: ["help: sum(1.0 * x) sums as decimals"]) }
+                    if o { throw sumOverflow(agg) }
                     sums[j] = s
                     seen[j] &+= 1
                 }
                 for j in 0..<k where seen[j] == 0 { nulls[j] = true }
                 return Column(type: .int, storage: .ints(sums), nulls: nulls)
+            case .ints(let v), .decimals(let v, _):
+                // Exact and wide: a decimal sum, or an average of values near 2^63, cannot wrap.
+                var scale = 0
+                if case .decimals(_, let s) = a.storage { scale = s }
+                var wide = [Int128](repeating: 0, count: k)
+                for i in 0..<n {
+                    let r = row(i)
+                    if a.isNull(r) { continue }
+                    wide[Int(g[i])] += Int128(v[r])
+                    seen[Int(g[i])] &+= 1
+                }
+                for j in 0..<k where seen[j] == 0 { nulls[j] = true }
+                if agg.kind == .sum {
+                    var sums = [Int64](repeating: 0, count: k)
+                    for j in 0..<k {
+                        guard let s = Int64(exactly: wide[j]) else { throw sumOverflow(agg) }
+                        sums[j] = s
+                    }
+                    return Column(type: .decimal, storage: .decimals(sums, scale: scale), nulls: nulls)
+                }
+                let p = Double(DecimalValue.powers[scale])
+                let avgs = (0..<k).map { seen[$0] == 0 ? 0 : Double(wide[$0]) / Double(seen[$0]) / p }
+                return Column(type: .float, storage: .floats(avgs), nulls: nulls)
             default:
                 var sums = [Double](repeating: 0, count: k)
                 for i in 0..<n {
@@ -119,9 +142,8 @@ enum Accumulate {
                     if a.isNull(r) { continue }
                     let x: Double
                     switch a.storage {
-                    case .ints(let v): x = Double(v[r])
-                    case .decimals(let v): x = v[r]
-                    case .text: x = 0
+                    case .floats(let v): x = v[r]
+                    case .ints, .decimals, .text: x = 0
                     }
                     sums[Int(g[i])] += x
                     seen[Int(g[i])] &+= 1
@@ -129,15 +151,20 @@ enum Accumulate {
                 for j in 0..<k {
                     if seen[j] == 0 { nulls[j] = true } else if agg.kind == .avg { sums[j] /= Double(seen[j]) }
                 }
-                return Column(type: .decimal, storage: .decimals(sums), nulls: nulls)
+                if agg.kind == .sum, sums.contains(where: { !$0.isFinite }) { throw sumOverflow(agg) }
+                return Column(type: .float, storage: .floats(sums), nulls: nulls)
             }
         case .median:
             guard let a = arg else { break }
+            switch a.storage {
+            case .ints(let v): return try exactMedian(agg, a, v, scale: 0, g, k, rows, cancellation)
+            case .decimals(let v, let s): return try exactMedian(agg, a, v, scale: s, g, k, rows, cancellation)
+            default: break
+            }
             let numbers: [Double]
             switch a.storage {
-            case .ints(let v): numbers = v.map(Double.init)
-            case .decimals(let v): numbers = v
-            case .text: numbers = []
+            case .floats(let v): numbers = v
+            default: numbers = []
             }
             // Sorted (group, value) pairs: each group's values lie together, in order.
             let pairs = try sortedPairs(a, g, rows, cancellation) { _, r in Int64(bitPattern: Accumulate.orderedBits(numbers[r]) ^ (1 << 63)) }
@@ -156,13 +183,46 @@ enum Accumulate {
                 start = end
             }
             for j in 0..<k where !seen[j] { nulls[j] = true }
-            return Column(type: .decimal, storage: .decimals(out), nulls: nulls)
+            return Column(type: .float, storage: .floats(out), nulls: nulls)
         case .min, .max:
             guard let a = arg else { break }
             try cancellation.check()
             return minMax(a, isMin: agg.kind == .min, g: g, k: k, row: row)
         }
         throw Diagnostic(.error, "internal error: aggregate \(agg.kind) without its argument")
+    }
+
+    static func sumOverflow(_ agg: BoundAggregate) -> Diagnostic {
+        Diagnostic(.error, "number overflow in sum", span: agg.span, label: "the sum does not fit in 64 bits",
+                   notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
+    }
+
+    /// The median of ints or decimals, exactly: the middle value, or the midpoint of the two
+    /// middle values (one more decimal when it falls between them).
+    static func exactMedian(_ agg: BoundAggregate, _ a: Column, _ v: [Int64], scale: Int, _ g: [Int32], _ k: Int,
+                            _ rows: [Int32]?, _ cancellation: CancellationFlag) throws(Diagnostic) -> Column {
+        let pairs = try sortedPairs(a, g, rows, cancellation) { _, r in v[r] }
+        var medians = [DecimalValue?](repeating: nil, count: k)
+        var start = 0
+        while start < pairs.count {
+            var end = start
+            while end < pairs.count && pairs[end].group == pairs[start].group { end += 1 }
+            let m = end - start
+            let total = Int128(pairs[start + (m - 1) / 2].value) + Int128(pairs[start + m / 2].value)
+            let value: DecimalValue
+            if total % 2 == 0, let half = Int64(exactly: total / 2) {
+                value = DecimalValue(units: half, scale: scale)
+            } else if scale < DecimalValue.maxScale, let tenths = Int64(exactly: total * 5) {
+                value = DecimalValue(units: tenths, scale: scale + 1)
+            } else {
+                throw Diagnostic(.error, "number overflow in median", span: agg.span, label: "the median does not fit in 64 bits")
+            }
+            medians[Int(pairs[start].group)] = value
+            start = end
+        }
+        var b = ColumnBuilder(type: .decimal, capacity: k)
+        for m in medians { b.append(m.map { .decimal($0) } ?? .null) }
+        return b.finish()
     }
 
     /// A group and a value, ordered by group, then value.
@@ -213,7 +273,8 @@ enum Accumulate {
         func better(_ r: Int, _ than: Int) -> Bool {
             switch a.storage {
             case .ints(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
-            case .decimals(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
+            case .decimals(let v, _): return isMin ? v[r] < v[than] : v[r] > v[than]
+            case .floats(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
             case .text(let c, _):
                 guard let ranks else { return false }
                 let x = ranks[Int(c[r])], y = ranks[Int(c[than])]

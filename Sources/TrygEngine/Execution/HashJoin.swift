@@ -113,11 +113,12 @@ struct HashJoin {
         return Relation(names: names, columns: cols, count: leftRows.count)
     }
 
-    /// Dates join timestamps at midnight; ints join decimals by value.
+    /// Dates join timestamps at midnight; ints, decimals and floats join by value.
     static func joinValue(_ v: Value) -> Value {
         switch v {
         case .date(let d): return .timestamp(d &* 86_400)
-        case .int(let i): return .decimal(Double(i))
+        case .int(let i): return .decimal(DecimalValue(i))
+        case .float(let d): return DecimalValue.shortest(d).map { .decimal($0) } ?? v
         default: return v
         }
     }

@@ -55,7 +55,7 @@ extension Reshape {
         let measure = try out.column(node.measure)
         var filledPeriod: [Column] = []
         for n in periodNames { filledPeriod.append(try out.column(n)) }
-        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .decimal)
+        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .float)
         for o in 0..<out.count {
             if o > 0, partOf[o] == partOf[o - 1], !filledPeriod.contains(where: { $0.isNull(o) || $0.isNull(o - 1) }) {
                 let (c, p) = difference(measure.value(at: o - 1), measure.value(at: o))

@@ -54,7 +54,7 @@ enum Reshape {
 
     /// The 0 of a counting measure's type.
     static func zero(_ type: DataType) -> Value {
-        type == .decimal ? .decimal(0) : .int(0)
+        type == .decimal ? .decimal(DecimalValue(0)) : type == .float ? .float(0) : .int(0)
     }
 
     static func compare(_ node: CompareNode, _ rel: Relation) throws(Diagnostic) -> Relation {
@@ -64,7 +64,7 @@ enum Reshape {
         var keyBuilders: [ColumnBuilder] = []
         for k in node.keys { keyBuilders.append(ColumnBuilder(type: try rel.column(k).type)) }
         var a = ColumnBuilder(type: measure.type), b = ColumnBuilder(type: measure.type)
-        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .decimal)
+        var change = ColumnBuilder(type: measure.type), pct = ColumnBuilder(type: .float)
         let missing: Value = node.zeroFill ? zero(measure.type) : .null
         for (key, rows) in parts {
             for (j, v) in key.enumerated() { keyBuilders[j].append(v) }
@@ -88,18 +88,20 @@ enum Reshape {
         switch (from, to) {
         case (.int(let x), .int(let y)):
             let (d, o) = y.subtractingReportingOverflow(x)
-            return (o ? .null : .int(d), x == 0 ? .null : .decimal((Double(y) - Double(x)) * 100 / Double(x)))
+            return (o ? .null : .int(d), x == 0 ? .null : .float((Double(y) - Double(x)) * 100 / Double(x)))
+        case (.decimal(let x), .decimal(let y)):
+            // Exact change at the larger scale; the percent is a float.
+            let s = max(x.scale, y.scale)
+            var change: Value = .null
+            if let a = x.rescaled(to: s), let b = y.rescaled(to: s) {
+                let (d, o) = b.units.subtractingReportingOverflow(a.units)
+                if !o { change = .decimal(DecimalValue(units: d, scale: s)) }
+            }
+            return (change, x.units == 0 ? .null : .float((y.double - x.double) * 100 / x.double))
         default:
-            guard let x = number(from), let y = number(to) else { return (.null, .null) }
-            return (.decimal(y - x), x == 0 ? .null : .decimal((y - x) * 100 / x))
+            guard let x = from.numeric, let y = to.numeric else { return (.null, .null) }
+            return (.float(y - x), x == 0 ? .null : .float((y - x) * 100 / x))
         }
     }
 
-    static func number(_ v: Value) -> Double? {
-        switch v {
-        case .int(let i): return Double(i)
-        case .decimal(let d): return d
-        default: return nil
-        }
-    }
 }

@@ -15,20 +15,23 @@ enum ScalarFunctions {
         }
         if args.contains(where: \.isNull) { return .null }
         switch (op, args[0]) {
-        case (.toDecimal, .int(let i)): return .decimal(Double(i))
+        case (.toDecimal, .int(let i)): return .decimal(DecimalValue(i))
+        case (.toFloat, let v): return v.numeric.map { .float($0) } ?? .null
         case (.dateToTimestamp, .date(let d)): return .timestamp(d &* LocalTime.secondsPerDay)
         case (.lower, .text(let s)): return .text(s.lowercased())
         case (.upper, .text(let s)): return .text(s.uppercased())
         case (.trim, .text(let s)): return .text(s.trimmingCharacters(in: .whitespacesAndNewlines))
         case (.length, .text(let s)): return .int(Int64(s.count))
         case (.lower, .category(let i, let sc)): return i >= 0 && i < sc.values.count ? .text(sc.values[i]) : .null
+        // The smallest int and decimal have no positive counterpart: the evaluator reports that
+        // as an overflow before it gets here.
         case (.abs, .int(let i)): return i == .min ? .null : .int(Swift.abs(i))
-        case (.abs, .decimal(let d)): return .decimal(Swift.abs(d))
+        case (.abs, .decimal(let d)): return d.units == .min ? .null : .decimal(DecimalValue(units: Swift.abs(d.units), scale: d.scale))
+        case (.abs, .float(let d)): return .float(Swift.abs(d))
         case (.round, .decimal(let d)):
-            var digits = 0
-            if args.count > 1, case .int(let n) = args[1] { digits = Int(max(-15, min(15, n))) }
-            let f = pow(10.0, Double(digits))
-            return .decimal((d * f).rounded(.toNearestOrAwayFromZero) / f)
+            return d.rounded(roundingDigits(args)).map { .decimal($0) } ?? .null
+        case (.round, .float(let d)):
+            return .float(roundFloat(d, roundingDigits(args)))
         case (.contains, .text(let s)):
             guard case .text(let n) = args[1] else { return .null }
             return .bool(s.localizedCaseInsensitiveContains(n))
@@ -38,6 +41,21 @@ enum ScalarFunctions {
         default:
             return calendar(op, args[0])
         }
+    }
+
+    static func roundingDigits(_ args: [Value]) -> Int {
+        if args.count > 1, case .int(let n) = args[1] { return Int(max(-18, min(18, n))) }
+        return 0
+    }
+
+    /// A double rounded half away from zero as it prints: 2.675 (stored as 2.67499999…) is
+    /// 2.68, as a person reading "2.675" and Excel expect.
+    static func roundFloat(_ d: Double, _ digits: Int) -> Double {
+        guard d.isFinite else { return d }
+        if let shown = DecimalValue.shortest(d, maxDecimals: 17), let r = shown.rounded(digits) { return r.double }
+        let f = pow(10.0, Double(digits))
+        let r = (d * f).rounded(.toNearestOrAwayFromZero) / f
+        return r.isFinite ? r : d
     }
 
     static func matches(_ args: [Value], _ compiled: NSRegularExpression?) -> Value {

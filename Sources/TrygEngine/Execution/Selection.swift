@@ -72,8 +72,17 @@ extension Evaluator {
             case .gt: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 > lit }
             default: return Evaluator.filterInts(values, nulls: c.nulls, within: within) { $0 >= lit }
             }
-        case .decimals(let values):
+        case .decimals(let values, let s):
             guard case .decimal(let lit) = v else { break }
+            if let l = lit.rescaled(to: s), l.scale == s {
+                let u = l.units
+                return Evaluator.filterInts(values, nulls: c.nulls, within: within) { Comparison.holds(op, $0 < u ? -1 : $0 > u ? 1 : 0) }
+            }
+            return Evaluator.filterInts(values, nulls: c.nulls, within: within) {
+                Comparison.holds(op, DecimalValue.compare($0, s, lit.units, lit.scale))
+            }
+        case .floats(let values):
+            guard let lit = v.numeric else { break }
             return Evaluator.filterDoubles(values, nulls: c.nulls, within: within) { Comparison.holds(op, $0 < lit ? -1 : $0 > lit ? 1 : 0) }
         }
         throw Diagnostic(.error, "internal error: comparing \(c.type) with \(v)")

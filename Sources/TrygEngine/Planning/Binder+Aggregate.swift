@@ -173,12 +173,12 @@ extension Binder {
             return BoundAggregate(kind: distinct ? .countDistinct : .countNonNull, argument: a, name: name, type: .int)
         case "share":
             try arity(0)
-            return BoundAggregate(kind: .share, argument: nil, name: name, type: .decimal)
+            return BoundAggregate(kind: .share, argument: nil, name: name, type: .float)
         case "pct":
             try arity(1)
             let a = try bindExpr(args[0], scope)
             try expectBool(a, args[0].span, "pct")
-            return BoundAggregate(kind: .pct, argument: a, name: name, type: .decimal)
+            return BoundAggregate(kind: .pct, argument: a, name: name, type: .float)
         case "sum", "avg", "median":
             try arity(1)
             let a = try bindExpr(args[0], scope)
@@ -187,8 +187,16 @@ extension Binder {
                                  label: a.type == .bool ? "use pct(…) for the share where it holds, or count" : "use min, max or count(distinct …)")
             }
             let kind: AggregateKind = fn == "sum" ? .sum : fn == "avg" ? .avg : .median
-            let type: DataType = kind == .sum && (a.type == .int || a.type == .bool) ? .int : .decimal
-            return BoundAggregate(kind: kind, argument: a, name: name, type: type)
+            // sum keeps the type (exact for ints and decimals); avg is a float; the median of ints
+            // or decimals is an exact decimal (the midpoint of two values needs one more decimal).
+            let type: DataType
+            switch (kind, a.type) {
+            case (.sum, .int), (.sum, .bool), (.sum, .null): type = .int
+            case (.sum, let t): type = t
+            case (.median, .int), (.median, .decimal), (.median, .null): type = .decimal
+            default: type = .float
+            }
+            return BoundAggregate(kind: kind, argument: a, name: name, type: type, span: args[0].span)
         default:   // min, max
             try arity(1)
             let a = try bindExpr(args[0], scope)

@@ -61,8 +61,9 @@ extension Binder {
                     throw Diagnostic(.error, "round's digits must be a whole number", span: args[1].span, label: "e.g. round(x, 1)")
                 }
             }
-            let x = bound[0].type == .int ? BoundExpr.call(.toDecimal, [bound[0]], .decimal, span) : bound[0]
-            return .call(.round, [x] + bound.dropFirst(), .decimal, span)
+            // An int rounds as a decimal (round(x, -1) to tens); a decimal stays exact, a float a float.
+            let x = Binder.cast(bound[0], to: bound[0].type == .int ? .decimal : bound[0].type, span)
+            return .call(.round, [x] + bound.dropFirst(), x.type, span)
         case "coalesce":
             guard !bound.isEmpty else { try arity(1...64, "coalesce(district, \"ukendt\")"); return bound[0] }
             let t = try commonType(bound, args)
@@ -81,7 +82,7 @@ extension Binder {
         for (i, x) in xs.enumerated() {
             if x.type == .null || x.type == t { continue }
             if t == .null { t = x.type; continue }
-            if t.isNumeric && x.type.isNumeric { t = .decimal; continue }
+            if t.isNumeric && x.type.isNumeric { t = Binder.numericCommon(t, x.type); continue }
             if (t == .date && x.type == .timestamp) || (t == .timestamp && x.type == .date) { t = .timestamp; continue }
             throw Diagnostic(.error, "cannot mix \(t) and \(x.type) here", span: spans[i].span,
                              label: "give every value the type \(t)")
@@ -92,7 +93,7 @@ extension Binder {
     func convert(_ x: BoundExpr, to t: DataType, _ span: Span) throws(Diagnostic) -> BoundExpr {
         if x.type == t { return x }
         if case .literal(.null, _) = x { return .literal(.null, t) }
-        if t == .decimal && x.type == .int { return .call(.toDecimal, [x], .decimal, span) }
+        if t.isNumeric && x.type.isNumeric { return Binder.cast(x, to: t, span) }
         if t == .timestamp && x.type == .date { return .call(.dateToTimestamp, [x], .timestamp, span) }
         return x
     }

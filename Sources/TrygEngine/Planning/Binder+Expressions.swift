@@ -37,7 +37,8 @@ extension Binder {
             for item in items {
                 let y = try bindOperand(item, like: x.type, scope)
                 if case .literal(var v, var vt) = y {
-                    if x.type == .decimal, case .int(let i) = v { v = .decimal(Double(i)); vt = .decimal }
+                    if x.type == .decimal, case .int(let i) = v { v = .decimal(DecimalValue(i)); vt = .decimal }
+                    if x.type == .float, let d = v.numeric { v = .float(d); vt = .float }
                     if x.type == .timestamp, case .date(let d) = v {
                         if !midnight { warnings.append(midnightWarning(field, d, item.span)) }
                         midnight = true
@@ -54,8 +55,15 @@ extension Binder {
                     others.append(.call(.eq, [l, r], .bool, item.span))
                 }
             }
-            let lhs = x.type == .int && values.contains(where: { if case .decimal = $0 { return true } else { return false } })
-                ? BoundExpr.call(.toDecimal, [x], .decimal, a.span) : x
+            let listType = values.reduce(x.type) { t, v in Binder.numericCommon(t, Binder.typeOf(v)) }
+            let lhs = x.type.isNumeric ? Binder.cast(x, to: listType, a.span) : x
+            if x.type.isNumeric && listType != x.type {
+                values = values.map { v in
+                    if listType == .float, let d = v.numeric { return .float(d) }
+                    if listType == .decimal, case .int(let i) = v { return .decimal(DecimalValue(i)) }
+                    return v
+                }
+            }
             var result: BoundExpr = .call(.inList(values), [lhs], .bool, e.span)
             for o in others { result = .call(.or, [result, o], .bool, e.span) }
             if let w = missingValuesWarning(field, listed) { warnings.append(w) }
@@ -78,6 +86,7 @@ extension Binder {
         switch l {
         case .int(let v): return .literal(.int(v), .int)
         case .decimal(let v): return .literal(.decimal(v), .decimal)
+        case .float(let v): return .literal(.float(v), .float)
         case .text(let v): return .literal(.text(v.precomposedForTrygNFC), .text)
         case .bool(let v): return .literal(.bool(v), .bool)
         case .null: return .literal(.null, .null)
@@ -142,12 +151,9 @@ extension Binder {
                                  label: bad.0.type == .text ? "text cannot be added; compare it or use length(…)" : "use a number")
             }
             let sop: ScalarOp = ["+": .add, "-": .sub, "*": .mul, "/": .div, "%": .mod][op] ?? .add
-            if sop == .div || x.type == .decimal || y.type == .decimal {
-                if x.type == .int { x = .call(.toDecimal, [x], .decimal, a.span) }
-                if y.type == .int { y = .call(.toDecimal, [y], .decimal, b.span) }
-                return .call(sop, [x, y], .decimal, span)
-            }
-            return .call(sop, [x, y], .int, span)
+            // `/` gives a float; otherwise ints widen to decimals and anything with a float is a float.
+            let t = sop == .div ? DataType.float : Binder.numericCommon(x.type, y.type)
+            return .call(sop, [Binder.cast(x, to: t, a.span), Binder.cast(y, to: t, b.span)], t, span)
         }
     }
 
@@ -157,7 +163,8 @@ extension Binder {
         let tx = x.type, ty = y.type
         if tx == ty || tx == .null || ty == .null { return (x, y) }
         if tx.isNumeric && ty.isNumeric {
-            return tx == .int ? (.call(.toDecimal, [x], .decimal, xs), y) : (x, .call(.toDecimal, [y], .decimal, ys))
+            let t = Binder.numericCommon(tx, ty)
+            return (Binder.cast(x, to: t, xs), Binder.cast(y, to: t, ys))
         }
         if tx == .date && ty == .timestamp { return (.call(.dateToTimestamp, [x], .timestamp, xs), y) }
         if tx == .timestamp && ty == .date { return (x, .call(.dateToTimestamp, [y], .timestamp, ys)) }
@@ -183,7 +190,7 @@ extension Binder {
         let n = field ?? "it"
         switch type {
         case .text: return "\(n) is text: write the value in quotes"
-        case .int, .decimal: return "\(n) is a number: write a number without quotes"
+        case .int, .decimal, .float: return "\(n) is a number: write a number without quotes"
         case .bool: return "\(n) is true or false"
         case .date: return "\(n) is a date: write 2025-01-01"
         case .timestamp: return "\(n) is a timestamp: write 2025-01-01T08:30 or a date"
@@ -191,6 +198,29 @@ extension Binder {
         case .category(let s): return "\(n) is one of \(s.values.map { "\"\($0)\"" }.joined(separator: ", "))"
         case .null: return "a value"
         }
+    }
+}
+
+extension Binder {
+    /// The type two numbers meet in: int, then decimal (exact), then float.
+    static func numericCommon(_ a: DataType, _ b: DataType) -> DataType {
+        if a == .null { return b }
+        if b == .null { return a }
+        if a == .float || b == .float { return .float }
+        if a == .decimal || b == .decimal { return .decimal }
+        return a
+    }
+
+    /// A number expression as a wider number type (int to decimal, int or decimal to float).
+    static func cast(_ x: BoundExpr, to t: DataType, _ span: Span) -> BoundExpr {
+        if x.type == t || !x.type.isNumeric { return x }
+        if case .literal(let v, _) = x {
+            if t == .float, let d = v.numeric { return .literal(.float(d), .float) }
+            if t == .decimal, case .int(let i) = v { return .literal(.decimal(DecimalValue(i)), .decimal) }
+        }
+        if t == .decimal { return .call(.toDecimal, [x], .decimal, span) }
+        if t == .float { return .call(.toFloat, [x], .float, span) }
+        return x
     }
 }
 

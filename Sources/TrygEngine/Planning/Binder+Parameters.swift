@@ -32,9 +32,11 @@ extension Binder {
         case .text, .halfYear, .category:
             // Half-years and categories convert from text through the domain, as literals do.
             return .literal(.text(text.precomposedForTrygNFC), .text)
-        case .int, .decimal:
+        case .int, .decimal, .float:
             if let i = Int64(t) { return .literal(.int(i), .int) }
-            if let d = Double(t), d.isFinite, t.allSatisfy(\.isASCII) { return .literal(.decimal(d), .decimal) }
+            if let d = DecimalValue.parse(t) { return .literal(.decimal(d), .decimal) }
+            if let d = Double(t), d.isFinite, d != 0 || !t.contains(where: { ("1"..."9").contains($0) }),
+               t.allSatisfy(\.isASCII) { return .literal(.float(d), .float) }
         case .bool:
             if t.lowercased() == "true" { return .literal(.bool(true), .bool) }
             if t.lowercased() == "false" { return .literal(.bool(false), .bool) }
@@ -46,7 +48,7 @@ extension Binder {
         case .null:
             return inferredParameter(text)
         }
-        throw Diagnostic(.error, "parameter $\(name) is \"\(text)\", which is not \(type == .int || type == .decimal ? "a number" : "a \(type)")",
+        throw Diagnostic(.error, "parameter $\(name) is \"\(text)\", which is not \(type.isNumeric ? "a number" : "a \(type)")",
                          span: span, label: fitHint(for: type, field: nil).replacingOccurrences(of: "it is", with: "here it must be"),
                          notes: ["help: give it as --param \(name)=VALUE"])
     }
@@ -55,8 +57,10 @@ extension Binder {
     static func inferredParameter(_ text: String) -> BoundExpr {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let i = Int64(t) { return .literal(.int(i), .int) }
-        if let d = Double(t), d.isFinite, t.allSatisfy(\.isASCII), t.contains(where: { ".eE".contains($0) }) {
-            return .literal(.decimal(d), .decimal)
+        if t.contains("."), let d = DecimalValue.parse(t) { return .literal(.decimal(d), .decimal) }
+        if let d = Double(t), d.isFinite, t.allSatisfy(\.isASCII), t.contains(where: { ".eE".contains($0) }),
+           d != 0 || !t.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            return .literal(.float(d), .float)
         }
         return .literal(.text(text.precomposedForTrygNFC), .text)
     }

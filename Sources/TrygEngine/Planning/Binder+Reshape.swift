@@ -75,8 +75,8 @@ extension Binder {
                 fields.append(Field(name: name, type: m.type, role: .measure))
             }
         }
-        let node = PivotNode(input: .values(input), keys: keys.map(\.name), column: col.name, measures: ms.map(\.name),
-                             values: all, cellNames: names, zeroFill: Binder.countingMeasures(plan))
+        let node = PivotNode(input: plan, keys: keys.map(\.name), column: col.name, measures: ms.map(\.name),
+                             values: all, cellNames: names, zeroFill: Binder.countingMeasures(plan), inputRows: input)
         return (.pivot(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 
@@ -98,7 +98,7 @@ extension Binder {
         fields.append(Field(name: la, type: m.type, role: .measure))
         fields.append(Field(name: lb == la ? lb + "_2" : lb, type: m.type, role: .measure))
         fields.append(Field(name: "change", type: m.type, role: .measure))
-        fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
+        fields.append(Field(name: "change_pct", type: .float, role: .measure))
         let node = CompareNode(input: plan, keys: keys.map(\.name), column: col.name, measure: m.name, from: a, to: b,
                                zeroFill: Binder.countingMeasures(plan).contains(m.name))
         return (.compare(node), Scope(fields: fields, sourceName: scope.sourceName))
@@ -139,7 +139,7 @@ extension Binder {
         if period.name == "month", let year = named("year") { step = .month(year: year.name) }
         var fields = scope.fields
         fields.append(Field(name: "change", type: m.type, role: .measure))
-        fields.append(Field(name: "change_pct", type: .decimal, role: .measure))
+        fields.append(Field(name: "change_pct", type: .float, role: .measure))
         let others = keys.filter {
             if case .month(let year) = step, $0.name == year { return false }
             return $0.name != period.name

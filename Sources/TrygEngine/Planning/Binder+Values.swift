@@ -42,6 +42,7 @@ extension Binder {
         case .null: return .null
         case .int: return .int
         case .decimal: return .decimal
+        case .float: return .float
         case .text: return .text
         case .bool: return .bool
         case .date: return .date

@@ -9,7 +9,7 @@ public enum ScalarOp: Sendable, Equatable {
     case isNull, isNotNull
     case inList([Value])
     case contains, startsWith, matches
-    case toDecimal, dateToTimestamp
+    case toDecimal, toFloat, dateToTimestamp
     case year, month, week, weekday, hour, date, halfyear, season
     case lower, upper, length, trim
     case round, abs, coalesce, ifThen
@@ -39,6 +39,7 @@ public enum ScalarOp: Sendable, Equatable {
         case .startsWith: return "starts with"
         case .matches: return "matches"
         case .toDecimal: return "decimal"
+        case .toFloat: return "float"
         case .dateToTimestamp: return "timestamp"
         case .ifThen: return "if"
         default: return String(describing: self)
@@ -122,6 +123,8 @@ public struct BoundAggregate: Sendable {
     public let argument: BoundExpr?
     public let name: String
     public let type: DataType
+    /// Where the aggregate is written, for errors such as an overflowing sum.
+    public var span: Span? = nil
 
     public var text: String {
         switch kind {

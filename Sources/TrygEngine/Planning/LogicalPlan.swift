@@ -69,6 +69,8 @@ public struct PivotNode: Sendable {
     public let cellNames: [String]
     /// Measures whose missing cells are 0 (counts and sums), not null.
     public let zeroFill: Set<String>
+    /// The input's rows, read when the query was bound (to name the columns): not read again.
+    public let inputRows: Table?
 }
 
 public struct CompareNode: Sendable {

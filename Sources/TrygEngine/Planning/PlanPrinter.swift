@@ -45,7 +45,8 @@ enum PlanPrinter {
         case .join(let j):
             let on = zip(j.leftKeys, j.rightKeys).map { "\($0) = \($1)" }.joined(separator: ", ")
             return "\(j.isLeft ? "LeftJoin" : "Join") on \(on)"
-        case .pivot(let p): return "Pivot \(p.column) [\(p.measures.joined(separator: ", "))]"
+        case .pivot(let p):
+            return "Pivot \(p.column) [\(p.measures.joined(separator: ", "))]\(p.inputRows == nil ? "" : " (input read at plan time)")"
         case .compare(let c): return "Compare \(c.column) \"\(c.from.display)\" to \"\(c.to.display)\" [\(c.measure)]"
         case .trend(let t):
             if case .month(let year) = t.step { return "Trend over \(year), \(t.period) [\(t.measure)]" }

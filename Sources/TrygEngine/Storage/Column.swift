@@ -21,7 +21,10 @@ public final class TextDictionary: Sendable {
 public enum ColumnStorage: Sendable {
     /// int, bool (0/1), date (days), timestamp (seconds), halfyear (ordinal), category (index).
     case ints([Int64])
-    case decimals([Double])
+    /// Exact decimals: each value times `10^scale`, one scale for the column.
+    case decimals([Int64], scale: Int)
+    /// Doubles.
+    case floats([Double])
     /// Dictionary-encoded text.
     case text(codes: [Int32], dictionary: TextDictionary)
 }
@@ -59,7 +62,8 @@ public struct Column: Sendable {
     public var count: Int {
         switch storage {
         case .ints(let v): return v.count
-        case .decimals(let v): return v.count
+        case .decimals(let v, _): return v.count
+        case .floats(let v): return v.count
         case .text(let c, _): return c.count
         }
     }
@@ -82,7 +86,8 @@ public struct Column: Sendable {
             case .null: return .null
             default: return .int(x)
             }
-        case .decimals(let v): return .decimal(v[row])
+        case .decimals(let v, let s): return .decimal(DecimalValue(units: v[row], scale: s))
+        case .floats(let v): return .float(v[row])
         case .text(let codes, let dict): return .text(dict.values[Int(codes[row])])
         }
     }
@@ -98,8 +103,10 @@ public struct Column: Sendable {
         switch storage {
         case .ints(let v):
             return Column(type: type, storage: .ints(rows.map { v[Int($0)] }), nulls: nulls, knownRange: knownRange)
-        case .decimals(let v):
-            return Column(type: type, storage: .decimals(rows.map { v[Int($0)] }), nulls: nulls)
+        case .decimals(let v, let s):
+            return Column(type: type, storage: .decimals(rows.map { v[Int($0)] }, scale: s), nulls: nulls)
+        case .floats(let v):
+            return Column(type: type, storage: .floats(rows.map { v[Int($0)] }), nulls: nulls)
         case .text(let c, let d):
             return Column(type: type, storage: .text(codes: rows.map { c[Int($0)] }, dictionary: d), nulls: nulls)
         }
@@ -115,8 +122,10 @@ public struct Column: Sendable {
         switch one.storage {
         case .ints(let v):
             return Column(type: type, storage: .ints(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
-        case .decimals(let v):
-            return Column(type: type, storage: .decimals(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
+        case .decimals(let v, let s):
+            return Column(type: type, storage: .decimals(Array(repeating: v.first ?? 0, count: count), scale: s), nulls: nulls)
+        case .floats(let v):
+            return Column(type: type, storage: .floats(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
         case .text(let c, let d):
             return Column(type: type, storage: .text(codes: Array(repeating: c.first ?? 0, count: count), dictionary: d),
                           nulls: nulls)

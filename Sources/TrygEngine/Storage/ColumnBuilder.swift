@@ -4,7 +4,12 @@ import TrygDomain
 public struct ColumnBuilder {
     public let type: DataType
     private var ints: [Int64] = []
-    private var decimals: [Double] = []
+    private var floats: [Double] = []
+    /// Decimal units at `scale`, which grows to the largest scale appended (as far as the
+    /// values already held allow; beyond that a value is rounded to the column's scale, as an
+    /// SQL DECIMAL column rounds what is stored in it).
+    private var units: [Int64] = []
+    private var scale = 0
     private var codes: [Int32] = []
     private var dictionary: [String] = []
     private var lookup: [String: Int32] = [:]
@@ -14,7 +19,8 @@ public struct ColumnBuilder {
     public init(type: DataType, capacity: Int = 0) {
         self.type = type
         switch type {
-        case .decimal: decimals.reserveCapacity(capacity)
+        case .decimal: units.reserveCapacity(capacity)
+        case .float: floats.reserveCapacity(capacity)
         case .text: codes.reserveCapacity(capacity)
         default: ints.reserveCapacity(capacity)
         }
@@ -27,10 +33,16 @@ public struct ColumnBuilder {
         case (_, .null):
             appendNull()
             count -= 1
-        case (.decimal, .decimal(let d)): decimals.append(d)
-        case (.decimal, .int(let i)): decimals.append(Double(i))
+        case (.decimal, .decimal(let d)): appendDecimal(d)
+        case (.decimal, .int(let i)): appendDecimal(DecimalValue(i))
+        case (.float, .float(let d)): floats.append(d)
+        case (.float, .decimal(let d)): floats.append(d.double)
+        case (.float, .int(let i)): floats.append(Double(i))
         case (.text, .text(let s)): appendText(s)
         case (.text, let v): appendText(v.display)
+        case (.decimal, _), (.float, _):
+            appendNull()
+            count -= 1
         case (_, .int(let i)): ints.append(i)
         case (_, .bool(let b)): ints.append(b ? 1 : 0)
         case (_, .date(let d)): ints.append(type == .timestamp ? d &* LocalTime.secondsPerDay : d)
@@ -43,10 +55,39 @@ public struct ColumnBuilder {
         }
     }
 
+    private mutating func appendDecimal(_ d: DecimalValue) {
+        if d.scale > scale {
+            // Widen what is held when it fits; otherwise keep the column's scale.
+            var widened: [Int64] = []
+            widened.reserveCapacity(units.count + 1)
+            var fits = true
+            for u in units {
+                guard let w = DecimalValue.rescale(u, from: scale, to: d.scale) else { fits = false; break }
+                widened.append(w)
+            }
+            if fits {
+                units = widened
+                scale = d.scale
+            }
+        }
+        if d.scale == scale {
+            units.append(d.units)
+        } else if d.scale < scale, let u = DecimalValue.rescale(d.units, from: d.scale, to: scale) {
+            units.append(u)
+        } else if d.scale > scale, let r = d.rounded(scale) {
+            units.append(r.units)
+        } else {
+            // Too large for the column's scale: no value rather than a wrong one.
+            nullRows.append(count)
+            units.append(0)
+        }
+    }
+
     public mutating func appendNull() {
         nullRows.append(count)
         switch type {
-        case .decimal: decimals.append(0)
+        case .decimal: units.append(0)
+        case .float: floats.append(0)
         case .text: appendText("", null: true)
         default: ints.append(0)
         }
@@ -77,7 +118,8 @@ public struct ColumnBuilder {
             nulls = m
         }
         switch type {
-        case .decimal: return Column(type: type, storage: .decimals(decimals), nulls: nulls)
+        case .decimal: return Column(type: type, storage: .decimals(units, scale: scale), nulls: nulls)
+        case .float: return Column(type: type, storage: .floats(floats), nulls: nulls)
         case .text: return Column(type: type, storage: .text(codes: codes, dictionary: TextDictionary(values: dictionary)), nulls: nulls)
         default: return Column(type: type, storage: .ints(ints), nulls: nulls)
         }

@@ -2,7 +2,8 @@ import TrygDomain
 
 /// The type of a column or expression.
 public enum DataType: Hashable, Sendable, CustomStringConvertible {
-    case int, decimal, text, bool, date, timestamp
+    /// `decimal` is exact fixed point (its scale lives with the values); `float` a double.
+    case int, decimal, float, text, bool, date, timestamp
     /// The domain's half-year period.
     case halfYear
     /// An ordered category: a fixed list of values in a given order.
@@ -14,6 +15,7 @@ public enum DataType: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .int: return "int"
         case .decimal: return "decimal"
+        case .float: return "float"
         case .text: return "text"
         case .bool: return "bool"
         case .date: return "date"
@@ -24,13 +26,13 @@ public enum DataType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var isNumeric: Bool { self == .int || self == .decimal }
+    public var isNumeric: Bool { self == .int || self == .decimal || self == .float }
 
     /// Types whose values are stored as Int64 (`.ints` storage).
     public var isIntegerBacked: Bool {
         switch self {
         case .int, .bool, .date, .timestamp, .halfYear, .category, .null: return true
-        case .decimal, .text: return false
+        case .decimal, .float, .text: return false
         }
     }
 }

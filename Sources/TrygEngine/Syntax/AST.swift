@@ -20,7 +20,7 @@ public indirect enum ExprKind: Sendable {
 
 /// A literal as written.
 public enum LiteralValue: Sendable, Equatable {
-    case int(Int64), decimal(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
+    case int(Int64), decimal(DecimalValue), float(Double), text(String), bool(Bool), null, date(Int64), timestamp(Int64)
     /// `$NAME` given as `--param NAME=TEXT`: the binder reads the text as the type its place needs.
     case parameter(name: String, text: String)
 }

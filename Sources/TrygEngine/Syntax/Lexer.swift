@@ -123,7 +123,7 @@ public struct Lexer {
            Lexer.isDigit(peek(4)), Lexer.isDigit(peek(5)) {
             return try dateOrTimestamp(start)
         }
-        var isDecimal = false
+        var isDecimal = false, isFloat = false
         if peek() == ".", Lexer.isDigit(peek(1)) {
             isDecimal = true
             i += 1
@@ -133,7 +133,7 @@ public struct Lexer {
             let save = i
             i += 1
             if peek() == "+" || peek() == "-" { i += 1 }
-            if digits() > 0 { isDecimal = true } else { i = save }
+            if digits() > 0 { isFloat = true } else { i = save }
         }
         if let d = peek(), Lexer.isIdentStart(d) {
             while let d = peek(), Lexer.isIdentContinue(d) { i += 1 }
@@ -141,15 +141,22 @@ public struct Lexer {
                              label: "put the name in back-quotes: `\(text(start, i))`")
         }
         let t = text(start, i)
-        if isDecimal {
+        if isDecimal && !isFloat, let d = DecimalValue.parse(t) { return Token(.decimal(d), Span(start, i)) }
+        if isDecimal || isFloat {
             guard let d = Double(t), d.isFinite else {
-                throw Diagnostic(.error, "number out of range", span: Span(start, i), label: "decimals go up to about 1.8e308")
+                throw Diagnostic(.error, "number out of range", span: Span(start, i), label: "floats go up to about 1.8e308")
             }
-            return Token(.decimal(d), Span(start, i))
+            // A number that is not zero but too small for a double is an error, never a silent 0.
+            let mantissa = t.prefix { $0 != "e" && $0 != "E" }
+            if d == 0, mantissa.contains(where: { $0 >= "1" && $0 <= "9" }) {
+                throw Diagnostic(.error, "number too small", span: Span(start, i),
+                                 label: "floats reach down to about 4.9e-324; this would be 0")
+            }
+            return Token(.float(d), Span(start, i))
         }
         guard let v = Int64(t) else {
             throw Diagnostic(.error, "integer out of range", span: Span(start, i),
-                             label: "integers go up to 9223372036854775807; write 1e19 for a decimal")
+                             label: "integers go up to 9223372036854775807; write 1e19 for a float")
         }
         return Token(.int(v), Span(start, i))
     }

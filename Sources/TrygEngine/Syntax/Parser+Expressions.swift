@@ -132,7 +132,10 @@ extension Parser {
             let e = try unary()
             // Fold a negative number literal here so -9223372036854775808 stays readable.
             if case .literal(.int(let v)) = e.kind { return Expr(.literal(.int(0 &- v)), s.to(e.span)) }
-            if case .literal(.decimal(let v)) = e.kind { return Expr(.literal(.decimal(-v)), s.to(e.span)) }
+            if case .literal(.decimal(let v)) = e.kind {
+                return Expr(.literal(.decimal(DecimalValue(units: 0 &- v.units, scale: v.scale))), s.to(e.span))
+            }
+            if case .literal(.float(let v)) = e.kind { return Expr(.literal(.float(-v)), s.to(e.span)) }
             return Expr(.unary(op: "-", e), s.to(e.span))
         }
         return try primary()
@@ -158,8 +161,9 @@ extension Parser {
         }
         advance()
         if let i = Int64(raw) { return (.int(i), span) }
-        if let d = Double(raw), d.isFinite, raw.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
-           raw.allSatisfy({ $0.isASCII }) { return (.decimal(d), span) }
+        if raw.contains("."), let d = DecimalValue.parse(raw) { return (.decimal(d), span) }
+        if let d = Double(raw), d.isFinite, d != 0, raw.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
+           raw.allSatisfy({ $0.isASCII }) { return (.float(d), span) }
         return (.text(raw), span)
     }
 
@@ -168,6 +172,7 @@ extension Parser {
         switch t.kind {
         case .int(let v): advance(); return Expr(.literal(.int(v)), t.span)
         case .decimal(let v): advance(); return Expr(.literal(.decimal(v)), t.span)
+        case .float(let v): advance(); return Expr(.literal(.float(v)), t.span)
         case .string(let v): advance(); return Expr(.literal(.text(v)), t.span)
         case .date(let v): advance(); return Expr(.literal(.date(v)), t.span)
         case .timestamp(let v): advance(); return Expr(.literal(.timestamp(v)), t.span)

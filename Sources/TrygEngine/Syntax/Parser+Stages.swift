@@ -129,7 +129,8 @@ extension Parser {
             switch literal {
             case .text(let s): return Name(text: s, span: span)
             case .int(let i): return Name(text: String(i), span: span)
-            case .decimal(let d): return Name(text: String(d), span: span)
+            case .decimal(let d): return Name(text: d.description, span: span)
+            case .float(let d): return Name(text: String(d), span: span)
             default: return Name(text: "", span: span)
             }
         default:

@@ -6,7 +6,10 @@ public struct Token: Sendable, Equatable {
         /// A back-quoted identifier.
         case quotedIdentifier(String)
         case int(Int64)
-        case decimal(Double)
+        /// `1.05`: exact.
+        case decimal(DecimalValue)
+        /// `1e-3`, `2.5E6`: scientific notation is a double.
+        case float(Double)
         case string(String)
         /// `2025-01-01`: days since 1970-01-01.
         case date(Int64)
@@ -47,6 +50,7 @@ public struct Token: Sendable, Equatable {
         case .quotedIdentifier(let w): return "`\(w)`"
         case .int(let i): return "\(i)"
         case .decimal(let d): return "\(d)"
+        case .float(let d): return "\(d)"
         case .string(let s): return "\"\(s)\""
         case .date, .timestamp: return "a date"
         case .parameter(let p): return "$\(p)"

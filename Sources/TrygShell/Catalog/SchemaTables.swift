@@ -72,7 +72,7 @@ struct ColumnSummary {
         let values = ColumnStatistics.distinct(column)
         distinctCount = values.count
         switch column.type {
-        case .int, .decimal, .date, .timestamp, .halfYear:
+        case .int, .decimal, .float, .date, .timestamp, .halfYear:
             if let lo = values.first, let hi = values.last {
                 sample = lo == hi ? CellText.display(lo) : "\(CellText.display(lo)) … \(CellText.display(hi))"
             } else {

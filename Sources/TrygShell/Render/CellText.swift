@@ -3,10 +3,11 @@ import TrygEngine
 
 /// How single values read in each output format.
 enum CellText {
-    /// Text for a table view: decimals rounded to at most two places, control characters made visible.
+    /// Text for a table view: decimals exactly with their scale, floats rounded to at most two
+    /// places, control characters made visible.
     static func display(_ value: Value) -> String {
         switch value {
-        case .decimal(let d): return rounded(d)
+        case .float(let d): return rounded(d)
         case .text(let s): return visible(s)
         default: return value.display
         }
@@ -15,7 +16,7 @@ enum CellText {
     /// Full-precision text (csv, line): what `Value.display` gives.
     static func exact(_ value: Value) -> String { value.display }
 
-    /// A decimal rounded to two places, without trailing zeros past the first decimal.
+    /// A float rounded to two places, without trailing zeros past the first decimal.
     static func rounded(_ d: Double) -> String {
         guard d.isFinite else { return Value.format(d) }
         let r = (d * 100).rounded() / 100
@@ -43,5 +44,5 @@ enum CellText {
     }
 
     /// Whether a column is numeric and so right-aligned.
-    static func isNumeric(_ type: DataType) -> Bool { type == .int || type == .decimal }
+    static func isNumeric(_ type: DataType) -> Bool { type == .int || type == .decimal || type == .float }
 }

@@ -21,7 +21,8 @@ public enum JSONRenderer {
         switch v {
         case .null: return "null"
         case .int(let i): return String(i)
-        case .decimal(let d): return d.isFinite ? String(d) : "null"
+        case .decimal(let d): return d.description
+        case .float(let d): return d.isFinite ? String(d) : "null"
         case .bool(let b): return b ? "true" : "false"
         default: return quote(v.display)
         }

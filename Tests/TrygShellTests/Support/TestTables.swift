@@ -16,7 +16,7 @@ enum TestTables {
     static let libraries = table("libraries", [
         ("library", .text, [.text("Blågården"), .text("Østerbro"), .text("")]),
         ("count", .int, [.int(12), .int(7), .null]),
-        ("mean", .decimal, [.decimal(2.3456), .null, .decimal(4)]),
+        ("mean", .float, [.float(2.3456), .null, .float(4)]),
         ("note", .text, [.null, .text("æøå"), .text("")]),
     ])
 

@@ -44,7 +44,7 @@ extension ChartModel {
         case .halfYear, .date, .timestamp: return .time
         case .category: return .ordinal
         case .int where isYearName(table.columnNames[column]): return .time
-        case .int, .decimal: return .measure
+        case .int, .decimal, .float: return .measure
         default: return .label
         }
     }
@@ -181,7 +181,8 @@ extension ChartModel {
     static func number(_ value: Value) -> Double? {
         switch value {
         case .int(let i): return Double(i)
-        case .decimal(let d): return d.isFinite && abs(d) <= 1e300 ? d : nil
+        case .decimal(let d): return d.double
+        case .float(let d): return d.isFinite && abs(d) <= 1e300 ? d : nil
         default: return nil
         }
     }
@@ -210,6 +211,7 @@ enum ChartValueOrder {
         case (.halfYear(let x), .halfYear(let y)): return x < y
         case (.date(let x), .date(let y)), (.timestamp(let x), .timestamp(let y)), (.int(let x), .int(let y)): return x < y
         case (.decimal(let x), .decimal(let y)): return x < y
+        case (.float(let x), .float(let y)): return x < y
         case (.category(let x, _), .category(let y, _)): return x < y
         case (.null, _): return false
         case (_, .null): return true
