@@ -12,6 +12,10 @@ public enum DotCommand: Equatable, Sendable {
     /// `.sheets FILE`: the sheets of a workbook.
     case sheets(path: String)
     case mode(OutputMode)
+    /// `.mode csv DIALECT`: csv in a dialect (`excel-da`).
+    case csvMode(CSVDialect)
+    /// `.numbers da|standard`: the table view's numbers Danish style or as written.
+    case numbers(danish: Bool)
     case timer(Bool)
     case read(path: String)
     /// `.output FILE` sends results to a file; `.output` alone back to the screen.
@@ -37,7 +41,8 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "import", usage: ".import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]",
                   summary: "load a CSV file or an .xlsx sheet as a table (named after the file)"),
         Reference(name: "sheets", usage: ".sheets FILE", summary: "the sheets of an .xlsx workbook"),
-        Reference(name: "mode", usage: ".mode \(OutputMode.names)", summary: "how results are shown"),
+        Reference(name: "mode", usage: ".mode \(OutputMode.names) [excel-da]", summary: "how results are shown; csv excel-da for Danish Excel"),
+        Reference(name: "numbers", usage: ".numbers da|standard", summary: "the table view's numbers Danish style (1.234,50) or as written"),
         Reference(name: "timer", usage: ".timer on|off", summary: "show how long each statement took"),
         Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
         Reference(name: "output", usage: ".output [FILE]", summary: "write results to FILE; alone: back to the screen"),
@@ -92,12 +97,28 @@ extension DotCommand {
             try arity(1...1)
             return .sheets(path: args[0].text)
         case "mode":
-            try arity(1...1)
+            try arity(1...2)
             guard let mode = OutputMode(rawValue: args[0].text.lowercased()) else {
                 throw Diagnostic(.error, "unknown mode '\(args[0].text)'", span: args[0].span,
                                  label: "expected \(OutputMode.names)", source: source)
             }
+            if args.count == 2 {
+                guard mode == .csv, let dialect = CSVDialect.named(args[1].text) else {
+                    throw Diagnostic(.error, "unknown csv dialect '\(args[1].text)'", span: args[1].span,
+                                     label: "expected .mode csv \(CSVDialect.names.joined(separator: "|"))", source: source)
+                }
+                return .csvMode(dialect)
+            }
             return .mode(mode)
+        case "numbers":
+            try arity(1...1)
+            switch args[0].text.lowercased() {
+            case "da", "danish": return .numbers(danish: true)
+            case "standard", "en", "plain": return .numbers(danish: false)
+            default:
+                throw Diagnostic(.error, "unknown number style '\(args[0].text)'", span: args[0].span,
+                                 label: "expected .numbers da|standard", source: source)
+            }
         case "timer":
             try arity(1...1)
             switch args[0].text.lowercased() {

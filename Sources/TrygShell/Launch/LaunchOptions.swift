@@ -27,6 +27,13 @@ public struct LaunchOptions: Equatable, Sendable {
     /// `--delimiter`, `--header`, `--encoding`, … : how to read the files of `--data`.
     public var dataOptions = ImportOptions()
     public var scripts: [Script] = []
+    /// `--dialect NAME` and the `--delimiter`/`--decimal` given: how csv output is spelled.
+    public var csvDialect: CSVDialect?
+    /// `--delimiter` and `--decimal` as given, which also spell csv output.
+    public var outputDelimiter: Character?
+    public var outputDecimalComma: Bool?
+    /// `--numbers da`: the table view's numbers Danish style.
+    public var danishNumbers = false
     /// `--maxrows N`: rows of a table shown on a terminal; nil keeps the default.
     public var maxRows: Int?
     /// `--memory-limit SIZE`: the most memory one result may take; nil: half the physical memory.
@@ -85,6 +92,15 @@ public struct LaunchOptions: Equatable, Sendable {
                     }
                     values = [String(values[0][..<eq]), String(values[0][values[0].index(after: eq)...])]
                 }
+                // The same spelling of numbers and fields also goes for csv output.
+                if name == "delimiter" { options.outputDelimiter = CSVDialect.delimiter(named: values[0]) }
+                if name == "decimal" {
+                    switch values[0].lowercased() {
+                    case "comma", ",": options.outputDecimalComma = true
+                    case "point", "period", ".": options.outputDecimalComma = false
+                    default: break
+                    }
+                }
                 do throws(ImportOptionError) {
                     try options.dataOptions.set(name, values)
                 } catch {
@@ -106,6 +122,19 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "--memory-limit needs a size such as 8G or 512M, not '\(text)'")
                 }
                 options.memoryLimit = budget
+            case "--dialect":
+                let name = try value(flag, inline)
+                guard let dialect = CSVDialect.named(name) else {
+                    throw UsageError(message: "unknown csv dialect '\(name)'; expected \(CSVDialect.names.joined(separator: "|"))")
+                }
+                options.csvDialect = dialect
+            case "--numbers":
+                let name = try value(flag, inline)
+                switch name.lowercased() {
+                case "da", "danish": options.danishNumbers = true
+                case "standard", "en", "plain": options.danishNumbers = false
+                default: throw UsageError(message: "unknown number style '\(name)'; expected da|standard")
+                }
             case "--maxrows":
                 let text = try value(flag, inline)
                 guard let n = Int(text), n >= 0 else {
@@ -122,7 +151,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
-                             "--ascii", "--demo", "--source", "--maxrows", "--memory-limit",
+                             "--ascii", "--demo", "--source", "--maxrows", "--memory-limit", "--dialect", "--numbers",
                              "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
@@ -184,12 +213,16 @@ public struct LaunchOptions: Equatable, Sendable {
                                             write the synthetic sample CSVs
 
         Options:
-          --format table|csv|json|markdown  table is the default; csv and json keep full precision
+          --format table|csv|json|markdown  table is the default; csv and json keep full precision;
+                                            json with several results is JSON Lines, one object each
           --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
                                             how to read the files of --data (sniffed when not given)
           --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
           --memory-limit SIZE               the most memory one result may take, e.g. 8G (default: half of RAM)
+          --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
+                                            (--delimiter and --decimal also spell csv output)
+          --numbers da                      the table view's numbers Danish style (1.234,50)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
           --ascii                           draw charts in plain ASCII

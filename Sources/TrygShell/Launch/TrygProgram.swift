@@ -110,6 +110,12 @@ public struct TrygProgram {
         settings.asciiCharts = options.ascii || !utf8Locale
         settings.dataSource = options.source
         if let n = options.maxRows { settings.maxRows = n; settings.maxRowsGiven = true }
+        var dialect = options.csvDialect ?? CSVDialect()
+        if let d = options.outputDelimiter { dialect.delimiter = d }
+        if let c = options.outputDecimalComma { dialect.decimalComma = c }
+        settings.csvDialect = dialect
+        settings.danishNumbers = options.danishNumbers
+        settings.collectJSON = !interactiveRun && demoScript == nil
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
         runner.screenWidth = screenWidth

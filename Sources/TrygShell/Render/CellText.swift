@@ -13,6 +13,32 @@ enum CellText {
         }
     }
 
+    /// Table text with Danish number style: `1.234,50`, `12.345`; other values as `display`.
+    static func danish(_ value: Value) -> String {
+        switch value {
+        case .int(let i) where i.magnitude >= 10_000: return grouped(String(i))
+        case .decimal, .float: return grouped(display(value))
+        default: return display(value)
+        }
+    }
+
+    /// `-1234.5` as `-1.234,5`: `.` between thousands, a decimal comma.
+    static func grouped(_ plain: String) -> String {
+        guard plain.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return plain }
+        let negative = plain.hasPrefix("-")
+        let body = negative ? String(plain.dropFirst()) : plain
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(whole, at: 0)
+        let fraction = parts.count > 1 ? "," + parts[1] : ""
+        return (negative ? "-" : "") + groups.joined(separator: ".") + fraction
+    }
+
     /// Full-precision text (csv, line): what `Value.display` gives.
     static func exact(_ value: Value) -> String { value.display }
 

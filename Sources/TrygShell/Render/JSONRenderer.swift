@@ -17,6 +17,16 @@ public enum JSONRenderer {
         return out + "]\n"
     }
 
+    /// One line of JSON Lines for the `statement`-th result of a script:
+    /// `{"statement": 1, "columns": ["a", "b"], "rows": [[1, "x"], …]}`.
+    public static func renderLine(_ table: Table, statement: Int) -> String {
+        let columns = table.columnNames.map(quote).joined(separator: ", ")
+        let rows = (0..<table.rowCount).map { r in
+            "[" + (0..<table.columnNames.count).map { value(table.value(row: r, column: $0)) }.joined(separator: ", ") + "]"
+        }
+        return "{\"statement\": \(statement), \"columns\": [\(columns)], \"rows\": [\(rows.joined(separator: ", "))]}\n"
+    }
+
     static func value(_ v: Value) -> String {
         switch v {
         case .null: return "null"

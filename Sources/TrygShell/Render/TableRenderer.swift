@@ -15,6 +15,10 @@ public struct TableRenderer: Sendable {
     /// The widest a single column may grow before its values are cut with `…`.
     public var maxColumnWidth: Int
 
+    /// Numbers Danish style: decimal comma, `.` between thousands (`1.234,50`; ints from 10.000,
+    /// so years stay `2025`).
+    public var danishNumbers = false
+
     public init(maxRows: Int = 40, width: Int? = nil, color: Bool = false, maxColumnWidth: Int = 40) {
         self.maxRows = maxRows
         self.width = width
@@ -39,7 +43,7 @@ public struct TableRenderer: Sendable {
             cells[c].reserveCapacity(shownRows)
             for r in 0..<shownRows {
                 let v = table.value(row: r, column: c)
-                let text = v.isNull ? TableRenderer.nullText : CellText.display(v)
+                let text = v.isNull ? TableRenderer.nullText : (danishNumbers ? CellText.danish(v) : CellText.display(v))
                 cells[c].append(text)
                 w = max(w, DisplayWidth.of(text))
             }

@@ -39,7 +39,14 @@ extension ShellRunner {
         case .sheets(let path):
             output.write(render(SchemaTables.sheetList(try XLSXReader.sheets(path: path)), elapsed: nil))
         case .mode(let mode):
+            if settings.mode == .json && mode != .json { writeHeldJSON() }
             settings.mode = mode
+        case .csvMode(let dialect):
+            if settings.mode == .json { writeHeldJSON() }
+            settings.mode = .csv
+            settings.csvDialect = dialect
+        case .numbers(let danish):
+            settings.danishNumbers = danish
         case .timer(let on):
             settings.timer = on
         case .maxRows(let n):
@@ -59,6 +66,7 @@ extension ShellRunner {
                 throw Diagnostic(.error, "script '\(path)' stopped at an error", span: argumentSpan(source, 1))
             }
         case .output(let path):
+            writeHeldJSON()
             resultsShown = 0   // a new destination starts without a separating blank line
             try closeRedirect()
             guard let path else { return }

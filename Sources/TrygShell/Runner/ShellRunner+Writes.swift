@@ -31,6 +31,7 @@ extension ShellRunner {
 
     /// At the end of a run: closes a file from `.output`; false (reported) when it could not be written whole.
     public func finishOutput() -> Bool {
+        writeHeldJSON()
         do throws(Diagnostic) {
             try closeRedirect()
         } catch {
@@ -62,5 +63,15 @@ extension ShellRunner {
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let partial = path + ".partial"
         return rename(path, partial) == 0 ? partial : nil
+    }
+}
+
+extension ShellRunner {
+    /// Writes the JSON results held back: one result as an array of objects, several as
+    /// JSON Lines, one object per result.
+    func writeHeldJSON() {
+        defer { heldJSON = [] }
+        if heldJSON.count == 1 { return output.write(JSONRenderer.render(heldJSON[0])) }
+        for (i, table) in heldJSON.enumerated() { output.write(JSONRenderer.renderLine(table, statement: i + 1)) }
     }
 }

@@ -31,6 +31,8 @@ public final class ShellRunner {
     var readDepth = 0
     /// Results written so far: csv and markdown blocks after the first are set apart by a blank line.
     var resultsShown = 0
+    /// JSON results held until the output is finished (`settings.collectJSON`).
+    var heldJSON: [Table] = []
     static let maxReadDepth = 16
 
     public init(session: Session, settings: ShellSettings = ShellSettings(), output: TextOutput, errors: TextOutput) {
@@ -169,6 +171,10 @@ public final class ShellRunner {
     func show(_ result: QueryResult, source: SourceText) -> Bool {
         result.warnings.forEach { report($0.withSource(source)) }
         let elapsed = settings.timer ? result.elapsed : nil
+        if settings.mode == .json && settings.collectJSON {
+            heldJSON.append(result.table)
+            return true
+        }
         if resultsShown > 0, settings.mode == .csv || settings.mode == .markdown { output.write("\n") }
         resultsShown += 1
         var drawing: String?
@@ -190,9 +196,11 @@ public final class ShellRunner {
             let toScreen = redirect == nil && screen.isTerminal
             // Only a person reading a terminal gets a cut table; files, pipes and scripts get every row.
             let cut = toScreen && (settings.interactive || settings.maxRowsGiven) ? settings.maxRows : 0
-            return TableRenderer(maxRows: cut, width: toScreen ? screenWidth() : nil,
-                                 color: settings.resultColor && toScreen).render(table, elapsed: elapsed)
-        case .csv: return CSVRenderer.render(table)
+            var renderer = TableRenderer(maxRows: cut, width: toScreen ? screenWidth() : nil,
+                                         color: settings.resultColor && toScreen)
+            renderer.danishNumbers = settings.danishNumbers
+            return renderer.render(table, elapsed: elapsed)
+        case .csv: return CSVRenderer.render(table, dialect: settings.csvDialect, first: resultsShown <= 1)
         case .json: return JSONRenderer.render(table)
         case .markdown: return MarkdownRenderer.render(table)
         case .line: return LineRenderer.render(table)

@@ -20,5 +20,13 @@ public struct ShellSettings: Sendable {
     /// Show a result's chart instead of its table (demo mode); without a chart the table is shown.
     public var chartsReplaceTables = false
 
+    /// How `csv` output is spelled (`--dialect excel-da`, `.mode csv excel-da`).
+    public var csvDialect = CSVDialect()
+    /// The table view writes numbers Danish style: `1.234,50` (`.numbers da`, `--numbers da`).
+    public var danishNumbers = false
+    /// JSON results are held until the run ends, so one result is written as an array and
+    /// several as JSON Lines (scripts and `-c`; the interactive shell writes each at once).
+    public var collectJSON = false
+
     public init() {}
 }

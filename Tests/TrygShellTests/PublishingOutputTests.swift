@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Output meant for other programs reads back as the same table: an `excel-da` CSV through
+/// tryg's own importer, JSON and JSON Lines through a JSON parser.
+@Suite struct PublishingOutputTests {
+    static let query = "incidents where id <= 300 select id, reported_at, library, severity, police_called, "
+        + "id * 0.25 - 20 as amount, 1 / id as ratio, date(reported_at) as day order by id"
+
+    @Test func excelDanishCSVReadsBackAsTheSameTable() throws {
+        let folder = try TemporaryFolder()
+        let written = try TrygBinary.run(["--format", "csv", "--dialect", "excel-da", "-c", PublishingOutputTests.query])
+        #expect(written.status == 0, "\(written.stderr)")
+        let bytes = Array(written.stdout.utf8)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a UTF-8 byte order mark first")
+        #expect(written.stdout.contains("\r\n"))
+        #expect(written.stdout.contains(";-19,75;"), "decimals with a decimal comma: \(written.stdout.prefix(300))")
+        let path = folder.path + "/export.csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let back = try TrygBinary.run(["--data", path, "--format", "csv", "-c", "export"])
+        let direct = try TrygBinary.run(["--format", "csv", "-c", PublishingOutputTests.query])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout == direct.stdout, "\(back.stdout.prefix(400))\n---\n\(direct.stdout.prefix(400))")
+        let schema = try TrygBinary.run(["--data", path, "--format", "csv", "-c", ".schema export"])
+        for type in ["int", "timestamp", "text", "bool", "decimal", "float", "date"] {
+            #expect(schema.stdout.contains(",\(type),"), "\(type) in \(schema.stdout)")
+        }
+    }
+
+    @Test func delimiterAndDecimalFlagsSpellCSVOutput() throws {
+        let r = try TrygBinary.run(["--format", "csv", "--delimiter", "tab", "--decimal", "comma",
+                                    "-c", "incidents where id = 2 select id, 0.5 + id as x"])
+        #expect(r.stdout == "id\tx\n2\t2,5\n")
+    }
+
+    @Test func severalJSONResultsAreJSONLines() throws {
+        let r = try TrygBinary.run(["--format", "json", "-c", "incidents where id <= 3 select id, 0.1 + 0.2 as s",
+                                    "-c", "incidents count"])
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        for (i, line) in lines.enumerated() {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["statement"] as? Int == i + 1)
+            #expect(object?["columns"] is [String])
+            #expect(object?["rows"] is [[Any]])
+        }
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let rows = first?["rows"] as? [[Any]]
+        #expect(rows?.count == 3)
+        #expect((rows?.first?[1] as? NSNumber)?.doubleValue == 0.3)
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        let count = try TrygBinary.run(["--format", "csv", "-c", "incidents count"]).stdout
+        #expect("count\n\((second?["rows"] as? [[Int]])?.first?.first ?? -1)\n" == count)
+    }
+
+    @Test func oneJSONResultIsOneArray() throws {
+        let r = try TrygBinary.run(["--format", "json", "-c", "incidents where id <= 3 select id"])
+        let array = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.map { $0["id"] as? Int } == [1, 2, 3])
+    }
+}
