@@ -14,11 +14,11 @@ static inline const char *tryg_rl_line_buffer(void) { return rl_line_buffer; }
 static inline void tryg_rl_set_attempted_over(int over) { rl_attempted_completion_over = over; }
 static inline void tryg_rl_set_append_character(int c) { rl_completion_append_character = c; }
 
-/* Word breaks match the shell's completer: quotes open a word that may hold spaces. */
-static const char tryg_rl_word_breaks[] = " \t\n(),|;=<>!+-*/%";
-static inline void tryg_rl_set_completion(rl_completion_func_t *completer) {
+/* Word breaks come from the language's vocabulary (kept for the process's life); quotes
+   open a word that may hold spaces. */
+static inline void tryg_rl_set_completion(rl_completion_func_t *completer, char *word_breaks) {
     rl_attempted_completion_function = completer;
-    rl_completer_word_break_characters = (char *)tryg_rl_word_breaks;
+    rl_completer_word_break_characters = word_breaks;
     rl_completer_quote_characters = "\"'`";
 }
 

@@ -13,7 +13,7 @@ private let pendingCandidates = Mutex<[String]>([])
 enum ReadlineCompletion {
     static func install(catalog: Catalog) {
         completionCatalog.withLock { $0 = catalog }
-        tryg_rl_set_completion { _, _, end in
+        tryg_rl_set_completion({ _, _, end in
             tryg_rl_set_attempted_over(1)   // no fallback to file names of the working folder
             guard let buffer = tryg_rl_line_buffer(), let catalog = completionCatalog.withLock({ $0 }) else { return nil }
             // `end` counts bytes; the line up to the cursor is what the completer reads.
@@ -31,6 +31,6 @@ enum ReadlineCompletion {
                     return strdup(candidates[Int(state)])
                 }
             })
-        }
+        }, strdup(Vocabulary.wordBreakCharacters))
     }
 }

@@ -103,3 +103,28 @@ struct GoldenFile {
             + t.rows.map { $0.map { $0.isNull ? "NULL" : $0.display }.joined(separator: " | ") }
     }
 }
+
+/// Adding a function is one catalog entry plus a golden test of its help example.
+@Suite struct CatalogGoldenTests {
+    static var goldenQueries: Set<String> {
+        var out = Set<String>()
+        for file in GoldenTests.files {
+            guard let text = try? String(contentsOf: GoldenTests.root.appendingPathComponent(file), encoding: .utf8) else { continue }
+            for r in GoldenFile.parse(text).records where r.kind == "query" { out.insert(r.statement) }
+        }
+        return out
+    }
+
+    @Test(arguments: FunctionCatalog.help + FunctionCatalog.operatorHelp)
+    func everyHelpExampleHasAGolden(_ help: FunctionHelp) {
+        #expect(CatalogGoldenTests.goldenQueries.contains(help.example), "no golden query runs the example of \(help.name)")
+    }
+
+    @Test(arguments: FunctionCatalog.help + FunctionCatalog.operatorHelp)
+    func everyHelpExampleRunsWithoutWarnings(_ help: FunctionHelp) throws {
+        let outcome = try Session(catalog: TestTables.catalog()).execute(help.example)
+        guard case .rows(let result) = outcome else { Issue.record("not a query: \(help.example)"); return }
+        #expect(result.warnings.isEmpty)
+        #expect(result.table.rowCount > 0, "the example of \(help.name) shows no rows")
+    }
+}

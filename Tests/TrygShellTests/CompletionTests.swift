@@ -22,7 +22,7 @@ import TrygImport
     }
 
     @Test func stagesAfterASource() {
-        #expect(candidates("incidents ") == Parser.stageKeywords)
+        #expect(candidates("incidents ") == Vocabulary.stageKeywords)
         #expect(candidates("incidents wh") == ["where"])
         #expect(candidates("incidents | gr") == ["group"])
         #expect(candidates("incidents group ") == ["by"])

@@ -2,13 +2,34 @@ import Testing
 import TrygEngine
 @testable import TrygShell
 
-/// Help and completion list exactly what the engine understands.
+/// Help and completion show what the engine defines, and every example they show runs.
 @Suite struct HelpVocabularyTests {
-    @Test func helpNamesEveryStageOfTheParser() {
-        #expect(Set(LanguageHelp.stages.map(\.name)) == Set(Vocabulary.stages.filter { $0 != "left" }))
+    @Test(arguments: FunctionCatalog.help.map(\.name))
+    func everyFunctionHasATopic(_ name: String) throws {
+        let text = try #require(HelpText.topic(name))
+        let help = try #require(FunctionCatalog.help.first { $0.name == name })
+        #expect(text.contains(help.usage) && text.contains(help.example))
+        #expect(HelpText.overview().contains(name))
+        #expect(Completer(catalog: TestTables.catalog()).complete("incidents where ").candidates.contains(name))
     }
 
-    @Test func helpNamesEveryFunction() {
-        #expect(Set(LanguageHelp.functionNames) == Set(Vocabulary.scalarFunctions + Vocabulary.aggregateFunctions))
+    @Test(arguments: Vocabulary.stages.filter { $0.keyword != "left" }.map(\.keyword))
+    func everyStageHasATopic(_ keyword: String) throws {
+        let text = try #require(HelpText.topic(keyword))
+        let stage = try #require(Vocabulary.stage(keyword))
+        #expect(text.contains(stage.usage) && text.contains(stage.example))
+        #expect(Completer(catalog: TestTables.catalog()).complete("incidents ").candidates.contains(keyword))
+    }
+
+    /// Each stage's help example runs on the samples with no error.
+    @Test(arguments: Vocabulary.stages.map(\.example))
+    func stageExamplesRun(_ example: String) throws {
+        let session = Session(catalog: try Samples.catalog())
+        #expect(throws: Never.self) { try session.execute(example) }
+    }
+
+    @Test func operatorsTopicListsEveryOperator() throws {
+        let text = try #require(HelpText.topic("operators"))
+        for op in Vocabulary.operators { #expect(text.contains(op.spelling)) }
     }
 }

@@ -16,6 +16,12 @@ import Testing
         ".tables",
         "incidents where t > 2025-01-01T08:30",
         "incidents where x = (1)",
+        // Stage words are no continuation: the line is complete, and the parser says what is missing.
+        "incidents where",
+        "incidents explain",
+        "incidents join libraries on",
+        "incidents select ends",
+        "incidents where a = 1; incidents where b =\n 2",
     ])
     func complete(_ text: String) {
         #expect(InputBuffer.isComplete(text))
@@ -33,8 +39,12 @@ import Testing
         "incidents group by",
         "incidents where severity >=",
         "incidents where severity +",
-        "incidents where",
         "incidents where x = 1 and # comment after the operator",
+        "incidents where x || ",
+        "incidents where name ends with",
+        "incidents where x is not",
+        "incidents where x in (1, 2) and count(",
+        "incidents count; incidents where a =",
     ])
     func incomplete(_ text: String) {
         #expect(!InputBuffer.isComplete(text))
@@ -64,8 +74,8 @@ import Testing
 
     @Test func semicolonEndsAnOpenLine() {
         var buffer = InputBuffer()
-        #expect(buffer.append("incidents where").isEmpty)
-        #expect(buffer.append("x = 1;").count == 1)
+        #expect(buffer.append("incidents where x =").isEmpty)
+        #expect(buffer.append("1;").count == 1)
         #expect(buffer.isEmpty)
     }
 
@@ -76,7 +86,7 @@ import Testing
 
     @Test func dotInsideAStatementIsNotACommand() {
         var buffer = InputBuffer()
-        _ = buffer.append("incidents join libraries on")
+        _ = buffer.append("incidents join libraries on library =")
         let items = buffer.append(".x")
         #expect(items.first?.kind != .dotCommand)
     }

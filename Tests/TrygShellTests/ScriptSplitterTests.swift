@@ -41,8 +41,30 @@ import Testing
     }
 
     @Test func openBracketJoinsLines() {
-        let items = ScriptSplitter.split("incidents where library in (\n\"Vesterbro\",\n\"Blågården\")\nlibraries")
+        let items = ScriptSplitter.split("incidents where library in (\n  \"Vesterbro\",\n  \"Blågården\")\nlibraries")
         #expect(items.map(\.line) == [1, 4])
+    }
+
+    /// A string or bracket left open cannot swallow the statements after it: a line that
+    /// begins a new statement (no leading white space, no `|`) ends it.
+    @Test(arguments: ["incidents where library = \"Vesterbro", "incidents where library in (\"Vesterbro\"",
+                      "incidents select `Dato", "incidents where (severity > 3"])
+    func openStringOrBracketStopsAtTheNextStatement(_ broken: String) {
+        let items = ScriptSplitter.split("\(broken)\nlibraries count\n  | limit 1\nsurvey count")
+        #expect(items.map(\.line) == [1, 2, 4])
+        #expect(items[0].text == broken)
+        #expect(items[1].text == "libraries count\n  | limit 1")
+    }
+
+    @Test func trailingOperatorStillJoinsAnUnindentedLine() {
+        let items = ScriptSplitter.split("incidents where severity >= 4 and\npolice_called count\nlibraries count")
+        #expect(items.map(\.line) == [1, 3])
+    }
+
+    /// `explain`, `where` and other stage words are no continuation: the line is complete (and an error).
+    @Test func aStageWordAtTheEndDoesNotSwallowTheNextLine() {
+        let items = ScriptSplitter.split("incidents explain\nlibraries count")
+        #expect(items.map(\.text) == ["incidents explain", "libraries count"])
     }
 
     @Test func commentsBetweenStatements() {

@@ -12,7 +12,7 @@ enum Arithmetic {
             case .floats(let p):
                 return Column(type: type, storage: .floats(p.map { -$0 }), nulls: x.nulls)
             case .text:
-                throw Diagnostic(.error, "internal error: negating text")
+                throw Diagnostic.internalError("negating text")
             }
         }
         let x = cols[0], y = cols[1]
@@ -52,7 +52,7 @@ enum Arithmetic {
             }
             return Column(type: type, storage: .floats(out), nulls: nulls)
         default:
-            throw Diagnostic(.error, "internal error: arithmetic on \(x.type) and \(y.type)")
+            throw Diagnostic.internalError("arithmetic on \(x.type) and \(y.type)")
         }
     }
 

@@ -13,6 +13,6 @@ public final class CancellationFlag: Sendable {
     /// Throws the cancellation diagnostic when the flag is up.
     @inline(__always)
     func check() throws(Diagnostic) {
-        if raised.load(ordering: .relaxed) { throw Diagnostic(.error, "query cancelled") }
+        if raised.load(ordering: .relaxed) { throw Diagnostic.cancelled }
     }
 }

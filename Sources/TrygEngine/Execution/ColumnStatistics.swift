@@ -65,9 +65,3 @@ extension Table {
     }
 }
 
-/// The language's vocabulary, for help and completion (one list, here).
-public enum Vocabulary {
-    public static var stages: [String] { Parser.stageKeywords }
-    public static var scalarFunctions: [String] { Binder.scalarFunctions }
-    public static var aggregateFunctions: [String] { ["count", "sum", "avg", "min", "max", "median", "pct", "share"] }
-}

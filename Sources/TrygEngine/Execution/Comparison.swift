@@ -45,7 +45,7 @@ enum Comparison {
                 out[i] = holds(op, c) ? 1 : 0
             }
         default:
-            throw Diagnostic(.error, "internal error: comparing \(x.type) with \(y.type)")
+            throw Diagnostic.internalError("comparing \(x.type) with \(y.type)")
         }
         return Column(type: .bool, storage: .ints(out), nulls: nulls)
     }
@@ -68,7 +68,7 @@ enum Comparison {
             case .bool(let b): lit = b ? 1 : 0
             case .halfYear(let h): lit = Int64(h.ordinal)
             case .category(let i, _): lit = Int64(i)
-            default: throw Diagnostic(.error, "internal error: comparing \(x.type) with a literal \(v)")
+            default: throw Diagnostic.internalError("comparing \(x.type) with a literal \(v)")
             }
             p.withUnsafeBufferPointer { src in
                 out.withUnsafeMutableBufferPointer { dst in
@@ -83,7 +83,7 @@ enum Comparison {
                 }
             }
         case .decimals(let p, let s):
-            guard case .decimal(let lit) = v else { throw Diagnostic(.error, "internal error: decimal vs \(v)") }
+            guard case .decimal(let lit) = v else { throw Diagnostic.internalError("decimal vs \(v)") }
             if let l = lit.rescaled(to: max(s, lit.scale)), l.scale == s {
                 // The usual case: the literal at the column's scale, one integer comparison a row.
                 let u = l.units
@@ -92,10 +92,10 @@ enum Comparison {
                 for i in 0..<n { out[i] = holds(op, DecimalValue.compare(p[i], s, lit.units, lit.scale)) ? 1 : 0 }
             }
         case .floats(let p):
-            guard let lit = v.numeric else { throw Diagnostic(.error, "internal error: float vs \(v)") }
+            guard let lit = v.numeric else { throw Diagnostic.internalError("float vs \(v)") }
             for i in 0..<n { out[i] = holds(op, p[i] < lit ? -1 : p[i] > lit ? 1 : 0) ? 1 : 0 }
         case .text(let codes, let dict):
-            guard case .text(let lit) = v else { throw Diagnostic(.error, "internal error: text vs \(v)") }
+            guard case .text(let lit) = v else { throw Diagnostic.internalError("text vs \(v)") }
             // Decide once per dictionary entry, then look the answer up per row.
             let answers: [Int64]
             if op == .eq || op == .ne {

@@ -88,7 +88,7 @@ struct Evaluator {
     /// Three-valued and/or.
     func logical(_ isAnd: Bool, _ a: Column, _ b: Column) throws(Diagnostic) -> Column {
         guard case .ints(let x) = a.storage, case .ints(let y) = b.storage else {
-            throw Diagnostic(.error, "internal error: logical operator on non-boolean columns")
+            throw Diagnostic.internalError("logical operator on non-boolean columns")
         }
         var out = [Int64](repeating: 0, count: count)
         if a.nulls == nil && b.nulls == nil {

@@ -188,8 +188,11 @@ enum Accumulate {
             guard let a = arg else { break }
             try cancellation.check()
             return minMax(a, isMin: agg.kind == .min, g: g, k: k, row: row)
+        case .stddev, .mode, .quantile:
+            guard let a = arg else { break }
+            return try OrderedAggregates.evaluate(agg, a, groups: g, rows: rows, groupCount: k, cancellation: cancellation)
         }
-        throw Diagnostic(.error, "internal error: aggregate \(agg.kind) without its argument")
+        throw Diagnostic.internalError("aggregate \(agg.kind) without its argument")
     }
 
     static func sumOverflow(_ agg: BoundAggregate) -> Diagnostic {

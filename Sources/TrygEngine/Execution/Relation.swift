@@ -7,7 +7,7 @@ struct Relation {
     func index(_ name: String) -> Int? { names.firstIndex(of: name) }
 
     func column(_ name: String) throws(Diagnostic) -> Column {
-        guard let i = index(name) else { throw Diagnostic(.error, "internal error: no column '\(name)' in the plan") }
+        guard let i = index(name) else { throw Diagnostic.internalError("no column '\(name)' in the plan") }
         return columns[i]
     }
 

@@ -10,6 +10,8 @@ enum ScalarFunctions {
         case .ifThen:
             if case .bool(true) = args[0] { return args[1] }
             return args[2]
+        case .function(let name):
+            return FunctionCatalog.evaluate(name, args)
         default:
             break
         }

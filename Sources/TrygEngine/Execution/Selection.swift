@@ -85,7 +85,7 @@ extension Evaluator {
             guard let lit = v.numeric else { break }
             return Evaluator.filterDoubles(values, nulls: c.nulls, within: within) { Comparison.holds(op, $0 < lit ? -1 : $0 > lit ? 1 : 0) }
         }
-        throw Diagnostic(.error, "internal error: comparing \(c.type) with \(v)")
+        throw Diagnostic.internalError("comparing \(c.type) with \(v)")
     }
 
     static func filterCodes(_ codes: [Int32], nulls: Bitmap?, answers: [Bool], within: [Int32]?) -> [Int32] {

@@ -1,7 +1,7 @@
 import TrygDomain
 
 extension Binder {
-    static let aggregateNames = Set(Vocabulary.aggregateFunctions)
+    static var aggregateNames: Set<String> { Set(FunctionCatalog.aggregateNames) }
 
     /// `group by KEYS [compute AGGS]` and `compute AGGS`. Aggregates may sit inside expressions
     /// (`round(avg(severity), 1)`): they are computed first and the expression on top of them.
@@ -47,16 +47,14 @@ extension Binder {
                 fields.append(Field(name: name, type: a.type, role: .measure))
                 continue
             }
-            if case .call(let n, _, _) = item.expr.kind, !Binder.scalarFunctions.contains(n.text.lowercased()) {
-                let near = Suggest.nearest(n.text.lowercased(), in: Binder.aggregateNames.sorted() + Binder.scalarFunctions)
-                throw Diagnostic(.error, "unknown function '\(n.text)'", span: n.span,
-                                 label: near.map { "did you mean '\($0)'?" } ?? "not a function",
-                                 notes: ["help: aggregates are count, sum, avg, min, max, median, pct, share"])
+            if case .call(let n, _, _) = item.expr.kind, FunctionCatalog.scalar(n.text) == nil {
+                throw Binder.unknownFunction(n)
             }
             guard containsAggregate(item.expr) else {
-                throw Diagnostic(.error, "'\(Binder.name(of: item.expr))' is not an aggregate", span: item.expr.span,
-                                 label: "compute takes aggregates: count, sum, avg, min, max, median, pct, share",
-                                 notes: keys.isEmpty ? [] : ["help: to keep a column per group, add it to 'group by'"])
+                throw Diagnostic(.error, "compute needs an aggregate here", code: .notAnAggregate, span: item.expr.span,
+                                 label: "this is a value per row, not per group",
+                                 notes: ["help: aggregates are \(FunctionCatalog.aggregateNames.joined(separator: ", ")), e.g. max(\(Binder.name(of: item.expr)))"]
+                                     + (keys.isEmpty ? [] : ["help: to keep a column per group, add it to 'group by'"]))
             }
             needsProject = true
             var inner: [BoundAggregate] = []
@@ -149,58 +147,19 @@ extension Binder {
     }
 
     mutating func bindAggregateCall(_ e: Expr, _ scope: Scope, name: String) throws(Diagnostic) -> BoundAggregate {
-        guard case .call(let n, let args, let distinct) = e.kind else {
-            throw Diagnostic(.error, "expected an aggregate", span: e.span)
+        guard case .call(let n, let args, let distinct) = e.kind, let f = FunctionCatalog.aggregate(n.text) else {
+            throw Diagnostic.internalError("an aggregate call expected", span: e.span)
         }
         let fn = n.text.lowercased()
-        func arity(_ k: Int) throws(Diagnostic) {
-            guard args.count == k else {
-                throw Diagnostic(.error, "\(fn) takes \(k == 0 ? "no arguments" : k == 1 ? "one argument" : "\(k) arguments"), not \(args.count)",
-                                 span: e.span, label: fn == "count" ? "count, count(x) or count(distinct x)" : "e.g. \(fn)(severity)")
-            }
+        guard f.arity.contains(args.count) else {
+            throw Binder.arityError(fn, f.arity, given: args.count, span: e.span, usage: f.help.usage)
         }
         for a in args where containsAggregate(a) {
             throw Diagnostic(.error, "aggregates cannot be nested", span: a.span, label: "compute the inner one in an earlier stage")
         }
-        switch fn {
-        case "count":
-            if args.isEmpty {
-                if distinct { try arity(1) }
-                return BoundAggregate(kind: .count, argument: nil, name: name, type: .int)
-            }
-            try arity(1)
-            let a = try bindExpr(args[0], scope)
-            return BoundAggregate(kind: distinct ? .countDistinct : .countNonNull, argument: a, name: name, type: .int)
-        case "share":
-            try arity(0)
-            return BoundAggregate(kind: .share, argument: nil, name: name, type: .float)
-        case "pct":
-            try arity(1)
-            let a = try bindExpr(args[0], scope)
-            try expectBool(a, args[0].span, "pct")
-            return BoundAggregate(kind: .pct, argument: a, name: name, type: .float)
-        case "sum", "avg", "median":
-            try arity(1)
-            let a = try bindExpr(args[0], scope)
-            guard a.type.isNumeric || a.type == .null || (fn == "sum" && a.type == .bool) else {
-                throw Diagnostic(.error, "\(fn) needs a number, but this is \(a.type)", span: args[0].span,
-                                 label: a.type == .bool ? "use pct(…) for the share where it holds, or count" : "use min, max or count(distinct …)")
-            }
-            let kind: AggregateKind = fn == "sum" ? .sum : fn == "avg" ? .avg : .median
-            // sum keeps the type (exact for ints and decimals); avg is a float; the median of ints
-            // or decimals is an exact decimal (the midpoint of two values needs one more decimal).
-            let type: DataType
-            switch (kind, a.type) {
-            case (.sum, .int), (.sum, .bool), (.sum, .null): type = .int
-            case (.sum, let t): type = t
-            case (.median, .int), (.median, .decimal), (.median, .null): type = .decimal
-            default: type = .float
-            }
-            return BoundAggregate(kind: kind, argument: a, name: name, type: type, span: args[0].span)
-        default:   // min, max
-            try arity(1)
-            let a = try bindExpr(args[0], scope)
-            return BoundAggregate(kind: fn == "min" ? .min : .max, argument: a, name: name, type: a.type)
-        }
+        var bound: [BoundExpr] = []
+        for a in args { bound.append(try bindExpr(a, scope)) }
+        return try f.bind(AggregateBinding(name: fn, args: bound, exprs: args, distinct: distinct, span: e.span,
+                                           output: name, example: f.help.usage))
     }
 }

@@ -2,9 +2,6 @@ import Foundation
 import TrygDomain
 
 extension Binder {
-    static let scalarFunctions = ["year", "month", "week", "weekday", "hour", "date", "halfyear", "season",
-                                  "lower", "upper", "length", "trim", "round", "abs", "coalesce", "if"]
-
     mutating func bindExpr(_ e: Expr, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
         switch e.kind {
         case .literal(let l):
@@ -102,6 +99,7 @@ extension Binder {
     }
 
     mutating func bindBinary(_ op: String, _ a: Expr, _ b: Expr, _ span: Span, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
+        if let call = try bindCatalogOperator(op, a, b, span, scope) { return call }
         var (x, y) = try bindOperands(a, b, scope)
         switch op {
         case "and", "or":
@@ -144,6 +142,12 @@ extension Binder {
             if y.type == .null { y = .literal(.null, x.type.isNumeric ? x.type : .int) }
             if (op == "+" || op == "-"), x.type == .date, y.type == .int {
                 return .call(op == "+" ? .add : .sub, [x, y], .date, span)
+            }
+            if op == "+", x.type == .int, y.type == .date {
+                return .call(.add, [y, x], .date, span)
+            }
+            if op == "-", x.type == .date, y.type == .date {
+                return .call(.sub, [x, y], .int, span)   // days between
             }
             guard x.type.isNumeric, y.type.isNumeric else {
                 let bad = x.type.isNumeric ? (y, b.span) : (x, a.span)

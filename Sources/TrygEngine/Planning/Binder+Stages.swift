@@ -20,6 +20,9 @@ extension Binder {
             let fields = [Field(name: "count", type: .int, role: .measure)]
             return (.aggregate(plan, keys: [], aggregates: [agg]), Scope(fields: fields, sourceName: scope.sourceName))
 
+        case .distinct(let columns):
+            return try bindDistinct(plan, scope, columns: columns, stage: stage)
+
         case .select(let items):
             var out: [(String, BoundExpr)] = []
             var fields: [Field] = []
@@ -155,7 +158,27 @@ extension Binder {
             default: return "value"
             }
         default:
-            return "expr"
+            // The columns it reads (`name_district`), so two such items rarely clash; never a word of ours.
+            let columns = Binder.columnNames(in: e)
+            return columns.isEmpty ? "value" : columns.joined(separator: "_")
         }
+    }
+
+    /// The names of the columns an expression reads, in order, once each.
+    static func columnNames(in e: Expr) -> [String] {
+        var out: [String] = []
+        func walk(_ e: Expr) {
+            switch e.kind {
+            case .column(_, let n): if !out.contains(n.text) { out.append(n.text) }
+            case .literal: break
+            case .unary(_, let a), .isNull(let a, _): walk(a)
+            case .binary(_, let a, let b): walk(a); walk(b)
+            case .call(_, let args, _): args.forEach(walk)
+            case .inList(let a, let xs, _): walk(a); xs.forEach(walk)
+            case .between(let a, let b, let c, _): walk(a); walk(b); walk(c)
+            }
+        }
+        walk(e)
+        return out
     }
 }

@@ -41,7 +41,7 @@ struct Binder {
         // derived columns are there by name.
         let shaping = query.stages.contains { stage in
             switch stage.kind {
-            case .select, .derive, .groupBy, .compute, .count, .pivot, .compare, .trend: return true
+            case .select, .distinct, .derive, .groupBy, .compute, .count, .pivot, .compare, .trend: return true
             default: return false
             }
         }

@@ -13,6 +13,8 @@ public enum ScalarOp: Sendable, Equatable {
     case year, month, week, weekday, hour, date, halfyear, season
     case lower, upper, length, trim
     case round, abs, coalesce, ifThen
+    /// A function or operator the catalog evaluates (`FunctionCatalog`), by its name.
+    case function(String)
 
     /// The name `explain` prints.
     public var name: String {
@@ -42,6 +44,7 @@ public enum ScalarOp: Sendable, Equatable {
         case .toFloat: return "float"
         case .dateToTimestamp: return "timestamp"
         case .ifThen: return "if"
+        case .function(let name): return name
         default: return String(describing: self)
         }
     }
@@ -50,6 +53,8 @@ public enum ScalarOp: Sendable, Equatable {
         switch self {
         case .and, .or, .eq, .ne, .lt, .le, .gt, .ge, .add, .sub, .mul, .div, .mod, .contains, .startsWith, .matches:
             return true
+        case .function(let name):
+            return FunctionCatalog.operator(name) != nil
         default:
             return false
         }
@@ -115,6 +120,7 @@ public indirect enum BoundExpr: Sendable {
 public enum AggregateKind: String, Sendable {
     case count, countNonNull = "count_nonnull", countDistinct = "count_distinct"
     case sum, avg, min, max, median, pct, share
+    case stddev, mode, quantile
 }
 
 /// One aggregate of a `group by … compute` or `compute` stage.
@@ -123,8 +129,20 @@ public struct BoundAggregate: Sendable {
     public let argument: BoundExpr?
     public let name: String
     public let type: DataType
+    /// `quantile`'s fraction (0.5 for the median of an ordered category).
+    public var fraction: Double?
     /// Where the aggregate is written, for errors such as an overflowing sum.
     public var span: Span? = nil
+
+    init(kind: AggregateKind, argument: BoundExpr?, name: String, type: DataType, fraction: Double? = nil,
+         span: Span? = nil) {
+        self.kind = kind
+        self.argument = argument
+        self.name = name
+        self.type = type
+        self.fraction = fraction
+        self.span = span
+    }
 
     public var text: String {
         switch kind {
@@ -132,6 +150,7 @@ public struct BoundAggregate: Sendable {
         case .countNonNull: return "count(\(argument?.text ?? ""))"
         case .countDistinct: return "count(distinct \(argument?.text ?? ""))"
         case .share: return "share"
+        case .quantile: return "quantile(\(argument?.text ?? ""), \(fraction.map { Value.format($0) } ?? ""))"
         default: return "\(kind.rawValue)(\(argument?.text ?? ""))"
         }
     }

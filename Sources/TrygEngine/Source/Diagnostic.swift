@@ -3,6 +3,10 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public enum Severity: String, Sendable { case error, warning }
 
     public let severity: Severity
+    /// Whose fault it is: the user's, tryg's (a bug), or nobody's (cancelled).
+    public let kind: DiagnosticKind
+    /// A stable identity for code that must tell diagnostics apart (never compare `message`).
+    public let code: DiagnosticCode
     public let message: String
     /// Where in the source the problem is; nil for problems with no position (a file).
     public let span: Span?
@@ -15,9 +19,12 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// A position in a data file (CSV, XLSX) for problems found while loading.
     public var file: FilePosition?
 
-    public init(_ severity: Severity = .error, _ message: String, span: Span? = nil, label: String? = nil,
+    public init(_ severity: Severity = .error, _ message: String, code: DiagnosticCode = .query,
+                span: Span? = nil, label: String? = nil,
                 notes: [String] = [], source: SourceText? = nil, file: FilePosition? = nil) {
         self.severity = severity
+        self.kind = code == .internal ? .internal : code == .cancelled ? .cancelled : .user
+        self.code = code
         self.message = message
         self.span = span
         self.label = label
@@ -27,7 +34,21 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
-        a.severity == b.severity && a.message == b.message && a.span == b.span && a.label == b.label && a.notes == b.notes
+        a.severity == b.severity && a.code == b.code && a.message == b.message && a.span == b.span && a.label == b.label && a.notes == b.notes
+    }
+
+    /// A fault in tryg itself: the message says so, and the fuzzers count it as a failure.
+    public static func internalError(_ what: String, span: Span? = nil) -> Diagnostic {
+        Diagnostic(.error, "internal error: \(what)", code: .internal, span: span,
+                   notes: ["note: this is a bug in tryg, not in the query; please report it with the query"])
+    }
+
+    /// The diagnostic for work stopped by the user.
+    public static let cancelled = Diagnostic(.error, "query cancelled", code: .cancelled)
+
+    /// The same diagnostic with another code (a throw site that knows more than its helper).
+    public func with(code: DiagnosticCode) -> Diagnostic {
+        Diagnostic(severity, message, code: code, span: span, label: label, notes: notes, source: source, file: file)
     }
 
     /// `FILE:LINE:COL` or `LINE:COL`, when the diagnostic has a position.
@@ -47,7 +68,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// The diagnostic with control characters in its message, label and notes made visible.
     func withVisibleControls() -> Diagnostic {
-        var d = Diagnostic(severity, VisibleControls.escape(message), span: span, label: label.map { VisibleControls.escape($0) },
+        var d = Diagnostic(severity, VisibleControls.escape(message), code: code, span: span, label: label.map { VisibleControls.escape($0) },
                            notes: notes.map { VisibleControls.escape($0) }, source: source, file: file)
         if let f = file, let snippet = f.snippet {
             d.file = FilePosition(path: VisibleControls.escape(f.path), line: f.line, column: f.column,

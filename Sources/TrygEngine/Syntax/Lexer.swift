@@ -1,10 +1,12 @@
 import TrygDomain
 
 /// Turns source text into tokens. Comments (`#` or `--` to end of line) and white space are skipped.
+/// The strict path (`tokenize`) throws at the first fault; the lenient one (`scan`) never throws.
 public struct Lexer {
     let source: SourceText
     private var scalars: [Unicode.Scalar] { source.scalars }
-    private var i = 0
+    /// The scalar offset of the next character; the lenient scan reads it after a fault.
+    private(set) var i = 0
 
     /// The longest literal the lexer accepts, so a pasted megabyte cannot become one token.
     static let maxLiteralLength = 100_000
@@ -42,15 +44,39 @@ public struct Lexer {
     }
 
     mutating func skipTrivia() {
-        while let c = peek() {
+        i = Lexer.triviaEnd(scalars, from: i)
+    }
+
+    /// The offset of the first character at or after `from` that is not white space or a comment.
+    public static func triviaEnd(_ scalars: some RandomAccessCollection<Unicode.Scalar>, from: Int) -> Int {
+        var i = from
+        let n = scalars.count
+        func at(_ k: Int) -> Unicode.Scalar? { k < n ? scalars[scalars.index(scalars.startIndex, offsetBy: k)] : nil }
+        while let c = at(i) {
             if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{FEFF}" {
                 i += 1
-            } else if c == "#" || (c == "-" && peek(1) == "-") {
-                while let d = peek(), d != "\n" { i += 1 }
+            } else if c == "#" || (c == "-" && at(i + 1) == "-") {
+                while let d = at(i), d != "\n" { i += 1 }
             } else {
-                return
+                break
             }
         }
+        return i
+    }
+
+    /// Moves past the rest of a string literal opened at `start` (the lenient scan, after a
+    /// literal too long), so scanning goes on after it rather than inside it.
+    mutating func skipString(openedAt start: Int) {
+        let quote = scalars[start]
+        let all = scalars
+        while i < all.count, all[i] != quote { i += 1 }
+        if i < all.count { i += 1 }
+    }
+
+    /// True when the text holds nothing but white space and comments.
+    public static func isBlank(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return triviaEnd(scalars, from: 0) >= scalars.count
     }
 
     public mutating func next() throws(Diagnostic) -> Token {
@@ -70,36 +96,36 @@ public struct Lexer {
             let bodyStart = i
             while let d = peek(), d != "`", d != "\n" { i += 1 }
             guard peek() == "`" else {
-                throw Diagnostic(.error, "unterminated quoted identifier", span: Span(start, i),
-                                 label: "add a closing `")
+                throw Diagnostic(.error, "unterminated quoted identifier", code: .unterminatedName, span: Span(start, start + 1),
+                                 label: "opened here; add a closing ` on the same line")
             }
             let name = text(bodyStart, i)
             i += 1
             guard !name.isEmpty else {
-                throw Diagnostic(.error, "empty quoted identifier", span: Span(start, i), label: "write a name between the back-quotes")
+                throw Diagnostic(.error, "empty quoted identifier", code: .invalidLiteral, span: Span(start, i), label: "write a name between the back-quotes")
             }
             return Token(.quotedIdentifier(name), Span(start, i))
         case "$":
             i += 1
             while let d = peek(), Lexer.isIdentContinue(d) { i += 1 }
             guard i > start + 1 else {
-                throw Diagnostic(.error, "expected a parameter name after '$'", span: Span(start, i), label: "e.g. $library")
+                throw Diagnostic(.error, "expected a parameter name after '$'", code: .invalidLiteral, span: Span(start, i), label: "e.g. $library")
             }
             return Token(.parameter(text(start + 1, i)), Span(start, i))
         default:
             break
         }
         let two = peek(1).map { String(c) + String($0) } ?? ""
-        if ["!=", "<>", "<=", ">="].contains(two) {
+        if two.unicodeScalars.count == 2, Vocabulary.symbols.contains(two) {
             i += 2
             return Token(.symbol(two), Span(start, i))
         }
-        if "(),|;.=<>+-*/%[]".unicodeScalars.contains(c) {
+        if Vocabulary.symbols.contains(String(c)) {
             i += 1
             return Token(.symbol(String(c)), Span(start, i))
         }
         i += 1
-        throw Diagnostic(.error, "unexpected character '\(c)'", span: Span(start, i),
+        throw Diagnostic(.error, "unexpected character '\(c)'", code: .invalidCharacter, span: Span(start, i),
                          label: "not part of the language",
                          notes: ["help: text values go in quotes (\"…\"); names with spaces in back-quotes (`…`)"])
     }
@@ -137,14 +163,14 @@ public struct Lexer {
         }
         if let d = peek(), Lexer.isIdentStart(d) {
             while let d = peek(), Lexer.isIdentContinue(d) { i += 1 }
-            throw Diagnostic(.error, "a name cannot start with a digit", span: Span(start, i),
+            throw Diagnostic(.error, "a name cannot start with a digit", code: .invalidLiteral, span: Span(start, i),
                              label: "put the name in back-quotes: `\(text(start, i))`")
         }
         let t = text(start, i)
         if isDecimal && !isFloat, let d = DecimalValue.parse(t) { return Token(.decimal(d), Span(start, i)) }
         if isDecimal || isFloat {
             guard let d = Double(t), d.isFinite else {
-                throw Diagnostic(.error, "number out of range", span: Span(start, i), label: "floats go up to about 1.8e308")
+                throw Diagnostic(.error, "number out of range", code: .overflow, span: Span(start, i), label: "floats go up to about 1.8e308")
             }
             // A number that is not zero but too small for a double is an error, never a silent 0.
             let mantissa = t.prefix { $0 != "e" && $0 != "E" }
@@ -155,7 +181,7 @@ public struct Lexer {
             return Token(.float(d), Span(start, i))
         }
         guard let v = Int64(t) else {
-            throw Diagnostic(.error, "integer out of range", span: Span(start, i),
+            throw Diagnostic(.error, "integer out of range", code: .overflow, span: Span(start, i),
                              label: "integers go up to 9223372036854775807; write 1e19 for a float")
         }
         return Token(.int(v), Span(start, i))
@@ -166,7 +192,7 @@ public struct Lexer {
         let ds = text(start, i)
         let parts = ds.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, let date = CivilDate(year: parts[0], month: parts[1], day: parts[2]) else {
-            throw Diagnostic(.error, "'\(ds)' is not a date", span: Span(start, i), label: "write a real day as YYYY-MM-DD")
+            throw Diagnostic(.error, "'\(ds)' is not a date", code: .invalidLiteral, span: Span(start, i), label: "write a real day as YYYY-MM-DD")
         }
         let days = Int64(date.dayNumber)
         guard peek() == "T" || peek() == "t", Lexer.isDigit(peek(1)) else { return Token(.date(days), Span(start, i)) }
@@ -177,7 +203,7 @@ public struct Lexer {
         let nums = hms.compactMap { $0.count == 2 ? Int($0) : nil }
         guard (2...3).contains(hms.count), nums.count == hms.count, nums[0] < 24, nums[1] < 60,
               nums.count < 3 || nums[2] < 60 else {
-            throw Diagnostic(.error, "'\(text(start, i))' is not a timestamp", span: Span(start, i),
+            throw Diagnostic(.error, "'\(text(start, i))' is not a timestamp", code: .invalidLiteral, span: Span(start, i),
                              label: "write YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS")
         }
         let secs = Int64(nums[0] * 3600 + nums[1] * 60 + (nums.count == 3 ? nums[2] : 0))
@@ -191,12 +217,12 @@ public struct Lexer {
         var length = 0
         while true {
             if length > Lexer.maxLiteralLength {
-                throw Diagnostic(.error, "string literal too long", span: Span(start, i),
+                throw Diagnostic(.error, "string literal too long", code: .literalTooLong, span: Span(start, i),
                                  label: "at most \(Lexer.maxLiteralLength) characters")
             }
             guard let c = peek() else {
-                throw Diagnostic(.error, "unterminated string", span: Span(start, i),
-                                 label: "add a closing \(quote)")
+                throw Diagnostic(.error, "unterminated string", code: .unterminatedString, span: Span(start, start + 1),
+                                 label: "opened here; add a closing \(quote)")
             }
             i += 1
             length += 1

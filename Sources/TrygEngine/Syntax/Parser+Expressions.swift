@@ -44,18 +44,24 @@ extension Parser {
         return try comparison()
     }
 
-    static let comparisonOps: Set<String> = ["=", "!=", "<>", "<", "<=", ">", ">="]
+    static let comparisonOps = Vocabulary.symbols(.comparison)
+    static let additiveOps = Vocabulary.symbols(.additive)
+    static let multiplicativeOps = Vocabulary.symbols(.multiplicative)
 
     mutating func comparison() throws(Diagnostic) -> Expr {
-        let l = try additive()
+        let l = try concatenation()
         let t = current
         if case .symbol(let s) = t.kind, Parser.comparisonOps.contains(s) {
             advance()
-            let r = try additive()
+            let r = try concatenation()
             return Expr(.binary(op: s == "<>" ? "!=" : s, l, r), l.span.to(r.span))
         }
         var negated = false
-        if t.isKeyword("not"), let k = peek(1).keyword, ["in", "between", "contains", "matches", "starts"].contains(k) {
+        if t.isKeyword("not"), peek(1).kind == .end {
+            advance()
+            throw unexpected("expected in, between, contains, starts with, ends with or matches after 'not'")
+        }
+        if t.isKeyword("not"), let k = peek(1).keyword, k != "is", Vocabulary.comparisonWords[k] != nil {
             negated = true
             advance()
         }
@@ -63,29 +69,31 @@ extension Parser {
         case "in":
             advance()
             _ = try expectSymbol("(", "expected '(' after 'in': in (\"a\", \"b\")")
+            let open = tokens[pos - 1].span
             var items: [Expr] = []
             if !current.isSymbol(")") {
-                repeat { items.append(try additive()) } while acceptSymbol(",")
+                repeat { items.append(try concatenation()) } while acceptSymbol(",")
             }
-            let close = try expectSymbol(")", "expected ',' or ')' in the list")
+            let close = try expectClosing(")", opened: open, "expected ',' or ')' in the list")
             return Expr(.inList(l, items, negated: negated), l.span.to(close))
         case "between":
             advance()
-            let lo = try additive()
+            let lo = try concatenation()
             _ = try expectKeyword("and", "expected 'and': between A and B")
-            let hi = try additive()
+            let hi = try concatenation()
             return Expr(.between(l, lo, hi, negated: negated), l.span.to(hi.span))
         case "contains", "matches":
             let op = current.keyword ?? ""
             advance()
-            let r = try additive()
+            let r = try concatenation()
             let e = Expr(.binary(op: op, l, r), l.span.to(r.span))
             return negated ? Expr(.unary(op: "not", e), e.span) : e
-        case "starts":
+        case "starts", "ends":
+            let first = current.keyword ?? ""
             advance()
-            _ = try expectKeyword("with", "expected 'with': starts with \"…\"")
-            let r = try additive()
-            let e = Expr(.binary(op: "starts with", l, r), l.span.to(r.span))
+            _ = try expectKeyword("with", "expected 'with': \(first) with \"…\"")
+            let r = try concatenation()
+            let e = Expr(.binary(op: "\(first) with", l, r), l.span.to(r.span))
             return negated ? Expr(.unary(op: "not", e), e.span) : e
         case "is":
             advance()
@@ -97,11 +105,25 @@ extension Parser {
         }
     }
 
+    /// concatenation := additive ('||' additive)*
+    mutating func concatenation() throws(Diagnostic) -> Expr {
+        var l = try additive()
+        let saved = depth
+        defer { depth = saved }
+        while current.isSymbol("||") {
+            try enter()
+            advance()
+            let r = try additive()
+            l = Expr(.binary(op: "||", l, r), l.span.to(r.span))
+        }
+        return l
+    }
+
     mutating func additive() throws(Diagnostic) -> Expr {
         var l = try multiplicative()
         let saved = depth
         defer { depth = saved }
-        while case .symbol(let s) = current.kind, s == "+" || s == "-" {
+        while case .symbol(let s) = current.kind, Parser.additiveOps.contains(s) {
             try enter()
             advance()
             let r = try multiplicative()
@@ -114,7 +136,7 @@ extension Parser {
         var l = try unary()
         let saved = depth
         defer { depth = saved }
-        while case .symbol(let s) = current.kind, s == "*" || s == "/" || s == "%" {
+        while case .symbol(let s) = current.kind, Parser.multiplicativeOps.contains(s) {
             try enter()
             advance()
             let r = try unary()
@@ -155,7 +177,7 @@ extension Parser {
         let span = current.span
         guard let raw = parameters[p] else {
             let known = parameters.keys.sorted()
-            throw Diagnostic(.error, "no value for parameter $\(p)", span: span,
+            throw Diagnostic(.error, "no value for parameter $\(p)", code: .missingParameter, span: span,
                              label: known.isEmpty ? "give one with --param \(p)=VALUE"
                                                   : "known: \(known.map { "$" + $0 }.joined(separator: ", "))")
         }
@@ -182,7 +204,7 @@ extension Parser {
         case .symbol("("):
             advance()
             let e = try expression()
-            let close = try expectSymbol(")", "expected ')' to close the '(' here")
+            let close = try expectClosing(")", opened: t.span, "expected ')' to close the '(' here")
             return Expr(e.kind, t.span.to(close))
         case .quotedIdentifier:
             return try columnOrCall()
@@ -203,6 +225,7 @@ extension Parser {
     mutating func columnOrCall() throws(Diagnostic) -> Expr {
         let n = try name("a column")
         if current.isSymbol("(") {
+            let open = current.span
             advance()
             var args: [Expr] = []
             var distinct = false
@@ -212,7 +235,7 @@ extension Parser {
             } else if !current.isSymbol(")") {
                 repeat { args.append(try expression()) } while acceptSymbol(",")
             }
-            let close = try expectSymbol(")", "expected ',' or ')' in the argument list")
+            let close = try expectClosing(")", opened: open, "expected ',' or ')' in the argument list")
             return Expr(.call(name: n, args: args, distinct: distinct), n.span.to(close))
         }
         if current.isSymbol("."), case .word = peek(1).kind {

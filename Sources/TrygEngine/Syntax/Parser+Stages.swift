@@ -20,18 +20,30 @@ extension Parser {
             kind = .count
         case "select":
             kind = .select(try selectItems())
+        case "distinct":
+            var cols: [Name] = []
+            if case .word(let w) = current.kind, Vocabulary.stage(w) == nil {
+                cols.append(try name("a column"))
+            } else if case .quotedIdentifier = current.kind {
+                cols.append(try name("a column"))
+            }
+            while !cols.isEmpty, acceptSymbol(",") {
+                try checkTrailingComma()
+                cols.append(try name("a column: distinct COL, …"))
+            }
+            kind = .distinct(cols)
         case "derive":
             var items: [(Name, Expr)] = []
             repeat {
                 let n = try name("a column name: derive NAME = EXPR")
                 _ = try expectSymbol("=", "expected '=': derive \(n.text) = EXPR")
                 items.append((n, try expression()))
-            } while acceptSymbol(",")
+            } while try acceptListComma()
             kind = .derive(items)
         case "order":
             keywordSpan = keywordSpan.to(try expectKeyword("by", "expected 'by' after 'order'"))
             var keys: [SortKey] = []
-            repeat { keys.append(try sortKey()) } while acceptSymbol(",")
+            repeat { keys.append(try sortKey()) } while try acceptListComma()
             kind = .orderBy(keys)
         case "limit":
             let (n, s) = try count("limit")
@@ -48,7 +60,7 @@ extension Parser {
                 let open = current.span
                 advance()
                 let inner = try query()
-                source = .query(inner, open.to(try expectSymbol(")")))
+                source = .query(inner, open.to(try expectClosing(")", opened: open, "expected ')' to close the query")))
             } else {
                 source = .table(try name("a table to join"))
             }
@@ -93,13 +105,13 @@ extension Parser {
         let k = try name("'bar' or 'line'")
         var col: Name?
         if case .word(let w) = current.kind, !Parser.stageKeywords.contains(w.lowercased()),
-           !Parser.chartOptions.contains(w.lowercased()) {
+           !Vocabulary.chartOptions.contains(w.lowercased()) {
             col = try name("a column")
         } else if case .quotedIdentifier = current.kind {
             col = try name("a column")
         }
         var title: Name?, file: Name?
-        while let option = current.keyword, Parser.chartOptions.contains(option) {
+        while let option = current.keyword, Vocabulary.chartOptions.contains(option) {
             let keyword = current.span
             advance()
             let isTitle = option == "title"
@@ -113,9 +125,6 @@ extension Parser {
         }
         return .chart(kind: k, column: col, title: title, file: file)
     }
-
-    /// The words that start a chart option.
-    static let chartOptions: Set<String> = ["title", "to"]
 
     /// A text in quotes, or a parameter, with its span.
     mutating func chartText(_ expectation: String) throws(Diagnostic) -> Name {
@@ -164,8 +173,15 @@ extension Parser {
 
     mutating func namedList() throws(Diagnostic) -> [NamedExpr] {
         var items: [NamedExpr] = []
-        repeat { items.append(try namedExpr()) } while acceptSymbol(",")
+        repeat { items.append(try namedExpr()) } while try acceptListComma()
         return items
+    }
+
+    /// Takes a `,` that continues a list; a stage word right after it is an error with a hint.
+    mutating func acceptListComma() throws(Diagnostic) -> Bool {
+        guard acceptSymbol(",") else { return false }
+        try checkTrailingComma()
+        return true
     }
 
     mutating func sortKey() throws(Diagnostic) -> SortKey {
@@ -194,7 +210,7 @@ extension Parser {
             } else {
                 items.append(.expr(try namedExpr()))
             }
-        } while acceptSymbol(",")
+        } while try acceptListComma()
         return items
     }
 }

@@ -1,5 +1,6 @@
 /// Recursive-descent parser: one method per precedence level, every node with its span.
-public struct Parser {
+/// Its words and operators come from `Vocabulary`.
+struct Parser {
     var tokens: [Token]
     var pos = 0
     let parameters: [String: String]
@@ -9,8 +10,7 @@ public struct Parser {
     static let maxDepth = 200
 
     /// The stage keywords, in the order `.help` lists them.
-    public static let stageKeywords = ["where", "group", "compute", "count", "select", "derive", "order",
-                                       "limit", "top", "join", "left", "pivot", "compare", "trend", "chart"]
+    static var stageKeywords: [String] { Vocabulary.stageKeywords }
 
     init(tokens: [Token], parameters: [String: String]) {
         self.tokens = tokens
@@ -18,11 +18,15 @@ public struct Parser {
     }
 
     /// Parses one statement (`QUERY`, `let NAME = QUERY` or `explain QUERY`), optionally ended by `;`.
-    public static func parse(_ source: SourceText, parameters: [String: String] = [:]) throws(Diagnostic) -> Statement {
+    static func parse(_ source: SourceText, parameters: [String: String] = [:]) throws(Diagnostic) -> Statement {
         var p = Parser(tokens: try Lexer.tokenize(source), parameters: parameters)
         let s = try p.statement()
         while p.current.isSymbol(";") { p.advance() }
         guard p.current.kind == .end else {
+            if p.current.isSymbol(")") || p.current.isSymbol("]") {
+                throw Diagnostic(.error, "unmatched '\(p.current.isSymbol(")") ? ")" : "]")'", code: .unexpectedToken,
+                                 span: p.current.span, label: "nothing opened it; remove it")
+            }
             throw p.unexpected("expected the end of the statement or a stage (\(Parser.stageKeywords.joined(separator: ", ")))")
         }
         return s
@@ -38,9 +42,28 @@ public struct Parser {
         let t = current
         let what = t.kind == .end ? "unexpected end of input" : "unexpected \(t.describe)"
         if t.kind == .end {
-            return Diagnostic(.error, what, span: Span(previousEnd, previousEnd + 1), label: expectation)
+            return Diagnostic(.error, what, code: .unexpectedEnd, span: Span(previousEnd, previousEnd + 1), label: expectation)
         }
-        return Diagnostic(.error, what, span: t.span, label: expectation)
+        return Diagnostic(.error, what, code: .unexpectedToken, span: t.span, label: expectation)
+    }
+
+    /// Expects the `)` or `]` that closes `open`; at the end of input the error points at the opening.
+    mutating func expectClosing(_ s: String, opened open: Span, _ why: String) throws(Diagnostic) -> Span {
+        if current.kind == .end {
+            throw Diagnostic(.error, "'\(s == ")" ? "(" : "[")' is never closed", code: .unclosedBracket, span: open,
+                             label: "opened here; add a '\(s)'")
+        }
+        return try expectSymbol(s, why)
+    }
+
+    /// After a `,` in a list: a stage word there means the comma is one too many.
+    func checkTrailingComma() throws(Diagnostic) {
+        guard case .word(let w) = current.kind, Vocabulary.stage(w) != nil, pos > 0, tokens[pos - 1].isSymbol(",") else { return }
+        // `count` is also an aggregate, and a list may go on with it.
+        if w.lowercased() == "count" { return }
+        throw Diagnostic(.error, "a comma before the stage '\(w)'", code: .unexpectedToken, span: tokens[pos - 1].span,
+                         label: "the list ends here; remove the comma",
+                         notes: ["help: a list (of columns, keys or measures) ends at the next stage word without a comma"])
     }
 
     mutating func expectKeyword(_ k: String, _ why: String? = nil) throws(Diagnostic) -> Span {
@@ -86,7 +109,7 @@ public struct Parser {
     mutating func enter() throws(Diagnostic) {
         depth += 1
         if depth > Parser.maxDepth {
-            throw Diagnostic(.error, "expression nested too deeply", span: current.span,
+            throw Diagnostic(.error, "expression nested too deeply", code: .nestingTooDeep, span: current.span,
                              label: "at most \(Parser.maxDepth) levels; use let to split the query")
         }
     }
@@ -129,7 +152,7 @@ public struct Parser {
             let open = current.span
             advance()
             let inner = try query()
-            let close = try expectSymbol(")", "expected ')' to close the query opened here")
+            let close = try expectClosing(")", opened: open, "expected ')' to close the query opened here")
             source = .query(inner, open.to(close))
         } else {
             guard case .word = current.kind else {
@@ -139,6 +162,11 @@ public struct Parser {
                 }
                 throw unexpected("expected a table name to start the query")
             }
+            if let stage = current.keyword.flatMap(Vocabulary.stage) {
+                throw Diagnostic(.error, "a query starts with a table", code: .missingSource, span: current.span,
+                                 label: "'\(stage.keyword)' is a stage; write a table before it",
+                                 notes: ["help: e.g. incidents \(stage.words) …; a table named '\(stage.keyword)' goes in back-quotes"])
+            }
             source = .table(try name("a table name"))
         }
         return try stages(source: source, start: start)
@@ -147,12 +175,12 @@ public struct Parser {
     mutating func stages(source: SourceRef, start: Int) throws(Diagnostic) -> QueryAST {
         var stages: [Stage] = []
         while true {
-            _ = acceptSymbol("|")
+            if acceptSymbol("|"), current.kind == .end { throw unexpected("expected a stage after '|'") }
             guard case .word = current.kind, let k = current.keyword, Parser.stageKeywords.contains(k) else {
                 if current.kind == .end || current.isSymbol(";") || current.isSymbol(")") { break }
                 if case .word(let w) = current.kind {
                     let hint = Suggest.nearest(w.lowercased(), in: Parser.stageKeywords).map { "did you mean '\($0)'?" }
-                    throw Diagnostic(.error, "unknown stage '\(w)'", span: current.span,
+                    throw Diagnostic(.error, "unknown stage '\(w)'", code: .unknownStage, span: current.span,
                                      label: hint ?? "expected a stage: \(Parser.stageKeywords.joined(separator: ", "))")
                 }
                 throw unexpected("expected a stage (\(Parser.stageKeywords.joined(separator: ", "))) or the end of the query")

@@ -17,8 +17,10 @@ public struct Token: Sendable, Equatable {
         case timestamp(Int64)
         /// `$NAME`, replaced by a parameter's value as a literal.
         case parameter(String)
-        /// Punctuation and operators: `( ) , | ; . = != <> < <= > >= + - * / %`.
+        /// Punctuation and operators, as `Vocabulary.symbols` lists them.
         case symbol(String)
+        /// Text the strict lexer rejects (only from the lenient `Lexer.scan`), with the fault's code.
+        case invalid(DiagnosticCode)
         case end
     }
 
@@ -55,6 +57,7 @@ public struct Token: Sendable, Equatable {
         case .date, .timestamp: return "a date"
         case .parameter(let p): return "$\(p)"
         case .symbol(let s): return "'\(s)'"
+        case .invalid: return "text that is not part of the language"
         case .end: return "end of input"
         }
     }

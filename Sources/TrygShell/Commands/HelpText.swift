@@ -13,11 +13,11 @@ enum HelpText {
         }
         lines.append("")
         lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    (end with ; or a complete line)")
-        lines.append("Stages:      " + LanguageHelp.stages.map { $0.name == "group" || $0.name == "order" ? $0.name + " by" : $0.name }
-            .joined(separator: ", "))
-        lines.append("Functions:   " + LanguageHelp.functionNames.joined(separator: " "))
+        lines.append("Stages:      " + Vocabulary.stages.filter { $0.keyword != "left" }.map(\.words).joined(separator: ", "))
+        lines.append("Functions:   " + FunctionCatalog.scalarNames.joined(separator: " "))
+        lines.append("Aggregates:  " + FunctionCatalog.aggregateNames.joined(separator: " "))
         lines.append("Try:         " + firstQuery)
-        lines.append("More:        .help TOPIC, e.g. .help group, .help pct, .help import")
+        lines.append("More:        .help TOPIC, e.g. .help group, .help pct, .help operators, .help import")
         lines.append("Memory:      a result may take up to \(MemoryBudget.describe(memoryLimit.bytes)) (--memory-limit SIZE)")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -36,11 +36,14 @@ enum HelpText {
         for e in LanguageHelp.stages + LanguageHelp.functions where e.name == key {
             parts.append("\(e.usage)\n  e.g. \(e.example)")
         }
+        if key == "operators" {
+            parts.append("Operators, loosest first (one level a line):" + LanguageHelp.operators)
+        }
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n") + "\n"
     }
 
     /// Every topic name, for suggestions.
     static var topics: [String] {
-        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames
+        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames + ["operators"]
     }
 }

@@ -60,13 +60,13 @@ extension Completer {
     }
 
     /// Completion of a dot-command line.
-    func dotCommand(_ lexed: CompletionTokens) -> Completion {
+    func dotCommand(_ lexed: DotCommandLine) -> Completion {
         let word = lexed.word
-        guard let command = lexed.tokens.first?.word?.lowercased() else {
+        guard let command = lexed.words.first?.lowercased() else {
             let names = DotCommand.names.map { "." + $0 }
             return Completion(word: word, candidates: names.filter { $0.hasPrefix(word.lowercased()) })
         }
-        let argument = lexed.tokens.count   // 1: the first argument
+        let argument = lexed.words.count   // 1: the first argument
         let options: [String]
         switch (command, argument) {
         case (".import", 1): return Completion(word: word, candidates: files(word, extensions: DataLoader.extensions))
@@ -105,5 +105,23 @@ extension Completer {
             _ = FileManager.default.fileExists(atPath: (expanded as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
             return (name, isDirectory.boolValue)
         }
+    }
+}
+
+/// A dot-command line before the cursor: shell words separated by white space (not the language).
+struct DotCommandLine {
+    /// The finished words, the command first.
+    var words: [String]
+    /// The word at the cursor ("" after white space).
+    var word: String
+
+    init(_ text: String) {
+        var parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        if let last = text.last, last != " " && last != "\t" && last != "\n", let w = parts.popLast() {
+            word = w
+        } else {
+            word = ""
+        }
+        words = parts
     }
 }

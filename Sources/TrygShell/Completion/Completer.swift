@@ -28,72 +28,79 @@ public struct Completer {
     }
 
     /// Keywords that start a stage.
-    static let stageKeywords = Parser.stageKeywords
-
-    /// Words after which an expression (a column, a function, a literal) is expected.
-    static let expressionStarters: Set<String> = [
-        "where", "by", "select", "derive", "compute", "and", "or", "not", "on", "pivot", "compare",
-        "between", "in", "contains", "starts", "with", "matches", "to", "except", "if", "distinct",
-    ]
-
-    static let operatorWords = ["and", "or", "not", "in", "between", "is", "contains", "starts", "matches"]
+    static var stageKeywords: [String] { Vocabulary.stageKeywords }
 
     public func complete(_ textBeforeCursor: String) -> Completion {
-        let lexed = CompletionTokens(textBeforeCursor)
-        if lexed.inComment { return Completion(word: "", candidates: []) }
-        if lexed.isDotCommand { return dotCommand(lexed) }
-        let word = lexed.word
-        let query = QueryContext(lexed.tokens, catalog: catalog)
-        if let quote = lexed.openQuote {
+        let text = textBeforeCursor.precomposedForTrygNFC
+        let scan = Lexer.scan(text)
+        let scalars = Array(text.unicodeScalars)
+        let statementStart = scan.statementEnds.last.map { $0 + 1 } ?? 0
+        let statement = PendingStatement.text(scalars[min(statementStart, scalars.count)...])
+        if statement.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).hasPrefix(".") {
+            return dotCommand(DotCommandLine(statement))
+        }
+        if scan.endsInComment && scan.openQuote == nil { return Completion(word: "", candidates: []) }
+        var tokens = Array(scan.lastStatement)
+        if let (quote, start) = scan.openQuote {
+            let word = PendingStatement.text(scalars[min(start + 1, scalars.count)...])
+            let query = QueryContext(tokens, catalog: catalog)
             if quote == "`" { return Completion(word: word, candidates: filter(query.columns, word)) }
             guard let column = query.comparedColumn() else { return Completion(word: word, candidates: []) }
             return Completion(word: word, candidates: values(of: column, in: query).filter { Completer.foldedPrefix(word, $0) })
         }
+        // A word touching the cursor is the one being completed.
+        var word = ""
+        if let last = tokens.last, last.span.end == scalars.count {
+            switch last.kind {
+            case .word(let w), .parameter(let w):
+                word = last.kind == .word(w) ? w : "$" + w
+                tokens.removeLast()
+            case .int, .decimal:
+                word = PendingStatement.text(scalars[last.span.start..<last.span.end])
+                tokens.removeLast()
+            default:
+                break
+            }
+        }
+        let query = QueryContext(tokens, catalog: catalog)
         return Completion(word: word, candidates: filter(candidates(query), word))
     }
 
     private func candidates(_ query: QueryContext) -> [String] {
         let tables = catalog.names
-        guard let last = query.lastToken else { return tables + ["let", "explain"] }
-        switch last {
+        guard let last = query.lastToken else { return tables + Vocabulary.statementWords }
+        switch last.kind {
         case .symbol(let s):
             if s == "=" && query.isLetHead { return tables }
             if s == "|" { return Completer.stageKeywords }
             if s == ")" { return afterOperand(query) }
             return expression(query)
-        case .string, .quotedName:
-            return afterOperand(query)
         case .word(let w):
             let k = w.lowercased()
             if query.tokens.count == 1 && (k == "let") { return [] }
             if k == "explain" || k == "join" { return tables }
             if k == "group" || k == "order" { return ["by"] }
-            if k == "chart" { return ["bar", "line"] }
+            if k == "chart" { return Vocabulary.chartKinds }
             if k == "is" { return ["null", "not"] }
             if k == "left" { return ["join"] }
             if k == "top" || k == "limit" || k == "as" { return [] }
-            if Completer.expressionStarters.contains(k) { return expression(query) }
+            if Vocabulary.expressionStarters.contains(k) { return expression(query) }
+            return afterOperand(query)
+        default:
             return afterOperand(query)
         }
     }
 
     /// Where an expression starts: the source's columns, then functions.
     private func expression(_ query: QueryContext) -> [String] {
-        query.columns.map(Completer.quotedIfNeeded) + LanguageHelp.functionNames.filter { !query.columns.contains($0) }
+        let functions = FunctionCatalog.scalarNames + FunctionCatalog.aggregateNames
+        return query.columns.map(Completer.quotedIfNeeded) + functions.filter { !query.columns.contains($0) }
     }
 
     /// After a finished operand or stage: what can follow in the current stage, then the stages.
     private func afterOperand(_ query: QueryContext) -> [String] {
-        var words: [String] = []
-        switch query.currentStage {
-        case "where", "on": words = Completer.operatorWords
-        case "group": words = ["compute", "as"]
-        case "compute", "select", "derive": words = ["as"]
-        case "order", "top": words = ["asc", "desc"]
-        case "compare": words = ["to"]
-        case "chart": return ["title", "to"]   // chart is the last stage
-        default: break
-        }
+        let words = Vocabulary.wordsAfterOperand(inStage: query.currentStage)
+        if query.currentStage == "chart" { return words }   // chart is the last stage
         return words + Completer.stageKeywords.filter { !words.contains($0) }
     }
 
@@ -108,8 +115,8 @@ public struct Completer {
 
     /// A column name in back-quotes when it is not a plain identifier.
     static func quotedIfNeeded(_ name: String) -> String {
-        let plain = !name.isEmpty && name.allSatisfy(CompletionTokens.isWordCharacter)
-            && !(name.first?.isNumber ?? false)
+        let scan = Lexer.scan(name)
+        let plain = scan.tokens.count == 1 && scan.tokens[0].kind == .word(name)
         return plain ? name : "`\(name)`"
     }
 

@@ -1,9 +1,10 @@
 import TrygEngine
 
 /// What the tokens before the cursor say about the query: its sources, columns and current stage.
+///
+/// The tokens come from the engine's lenient lexer (`Lexer.scan`); the words it looks for
+/// come from `Vocabulary`.
 struct QueryContext {
-    typealias Token = CompletionTokens.Token
-
     /// The statement's tokens, without a leading `let NAME =` or `explain`.
     let tokens: [Token]
     /// The tables the query reads: its source, then each joined table.
@@ -19,30 +20,30 @@ struct QueryContext {
 
     init(_ all: [Token], catalog: Catalog) {
         var tokens = all
-        isLetHead = all.count == 3 && all[0].lowered == "let" && all[2] == .symbol("=")
-        if all.count >= 3, all[0].lowered == "let", all[2] == .symbol("=") {
+        isLetHead = all.count == 3 && all[0].isKeyword("let") && all[2].isSymbol("=")
+        if all.count >= 3, all[0].isKeyword("let"), all[2].isSymbol("=") {
             tokens = Array(all.dropFirst(3))
-        } else if all.first?.lowered == "explain" {
+        } else if all.first?.isKeyword("explain") == true {
             tokens = Array(all.dropFirst())
         }
         // Keep the head visible for `let X =` and `explain` so the next word is a table.
         self.tokens = tokens.isEmpty ? all : tokens
         var sources: [Table] = []
-        if let first = tokens.first?.word, let t = catalog.table(first) { sources.append(t) }
+        if let first = tokens.first?.name, let t = catalog.table(first) { sources.append(t) }
         var stage: String?
         var aliases: [String] = []
         for (i, token) in tokens.enumerated() {
             let previous = i > 0 ? tokens[i - 1] : nil
-            guard let k = token.lowered else { continue }
-            if k == "join", i + 1 < tokens.count, let name = tokens[i + 1].word, let t = catalog.table(name) {
+            guard let k = token.keyword else { continue }
+            if k == "join", i + 1 < tokens.count, let name = tokens[i + 1].name, let t = catalog.table(name) {
                 sources.append(t)
             }
-            if (k == "as" || (k == "derive")), i + 1 < tokens.count, let name = tokens[i + 1].word {
+            if k == "as" || k == "derive", i + 1 < tokens.count, let name = tokens[i + 1].name {
                 aliases.append(name)
             }
-            let isStage = Parser.stageKeywords.contains(k) || k == "on"
-            let inExpression = previous == .symbol(",") || previous == .symbol("(") || previous?.lowered == "compute"
-                || previous?.lowered == "by"
+            let isStage = Vocabulary.stageKeywords.contains(k) || k == "on"
+            let inExpression = previous?.isSymbol(",") == true || previous?.isSymbol("(") == true
+                || previous?.isKeyword("compute") == true || previous?.isKeyword("by") == true
             if isStage && i > 0 && !inExpression { stage = k == "left" ? "join" : k }
         }
         self.sources = sources
@@ -58,22 +59,34 @@ struct QueryContext {
     func comparedColumn() -> String? {
         var sawComparison = false
         for token in tokens.reversed() {
-            switch token {
+            switch token.kind {
             case .string:
                 continue
             case .symbol(let s):
-                if ["=", "!=", "<>", "<", "<=", ">", ">="].contains(s) { sawComparison = true; continue }
+                if Vocabulary.symbols(.comparison).contains(s) { sawComparison = true; continue }
                 if s == "," || s == "(" { continue }
                 return nil
             case .word(let w):
                 let k = w.lowercased()
-                if ["in", "contains", "starts", "with", "matches"].contains(k) { sawComparison = true; continue }
+                if Vocabulary.comparisonWords[k] != nil || k == "with" { sawComparison = true; continue }
                 if k == "not" { continue }
                 return sawComparison ? w : nil
-            case .quotedName(let n):
+            case .quotedIdentifier(let n):
                 return sawComparison ? n : nil
+            default:
+                return nil
             }
         }
         return nil
+    }
+}
+
+extension Token {
+    /// The name a word or back-quoted identifier spells.
+    var name: String? {
+        switch kind {
+        case .word(let w), .quotedIdentifier(let w): return w
+        default: return nil
+        }
     }
 }

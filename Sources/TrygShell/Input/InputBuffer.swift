@@ -1,7 +1,10 @@
+import TrygEngine
+
 /// Collects typed lines until they form complete statements, by LANGUAGE.md's rules.
 ///
 /// A statement ends at `;`, or at the end of a line when no bracket, string or back-quoted
-/// name is open and the line does not end in `|`, `,`, an operator, `and`, `or` or `by`.
+/// name is open and the line does not end in one of `Vocabulary.continuations` (`|`, `,`, an
+/// operator, `and`, `or`, `by`); the engine's lenient lexer decides.
 /// A line that starts with `.` when no statement is pending is a dot command by itself.
 public struct InputBuffer: Sendable {
     private var pending = PendingStatement()
@@ -20,7 +23,7 @@ public struct InputBuffer: Sendable {
             if trimmed.hasPrefix(".") {
                 return [ScriptItem(.dotCommand, String(trimmed), line: 1)]
             }
-            if StatementScanner.isBlank(line.unicodeScalars) { return [] }
+            if PendingStatement.isBlank(line) { return [] }
             pending.start(line: line, at: 1)
         } else {
             pending.append(line: line)
@@ -36,10 +39,10 @@ public struct InputBuffer: Sendable {
 
     /// Whether the text is one or more complete statements, with nothing left open.
     public static func isComplete(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        if StatementScanner.isBlank(scalars) { return true }
+        let scan = Lexer.scan(text)
+        if scan.tokens.isEmpty && scan.openQuote == nil { return true }
         let trimmed = text.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
         if trimmed.hasPrefix(".") { return true }
-        return !StatementScanner.scan(scalars).isOpen
+        return !scan.isOpen
     }
 }

@@ -1,7 +1,10 @@
+import TrygEngine
+
 /// The lines of a statement being collected, and the statements cut from them so far.
 ///
 /// Shared by the interactive `InputBuffer` and the `ScriptSplitter`, which differ only in
-/// what they know about the next line.
+/// what they know about the next line. Where statements end is the engine's lenient lexer's
+/// answer (`Lexer.scan`), so it cannot drift from the parser.
 struct PendingStatement {
     private(set) var scalars: [Unicode.Scalar] = []
     /// The script line of the first scalar.
@@ -12,14 +15,15 @@ struct PendingStatement {
     var isEmpty: Bool { scalars.isEmpty }
 
     mutating func start(line: String, at lineNumber: Int) {
-        scalars = Array(line.unicodeScalars)
+        // In NFC, as the lexer reads it, so that its offsets are ours.
+        scalars = Array(line.precomposedForTrygNFC.unicodeScalars)
         firstLine = lineNumber
         emittedUpTo = 0
     }
 
     mutating func append(line: String) {
         scalars.append("\n")
-        scalars.append(contentsOf: line.unicodeScalars)
+        scalars.append(contentsOf: line.precomposedForTrygNFC.unicodeScalars)
     }
 
     mutating func clear() {
@@ -27,22 +31,27 @@ struct PendingStatement {
         emittedUpTo = 0
     }
 
+    /// The lenient scan of everything collected.
+    var scan: LexScan { Lexer.scan(PendingStatement.text(scalars[...])) }
+
     /// Cuts the statements ended by `;`; then, when `mayEnd` allows it, the rest too.
     ///
-    /// - Parameter mayEnd: whether the text may end at this line end if it is otherwise
-    ///   complete (a script says no when the next line continues it).
+    /// - Parameters:
+    ///   - mayEnd: whether the text may end at this line end if it is otherwise complete (a
+    ///     script says no when the next line continues it).
+    ///   - endOpen: end the text here even inside a string or bracket (in a script, when the
+    ///     next line begins a new statement), so the parser reports where it opened.
     /// - Returns: the finished statements; the pending text is cleared once nothing remains open.
-    mutating func takeStatements(mayEnd: Bool) -> [ScriptItem] {
-        let scan = StatementScanner.scan(scalars)
+    mutating func takeStatements(mayEnd: Bool, endOpen: Bool = false) -> [ScriptItem] {
+        let scan = self.scan
         var items: [ScriptItem] = []
-        for semicolon in scan.semicolons where semicolon >= emittedUpTo {
+        for semicolon in scan.statementEnds where semicolon >= emittedUpTo {
             if let item = item(from: emittedUpTo, to: semicolon) { items.append(item) }
             emittedUpTo = semicolon + 1
         }
-        let tail = scalars[emittedUpTo...]
-        if StatementScanner.isBlank(tail) {
+        if PendingStatement.isBlank(scalars[emittedUpTo...]) {
             clear()
-        } else if mayEnd && !scan.isOpen {
+        } else if mayEnd && (!scan.isOpen || (endOpen && (scan.openQuote != nil || scan.bracketDepth > 0))) {
             if let item = item(from: emittedUpTo, to: scalars.count) { items.append(item) }
             clear()
         }
@@ -56,23 +65,27 @@ struct PendingStatement {
     }
 
     /// True when the unfinished text is still open (a bracket, string, or trailing operator).
-    var isOpen: Bool { StatementScanner.scan(scalars).isOpen }
+    var isOpen: Bool { scan.isOpen }
+
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars)
+        return String(v)
+    }
+
+    /// True when the text holds nothing but white space and comments.
+    static func isBlank(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        Lexer.triviaEnd(scalars, from: 0) >= scalars.count
+    }
+
+    /// True when a line holds nothing but white space and comments.
+    static func isBlank(_ line: String) -> Bool { Lexer.isBlank(line) }
 
     /// The statement in `lo..<hi`, starting at its first significant character, padded so
     /// that its columns match the script's.
     private func item(from lo: Int, to hi: Int) -> ScriptItem? {
-        var start = lo
-        while start < hi {
-            let rest = scalars[start..<hi]
-            guard let first = rest.first else { break }
-            if first == " " || first == "\t" || first == "\n" || first == "\r" || first == "\u{FEFF}" {
-                start += 1
-            } else if first == "#" || (first == "-" && start + 1 < hi && scalars[start + 1] == "-") {
-                while start < hi, scalars[start] != "\n" { start += 1 }
-            } else {
-                break
-            }
-        }
+        guard lo < hi else { return nil }
+        let start = lo + Lexer.triviaEnd(scalars[lo..<hi], from: 0)
         guard start < hi else { return nil }
         var end = hi
         while end > start, [" ", "\t", "\n", "\r"].contains(scalars[end - 1]) { end -= 1 }

@@ -1,8 +1,9 @@
 /// Cuts a whole script into statements and dot-command lines, each with its start line.
 ///
 /// Besides the interactive rules, a complete line still continues when the next line begins
-/// with `|` or with white space. Blank lines and comments between statements are skipped, and
-/// a first line starting with `#!` is ignored.
+/// with `|` or with white space, and a string or bracket left open ends at a line that begins
+/// a new statement (so one mistake cannot swallow the rest of the script). Blank lines and
+/// comments between statements are skipped, and a first line starting with `#!` is ignored.
 public enum ScriptSplitter {
     public static func split(_ script: String) -> [ScriptItem] {
         // "\r\n" is one Character in Swift, so split on both forms of line end.
@@ -56,7 +57,7 @@ public enum ScriptSplitter {
         private mutating func take(_ line: String, number: Int, next: String?) -> [ScriptItem] {
             if pending.isEmpty {
                 if number == 1 && line.hasPrefix("#!") { return [] }
-                if StatementScanner.isBlank(line.unicodeScalars) { return [] }
+                if PendingStatement.isBlank(line) { return [] }
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.hasPrefix(".") {
                     return [ScriptItem(.dotCommand, ScriptSplitter.trimmedEnd(String(trimmed)), line: number)]
@@ -65,7 +66,8 @@ public enum ScriptSplitter {
             } else {
                 pending.append(line: line)
             }
-            return pending.takeStatements(mayEnd: !ScriptSplitter.continues(next))
+            let startsStatement = next.map { !ScriptSplitter.continues($0) && !PendingStatement.isBlank($0) } ?? false
+            return pending.takeStatements(mayEnd: !ScriptSplitter.continues(next), endOpen: startsStatement)
         }
     }
 

@@ -221,7 +221,7 @@ public struct LaunchOptions: Equatable, Sendable {
           --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
           --memory-limit SIZE               the most memory one result may take, e.g. 8G (default: half of RAM)
           --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
-                                            (--delimiter and --decimal also spell csv output)
+                                            (without --data, --delimiter and --decimal spell csv output)
           --numbers da                      the table view's numbers Danish style (1.234,50)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one

@@ -111,8 +111,9 @@ public struct TrygProgram {
         settings.dataSource = options.source
         if let n = options.maxRows { settings.maxRows = n; settings.maxRowsGiven = true }
         var dialect = options.csvDialect ?? CSVDialect()
-        if let d = options.outputDelimiter { dialect.delimiter = d }
-        if let c = options.outputDecimalComma { dialect.decimalComma = c }
+        // With --data, --delimiter and --decimal describe the files read; without, the csv written.
+        if options.dataDirectory == nil, let d = options.outputDelimiter { dialect.delimiter = d }
+        if options.dataDirectory == nil, let c = options.outputDecimalComma { dialect.decimalComma = c }
         settings.csvDialect = dialect
         settings.danishNumbers = options.danishNumbers
         settings.collectJSON = !interactiveRun && demoScript == nil

@@ -22,7 +22,7 @@ struct ChartContext: Sendable {
 
     /// The context of a query's chart: title from the hint or the query text, timeline from the catalog.
     static func of(_ source: SourceText, hint: ChartHint, session: Session, dataSource: String?) -> ChartContext {
-        let tokens = (try? Lexer.tokenize(source)) ?? []
+        let tokens = Lexer.scan(source).tokens
         var context = ChartContext(title: hint.title ?? queryTitle(source, tokens: tokens),
                                    titleIsExplicit: hint.title != nil,
                                    source: dataSource.map { "Kilde: \($0)" })

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Text functions, and the text operators `||` and `ends with`.
+enum TextFunctions {
+    static let family = "text"
+    static let isText: @Sendable (DataType) -> Bool = { $0 == .text || $0.isCategory }
+
+    /// A text argument as text: a category's value becomes its text.
+    static func asText(_ x: BoundExpr, _ span: Span) -> BoundExpr {
+        x.type.isCategory ? .call(.lower, [x], .text, span) : x
+    }
+
+    static func simple(_ name: String, _ op: ScalarOp, _ usage: String, _ summary: String, _ example: String,
+                       result: DataType, acceptsCategory: Bool) -> ScalarFunction {
+        ScalarFunction(
+            help: FunctionHelp(name: name, usage: usage, summary: summary, example: example, isAggregate: false, family: family),
+            arity: 1...1,
+            bind: { c throws(Diagnostic) in
+                try c.expect(0, "text", acceptsCategory ? isText : { $0 == .text })
+                return .call(op, [asText(c.args[0], c.span)], result, c.span)
+            },
+            evaluate: nil)
+    }
+
+    static let all: [ScalarFunction] = [
+        simple("lower", .lower, "lower(text)", "in lower case", "incidents select lower(category) limit 3", result: .text, acceptsCategory: true),
+        simple("upper", .upper, "upper(text)", "in upper case", "incidents select upper(library) limit 3", result: .text, acceptsCategory: true),
+        simple("length", .length, "length(text)", "the number of characters", "incidents select length(description) limit 3",
+               result: .int, acceptsCategory: false),
+        simple("trim", .trim, "trim(text)", "without surrounding spaces", "incidents select trim(description) limit 3",
+               result: .text, acceptsCategory: true),
+        ScalarFunction(
+            help: FunctionHelp(name: "concat", usage: "concat(a, b, …)",
+                               summary: "the values as text, one after the other; a null counts as empty (a || b is null then)",
+                               example: "libraries select concat(name, \" (\", district, \")\") as label",
+                               isAggregate: false, family: family),
+            arity: 1...64,
+            bind: { c throws(Diagnostic) in
+                for i in c.args.indices { try c.expect(i, "a value", { _ in true }) }
+                return c.call(c.args, .text)
+            },
+            evaluate: { args in .text(args.map(\.display).joined()) },
+            nullPropagating: false),
+        ScalarFunction(
+            help: FunctionHelp(name: "substr", usage: "substr(s, start [, length])",
+                               summary: "the part of s from character start (1 is the first; negative counts from the end)",
+                               example: "libraries select name, substr(name, 1, 4) as short", isAggregate: false, family: family),
+            arity: 2...3,
+            bind: { c throws(Diagnostic) in
+                try c.expect(0, "text", isText)
+                try c.expect(1, "a whole number", { $0 == .int })
+                if c.args.count == 3 { try c.expect(2, "a whole number", { $0 == .int }) }
+                return c.call([asText(c.args[0], c.span)] + c.args.dropFirst(), .text)
+            },
+            evaluate: { args in
+                guard case .text(let s) = args[0], case .int(let start) = args[1] else { return .null }
+                var length: Int64?
+                if args.count == 3, case .int(let l) = args[2] { length = l }
+                return .text(substring(s, start, length))
+            }),
+    ]
+
+    /// Text operators evaluated like functions; the parser knows their spelling from `Vocabulary`.
+    static let operators: [ScalarFunction] = [
+        ScalarFunction(
+            help: FunctionHelp(name: "||", usage: "a || b", summary: "text concatenation; null when either side is null",
+                               example: "libraries select name || \", \" || district as label", isAggregate: false, family: family),
+            arity: 2...2,
+            bind: { c throws(Diagnostic) in c.call(c.args, .text) },
+            evaluate: { args in .text(args[0].display + args[1].display) }),
+        ScalarFunction(
+            help: FunctionHelp(name: "ends with", usage: "s ends with t", summary: "whether s ends with t, ignoring case",
+                               example: "libraries where name ends with \"bro\" select name", isAggregate: false, family: family),
+            arity: 2...2,
+            bind: { c throws(Diagnostic) in
+                for i in 0..<2 { try c.expect(i, "text", isText) }
+                return c.call(c.args.map { asText($0, c.span) }, .bool)
+            },
+            evaluate: { args in
+                guard case .text(let s) = args[0], case .text(let t) = args[1] else { return .null }
+                return .bool(s.lowercased().hasSuffix(t.lowercased()))
+            }),
+    ]
+
+    /// SQL's substr over characters: 1-based, a negative start counts from the end, a length
+    /// below zero takes nothing.
+    static func substring(_ s: String, _ start: Int64, _ length: Int64?) -> String {
+        let chars = Array(s)
+        let n = Int64(chars.count)
+        var from = start > 0 ? start - 1 : start < 0 ? max(0, n + start) : 0
+        var count = length ?? n
+        // SQLite: substr(s, 0, k) takes k - 1 characters, as if position 0 were before the first.
+        if start == 0, let l = length { count = max(0, l - 1) }
+        from = min(from, n)
+        let to = count < 0 ? from : min(n, from + min(count, n))
+        return String(chars[Int(from)..<Int(to)])
+    }
+}
