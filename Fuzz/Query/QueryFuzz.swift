@@ -4,7 +4,8 @@ import TrygDomain
 import TrygEngine
 
 /// libFuzzer target for the query pipeline: text → lex, parse, bind, rewrite, execute on small
-/// tables. Errors are fine; a trap, a hang or a result whose columns disagree in length is a bug.
+/// tables. User errors are fine; a trap, a hang, an internal error or a result whose columns
+/// disagree in length is a bug.
 ///
 /// Up to four statements separated by `;` run in one session, so `let` and later use meet.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -46,6 +47,8 @@ enum QueryFuzz {
             } catch {
                 // Rendering points into the source: it must not trap on any span.
                 _ = DiagnosticRenderer(color: true).render(error)
+                // An internal error is a bug in tryg, whatever the input: a failure like a trap.
+                precondition(error.kind != .internal, "internal error: \(error.message)")
             }
         }
     }

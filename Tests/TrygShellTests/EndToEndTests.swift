@@ -19,6 +19,31 @@ import Testing
         #expect(r.stdout == "count\n3\n\ncount\n2\n")
     }
 
+    @Test func withSeveralCommandsAnErrorNamesWhich() throws {
+        let data = try TestData.folder()
+        let r = try TrygBinary.run(["--data", data.path + "/data", "--keep-going",
+                                    "-c", "incidents count", "-c", "incidents wher x", "-c", "libraries count"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--> -c#2:1:11"), "\(r.stderr)")
+        #expect(r.stdout.contains("│     2 │"))
+        let one = try TrygBinary.run(["--data", data.path + "/data", "-c", "incidents wher x"])
+        #expect(one.stderr.contains("--> 1:11"), "\(one.stderr)")
+    }
+
+    /// An open string or bracket in a script stops at the next statement's line; with
+    /// --keep-going the statements after it run, and each error names where it opened.
+    @Test func anOpenStringDoesNotSwallowTheScript() throws {
+        let data = try TestData.folder()
+        let script = try data.write("open.tryg", "incidents where library = \"Vesterbro\nlibraries count\n"
+                                    + "incidents where (severity > 3\nincidents explain\nincidents count\n")
+        let r = try TrygBinary.run(["--data", data.path + "/data", "--keep-going", "--format", "csv", script])
+        #expect(r.status == 1)
+        #expect(r.stdout == "count\n2\n\ncount\n3\n")
+        #expect(r.stderr.contains("open.tryg:1:27"))
+        #expect(r.stderr.contains("open.tryg:3:17"))
+        #expect(r.stderr.contains("open.tryg:4:11"))
+    }
+
     @Test func scriptErrorNamesFileLineAndColumn() throws {
         let data = try TestData.folder()
         let script = try data.write("fig.tryg", """

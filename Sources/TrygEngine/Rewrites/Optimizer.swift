@@ -78,7 +78,7 @@ extension LogicalPlan {
         case .project(let i, let items): return .project(i, items.map { ($0.0, f($0.1)) })
         case .aggregate(let i, let k, let a):
             return .aggregate(i, keys: k.map { ($0.0, f($0.1)) },
-                              aggregates: a.map { BoundAggregate(kind: $0.kind, argument: $0.argument.map(f), name: $0.name, type: $0.type, span: $0.span) })
+                              aggregates: a.map { BoundAggregate(kind: $0.kind, argument: $0.argument.map(f), name: $0.name, type: $0.type, fraction: $0.fraction, span: $0.span) })
         case .sort(let i, let k): return .sort(i, k.map { BoundSortKey(expr: f($0.expr), descending: $0.descending) })
         case .topN(let i, let n, let k): return .topN(i, n, k.map { BoundSortKey(expr: f($0.expr), descending: $0.descending) })
         default: return self

@@ -178,6 +178,11 @@ struct Parser {
             if acceptSymbol("|"), current.kind == .end { throw unexpected("expected a stage after '|'") }
             guard case .word = current.kind, let k = current.keyword, Parser.stageKeywords.contains(k) else {
                 if current.kind == .end || current.isSymbol(";") || current.isSymbol(")") { break }
+                if case .word(let w) = current.kind, Vocabulary.statementWords.contains(w.lowercased()) {
+                    throw Diagnostic(.error, "'\(w.lowercased())' starts a statement", code: .unknownStage, span: current.span,
+                                     label: "it goes before the query, not after it",
+                                     notes: ["help: e.g. \(w.lowercased() == "let" ? "let x = incidents count" : "explain incidents count")"])
+                }
                 if case .word(let w) = current.kind {
                     let hint = Suggest.nearest(w.lowercased(), in: Parser.stageKeywords).map { "did you mean '\($0)'?" }
                     throw Diagnostic(.error, "unknown stage '\(w)'", code: .unknownStage, span: current.span,

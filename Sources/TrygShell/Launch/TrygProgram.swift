@@ -132,11 +132,16 @@ public struct TrygProgram {
             return finish(runner, ran ? ExitStatus.success : ExitStatus.statementFailed)
         }
         var allRan = true
+        // With several -c, a message names which one (`-c#2:1:11`).
+        let commandCount = options.scripts.filter { if case .command = $0 { return true } else { return false } }.count
+        var commandNumber = 0
         for script in options.scripts {
             if runner.quitRequested { break }
             let ran: Bool
             switch script {
-            case .command(let text): ran = runner.runScript(text, name: nil)
+            case .command(let text):
+                commandNumber += 1
+                ran = runner.runScript(text, name: commandCount > 1 ? "-c#\(commandNumber)" : nil)
             case .file("-"): ran = runner.runLines(readStandardInput(), name: "<stdin>")
             case .file(let path): ran = runner.runFile(path)
             }

@@ -82,17 +82,29 @@ enum TextFunctions {
             }),
     ]
 
-    /// SQL's substr over characters: 1-based, a negative start counts from the end, a length
-    /// below zero takes nothing.
+    /// SQLite's substr over characters: 1-based; a negative start counts from the end; start 0
+    /// is a place before the first character; a negative length takes the characters before start.
     static func substring(_ s: String, _ start: Int64, _ length: Int64?) -> String {
         let chars = Array(s)
         let n = Int64(chars.count)
-        var from = start > 0 ? start - 1 : start < 0 ? max(0, n + start) : 0
-        var count = length ?? n
-        // SQLite: substr(s, 0, k) takes k - 1 characters, as if position 0 were before the first.
-        if start == 0, let l = length { count = max(0, l - 1) }
-        from = min(from, n)
-        let to = count < 0 ? from : min(n, from + min(count, n))
+        // Clamped so that no arithmetic below can overflow, whatever the user wrote.
+        var p1 = max(-(1 << 40), min(1 << 40, start))
+        var p2 = max(-(1 << 40), min(1 << 40, length ?? (1 << 40)))
+        let negative = p2 < 0
+        if negative { p2 = -p2 }
+        if p1 < 0 {
+            p1 += n
+            if p1 < 0 { p2 = max(0, p2 + p1); p1 = 0 }
+        } else if p1 > 0 {
+            p1 -= 1
+        } else if p2 > 0 {
+            p2 -= 1
+        }
+        if negative {
+            p1 -= p2
+            if p1 < 0 { p2 += p1; p1 = 0 }
+        }
+        let from = min(p1, n), to = min(n, from + max(0, p2))
         return String(chars[Int(from)..<Int(to)])
     }
 }
