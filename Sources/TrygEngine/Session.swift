@@ -37,12 +37,16 @@ public struct QueryResult: Sendable {
     public let chart: ChartHint?
     /// Wall time from text to result.
     public let elapsed: Duration
+    /// The cells `suppress below N` (or `--suppress N`) made null; tables show them as `<N`.
+    public var suppression: Suppression?
 
-    public init(table: Table, warnings: [Diagnostic] = [], chart: ChartHint? = nil, elapsed: Duration = .zero) {
+    public init(table: Table, warnings: [Diagnostic] = [], chart: ChartHint? = nil, elapsed: Duration = .zero,
+                suppression: Suppression? = nil) {
         self.table = table
         self.warnings = warnings
         self.chart = chart
         self.elapsed = elapsed
+        self.suppression = suppression
     }
 }
 
@@ -75,6 +79,12 @@ public final class Session: Sendable {
         set { budgetValue.withLock { $0 = newValue } }
     }
     private let budgetValue = Mutex<MemoryBudget>(.standard)
+    /// `--suppress N`: small-count suppression on every query result (a stage's own N wins).
+    public var suppressBelow: Int64? {
+        get { defaultSuppression.withLock { $0 } }
+        set { defaultSuppression.withLock { $0 = newValue } }
+    }
+    private let defaultSuppression = Mutex<Int64?>(nil)
     /// Tables made by `let`: a later `let` may replace these, never a table loaded from a file.
     private let letNames = Mutex<Set<String>>([])
 
@@ -105,7 +115,7 @@ public final class Session: Sendable {
             case .query(let query):
                 let run = try run(query)
                 return .rows(QueryResult(table: run.table, warnings: run.warnings, chart: run.chart,
-                                         elapsed: clock.now - start))
+                                         elapsed: clock.now - start, suppression: run.suppression))
             case .let(let name, let query):
                 try checkLetName(name)
                 let run = try run(query)
@@ -153,16 +163,20 @@ public final class Session: Sendable {
 
     private func makeBinder() -> Binder {
         var binder = Binder(catalog: catalog, domain: domain)
+        binder.suppressBelow = suppressBelow
         binder.cancellation = cancellation
         binder.kernels = kernels
         return binder
     }
 
-    private func run(_ query: QueryAST) throws(Diagnostic) -> (table: Table, warnings: [Diagnostic], chart: ChartHint?) {
+    private func run(_ query: QueryAST) throws(Diagnostic)
+        -> (table: Table, warnings: [Diagnostic], chart: ChartHint?, suppression: Suppression?) {
         var binder = makeBinder()
         let bound = try binder.bind(query)
         let plan = Optimizer.standard.optimize(bound.plan)
         let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels, budget: memoryBudget).run(plan)
-        return (table, bound.warnings, bound.chart)
+        guard let suppress = bound.suppress else { return (table, bound.warnings, bound.chart, nil) }
+        let (suppressed, cells) = Suppression.apply(table, below: suppress.below, countColumns: suppress.counts)
+        return (suppressed, bound.warnings, bound.chart, cells)
     }
 }

@@ -111,6 +111,10 @@ extension Binder {
         case .trend:
             return try bindTrend(plan, scope, stage: stage)
 
+        case .suppress(let n, _):
+            suppressBelow = n
+            return (plan, scope)
+
         case .chart(let kind, let column, let title, let file):
             guard let k = ChartHint.Kind(rawValue: kind.text.lowercased()) else {
                 throw Diagnostic(.error, "unknown chart kind '\(kind.text)'", span: kind.span, label: "write 'bar' or 'line'")

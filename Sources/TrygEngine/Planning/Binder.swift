@@ -6,6 +6,8 @@ public struct BoundQuery: Sendable {
     public let fields: [Field]
     public let warnings: [Diagnostic]
     public let chart: ChartHint?
+    /// `suppress below N`: N, and the result's count columns.
+    public var suppress: (below: Int64, counts: Set<String>)? = nil
 }
 
 /// Resolves names and types and turns the AST into a logical plan.
@@ -14,6 +16,7 @@ struct Binder {
     let domain: DomainContext
     var warnings: [Diagnostic] = []
     var chart: ChartHint?
+    var suppressBelow: Int64?
     /// Polled when binding has to read data (a pivot's values); the session's flag.
     var cancellation = CancellationFlag()
     var kernels = ExecutionKernels.all
@@ -25,12 +28,24 @@ struct Binder {
 
     mutating func bind(_ query: QueryAST) throws(Diagnostic) -> BoundQuery {
         let (plan, scope) = try bindQuery(query)
-        return BoundQuery(plan: plan, fields: scope.fields, warnings: warnings, chart: chart)
+        var bound = BoundQuery(plan: plan, fields: scope.fields, warnings: warnings, chart: chart)
+        if let n = suppressBelow {
+            // Count cells: the int measures of the result (counts, pivot cells, compare's values).
+            let counts = scope.fields.filter { $0.role == .measure && $0.type == .int && $0.name != "change" }.map(\.name)
+            bound.suppress = (n, Set(counts))
+        }
+        return bound
     }
 
     mutating func bindQuery(_ query: QueryAST) throws(Diagnostic) -> (LogicalPlan, Scope) {
         var (plan, scope) = try bindSource(query.source)
         for (i, stage) in query.stages.enumerated() {
+            if case .suppress = stage.kind, query.stages[(i + 1)...].contains(where: {
+                if case .chart = $0.kind { return false } else { return true }
+            }) {
+                throw Diagnostic(.error, "suppress must come last (before a chart)", span: stage.keywordSpan,
+                                 label: "move it to the end of the query")
+            }
             if case .chart = stage.kind, i != query.stages.count - 1 {
                 throw Diagnostic(.error, "chart must be the last stage", span: stage.keywordSpan,
                                  label: "move it to the end of the query")

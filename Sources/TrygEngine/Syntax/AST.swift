@@ -85,6 +85,8 @@ enum StageKind: Sendable {
     case pivot(column: Name, measures: [NamedExpr])
     case compare(column: Name, from: Expr, to: Expr)
     case trend
+    /// `suppress below N`: small counts of the result suppressed for publishing.
+    case suppress(below: Int64, span: Span)
     /// `chart bar|line [COL] [title "…"] [to "FILE"]`; the title and file keep their spans for errors.
     case chart(kind: Name, column: Name?, title: Name?, file: Name?)
 }

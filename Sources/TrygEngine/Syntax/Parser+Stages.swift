@@ -90,6 +90,14 @@ extension Parser {
             kind = .compare(column: col, from: a, to: b)
         case "trend":
             kind = .trend
+        case "suppress":
+            _ = try expectKeyword("below", "expected 'below': suppress below 5")
+            let at = current.span
+            guard case .int(let n) = current.kind, n >= 1 else {
+                throw Diagnostic(.error, "expected a count", span: at, label: "e.g. suppress below 5")
+            }
+            advance()
+            kind = .suppress(below: n, span: at)
         case "chart":
             kind = try chartStage()
         default:

@@ -59,6 +59,10 @@ public enum Vocabulary {
         Stage(keyword: "trend", words: "trend", usage: "trend",
               summary: "change and change_pct against the previous period in the calendar; missing periods appear (counts 0)",
               example: "incidents group by halfyear trend"),
+        Stage(keyword: "suppress", words: "suppress below", usage: "suppress below N",
+              summary: "for publishing: counts under N shown <N (null in csv/json), plus further cells so none "
+                  + "can be computed back from totals",
+              example: "incidents group by library, halfyear pivot halfyear suppress below 5"),
         Stage(keyword: "chart", words: "chart", usage: "chart bar|line [COL] [title \"…\"] [to \"FILE\"]",
               summary: "draw the result as a chart (to: also as a .png, .svg or .pdf image)",
               example: "incidents where library = \"Vesterbro\" group by halfyear chart line title \"Vesterbro\""),

@@ -32,6 +32,8 @@ public struct LaunchOptions: Equatable, Sendable {
     /// `--delimiter` and `--decimal` as given, which also spell csv output.
     public var outputDelimiter: Character?
     public var outputDecimalComma: Bool?
+    /// `--suppress N`: small-count suppression on every result.
+    public var suppressBelow: Int64?
     /// `--numbers da`: the table view's numbers Danish style.
     public var danishNumbers = false
     /// `--maxrows N`: rows of a table shown on a terminal; nil keeps the default.
@@ -128,6 +130,12 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "unknown csv dialect '\(name)'; expected \(CSVDialect.names.joined(separator: "|"))")
                 }
                 options.csvDialect = dialect
+            case "--suppress":
+                let text = try value(flag, inline)
+                guard let n = Int64(text), n >= 1 else {
+                    throw UsageError(message: "--suppress needs a count (counts below it are suppressed), not '\(text)'")
+                }
+                options.suppressBelow = n
             case "--numbers":
                 let name = try value(flag, inline)
                 switch name.lowercased() {
@@ -152,6 +160,7 @@ public struct LaunchOptions: Equatable, Sendable {
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
                              "--ascii", "--demo", "--source", "--maxrows", "--memory-limit", "--dialect", "--numbers",
+                             "--suppress",
                              "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
@@ -223,6 +232,8 @@ public struct LaunchOptions: Equatable, Sendable {
           --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
                                             (without --data, --delimiter and --decimal spell csv output)
           --numbers da                      the table view's numbers Danish style (1.234,50)
+          --suppress N                      counts under N suppressed in every result, with
+                                            complementary cells (shown <N; null in csv and json)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
           --ascii                           draw charts in plain ASCII

@@ -123,6 +123,7 @@ public struct TrygProgram {
         runner.screenHeight = screenHeight
         runner.session.parameters = options.parameters
         if let budget = options.memoryLimit { runner.session.memoryBudget = budget }
+        runner.session.suppressBelow = options.suppressBelow
         if let status = load(into: catalog, runner: runner) { return status }
 
         if let demoScript { return finish(runner, demo(runner, demoScript)) }

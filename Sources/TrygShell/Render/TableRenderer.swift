@@ -18,6 +18,8 @@ public struct TableRenderer: Sendable {
     /// Numbers Danish style: decimal comma, `.` between thousands (`1.234,50`; ints from 10.000,
     /// so years stay `2025`).
     public var danishNumbers = false
+    /// Cells suppressed for publishing, shown as `<N` instead of NULL.
+    public var suppression: Suppression?
 
     public init(maxRows: Int = 40, width: Int? = nil, color: Bool = false, maxColumnWidth: Int = 40) {
         self.maxRows = maxRows
@@ -43,7 +45,9 @@ public struct TableRenderer: Sendable {
             cells[c].reserveCapacity(shownRows)
             for r in 0..<shownRows {
                 let v = table.value(row: r, column: c)
-                let text = v.isNull ? TableRenderer.nullText : (danishNumbers ? CellText.danish(v) : CellText.display(v))
+                let text = v.isNull
+                    ? (suppression?.contains(row: r, column: c) == true ? "<\(suppression?.threshold ?? 0)" : TableRenderer.nullText)
+                    : (danishNumbers ? CellText.danish(v) : CellText.display(v))
                 cells[c].append(text)
                 w = max(w, DisplayWidth.of(text))
             }

@@ -183,14 +183,17 @@ public final class ShellRunner {
             drawing = text
         }
         let chartOnly = settings.chartsReplaceTables && !(drawing ?? "").isEmpty
-        if !chartOnly { output.write(render(result.table, elapsed: elapsed)) }
+        if let s = result.suppression {
+            note("note: " + s.note + (settings.mode == .table ? " (shown as <\(s.threshold))" : " (null here)"), elapsed: nil, always: true)
+        }
+        if !chartOnly { output.write(render(result.table, elapsed: elapsed, suppression: result.suppression)) }
         if let drawing, !drawing.isEmpty { output.write(chartOnly ? drawing : "\n" + drawing) }
         if settings.mode != .table, let elapsed { note("time: \(TableRenderer.format(elapsed))", elapsed: nil, always: true) }
         return true
     }
 
     /// A table in the current mode.
-    func render(_ table: Table, elapsed: Duration?) -> String {
+    func render(_ table: Table, elapsed: Duration?, suppression: Suppression? = nil) -> String {
         switch settings.mode {
         case .table:
             let toScreen = redirect == nil && screen.isTerminal
@@ -199,6 +202,7 @@ public final class ShellRunner {
             var renderer = TableRenderer(maxRows: cut, width: toScreen ? screenWidth() : nil,
                                          color: settings.resultColor && toScreen)
             renderer.danishNumbers = settings.danishNumbers
+            renderer.suppression = suppression
             return renderer.render(table, elapsed: elapsed)
         case .csv: return CSVRenderer.render(table, dialect: settings.csvDialect, first: resultsShown <= 1)
         case .json: return JSONRenderer.render(table)

@@ -1,0 +1,84 @@
+/// Small-count suppression (diskretionering) for results about to be published.
+///
+/// Primary: every count cell from 1 to N-1 is suppressed. Complementary: then, as long as a
+/// row or a column of count cells holds exactly one suppressed cell, the smallest other cell
+/// of that row or column is suppressed too, so no suppressed value is its total less the
+/// visible cells. A row's `change` and `change_pct` go with a suppressed cell of the row
+/// (they would give it away as the other value less the change).
+public struct Suppression: Sendable, Equatable {
+    /// Counts below this are suppressed.
+    public let threshold: Int64
+    /// The suppressed cells: row, then column index.
+    public let cells: Set<Cell>
+    /// Cells suppressed for being small (the rest are complementary).
+    public let primary: Int
+
+    public struct Cell: Hashable, Sendable {
+        public let row: Int
+        public let column: Int
+        public init(row: Int, column: Int) { self.row = row; self.column = column }
+    }
+
+    public func contains(row: Int, column: Int) -> Bool { cells.contains(Cell(row: row, column: column)) }
+
+    /// The note a result carries: how many cells were suppressed and why.
+    public var note: String {
+        if cells.isEmpty { return "no cell suppressed (no count under \(threshold))" }
+        let extra = cells.count - primary
+        return "\(cells.count) \(cells.count == 1 ? "cell" : "cells") suppressed: \(primary) with a count under \(threshold)"
+            + (extra > 0 ? ", \(extra) more so none can be computed back from totals" : "")
+    }
+
+    /// Suppresses the count columns of `table` (by name; other int columns are not counts);
+    /// the table with suppressed cells as null, and which they are.
+    public static func apply(_ table: Table, below threshold: Int64, countColumns: Set<String>) -> (Table, Suppression) {
+        let counts = table.columnNames.indices.filter { countColumns.contains(table.columnNames[$0]) && table.columns[$0].type == .int }
+        var cells = Set<Cell>()
+        func value(_ r: Int, _ c: Int) -> Int64? { if case .int(let v) = table.value(row: r, column: c) { return v } else { return nil } }
+        for r in 0..<table.rowCount {
+            for c in counts { if let v = value(r, c), v > 0, v < threshold { cells.insert(Cell(row: r, column: c)) } }
+        }
+        let primary = cells.count
+        // Complementary cells until no row or column has exactly one.
+        var changed = true
+        while changed {
+            changed = false
+            if counts.count > 1 {
+                for r in 0..<table.rowCount {
+                    let line = counts.map { Cell(row: r, column: $0) }
+                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
+                }
+            }
+            if table.rowCount > 1 {
+                for c in counts {
+                    let line = (0..<table.rowCount).map { Cell(row: $0, column: c) }
+                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
+                }
+            }
+        }
+        // Differences give a suppressed value away: they go too.
+        let derived = table.columnNames.indices.filter { ["change", "change_pct"].contains(table.columnNames[$0]) }
+        for r in Set(cells.map(\.row)) { for c in derived { cells.insert(Cell(row: r, column: c)) } }
+        let columns = table.columns.enumerated().map { c, column -> Column in
+            let rows = cells.filter { $0.column == c }.map(\.row)
+            guard !rows.isEmpty else { return column }
+            var nulls = column.nulls ?? Bitmap(count: column.count)
+            for r in rows { nulls[r] = true }
+            return Column(type: column.type, storage: column.storage, nulls: nulls, knownRange: column.knownRange)
+        }
+        let out = Table(name: table.name, columnNames: table.columnNames, columns: columns, rowCount: table.rowCount,
+                        origin: table.origin)
+        return (out, Suppression(threshold: threshold, cells: cells, primary: primary))
+    }
+
+    /// For a row or column with exactly one suppressed cell, the cell to suppress beside it:
+    /// the smallest other non-null count (a non-zero one before a zero); nil when none is needed.
+    private static func complement(_ line: [Cell], _ cells: Set<Cell>, _ value: (Int, Int) -> Int64?) -> Cell? {
+        guard line.filter({ cells.contains($0) }).count == 1 else { return nil }
+        let candidates = line.filter { !cells.contains($0) && value($0.row, $0.column) != nil }
+        return candidates.min { a, b in
+            let x = value(a.row, a.column) ?? 0, y = value(b.row, b.column) ?? 0
+            return (x == 0 ? Int64.max : x, a.row, a.column) < (y == 0 ? Int64.max : y, b.row, b.column)
+        }
+    }
+}
