@@ -28,20 +28,23 @@ struct CSVLayout {
     let fixed: [Int]
     let delimiter: UInt8
     let quoting: Bool
-    let numbers: CSVNumberFormat
+    /// How each column writes numbers (the decimal mark is decided per column).
+    let numbers: [CSVNumberFormat]
+    let markers: CSVNullMarkers
     let cancellation: CancellationFlag?
     /// Whether to note where each row starts, for a second pass over columns that turn to
     /// text part-way: only a column inferred from every value can.
     let keepsRowStarts: Bool
 
-    init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, cancellation: CancellationFlag?,
-         keepRowStarts: Bool = false) {
+    init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, numbers: [CSVNumberFormat]? = nil,
+         markers: CSVNullMarkers = .standard, cancellation: CancellationFlag?, keepRowStarts: Bool = false) {
         self.names = names
         self.rules = rules
         self.fixed = rules.indices.filter { rules[$0].fixedType != nil }
         self.delimiter = dialect.delimiter
         self.quoting = dialect.quoting
-        self.numbers = dialect.numbers
+        self.numbers = numbers ?? Array(repeating: dialect.numbers, count: names.count)
+        self.markers = markers
         self.cancellation = cancellation
         self.keepsRowStarts = keepRowStarts || rules.contains(.inferred)
     }
@@ -50,12 +53,18 @@ struct CSVLayout {
 
     /// An empty accumulator for each column.
     func accumulators(capacity: Int = 0) -> [CSVColumnAccumulator] {
-        rules.map { rule in
-            switch rule {
-            case .declared(let t): return CSVColumnAccumulator(fixedType: t, numbers: numbers, capacity: capacity)
-            case .sniffed(let t): return CSVColumnAccumulator(fixedType: t, widens: true, numbers: numbers, capacity: capacity)
-            case .text: return CSVColumnAccumulator(fixedType: nil, numbers: numbers, capacity: capacity, inferredText: true)
-            case .inferred: return CSVColumnAccumulator(fixedType: nil, numbers: numbers, capacity: capacity)
+        rules.indices.map { c in
+            let numbers = c < self.numbers.count ? self.numbers[c] : .plain
+            switch rules[c] {
+            case .declared(let t):
+                return CSVColumnAccumulator(fixedType: t, numbers: numbers, markers: markers, capacity: capacity)
+            case .sniffed(let t):
+                return CSVColumnAccumulator(fixedType: t, widens: true, numbers: numbers, markers: markers, capacity: capacity)
+            case .text:
+                return CSVColumnAccumulator(fixedType: nil, numbers: numbers, markers: markers, capacity: capacity,
+                                            inferredText: true)
+            case .inferred:
+                return CSVColumnAccumulator(fixedType: nil, numbers: numbers, markers: markers, capacity: capacity)
             }
         }
     }
@@ -79,6 +88,8 @@ struct CSVChunk {
     var misfits: [Int]
     /// Text the chunk kept (values and rejected rows) held bytes beyond ASCII, or invalid UTF-8.
     var text = CSVTextCheck()
+    /// Rows with a delimiter after their last field, which was dropped.
+    var trailingDelimiters = 0
 }
 
 /// What a load saw of its text while reading it: a file whose head was valid UTF-8 is
@@ -165,9 +176,14 @@ struct CSVChunkReader {
             if record.fieldCount != width {
                 // A blank line holds no data; in a one-column file it is a null (counted above).
                 if record.fieldCount == 1, record.start == record.end { continue }
-                reject(&chunk, record,
-                       reason: "expected \(width) fields, found \(LoadReport.grouped(record.fieldCount))")
-                continue
+                // A delimiter after the last field adds no value.
+                if record.fieldCount == width &+ 1, width < CSVScanner.maxFields, fields[width].start == fields[width].end {
+                    chunk.trailingDelimiters &+= 1
+                } else {
+                    reject(&chunk, record,
+                           reason: "expected \(width) fields, found \(LoadReport.grouped(record.fieldCount))")
+                    continue
+                }
             }
             if let stray = record.strayTextAfterQuote {
                 reject(&chunk, record,
@@ -221,7 +237,8 @@ struct CSVChunkReader {
                 released = start
             }
             scanner.seek(to: start)
-            guard let record = scanner.next(), record.fieldCount == layout.width else { break }
+            guard let record = scanner.next(), record.fieldCount == layout.width || record.fieldCount == layout.width + 1
+            else { break }
             let fields = scanner.fields
             for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }
         }

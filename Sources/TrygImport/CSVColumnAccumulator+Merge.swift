@@ -5,6 +5,7 @@ extension CSVColumnAccumulator {
     /// in which values first appear.
     mutating func merge(_ next: CSVColumnAccumulator) {
         var next = next
+        markerNulls &+= next.markerNulls
         if next.state == .pending { return appendNulls(next.count) }
         if state == .pending {
             let nulls = count

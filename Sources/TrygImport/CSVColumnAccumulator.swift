@@ -31,6 +31,11 @@ struct CSVColumnAccumulator {
     let widens: Bool
     /// How the file writes numbers.
     let numbers: CSVNumberFormat
+    /// Values that mean "missing" (`NULL`, `N/A`, `-`, …): null in a column of a type other
+    /// than text, where they would otherwise misfit. A text column keeps them as written.
+    let markers: CSVNullMarkers
+    /// Values read as null because they are missing-value markers.
+    var markerNulls = 0
     var ints: [Int64] = []
     var decimals: [Double] = []
     /// The most digits written after the decimal mark in a decimal value: the scale the
@@ -46,6 +51,8 @@ struct CSVColumnAccumulator {
     private var checkedCode: Int32 = 0
     /// The value `fits` parsed, for the `append` that follows it.
     private var checked: CSVValue?
+    /// Set by `fits` for a missing-value marker, for the `append` that follows it.
+    private var checkedNull = false
     /// The expected number of values, kept for a column that is still `.pending`.
     private var capacityHint = 0
     private var timestamps = CSVTimestampReader()
@@ -53,11 +60,12 @@ struct CSVColumnAccumulator {
     /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
     /// inferred column as text (for a sniffed text column, and for the second pass over a
     /// column that became text).
-    init(fixedType: DataType?, widens: Bool = false, numbers: CSVNumberFormat = .plain, capacity: Int,
-         inferredText: Bool = false) {
+    init(fixedType: DataType?, widens: Bool = false, numbers: CSVNumberFormat = .plain,
+         markers: CSVNullMarkers = .standard, capacity: Int, inferredText: Bool = false) {
         self.fixedType = fixedType
         self.widens = widens
         self.numbers = numbers
+        self.markers = markers
         switch fixedType {
         case nil: state = inferredText ? .text : .pending
         case .int?: state = .int
@@ -85,6 +93,7 @@ struct CSVColumnAccumulator {
     /// For a set type: true when the field fits it (nulls always do). Must come right
     /// before `append` of the same field, which then reuses the parsed value.
     mutating func fits(_ b: Bytes) -> Bool {
+        checkedNull = false
         guard !b.isEmpty else {
             checked = nil
             return true
@@ -108,10 +117,13 @@ struct CSVColumnAccumulator {
             while mappedValues.count <= Int(checkedCode) {
                 mappedValues.append(mappedValue(encoder.values[mappedValues.count]))
             }
-            return mappedValues[Int(checkedCode)] != nil
+            if mappedValues[Int(checkedCode)] != nil { return true }
+            checkedNull = markers.matches(b)
+            return checkedNull
         case .pending, .text, .needsRescan: return true
         }
-        return checked != nil
+        if checked == nil, markers.matches(b) { checkedNull = true }
+        return checked != nil || checkedNull
     }
 
     /// For a set type, the quick path: appends the field when it parses as the column's type
@@ -185,6 +197,11 @@ struct CSVColumnAccumulator {
         defer { if state == .decimal { noteFraction(b) } }
         defer { count &+= 1 }
         if b.isEmpty { return appendNull() }
+        if checkedNull {
+            checkedNull = false
+            markerNulls &+= 1
+            return appendNull()
+        }
         if let value = checked {
             checked = nil
             if appendChecked(value) { return }
@@ -207,10 +224,21 @@ struct CSVColumnAccumulator {
             }
         case .text: return codes.append(encoder.code(for: b))
         case .mapped: return codes.append(checkedCode)
-        case .pending: return start(with: CSVValueParser.classify(b, numbers), b)
+        case .pending:
+            let value = CSVValueParser.classify(b, numbers)
+            if value == .text, markers.matches(b) {
+                markerNulls &+= 1
+                return appendNull()
+            }
+            return start(with: value, b)
         case .needsRescan: return
         }
-        widen(to: CSVValueParser.classify(b, numbers), b)
+        let value = CSVValueParser.classify(b, numbers)
+        if value == .text, markers.matches(b) {
+            markerNulls &+= 1
+            return appendNull()
+        }
+        widen(to: value, b)
     }
 
     /// Stores a value `fits` parsed, widening a sniffed type where it must; false when the

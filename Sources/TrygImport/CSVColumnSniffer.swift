@@ -18,21 +18,47 @@ struct CSVColumnSniffer {
 
     private var bytes: CSVBytes { sniffer.bytes }
     private var options: ImportOptions { sniffer.options }
+    private var markers: CSVNullMarkers { CSVNullMarkers(extra: options.nullMarkers) }
 
     mutating func plan(findings given: [LoadReport.Finding]) throws(Diagnostic) -> CSVPlan {
         var findings = given
+        var notes: [String] = []
         var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting, position: sniffer.start)
         var firstFields: [CSVField] = []
-        guard let first = scanner.next(into: &firstFields) else { throw bytes.fileError(CSVLoader.emptyFile) }
+        guard var first = scanner.next(into: &firstFields) else { throw bytes.fileError(CSVLoader.emptyFile) }
+        // Title lines, an extraction date and blank lines above the header are passed over.
+        if options.header != false, modalWidth > 1 {
+            let titles = titleLines(from: sniffer.start)
+            if titles.count > 0 {
+                for _ in 0..<titles.count {
+                    guard let next = scanner.next(into: &firstFields) else { break }
+                    first = next
+                }
+                let shown = titles.first(where: { !$0.isEmpty }).map { " ('\(String($0.prefix(60)))')" } ?? " (blank)"
+                let lines = titles.count == 1 ? "line 1" : "lines 1–\(titles.count)"
+                notes.append("\(lines) above the header passed over\(shown)")
+            }
+        }
         let afterFirst = scanner.position, secondLine = scanner.line
         let firstIsBlank = first.fieldCount == 1 && first.start == first.end
+        // A delimiter after the header's last name, and not after the rows' last field, adds
+        // no column.
+        var headerWidth = first.fieldCount
+        if options.header != false, headerWidth == modalWidth + 1, headerWidth > 1,
+           firstFields[headerWidth - 1].start == firstFields[headerWidth - 1].end {
+            headerWidth -= 1
+            notes.append("a '\(Character(Unicode.Scalar(delimiter)))' after the header's last name dropped")
+        }
 
-        let numbers = decideNumbers(from: afterFirst, findings: &findings)
+        let (numbers, votes) = decideNumbers(from: afterFirst, findings: &findings)
         // The first row's width wins when it differs: a header that names fewer or more
         // columns than the rows have is still the header, and the rows are ragged.
-        let headerAssumed = options.header ?? (first.fieldCount != modalWidth && !firstIsBlank)
-        let width = headerAssumed ? first.fieldCount : modalWidth
-        var sample = sampleCounts(from: afterFirst, width: width, numbers: numbers, first: (first, firstFields))
+        let headerAssumed = options.header ?? (headerWidth != modalWidth && !firstIsBlank)
+        let width = headerAssumed ? headerWidth : modalWidth
+        var scratchNotes: [String] = []
+        let sampleNumbers = columnNumbers(votes, file: numbers, names: (0..<min(width, LoadLimits.columns)).map { "\($0)" },
+                                          notes: &scratchNotes)
+        var sample = sampleCounts(from: afterFirst, width: width, numbers: sampleNumbers, first: (first, firstFields))
 
         var header = true
         var headerEvidence: String?
@@ -41,9 +67,9 @@ struct CSVColumnSniffer {
         } else if firstIsBlank {
             header = true
         } else if headerAssumed {
-            headerEvidence = "the first row has \(LoadReport.grouped(first.fieldCount)) fields, most rows \(modalWidth)"
+            headerEvidence = "the first row has \(LoadReport.grouped(headerWidth)) fields, most rows \(modalWidth)"
         } else {
-            (header, headerEvidence) = decideHeader(first: firstFields, sample: sample, numbers: numbers)
+            (header, headerEvidence) = decideHeader(first: firstFields, sample: sample, numbers: sampleNumbers)
         }
         findings.append(LoadReport.Finding(part: "header", value: header ? "yes" : "no", given: options.header != nil,
                                            evidence: headerEvidence))
@@ -51,7 +77,7 @@ struct CSVColumnSniffer {
         let names: [String]
         if header {
             if firstIsBlank { throw bytes.error(CSVLoader.blankHeader, atByte: first.start, line: first.line) }
-            names = try columnNames(first, firstFields, warnings: &warnings)
+            names = try columnNames(first, Array(firstFields.prefix(headerWidth)), warnings: &warnings)
         } else {
             guard width <= LoadLimits.columns else { throw tooManyColumns(width, first) }
             names = (0..<width).map { "column_\($0 + 1)" }
@@ -62,36 +88,90 @@ struct CSVColumnSniffer {
             if let t = options.types[names[c]] { return .declared(t) }
             return c < sample.counts.count ? sample.counts[c].rule : .inferred
         }
+        for (c, name) in names.enumerated() where c < sample.counts.count && rules[c] == .text {
+            if let why = sample.counts[c].textReason { notes.append("\(name): \(why)") }
+        }
+        // Number notes only for the columns that hold numbers.
+        var numberNotes: [String] = []
+        let formats = columnNumbers(votes, file: numbers, names: names, notes: &numberNotes)
+        notes += numberNotes.filter { note in
+            guard let c = names.firstIndex(where: { note.hasPrefix($0 + ": ") }) else { return true }
+            switch rules[c] {
+            case .sniffed(.int), .sniffed(.decimal), .declared(.int), .declared(.decimal): return true
+            default: return false
+            }
+        }
         let dialect = CSVDialect(delimiter: delimiter, quoting: quoting, header: header, numbers: numbers)
-        return CSVPlan(dialect: dialect, names: names, rules: rules,
+        return CSVPlan(dialect: dialect, names: names, rules: rules, numbers: formats,
                        dataStart: header ? afterFirst : sniffer.start, dataLine: header ? secondLine : 1,
-                       findings: findings, warnings: warnings)
+                       findings: findings, warnings: warnings, notes: notes)
+    }
+
+    /// The lines above the header that hold a title: blank lines and lines with at most one
+    /// value, before the first line with two values or more (within the first 20 lines), which
+    /// must have a line of two fields or more below it. A file whose first such line is the
+    /// first line has none.
+    private func titleLines(from start: Int) -> [String] {
+        var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting, position: start)
+        var fields: [CSVField] = []
+        var titles: [String] = []
+        while titles.count < 20, let record = scanner.next(into: &fields) {
+            let filled = fields.filter { $0.end > $0.start }
+            if titles.isEmpty, filled.count >= 2 { return [] }
+            if filled.count >= 2 {
+                // The header must have a row below it that splits as well.
+                guard let below = scanner.next(into: &fields), below.fieldCount >= 2 else { return [] }
+                return titles
+            }
+            let text = filled.first.map { String(decoding: field($0, in: bytes), as: UTF8.self) } ?? ""
+            titles.append(String(text.trimmingCSVSpaces()))
+            _ = record
+        }
+        return []
     }
 
     // MARK: Numbers
 
-    private func decideNumbers(from offset: Int, findings: inout [LoadReport.Finding]) -> CSVNumberFormat {
-        var commaVotes = 0, pointVotes = 0
+    /// What the sample says about one column's numbers.
+    struct NumberVotes {
+        var comma = 0, point = 0
         var commaExample: String?, pointExample: String?
+        /// `1.250` or `1,250`: three digits after the one mark, so thousands or a fraction.
+        var ambiguous: (mark: UInt8, example: String)?
+    }
+
+    /// The file's number format, and each column's (by field position): a column whose
+    /// numbers spell their decimal mark beyond doubt gets that mark; an ambiguous one
+    /// (`1.250`) is read as Danish Excel writes numbers in a `;` file (`.` groups thousands,
+    /// `,` is the decimal mark), and otherwise as the rest of the file decides.
+    private func decideNumbers(from offset: Int, findings: inout [LoadReport.Finding]) -> (CSVNumberFormat, [NumberVotes]) {
+        var columns: [NumberVotes] = []
         if options.decimalComma == nil {
             for view in sniffer.sampleViews(from: offset) {
                 sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { _, fields in
-                    for f in fields {
+                    for (c, f) in fields.enumerated() where c < LoadLimits.columns {
                         let b = field(f, in: view)
                         guard b.count >= 3, b.count <= 40 else { continue }
+                        while columns.count <= c { columns.append(NumberVotes()) }
                         switch CSVColumnSniffer.decimalMark(b) {
                         case UInt8(ascii: ",")?:
-                            commaVotes += 1
-                            if commaExample == nil { commaExample = String(decoding: b, as: UTF8.self) }
+                            columns[c].comma += 1
+                            if columns[c].commaExample == nil { columns[c].commaExample = String(decoding: b, as: UTF8.self) }
                         case UInt8(ascii: ".")?:
-                            pointVotes += 1
-                            if pointExample == nil { pointExample = String(decoding: b, as: UTF8.self) }
-                        default: break
+                            columns[c].point += 1
+                            if columns[c].pointExample == nil { columns[c].pointExample = String(decoding: b, as: UTF8.self) }
+                        default:
+                            if columns[c].ambiguous == nil, let mark = CSVColumnSniffer.ambiguousMark(b) {
+                                columns[c].ambiguous = (mark, String(decoding: b, as: UTF8.self))
+                            }
                         }
                     }
                 }
             }
         }
+        let commaVotes = columns.reduce(0) { $0 + $1.comma }, pointVotes = columns.reduce(0) { $0 + $1.point }
+        let commaExample = columns.lazy.compactMap(\.commaExample).first
+        let pointExample = columns.lazy.compactMap(\.pointExample).first
         let comma: Bool
         let evidence: String?
         if let given = options.decimalComma {
@@ -108,17 +188,69 @@ struct CSVColumnSniffer {
             comma = delimiter == UInt8(ascii: ";")
             evidence = comma ? "no decimals seen; usual with ';' (Danish Excel)" : "no decimals seen"
         }
+        let file = format(comma)
+        let mark = comma ? "decimal comma" : "decimal point"
+        let grouping = file.thousands.map { "thousands \(CSVSniffer.show($0))" } ?? "no thousands separator"
+        findings.append(LoadReport.Finding(part: "numbers", value: "\(mark), \(grouping)",
+                                           given: options.decimalComma != nil, evidence: evidence))
+        return (file, columns)
+    }
+
+    /// The number format with this decimal mark, and the thousands separator the options
+    /// give or the other mark.
+    private func format(_ comma: Bool) -> CSVNumberFormat {
         var thousands: UInt8? = comma ? UInt8(ascii: ".") : UInt8(ascii: ",")
         switch options.thousands {
         case .none?: thousands = nil
         case .separator(let t)?: thousands = t
         case nil: break
         }
-        let mark = comma ? "decimal comma" : "decimal point"
-        let grouping = thousands.map { "thousands \(CSVSniffer.show($0))" } ?? "no thousands separator"
-        findings.append(LoadReport.Finding(part: "numbers", value: "\(mark), \(grouping)",
-                                           given: options.decimalComma != nil, evidence: evidence))
         return CSVNumberFormat(decimalComma: comma, thousands: thousands)
+    }
+
+    /// Each column's number format, with a note for each column read otherwise than the
+    /// file, or whose mark was ambiguous in every value.
+    private func columnNumbers(_ votes: [NumberVotes], file: CSVNumberFormat, names: [String],
+                               notes: inout [String]) -> [CSVNumberFormat] {
+        names.indices.map { c in
+            guard options.decimalComma == nil, c < votes.count else { return file }
+            let v = votes[c]
+            if v.comma != v.point {
+                let comma = v.comma > v.point
+                if comma != file.decimalComma, let example = comma ? v.commaExample : v.pointExample {
+                    notes.append("\(names[c]): decimal \(comma ? "comma" : "point") (\(example)), unlike the rest of the file")
+                }
+                return format(comma)
+            }
+            guard let (mark, example) = v.ambiguous else { return file }
+            let chosen = delimiter == UInt8(ascii: ";") ? format(true) : file
+            var probe = Array(example.utf8)
+            let value = probe.withUnsafeMutableBufferPointer { CSVValueParser.number(UnsafeBufferPointer($0), chosen) }
+            let shown: String
+            switch value {
+            case .int(let n)?: shown = String(n)
+            case .decimal(let d)?: shown = Value.format(d)
+            default: shown = "?"
+            }
+            let role = chosen.thousands == mark ? "thousands separator" : "decimal mark"
+            notes.append("\(names[c]): '\(Character(Unicode.Scalar(mark)))' read as \(role) (\(example) = \(shown))")
+            return chosen
+        }
+    }
+
+    /// `1.250` or `1,250`: one mark, one to three digits before it and three after, which
+    /// may group thousands or end a fraction; the mark, or nil for any other value.
+    static func ambiguousMark(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var i = 0
+        if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
+        var before = 0
+        while i < b.count, b[i] &- UInt8(ascii: "0") < 10 { before += 1; i += 1 }
+        guard before >= 1, before <= 3, i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") else { return nil }
+        let mark = b[i]
+        i += 1
+        var after = 0
+        while i < b.count, b[i] &- UInt8(ascii: "0") < 10 { after += 1; i += 1 }
+        return i == b.count && after == 3 ? mark : nil
     }
 
     /// The decimal mark a number spells beyond doubt: `3,5` and `1.234,5` say comma, `3.5`
@@ -167,7 +299,7 @@ struct CSVColumnSniffer {
         var firstTextRepeats: [Bool]
     }
 
-    private func sampleCounts(from offset: Int, width: Int, numbers: CSVNumberFormat,
+    private func sampleCounts(from offset: Int, width: Int, numbers: [CSVNumberFormat],
                               first: (record: CSVRecord, fields: [CSVField])) -> Sample {
         var sample = Sample(counts: Array(repeating: CSVValueCounts(), count: min(width, LoadLimits.columns)),
                             firstRow: [], firstTextRepeats: Array(repeating: false, count: min(width, LoadLimits.columns)))
@@ -176,7 +308,7 @@ struct CSVColumnSniffer {
         if first.record.fieldCount == width {
             for (c, f) in first.fields.enumerated() {
                 let b = field(f, in: bytes)
-                let value: CSVValue? = b.isEmpty ? nil : CSVValueParser.classify(b, numbers)
+                let value: CSVValue? = b.isEmpty || markers.matches(b) ? nil : CSVValueParser.classify(b, numbers[safe: c])
                 sample.firstRow.append(value)
                 if case .text? = value { firstTexts[c] = Array(b) }
             }
@@ -190,7 +322,12 @@ struct CSVColumnSniffer {
                         sample.counts[c].nulls += 1
                         continue
                     }
-                    sample.counts[c].add(CSVValueParser.classify(b, numbers))
+                    let value = CSVValueParser.classify(b, numbers[safe: c])
+                    if value == .text, markers.matches(b) {
+                        sample.counts[c].nulls += 1
+                        continue
+                    }
+                    sample.counts[c].add(value, example: String(decoding: b, as: UTF8.self))
                     if let text = firstTexts[c], !sample.firstTextRepeats[c], text.elementsEqual(b) {
                         sample.firstTextRepeats[c] = true
                     }
@@ -201,7 +338,7 @@ struct CSVColumnSniffer {
     }
 
     /// Header or data: see `CSVSniffer`. Returns the decision and its evidence.
-    private func decideHeader(first: [CSVField], sample: Sample, numbers: CSVNumberFormat) -> (Bool, String?) {
+    private func decideHeader(first: [CSVField], sample: Sample, numbers: [CSVNumberFormat]) -> (Bool, String?) {
         guard sample.firstRow.count == first.count else { return (true, nil) }
         var dataEvidence: String?
         for (c, value) in sample.firstRow.enumerated() {

@@ -13,6 +13,8 @@ struct CSVLoader {
     let options: ImportOptions
     /// How the text was checked to be UTF-8.
     let encoding: EncodingCheck
+    /// The report's note on line ends other than `\n` and `\r\n`, which were made `\n`.
+    var lineEnds: String? = nil
 
     enum EncodingCheck {
         /// All of it, before the bytes reached the loader, which made this finding.
@@ -34,15 +36,16 @@ struct CSVLoader {
     func run() throws(Diagnostic) -> TableLoad {
         try checkText(from: start)
         let plan = try CSVSniffer(bytes: bytes, start: start, options: options).plan()
+        let markers = CSVNullMarkers(extra: options.nullMarkers)
         let names = plan.names
         var rules = plan.rules
         var fallbacks: [String: String] = [:]
         var keepRowStarts = false
         while true {
-            let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, cancellation: options.cancellation,
-                                   keepRowStarts: keepRowStarts)
+            let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, numbers: plan.numbers,
+                                   markers: markers, cancellation: options.cancellation, keepRowStarts: keepRowStarts)
             var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
-            let demoted = demotions(rows, rules)
+            let demoted = demotions(rows, rules, names)
             if !demoted.isEmpty {
                 for (c, why) in demoted {
                     rules[c] = .text
@@ -83,24 +86,36 @@ struct CSVLoader {
             case .whileReading(nil, let headNonASCII):
                 encodingFinding = TextDecoding.utf8Finding(nonASCII: headNonASCII || rows.text.nonASCII)
             }
+            var notes = (lineEnds.map { [$0] } ?? []) + plan.notes
+            if rows.trailingDelimiters > 0 {
+                let d = Character(Unicode.Scalar(plan.dialect.delimiter))
+                notes.append("a '\(d)' after the last field of \(LoadReport.grouped(rows.trailingDelimiters)) "
+                             + "\(rows.trailingDelimiters == 1 ? "row" : "rows") dropped")
+            }
+            for (c, name) in names.enumerated() where rows.columns[c].markerNulls > 0 && columns[c].type != .text {
+                let n = rows.columns[c].markerNulls
+                notes.append("\(name): \(LoadReport.grouped(n)) missing-value \(n == 1 ? "marker" : "markers") "
+                             + "(\(markers.shown)) read as null")
+            }
+            for (name, why) in fallbacks.sorted(by: { $0.key < $1.key }) { notes.append("\(name): \(why)") }
             let report = LoadReport(format: "CSV", findings: [encodingFinding] + plan.findings, misfits: rows.misfits,
-                                    textFallbacks: fallbacks, warnings: plan.warnings)
+                                    textFallbacks: fallbacks, warnings: plan.warnings, notes: notes)
             return TableLoad(table: table, rejects: rows.rejects.table(for: tableName, path: bytes.path),
                              rowsLoaded: rows.rows, rowsRejected: rows.rejects.count, report: report)
         }
     }
 
-    /// Sniffed columns whose misfits over the whole file exceed what the sample allowed,
-    /// with the reason they fall back to text.
-    private func demotions(_ rows: CSVChunk, _ rules: [CSVColumnRule]) -> [(Int, String)] {
+    /// Sniffed columns with a value that does not fit their type, with the reason they fall
+    /// back to text: an inferred type never costs a row.
+    private func demotions(_ rows: CSVChunk, _ rules: [CSVColumnRule], _ names: [String]) -> [(Int, String)] {
         var demoted: [(Int, String)] = []
         for (c, rule) in rules.enumerated() {
             guard case .sniffed(let type) = rule, rows.misfits[c] > 0 else { continue }
             let total = rows.columns[c].nonNullCount + rows.misfits[c]
-            if rows.misfits[c] > CSVValueCounts.allowedMisfits(of: total) {
-                demoted.append((c, "text: \(LoadReport.grouped(rows.misfits[c])) of \(LoadReport.grouped(total)) values "
-                                + "are not \(CSVValueCounts.kind(type))"))
-            }
+            var why = "text: \(LoadReport.grouped(rows.misfits[c])) of \(LoadReport.grouped(total)) values "
+                + "\(rows.misfits[c] == 1 ? "is" : "are") not \(CSVValueCounts.kind(type))"
+            if let first = rows.rejects.firstMisfit(column: names[c]) { why += ", the first \(first)" }
+            demoted.append((c, why))
         }
         return demoted
     }
@@ -192,6 +207,7 @@ extension CSVChunk {
         rejects.append(next.rejects, lineOffset: lineOffset)
         for c in misfits.indices { misfits[c] &+= next.misfits[c] }
         text.add(next.text)
+        trailingDelimiters &+= next.trailingDelimiters
         end = next.end
         lineEnds += next.lineEnds
     }

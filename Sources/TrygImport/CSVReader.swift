@@ -44,9 +44,24 @@ public enum CSVReader {
     }
 
     static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
-                     options: ImportOptions, releasable: Bool) throws(Diagnostic) -> CSVLoad {
+                     options: ImportOptions, releasable: Bool, lineEnds: String? = nil) throws(Diagnostic) -> CSVLoad {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path))
+        }
+        // (UTF-16 is converted first, and its line ends are looked at after that.)
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let utf16 = options.encoding == .utf16LE || options.encoding == .utf16BE
+            || (bytes.count >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+        if lineEnds == nil, !utf16, let fixed = CSVLineEnds.normalized(base.assumingMemoryBound(to: UInt8.self), count: bytes.count) {
+            let result: Result<CSVLoad, Diagnostic> = fixed.bytes.withUnsafeBytes { raw in
+                do throws(Diagnostic) {
+                    return .success(try load(bytes: raw, path: path, tableName: tableName, options: options,
+                                             releasable: false, lineEnds: fixed.note))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return try result.get()
         }
         let raw = CSVBytes(base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, path: path,
                            releasable: releasable)
@@ -56,7 +71,7 @@ public enum CSVReader {
         if let head = TextDecoding.utf8Head(raw, given: options.encoding) {
             do throws(Diagnostic) {
                 return try CSVLoader(bytes: raw, start: head.bomLength, tableName: tableName, options: options,
-                                     encoding: .whileReading(head.finding, headNonASCII: head.nonASCII)).run()
+                                     encoding: .whileReading(head.finding, headNonASCII: head.nonASCII), lineEnds: lineEnds).run()
             } catch where error.message == CSVLoader.invalidUTF8Seen {
                 // Checked again below.
             }
@@ -65,9 +80,14 @@ public enum CSVReader {
         let decision = try TextDecoding.decide(raw, given: options.encoding, parts: parts)
         if decision.encoding == .utf8 {
             return try CSVLoader(bytes: raw, start: decision.bomLength, tableName: tableName, options: options,
-                                 encoding: .done(decision.finding)).run()
+                                 encoding: .done(decision.finding), lineEnds: lineEnds).run()
         }
-        let text = try TextDecoding.convert(raw, from: decision.encoding, skipping: decision.bomLength)
+        var text = try TextDecoding.convert(raw, from: decision.encoding, skipping: decision.bomLength)
+        var lineEnds = lineEnds
+        if let fixed = text.withUnsafeBufferPointer({ p in p.baseAddress.flatMap { CSVLineEnds.normalized($0, count: p.count) } }) {
+            text = fixed.bytes
+            lineEnds = fixed.note
+        }
         let result: Result<CSVLoad, Diagnostic> = text.withUnsafeBufferPointer { utf8 in
             guard let base = utf8.baseAddress, utf8.count > 0 else {
                 return .failure(Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path)))
@@ -75,7 +95,7 @@ public enum CSVReader {
             do throws(Diagnostic) {
                 let converted = CSVBytes(base: base, count: utf8.count, path: path)
                 return .success(try CSVLoader(bytes: converted, start: 0, tableName: tableName, options: options,
-                                              encoding: .done(decision.finding)).run())
+                                              encoding: .done(decision.finding), lineEnds: lineEnds).run())
             } catch {
                 return .failure(error)
             }

@@ -20,6 +20,18 @@ struct CSVRejects {
         reasons.append(contentsOf: other.reasons)
     }
 
+    /// The first value of `column` that did not fit its type, as `'AB12' on line 57`.
+    func firstMisfit(column: String) -> String? {
+        let prefix = "column \(column): '"
+        for (i, reason) in reasons.enumerated() {
+            guard let range = reason.range(of: prefix) else { continue }
+            let rest = reason[range.upperBound...]
+            guard let end = rest.range(of: "' is not") else { continue }
+            return "'\(rest[..<end.lowerBound])' on line \(lines[i])"
+        }
+        return nil
+    }
+
     /// The table `<name>_rejects` with columns `file`, `line`, `raw` and `reason`; nil when empty.
     func table(for tableName: String, path: String) -> Table? {
         guard !lines.isEmpty else { return nil }

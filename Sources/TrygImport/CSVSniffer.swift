@@ -12,11 +12,16 @@ struct CSVPlan {
     var dialect: CSVDialect
     var names: [String]
     var rules: [CSVColumnRule]
+    /// How each column writes numbers.
+    var numbers: [CSVNumberFormat]
     /// Offset and 1-based line of the first data row.
     var dataStart: Int
     var dataLine: Int
     var findings: [LoadReport.Finding]
     var warnings: [Diagnostic]
+    /// What a person must know about how the file was read (lines passed over, separators
+    /// decided per column, …), one line each.
+    var notes: [String] = []
 }
 
 /// Decides each part of a CSV file's format that the options leave open, from a sample of
@@ -88,11 +93,24 @@ struct CSVSniffer {
             return (DelimiterChoice(byte: d, width: max(1, shape.modal)),
                     LoadReport.Finding(part: "delimiter", value: CSVSniffer.show(d), given: true))
         }
+        // The delimiter that splits the earliest line (the header, below any title) wins; among
+        // those, the one whose later lines keep the header's width most often, then the one
+        // whose lines split most consistently. A few ragged rows, a comma inside text or
+        // decimal commas then do not flip a `;` file to `,`.
         var best: (choice: DelimiterChoice, shape: FieldCounts)?
         for d in CSVSniffer.tieOrder {
             let shape = fieldCounts(head, delimiter: d, quoting: quoting)
-            guard shape.modal > 1 else { continue }
-            if let b = best, shape.consistency < b.shape.consistency { continue }
+            guard shape.modal > 1, shape.headerIndex >= 0 else { continue }
+            if let b = best {
+                let s = shape, o = b.shape
+                if s.headerIndex != o.headerIndex {
+                    if s.headerIndex > o.headerIndex { continue }
+                } else if s.headerFit != o.headerFit {
+                    if s.headerFit < o.headerFit { continue }
+                } else if s.consistency < o.consistency {
+                    continue
+                }
+            }
             best = (DelimiterChoice(byte: d, width: shape.modal), shape)
         }
         guard let best else {
@@ -117,6 +135,18 @@ struct CSVSniffer {
         /// Records with a quoted field and no trouble.
         var quotedClean = 0
 
+        /// The first record (counted from 0, blank lines left out) that splits into two fields
+        /// or more, within the first 20; -1 when none does.
+        var headerIndex = -1
+        /// Its number of fields.
+        var headerWidth = 0
+        /// Records after it with its width (or one more, the last field empty).
+        var fitting = 0
+        var afterHeader = 0
+
+        /// The share of the records after the header that keep its width.
+        var headerFit: Double { afterHeader == 0 ? 0 : Double(fitting) / Double(afterHeader) }
+
         /// The share of records with the modal count; records broken by quotes count against it.
         var consistency: Double { records == 0 ? 0 : Double(withModal) / Double(records) }
     }
@@ -133,6 +163,16 @@ struct CSVSniffer {
             }
             if record.hasQuotedField { counts.quotedClean += 1 }
             histogram[record.fieldCount, default: 0] += 1
+            if counts.headerIndex >= 0 {
+                counts.afterHeader += 1
+                if record.fieldCount == counts.headerWidth
+                    || (record.fieldCount == counts.headerWidth + 1 && fields.last.map { $0.start == $0.end } == true) {
+                    counts.fitting += 1
+                }
+            } else if record.fieldCount > 1, counts.records <= 20 {
+                counts.headerIndex = counts.records - 1
+                counts.headerWidth = record.fieldCount
+            }
         }
         for (width, n) in histogram where n > counts.withModal || (n == counts.withModal && width > counts.modal) {
             counts.modal = width

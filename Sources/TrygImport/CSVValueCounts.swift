@@ -8,6 +8,8 @@ struct CSVValueCounts {
     var dates = 0
     var timestamps = 0
     var texts = 0
+    /// The first text value, for the report of a column that is text because of it.
+    var firstText: String?
 
     /// Values that are not null.
     var nonNull: Int { ints + decimals + bools + dates + timestamps + texts }
@@ -23,9 +25,27 @@ struct CSVValueCounts {
         }
     }
 
-    /// Values of a column that may miss its type, out of `total` non-null ones: one in a
-    /// hundred, rounded down. More than that, and the column is text.
-    static func allowedMisfits(of total: Int) -> Int { total / 100 }
+    /// Adds a value; `example` is kept when it is the column's first text.
+    mutating func add(_ value: CSVValue, example: @autoclosure () -> String) {
+        add(value)
+        if value == .text, firstText == nil { firstText = String(example().prefix(60)) }
+    }
+
+    /// Why a column that is mostly of one kind is text: `text: 1 of 150 values is not
+    /// numbers, the first 'ukendt'`; nil when text is most of it (or none of it).
+    var textReason: String? {
+        guard texts > 0, let example = firstText else { return nil }
+        let kinds: [(Int, String)] = [(ints + decimals, "numbers"), (dates + timestamps, "dates"), (bools, "booleans")]
+        guard let (most, kind) = kinds.max(by: { $0.0 < $1.0 }), most > texts else { return nil }
+        let total = nonNull
+        return "text: \(LoadReport.grouped(total - most)) of \(LoadReport.grouped(total)) values "
+            + "\(total - most == 1 ? "is" : "are") not \(kind), the first '\(example)'"
+    }
+
+    /// Values of a column that may miss its type, out of `total` non-null ones: none. A
+    /// column with a value of another kind is of a wider type or text, so that no row is
+    /// lost to a type that was only inferred.
+    static func allowedMisfits(of total: Int) -> Int { 0 }
 
     /// The narrowest type that all but `allowedMisfits` non-null values fit, trying bool,
     /// int, decimal (ints and decimals), date, timestamp (dates and timestamps), then text.

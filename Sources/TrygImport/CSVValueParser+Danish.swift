@@ -14,6 +14,11 @@ struct CSVNumberFormat: Equatable, Sendable {
     var mark: UInt8 { decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".") }
 }
 
+extension Array where Element == CSVNumberFormat {
+    /// The format of column `c`; plain past the last column the sample saw.
+    subscript(safe c: Int) -> CSVNumberFormat { c < count ? self[c] : .plain }
+}
+
 extension CSVValueParser {
     /// The longest number spelled with separators that is read; longer ones are text.
     static let maxGroupedNumberLength = 96

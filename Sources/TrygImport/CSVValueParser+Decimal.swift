@@ -21,6 +21,7 @@ extension CSVValueParser {
         var mantissa: UInt64 = 0
         var digitsSeen = 0, significant = 0, exponent = 0
         var exact = true
+        var longDigits = false
 
         func accumulate(_ d: UInt8, fraction: Bool) {
             digitsSeen &+= 1
@@ -34,12 +35,17 @@ extension CSVValueParser {
                 if !fraction { exponent &+= 1 }
                 if d != 0 { exact = false }
             }
+            // More significant digits than `maxDigits`: kept as text, not rounded.
+            if significant > CSVValueParser.maxDigits { longDigits = true }
         }
 
+        let integerStart = i
         while i < n, b[i] &- UInt8(ascii: "0") < 10 {
             accumulate(b[i] &- UInt8(ascii: "0"), fraction: false)
             i &+= 1
         }
+        // A leading zero before more digits (`0900`, `007.5`) marks an identifier.
+        if i &- integerStart > 1, b[integerStart] == UInt8(ascii: "0") { return nil }
         if i < n, b[i] == UInt8(ascii: ".") {
             i &+= 1
             while i < n, b[i] &- UInt8(ascii: "0") < 10 {
@@ -65,7 +71,7 @@ extension CSVValueParser {
             guard expDigits > 0 else { return nil }
             exponent &+= expNegative ? -value : value
         }
-        guard i == n else { return nil }
+        guard i == n, !longDigits else { return nil }
 
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         if exact, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {

@@ -37,7 +37,9 @@ enum CSVValueParser {
         return .text
     }
 
-    /// `[+-]?[0-9]+` when it fits Int64.
+    /// `[+-]?[0-9]+` with at most `maxDigits` digits and no leading zero (`0` itself aside).
+    /// A leading zero marks an identifier (postcode `0900`, staff number `00417`), and more
+    /// digits than 18 an account or case number: read as numbers they would lose digits.
     static func int(_ b: Bytes) -> Int64? {
         let n = b.count
         // The usual case: up to 18 digits and no sign, which cannot overflow.
@@ -50,7 +52,7 @@ enum CSVValueParser {
                 value = value &* 10 &+ Int64(d)
                 k &+= 1
             }
-            if k == n { return value }
+            if k == n { return n > 1 && p[0] == UInt8(ascii: "0") ? nil : value }
         }
         var i = 0
         var negative = false
@@ -58,7 +60,7 @@ enum CSVValueParser {
             negative = b[0] == UInt8(ascii: "-")
             i = 1
         }
-        guard i < n else { return nil }
+        guard i < n, n - i <= maxDigits, n - i == 1 || b[i] != UInt8(ascii: "0") else { return nil }
         // Accumulate as a negative number so Int64.min fits.
         var value: Int64 = 0
         while i < n {
@@ -74,6 +76,9 @@ enum CSVValueParser {
         let (pos, o) = (0 as Int64).subtractingReportingOverflow(value)
         return o ? nil : pos
     }
+
+    /// The most significant digits a number may have; a longer one is kept as text.
+    static let maxDigits = 18
 
     /// `true`/`false`, `ja`/`nej` or `sand`/`falsk` (Danish Excel), in any case.
     static func bool(_ b: Bytes) -> Bool? {

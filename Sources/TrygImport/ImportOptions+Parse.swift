@@ -5,12 +5,13 @@ import TrygEngine
 /// --delimiter ';'`. Each option's name, its values, and what they set.
 extension ImportOptions {
     /// The option names, as `.import` and `--data` take them.
-    public static let optionNames = ["sheet", "delimiter", "quoting", "header", "encoding", "decimal", "thousands", "type"]
+    public static let optionNames = ["sheet", "delimiter", "quoting", "header", "encoding", "decimal", "thousands", "null", "type"]
 
     /// How each option is written, for messages and help.
     public static let usage = """
         sheet NAME · delimiter ,|;|tab|pipe · quoting yes|no · header yes|no
           encoding utf-8|windows-1252|utf-16le|utf-16be · decimal comma|point · thousands .|,|space|none
+          null TEXT (a value read as missing, besides NULL, N/A, NA and -)
           type COLUMN int|decimal|text|bool|date|timestamp|halfyear
         """
 
@@ -55,6 +56,9 @@ extension ImportOptions {
             case "'": thousands = .separator(UInt8(ascii: "'"))
             default: throw ImportOptionError("thousands must be ., ',', space or none, not '\(value)'")
             }
+        case "null":
+            guard !value.isEmpty else { throw ImportOptionError("null needs a non-empty value (an empty field is null anyway)") }
+            if !nullMarkers.contains(value) { nullMarkers.append(value) }
         case "type":
             guard values.count == 2 else { throw ImportOptionError("type needs a column and a type: type COLUMN TYPE") }
             guard let type = ImportOptions.type(named: values[1]) else {

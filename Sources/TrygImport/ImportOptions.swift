@@ -24,6 +24,9 @@ public struct ImportOptions: Sendable, Equatable {
     public var thousands: ThousandsSeparator?
     /// Column types that replace inference; a value that does not fit rejects its row.
     public var types: [String: DataType]
+    /// Values that mean "missing" besides the standard ones (`NULL`, `N/A`, `NA`, `-`): null
+    /// in a typed column, and counted in the report.
+    public var nullMarkers: [String] = []
     /// The sheet of a workbook by name (ignoring case); nil takes the first visible one.
     public var sheet: String?
     /// Scales by column name: a text column whose non-null values all belong to its scale
@@ -38,7 +41,7 @@ public struct ImportOptions: Sendable, Equatable {
     /// Options for a load; the defaults sniff the format and infer the types.
     public init(delimiter: UInt8? = nil, quoting: Bool? = nil, header: Bool? = nil, encoding: TextEncoding? = nil,
                 decimalComma: Bool? = nil, thousands: ThousandsSeparator? = nil, types: [String: DataType] = [:],
-                sheet: String? = nil, scales: [String: OrderedScale] = [:], cancellation: CancellationFlag? = nil) {
+                nullMarkers: [String] = [], sheet: String? = nil, scales: [String: OrderedScale] = [:], cancellation: CancellationFlag? = nil) {
         self.delimiter = delimiter
         self.quoting = quoting
         self.header = header
@@ -46,6 +49,7 @@ public struct ImportOptions: Sendable, Equatable {
         self.decimalComma = decimalComma
         self.thousands = thousands
         self.types = types
+        self.nullMarkers = nullMarkers
         self.sheet = sheet
         self.scales = scales
         self.cancellation = cancellation
@@ -55,7 +59,7 @@ public struct ImportOptions: Sendable, Equatable {
     public static func == (a: ImportOptions, b: ImportOptions) -> Bool {
         a.delimiter == b.delimiter && a.quoting == b.quoting && a.header == b.header && a.encoding == b.encoding
             && a.decimalComma == b.decimalComma && a.thousands == b.thousands && a.types == b.types
-            && a.sheet == b.sheet && a.scales == b.scales && a.cancellation === b.cancellation && a.chunks == b.chunks
+            && a.nullMarkers == b.nullMarkers && a.sheet == b.sheet && a.scales == b.scales && a.cancellation === b.cancellation && a.chunks == b.chunks
     }
 }
 

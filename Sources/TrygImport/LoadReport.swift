@@ -30,14 +30,18 @@ public struct LoadReport: Sendable, Equatable {
     /// Columns whose type fell back to text because too many values did not fit, with why.
     public var textFallbacks: [String: String]
     public var warnings: [Diagnostic]
+    /// What a person must know about how the file was read, one line each: lines passed
+    /// over, columns kept as text and why, values read as null, separators decided, ….
+    public var notes: [String]
 
     public init(format: String = "CSV", findings: [Finding] = [], misfits: [Int] = [],
-                textFallbacks: [String: String] = [:], warnings: [Diagnostic] = []) {
+                textFallbacks: [String: String] = [:], warnings: [Diagnostic] = [], notes: [String] = []) {
         self.format = format
         self.findings = findings
         self.misfits = misfits
         self.textFallbacks = textFallbacks
         self.warnings = warnings
+        self.notes = notes
     }
 
     /// The finding for a part, if any.
@@ -66,6 +70,7 @@ public struct LoadReport: Sendable, Equatable {
         }
         let pad = String(repeating: " ", count: max(0, max(width, 7) - 7))
         lines.append("  columns\(pad)  " + columns.joined(separator: ", "))
+        lines += notes.map { "  note: \($0)" }
         return lines
     }
 

@@ -34,6 +34,12 @@ public struct TableLoad: Sendable {
         return s
     }
 
+    /// The summary, then a line for each thing a person must know (`note: …`): what a
+    /// script or `--data` load prints.
+    public func noticeText(name: String) -> String {
+        ([summary(name: name)] + report.notes.map { "  note: \($0)" }).joined(separator: "\n")
+    }
+
     /// The summary, then one line per finding and the columns with their types.
     public func reportText(name: String) -> String {
         ([summary(name: name)] + report.lines(for: table)).joined(separator: "\n")

@@ -148,7 +148,7 @@ struct XLSXSheetReader {
         case "d": return value.isEmpty ? nil : .text(text())
         default:
             guard !value.isEmpty else { return nil }
-            let number = value.withUnsafeBufferPointer { CSVValueParser.decimal($0) }
+            let number = value.withUnsafeBufferPointer { CSVValueParser.decimal($0) } ?? Double(text()).flatMap { $0.isFinite ? $0 : nil }
             guard let number else {
                 throw XLSXArchive.damaged(path, "a number cell in \(part) holds '\(text().prefix(40))'")
             }

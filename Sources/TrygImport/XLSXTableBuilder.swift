@@ -34,6 +34,7 @@ struct XLSXTableBuilder {
     let options: ImportOptions
     let tableName: String
     let sheetName: String
+    var markers: CSVNullMarkers { CSVNullMarkers(extra: options.nullMarkers) }
 
     /// Rows looked at to find the header.
     static let headerSearchRows = 20
@@ -71,7 +72,8 @@ struct XLSXTableBuilder {
         let data = Array(resolved[dataStart...])
         let dataRows = Array(rows[dataStart...])
         try checkTypeOverrides(names)
-        let types = columnTypes(data, names: names)
+        var notes: [String] = []
+        let types = columnTypes(data, names: names, notes: &notes)
 
         // Numbers arrive as doubles; a column of short decimals becomes exact `decimal` at the end.
         var builders = types.map { ColumnBuilder(type: $0.type == .decimal ? .float : $0.type, capacity: data.count) }
@@ -102,7 +104,7 @@ struct XLSXTableBuilder {
         }
         let columns = builders.enumerated().map { c, b in categorized(XLSXTableBuilder.exact(b.finish()), names[c], types[c]) }
         let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: loaded, origin: path)
-        let report = LoadReport(format: "XLSX", findings: findings, misfits: misfits, warnings: warnings)
+        let report = LoadReport(format: "XLSX", findings: findings, misfits: misfits, warnings: warnings, notes: notes)
         return TableLoad(table: table, rejects: rejects.table(for: tableName, path: path), rowsLoaded: loaded,
                          rowsRejected: rejects.count, report: report)
     }
@@ -213,7 +215,7 @@ struct XLSXTableBuilder {
         let declared: Bool
     }
 
-    private func columnTypes(_ rows: [[(Int, XLSXValue)]], names: [String]) -> [ColumnType] {
+    private func columnTypes(_ rows: [[(Int, XLSXValue)]], names: [String], notes: inout [String]) -> [ColumnType] {
         var counts = Array(repeating: CSVValueCounts(), count: names.count)
         for row in rows {
             for (c, value) in row where c < names.count {
@@ -223,10 +225,20 @@ struct XLSXTableBuilder {
                 case .bool(let v): counts[c].add(.bool(v))
                 case .date(let d): counts[c].add(.date(d))
                 case .timestamp(let t): counts[c].add(.timestamp(t))
-                case .text(let s): counts[c].add(XLSXTableBuilder.classify(s))
+                // A cell stored as text stays text (a column formatted as Text keeps its
+                // zeros); an empty one, or a missing-value marker, is null.
+                case .text(let s):
+                    if isNull(s) {
+                        counts[c].nulls += 1
+                    } else {
+                        counts[c].add(XLSXTableBuilder.classifyText(s), example: s)
+                    }
                 case .error: break
                 }
             }
+        }
+        for c in names.indices where options.types[names[c]] == nil && counts[c].rule == .text {
+            if let why = counts[c].textReason { notes.append("\(names[c]): \(why)") }
         }
         return names.indices.map { c in
             if let t = options.types[names[c]] { return ColumnType(type: t, declared: true) }
@@ -241,6 +253,15 @@ struct XLSXTableBuilder {
         }
     }
 
+    /// A text cell's kind for a column's type: a date, timestamp or boolean it spells, or
+    /// text; a number stored as text stays text (a column formatted as Text keeps `0900`).
+    static func classifyText(_ s: String) -> CSVValue {
+        switch classify(s) {
+        case .int, .decimal: return .text
+        case let value: return value
+        }
+    }
+
     /// A text cell read like a CSV field: a number with a decimal point, an ISO or Danish
     /// date or timestamp, a boolean, or text.
     static func classify(_ s: String) -> CSVValue {
@@ -248,9 +269,17 @@ struct XLSXTableBuilder {
         return s.withUTF8 { CSVValueParser.classify($0, .plain) }
     }
 
+    /// True for an empty text cell or a missing-value marker (`NULL`, `N/A`, …).
+    private func isNull(_ s: String) -> Bool {
+        if s.isEmpty { return true }
+        var s = s
+        return s.withUTF8 { markers.matches($0) }
+    }
+
     /// The value of a cell in a column of `type`; nil when it does not fit.
     private func convert(_ value: XLSXValue, to column: ColumnType) -> Value? {
         if case .error = value { return nil }
+        if case .text(let s) = value, s.isEmpty { return .null }
         switch column.type {
         case .text: return .text(value.display)
         case .category(let scale):
@@ -262,8 +291,9 @@ struct XLSXTableBuilder {
         default: break
         }
         var parsed = value
+        if case .text(let s) = value, isNull(s) { return .null }
         if case .text(let s) = value {
-            switch XLSXTableBuilder.classify(s) {
+            switch column.declared ? XLSXTableBuilder.classify(s) : XLSXTableBuilder.classifyText(s) {
             case .int(let v): parsed = .int(v)
             case .decimal(let v): parsed = .decimal(v)
             case .bool(let v): parsed = .bool(v)

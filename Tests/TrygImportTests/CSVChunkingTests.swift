@@ -134,7 +134,7 @@ private struct GeneratedCSV {
         for i in 0..<120_000 {
             let amount = i == 90_000 ? "2.5" : String(i % 97)
             let note = i % 10 == 0 ? "\"line \(i % 13)\nnext, \"\"q\"\"\"" : "Nørrebro \(i % 50)"
-            let code = i == 99_000 ? "n/a" : String(i % 7)
+            let code = i == 99_000 ? "n/a" : i == 99_001 ? "x1" : String(i % 7)
             text += "\(i),\(amount),\(note),\(code),2025-01-\(10 + i % 18)T08:\(10 + i % 50)\n"
             if i == 95_000 { text += "ragged,row\n" }
         }
@@ -143,10 +143,11 @@ private struct GeneratedCSV {
         var options = ImportOptions()
         options.chunks = 1
         let sequential = try csvLoad(text, options: options)
-        #expect(parallel.table.columns.map(\.type) == [.int, .decimal, .text, .int, .timestamp])
+        // `code` holds a letter code late, so it is text, and no row is lost for it.
+        #expect(parallel.table.columns.map(\.type) == [.int, .decimal, .text, .text, .timestamp])
         #expect(parallel.table.columns.map(\.type) == sequential.table.columns.map(\.type))
-        #expect(parallel.rowsLoaded == 119_999 && parallel.rowsRejected == 2)
-        #expect(parallel.rejects?.rows.last?[3] == .text("column code: 'n/a' is not a number"))
+        #expect(parallel.rowsLoaded == 120_000 && parallel.rowsRejected == 1)
+        #expect(parallel.table.column("code")?.value(at: 99_001) == .text("x1"))
         #expect(parallel.rejects?.rows == sequential.rejects?.rows)
         // Header, 95 001 rows before it, and one extra line for every tenth of them.
         #expect(parallel.rejects?.rows.first?[1] == .int(1 + 95_001 + 9_501 + 1))

@@ -33,15 +33,16 @@ import TrygDomain
         #expect(l.rejects?.rows.map { $0[1] } == [.int(3), .int(4)])
     }
 
-    @Test func aRejectedRowDoesNotWidenAColumn() throws {
-        // `n` is sniffed as whole numbers; the row holding 2.5 is rejected for its date, so
-        // `n` stays int.
+    @Test func aMisfitWidensItsColumnAndKeepsItsRow() throws {
+        // `n` is sniffed as whole numbers and `d` as dates; the last row widens `n` to decimal
+        // and makes `d` text, and no row is lost to an inferred type.
         var csv = "n,d\n"
         for i in 0..<200 { csv += "\(i),2024-01-01\n" }
         csv += "2.5,never\n"
         let l = try csvLoad(csv)
-        #expect(csvType(l, "n") == .int)
-        #expect(l.rowsRejected == 1)
+        #expect(csvType(l, "n") == .decimal)
+        #expect(csvType(l, "d") == .text)
+        #expect(l.rowsRejected == 0 && l.rowsLoaded == 201)
     }
 
     @Test func rejectedRowsDoNotSteerInference() throws {

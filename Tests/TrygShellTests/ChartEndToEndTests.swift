@@ -30,7 +30,8 @@ import Testing
     @Test func scriptWritesItsChartAndSaysNothing() throws {
         let data = try TestData.folder()
         let script = try data.write("c.tryg", "incidents group by library chart bar title \"Hændelser\" to \"\(data.path)/c.svg\"\n")
-        let r = try TrygBinary.run(["--data", data.path + "/data", "--format", "csv", "--source", "MainManager", script])
+        let r = try TrygBinary.run(["--data", data.path + "/data", "--format", "csv", "--source", "MainManager", "--quiet",
+                                    script])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         let svg = try String(contentsOfFile: data.path + "/c.svg", encoding: .utf8)

@@ -10,17 +10,21 @@ import Testing
 
     @Test func danishExcelExportInOneCommand() throws {
         let r = try TrygBinary.run(["--format", "csv"], stdin: """
-            .import \(fixture("haendelser-excel.csv")) as h
+            .import \(fixture("haendelser-excel.csv")) as h null ukendt
             h where Alvorlighed >= 4 and `Politi tilkaldt` group by Bibliotek compute count, round(sum(`Skade (kr.)`)) as skade order by Bibliotek limit 2
             h_rejects select line, reason
 
             """)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr == "h: 148 rows loaded, 2 rejected — see h_rejects\n")
+        // A script gets the summary and a line for each thing to know, on standard error.
+        #expect(r.stderr == """
+            h: 149 rows loaded, 1 rejected — see h_rejects
+              note: Alvorlighed: 1 missing-value marker (NULL, N/A, NA, -, ukendt) read as null
+
+            """)
         #expect(r.stdout.hasPrefix("Bibliotek,count,skade\n"))
         #expect(r.stdout.contains("""
             line,reason
-            58,column Alvorlighed: 'ukendt' is not a number
             89,"expected 9 fields, found 11"
             """))
     }
@@ -63,13 +67,17 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == """
             table,rows,columns
-            arbejdsbog,118,9
-            arbejdsbog_rejects,3,4
-            haendelser-excel,148,9
-            haendelser-excel_rejects,2,4
+            arbejdsbog,119,9
+            arbejdsbog_rejects,2,4
+            haendelser-excel,149,9
+            haendelser-excel_rejects,1,4
 
             """)
-        #expect(r.stderr.contains("warning: arbejdsbog: 118 rows loaded, 3 rejected — see arbejdsbog_rejects"))
+        // Every file of --data reports its summary and what to know; --quiet leaves that out.
+        #expect(r.stderr.contains("arbejdsbog: 119 rows loaded, 2 rejected — see arbejdsbog_rejects\n"))
+        #expect(r.stderr.contains("  note: Alvorlighed: text: 1 of 149 values is not numbers, the first 'ukendt'\n"))
+        let quiet = try TrygBinary.run(["--data", folder.path, "--delimiter", ";", "--quiet", "-c", ".tables"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
     }
 
     @Test func aWholeFileProblemIsOneError() throws {

@@ -58,4 +58,17 @@ import Testing
         let array = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
         #expect(array?.map { $0["id"] as? Int } == [1, 2, 3])
     }
+
+    @Test func outputDirWritesOneFilePerResult() throws {
+        let folder = try TemporaryFolder()
+        let r = try TrygBinary.run(["--output-dir", folder.path, "-c", "incidents where id <= 50 select id, 0.5 * id as x",
+                                    "-c", "incidents count"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let first = try String(contentsOfFile: folder.path + "/result-1.csv", encoding: .utf8)
+        let second = try String(contentsOfFile: folder.path + "/result-2.csv", encoding: .utf8)
+        #expect(first == (try TrygBinary.run(["--format", "csv", "-c", "incidents where id <= 50 select id, 0.5 * id as x"])).stdout)
+        #expect(first.split(separator: "\n").count == 51)
+        #expect(second.hasPrefix("count\n"))
+    }
 }

@@ -32,6 +32,8 @@ public struct LaunchOptions: Equatable, Sendable {
     /// `--delimiter` and `--decimal` as given, which also spell csv output.
     public var outputDelimiter: Character?
     public var outputDecimalComma: Bool?
+    /// `--output-dir DIR`: one file per result.
+    public var outputDirectory: String?
     /// `--suppress N`: small-count suppression on every result.
     public var suppressBelow: Int64?
     /// `--numbers da`: the table view's numbers Danish style.
@@ -50,6 +52,8 @@ public struct LaunchOptions: Equatable, Sendable {
     public var demo = false
     /// `--source TEXT`: the "Kilde: …" line under exported charts (the samples have their own).
     public var source: String?
+    /// `--quiet`: no load reports, only errors.
+    public var quiet = false
 
     public init() {}
 
@@ -84,7 +88,7 @@ public struct LaunchOptions: Equatable, Sendable {
             case "-c", "--command": options.scripts.append(.command(try value(flag, inline)))
             case "-f", "--file": options.scripts.append(.file(try value(flag, inline)))
             case "--data": options.dataDirectory = try value(flag, inline)
-            case "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type":
+            case "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--null", "--type":
                 let name = String(flag.dropFirst(2))
                 var values = [try value(flag, inline)]
                 if name == "type" {
@@ -109,6 +113,7 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "--\(error.message)")
                 }
             case "--keep-going": options.keepGoing = true
+            case "-q", "--quiet": options.quiet = true
             case "--ascii": options.ascii = true
             case "--demo": options.demo = true
             case "--source": options.source = try value(flag, inline)
@@ -130,6 +135,7 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "unknown csv dialect '\(name)'; expected \(CSVDialect.names.joined(separator: "|"))")
                 }
                 options.csvDialect = dialect
+            case "--output-dir": options.outputDirectory = try value(flag, inline)
             case "--suppress":
                 let text = try value(flag, inline)
                 guard let n = Int64(text), n >= 1 else {
@@ -160,8 +166,8 @@ public struct LaunchOptions: Equatable, Sendable {
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
                              "--ascii", "--demo", "--source", "--maxrows", "--memory-limit", "--dialect", "--numbers",
-                             "--suppress",
-                             "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--type"]
+                             "--suppress", "--output-dir", "--quiet", "--sheet", "--delimiter", "--quoting", "--header",
+                             "--encoding", "--decimal", "--thousands", "--null", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
             }
@@ -226,12 +232,15 @@ public struct LaunchOptions: Equatable, Sendable {
                                             json with several results is JSON Lines, one object each
           --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
-                                            how to read the files of --data (sniffed when not given)
+          --null TEXT                       how to read the files of --data (sniffed when not given)
+          -q, --quiet                       no load reports on standard error, only errors
           --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
           --memory-limit SIZE               the most memory one result may take, e.g. 8G (default: half of RAM)
           --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
                                             (without --data, --delimiter and --decimal spell csv output)
           --numbers da                      the table view's numbers Danish style (1.234,50)
+          --output-dir DIR                  each result in a file of its own: DIR/result-1.csv, …
+                                            (.json with --format json)
           --suppress N                      counts under N suppressed in every result, with
                                             complementary cells (shown <N; null in csv and json)
           --param NAME=VALUE                $NAME in the script, substituted as a literal

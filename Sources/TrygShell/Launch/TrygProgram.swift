@@ -101,6 +101,7 @@ public struct TrygProgram {
         let catalog = Catalog()
         var settings = ShellSettings()
         settings.mode = options.format ?? .table
+        settings.quiet = options.quiet
         settings.interactive = interactiveRun || demoScript != nil
         settings.chartsReplaceTables = demoScript != nil
         settings.resultColor = !noColor && output.isTerminal
@@ -116,6 +117,7 @@ public struct TrygProgram {
         if options.dataDirectory == nil, let c = options.outputDecimalComma { dialect.decimalComma = c }
         settings.csvDialect = dialect
         settings.danishNumbers = options.danishNumbers
+        settings.outputDirectory = options.outputDirectory
         settings.collectJSON = !interactiveRun && demoScript == nil
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
@@ -198,8 +200,11 @@ public struct TrygProgram {
             runner.report(error)
             return ExitStatus.statementFailed
         }
-        for (name, load) in loads {
-            if load.rowsRejected > 0 {
+        for (name, load) in loads where !options.quiet {
+            // Files the person named report what was read; the bundled samples only a fault.
+            if options.dataDirectory != nil {
+                runner.errors.write(load.noticeText(name: name) + "\n")
+            } else if load.rowsRejected > 0 {
                 runner.report(Diagnostic(.warning, load.summary(name: name), file: FilePosition(path: load.table.origin ?? name)))
             }
             load.report.warnings.forEach { runner.report($0) }

@@ -83,7 +83,8 @@ extension ShellRunner {
     }
 
     /// Loads a file as a table; Ctrl-C cancels the load, and then nothing is kept. At the
-    /// shell the report says what was found in the file; a script gets its summary line.
+    /// shell the report says what was found in the file; a script (and `-c`) gets its summary
+    /// line and a line for each thing to know, on standard error; `--quiet` leaves them out.
     private func importFile(_ request: ImportRequest) throws(Diagnostic) {
         let name = request.tableName ?? DataLoader.tableName(forFile: request.path)
         interrupts?.queryStarted(session.cancellation)
@@ -95,7 +96,8 @@ extension ShellRunner {
         let start = clock.now
         let load = try DataLoader.load(path: request.path, tableName: name, into: session.catalog, options: request.options,
                                        domain: session.domain, cancellation: session.cancellation)
-        let text = settings.interactive ? load.reportText(name: name) : load.summary(name: name)
+        guard !settings.quiet else { return }
+        let text = settings.interactive ? load.reportText(name: name) : load.noticeText(name: name)
         note(text, elapsed: clock.now - start, always: true)
         load.report.warnings.forEach { report($0) }
     }

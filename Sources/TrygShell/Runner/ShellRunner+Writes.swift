@@ -75,3 +75,31 @@ extension ShellRunner {
         for (i, table) in heldJSON.enumerated() { output.write(JSONRenderer.renderLine(table, statement: i + 1)) }
     }
 }
+
+extension ShellRunner {
+    /// `--output-dir`: the result in `DIR/result-N.EXT` (csv for table and csv mode, else the
+    /// mode's own format); false, with an error naming the file, when it cannot be written.
+    func writeResultFile(_ result: QueryResult, into dir: String) -> Bool {
+        resultsShown += 1
+        let (ext, text): (String, String)
+        switch settings.mode {
+        case .json: (ext, text) = ("json", JSONRenderer.render(result.table))
+        case .markdown: (ext, text) = ("md", MarkdownRenderer.render(result.table))
+        default: (ext, text) = ("csv", CSVRenderer.render(result.table, dialect: settings.csvDialect))
+        }
+        let path = (dir.hasSuffix("/") ? dir : dir + "/") + "result-\(resultsShown).\(ext)"
+        do {
+            let file = try FileDescriptorOutput(path: path)
+            file.write(text)
+            if let failure = file.takeFailure() ?? file.close() {
+                report(Diagnostic(.error, "cannot write the result to '\(path)': \(failure.reason)"))
+                return false
+            }
+        } catch {
+            report(Diagnostic(.error, "cannot write the result to '\(path)': \(error.reason)",
+                              notes: ["help: --output-dir needs a folder that exists and can be written"]))
+            return false
+        }
+        return true
+    }
+}

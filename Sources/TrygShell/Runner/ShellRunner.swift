@@ -171,6 +171,9 @@ public final class ShellRunner {
     func show(_ result: QueryResult, source: SourceText) -> Bool {
         result.warnings.forEach { report($0.withSource(source)) }
         let elapsed = settings.timer ? result.elapsed : nil
+        if let dir = settings.outputDirectory {
+            return writeResultFile(result, into: dir)
+        }
         if settings.mode == .json && settings.collectJSON {
             heldJSON.append(result.table)
             return true

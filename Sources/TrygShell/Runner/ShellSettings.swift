@@ -10,6 +10,8 @@ public struct ShellSettings: Sendable {
     public var maxRowsGiven = false
     /// A person types the statements: notes such as "kept as table" are shown.
     public var interactive = false
+    /// `--quiet`: loads report nothing but their errors.
+    public var quiet = false
     /// Colour for results and for diagnostics; decided from the terminals and `NO_COLOR`.
     public var resultColor = false
     public var diagnosticColor = false
@@ -27,6 +29,8 @@ public struct ShellSettings: Sendable {
     /// JSON results are held until the run ends, so one result is written as an array and
     /// several as JSON Lines (scripts and `-c`; the interactive shell writes each at once).
     public var collectJSON = false
+    /// `--output-dir DIR`: each result in a file of its own (`result-1.csv`, …) instead of the output.
+    public var outputDirectory: String?
 
     public init() {}
 }

@@ -207,6 +207,35 @@ def workbook():
     return text
 
 
+def kinds_csv():
+    """One file per kind of fault an export brings (issue 10), each small and as a person
+    would have it: the delimiter fooled by decimal commas or a comma in text with ragged rows,
+    a delimiter after every row, title lines above the header, CR line ends, identifiers
+    with leading zeros and long ids, a letter code far down a numeric column, missing-value
+    markers, and one column with a decimal point in a file of decimal commas."""
+    write("kind1-decimal-commas-ragged.csv",
+          "Dato;Sted;Beløb;Bemærkning\n03-03-2025;Vesterbro;1.120,00;ok\n04-03-2025;Sundby;85,50\n"
+          "05-03-2025;Valby;12,00;ok;ekstra\n")
+    write("kind1-comma-in-text-ragged.csv",
+          "Dato;Lokale;Antal;Status\n07-04-2025;Sal 1, stueetage;3;lukket\n08-04-2025;Café, 1. sal;1;lukket;ekstra\n"
+          "09-04-2025;Sal 2, kælder;4\n10-04-2025;Sal 1, stueetage;2;lukket\n")
+    write("kind2-trailing-delimiter.csv", "Uge;Bibliotek;Hændelser\n12;Valby;3;\n13;Valby;5;\n14;Sundby;2\n")
+    write("kind3-title-lines.csv",
+          "Udtræk fra indmeldelsessystemet\nPeriode: 01-01-2025 til 31-03-2025\n\nDato;Bibliotek;Kategori\n"
+          "14-01-2025;Sundby;Trusler\n\n15-01-2025;Valby;Hærværk\n")
+    write("kind4-cr-line-ends.csv", "Dato;Bibliotek;Antal\r14-01-2025;Sundby;3\r15-01-2025;Valby;1\r")
+    write("kind4-lone-cr.csv", "Dato;Bibliotek;Antal\n14-01-2025;Sundby;3\r15-01-2025;Valby;1\n16-01-2025;Bispebjerg;2\n")
+    write("kind5-identifiers.csv",
+          "Postnr;Medarbejder;Sag;Konto\n0900;00417;2025-000123;1234567890123456789012\n2300;10233;2025-000124;12\n"
+          "2450;00981;2025-000125;7\n")
+    rows = ["Id;Kode"] + [f"{i};{100 + i % 50}" for i in range(1, 12001)] + ["12001;K7A", "12002;150"]
+    write("kind6-late-letter-code.csv", "\n".join(rows) + "\n")
+    write("kind7-null-markers.csv", "Id;Alvor\n1;3\n2;NULL\n3;-\n4;N/A\n5;2\n6;\n")
+    write("kind8-decimal-mark-per-column.csv",
+          "Bibliotek;Bredde;Længde;Besøgende;Areal\nValby;55.6636;12.5161;1.250;312,5\nSundby;55.6615;12.6079;980;140,25\n"
+          "Vesterbro;55.6691;12.5491;2.100;98,0\n")
+
+
 def libreoffice(source, filter_options=None):
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -227,6 +256,7 @@ if __name__ == "__main__":
     quotes_csv()
     mixed_dates_csv()
     other_csv()
+    kinds_csv()
     with tempfile.TemporaryDirectory() as work:
         # The Danish Excel CSV through LibreOffice's CSV import (';', '"', UTF-8, Danish locale).
         source = os.path.join(work, "haendelser-libreoffice.csv")
