@@ -146,6 +146,13 @@ import Testing
                 #expect(error.span != nil, "\(q): no position")
             }
         }
+        // A float sum beyond a double's range is an overflow, not inf (dense and general paths).
+        var f = ColumnBuilder(type: .float), k = ColumnBuilder(type: .int)
+        for i in 0..<4 { f.append(.float(1e308)); k.append(.int(Int64(i % 2))) }
+        let floats = Session(catalog: Catalog([Table(name: "f", columnNames: ["x", "k"], columns: [f.finish(), k.finish()])]))
+        for q in ["f compute sum(x)", "f group by k compute sum(x)", "f compute avg(x)", "f group by x * 0 + k compute sum(x)"] {
+            #expect(throws: Diagnostic.self, "\(q)") { try floats.execute(q) }
+        }
         // An average of ints near 2^63 is summed wide enough.
         guard case .rows(let r) = try session.execute("big where i > 0 compute avg(i), median(i)") else { return }
         #expect(r.table.rows.first?[0].numeric == Double(Int64.max - 5))

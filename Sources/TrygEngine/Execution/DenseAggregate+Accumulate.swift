@@ -78,6 +78,10 @@ extension DenseAggregate {
                              notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
         }
         if total.avgOverflow { return nil }
+        // A float sum beyond a double's range is an overflow too, never `inf`.
+        for (j, agg) in aggregates.enumerated() where agg.kind == .sum || agg.kind == .avg {
+            if total.doubles[j].contains(where: { !$0.isFinite }) { throw Accumulate.sumOverflow(agg, float: true) }
+        }
         return output(keys, keyCodes, domain, aggregates, total, totalRows: n, filterCode: filterCode)
     }
 

@@ -151,7 +151,7 @@ enum Accumulate {
                 for j in 0..<k {
                     if seen[j] == 0 { nulls[j] = true } else if agg.kind == .avg { sums[j] /= Double(seen[j]) }
                 }
-                if agg.kind == .sum, sums.contains(where: { !$0.isFinite }) { throw sumOverflow(agg) }
+                if sums.contains(where: { !$0.isFinite }) { throw sumOverflow(agg, float: true) }
                 return Column(type: .float, storage: .floats(sums), nulls: nulls)
             }
         case .median:
@@ -195,9 +195,11 @@ enum Accumulate {
         throw Diagnostic.internalError("aggregate \(agg.kind) without its argument")
     }
 
-    static func sumOverflow(_ agg: BoundAggregate) -> Diagnostic {
-        Diagnostic(.error, "number overflow in sum", span: agg.span, label: "the sum does not fit in 64 bits",
-                   notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
+    static func sumOverflow(_ agg: BoundAggregate, float: Bool = false) -> Diagnostic {
+        float
+            ? Diagnostic(.error, "number overflow in sum", span: agg.span, label: "the sum is beyond a float's range (about 1.8e308)")
+            : Diagnostic(.error, "number overflow in sum", span: agg.span, label: "the sum does not fit in 64 bits",
+                         notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
     }
 
     /// The median of ints or decimals, exactly: the middle value, or the midpoint of the two

@@ -62,7 +62,12 @@ extension Binder {
             }
             var s = scope
             s.fields = fields
-            s.ambiguous = scope.ambiguous.filter { k, _ in !fields.contains { $0.name == k } }
+            // A name stays ambiguous only when `*` kept both sides' fields; a column selected by
+            // name is the one its header shows.
+            let starred = Set(items.contains { if case .expr = $0 { return false } else { return true } } ? scope.names : [])
+            s.ambiguous = scope.ambiguous.filter { k, both in
+                starred.contains(k) && fields.contains { $0.name == k } && both.contains { q in fields.contains { $0.name == q } }
+            }
             return (.project(plan, out), s)
 
         case .derive(let items):

@@ -42,7 +42,8 @@ public struct Field: Sendable {
 
     /// A derived column as the scan made it: `*` leaves these out (they are there by name).
     var isUntouchedDerived: Bool {
-        if case .derived(let kind, _)? = origin?.column { return name == kind.rawValue }
+        // Also the right side's copy a join renamed `libraries.year`.
+        if case .derived(let kind, _)? = origin?.column { return name == kind.rawValue || name == "\(qualifier ?? "").\(kind.rawValue)" }
         return false
     }
 }
