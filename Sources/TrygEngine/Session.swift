@@ -73,6 +73,12 @@ public final class Session: Sendable {
         set { parameterValues.withLock { $0 = newValue } }
     }
     private let parameterValues = Mutex<[String: String]>([:])
+    /// How much memory one statement's result may take (`--memory-limit`).
+    public var memoryBudget: MemoryBudget {
+        get { budgetValue.withLock { $0 } }
+        set { budgetValue.withLock { $0 = newValue } }
+    }
+    private let budgetValue = Mutex<MemoryBudget>(.standard)
     /// `--suppress N`: small-count suppression on every query result (a stage's own N wins).
     public var suppressBelow: Int64? {
         get { defaultSuppression.withLock { $0 } }
@@ -168,7 +174,7 @@ public final class Session: Sendable {
         var binder = makeBinder()
         let bound = try binder.bind(query)
         let plan = Optimizer.standard.optimize(bound.plan)
-        let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels).run(plan)
+        let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels, budget: memoryBudget).run(plan)
         guard let suppress = bound.suppress else { return (table, bound.warnings, bound.chart, nil) }
         let (suppressed, cells) = Suppression.apply(table, below: suppress.below, countColumns: suppress.counts)
         return (suppressed, bound.warnings, bound.chart, cells)

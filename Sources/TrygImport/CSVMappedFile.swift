@@ -3,12 +3,18 @@ import TrygEngine
 
 /// A file's bytes: memory-mapped when it is a regular file, read whole otherwise (a pipe).
 /// The mapping lives as long as this object.
+///
+/// Something that is not a regular file (a pipe, `/dev/zero`) is read in chunks up to
+/// `streamLimit` bytes, checking for Ctrl-C between chunks: an input without an end is an
+/// error, never memory exhausted. What was read then meets the same checks as a file.
 final class CSVMappedFile {
+    /// The most bytes read from a pipe or device.
+    static let streamLimit = 512 << 20
     private let mapped: UnsafeMutableRawPointer?
     private let mappedCount: Int
     private let readBytes: [UInt8]
 
-    init(path: String) throws(Diagnostic) {
+    init(path: String, cancellation: CancellationFlag? = nil) throws(Diagnostic) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CSVMappedFile.failure("cannot open", path) }
         defer { close(fd) }
@@ -35,7 +41,7 @@ final class CSVMappedFile {
             mapped = p
             mappedCount = size
         } else {
-            readBytes = try CSVMappedFile.readAll(fd, path: path)
+            readBytes = try CSVMappedFile.readAll(fd, path: path, cancellation: cancellation)
             mapped = nil
             mappedCount = 0
         }
@@ -57,10 +63,17 @@ final class CSVMappedFile {
         return try result.get()
     }
 
-    private static func readAll(_ fd: Int32, path: String) throws(Diagnostic) -> [UInt8] {
+    private static func readAll(_ fd: Int32, path: String, cancellation: CancellationFlag?) throws(Diagnostic) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
+            if cancellation?.isRaised == true {
+                throw Diagnostic(.error, CSVLoader.cancelled, file: FilePosition(path: path))
+            }
+            if bytes.count > streamLimit {
+                throw Diagnostic(.error, "'\(path)' is not a regular file and gives more than \(streamLimit >> 20) MiB",
+                                 label: "save it to a file first, then import that", file: FilePosition(path: path))
+            }
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }

@@ -18,7 +18,7 @@ public enum CSVReader {
     /// Loads the file at `path` (memory-mapped) as a table named `tableName`.
     public static func load(path: String, tableName: String,
                             options: ImportOptions = .init()) throws(Diagnostic) -> CSVLoad {
-        let file = try CSVMappedFile(path: path)
+        let file = try CSVMappedFile(path: path, cancellation: options.cancellation)
         return try file.withBytes { bytes throws(Diagnostic) in
             try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: file.isMapped)
         }

@@ -25,7 +25,7 @@ public struct XLSXSheetInfo: Sendable, Equatable {
 public enum XLSXReader {
     /// Loads a sheet of the workbook at `path`.
     public static func load(path: String, tableName: String, options: ImportOptions = .init()) throws(Diagnostic) -> TableLoad {
-        let file = try CSVMappedFile(path: path)
+        let file = try CSVMappedFile(path: path, cancellation: options.cancellation)
         return try file.withBytes { bytes throws(Diagnostic) in
             try load(bytes: bytes, path: path, tableName: tableName, options: options)
         }

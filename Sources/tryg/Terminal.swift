@@ -1,5 +1,6 @@
 import Foundation
 import TrygShell
+import TrygEngine
 
 /// The process's edges: standard streams, environment, locale, bundled samples.
 enum Terminal {
@@ -12,6 +13,22 @@ enum Terminal {
             return false
         }
         return true
+    }
+
+    /// The command-line arguments as given; one that is not UTF-8 (a query through `-c`, a
+    /// value through `--param`) is a usage error, never text with U+FFFD in place of its bytes.
+    static func arguments() throws(LaunchOptions.UsageError) -> [String] {
+        var arguments: [String] = []
+        for index in 1..<max(1, Int(CommandLine.argc)) {
+            guard let raw = CommandLine.unsafeArgv[index] else { break }
+            let bytes = UnsafeBufferPointer(start: raw, count: strlen(raw)).map { UInt8(bitPattern: $0) }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let shown = String(decoding: bytes.prefix(60), as: UTF8.self)
+                throw LaunchOptions.UsageError(message: "argument \(index) ('\(VisibleControls.escape(shown))') is not UTF-8 text")
+            }
+            arguments.append(text)
+        }
+        return arguments
     }
 
     /// The program wired to this process.

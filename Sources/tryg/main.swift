@@ -7,7 +7,7 @@ let utf8Locale = Terminal.prepareLocale()
 signal(SIGPIPE, SIG_IGN)
 let status: Int32
 do {
-    let options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    let options = try LaunchOptions.parse(try Terminal.arguments())
     status = Terminal.program(options, utf8Locale: utf8Locale).run()
 } catch {
     FileDescriptorOutput(fd: 2).write("tryg: \(error.message)\nTry 'tryg --help'.\n")

@@ -172,7 +172,8 @@ import TrygDomain
         let start = clock.now
         let l = try csvLoad("a,b\n" + String(repeating: "x", count: 30 << 20) + "\n1,2\n")
         #expect(l.rowsLoaded == 1 && l.rowsRejected == 1)
-        #expect(clock.now - start < .seconds(20))
+        // A generous bound (walking per window is minutes); the suite runs on a loaded machine.
+        #expect(clock.now - start < .seconds(90))
     }
 
     @Test func cancelledLoadThrows() {

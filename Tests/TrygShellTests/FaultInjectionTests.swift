@@ -89,6 +89,40 @@ import Testing
         #expect(outcome.stderr.contains("<stdin>:2") && outcome.stderr.contains("not UTF-8"), "\(outcome)")
     }
 
+    /// `-c` and `--param` carry bytes, not text: invalid UTF-8 there is an error, as in a script file.
+    @Test(arguments: [["-c", "incidents where library = \"\u{FF}\" count"], ["--param", "lib=\u{FF}", "-c", "incidents count"]])
+    func anArgumentThatIsNotUTF8IsAnError(_ arguments: [String]) throws {
+        let scratch = try TemporaryFolder()
+        let errPath = scratch.path + "/stderr"
+        // U+00FF is C3 BF in UTF-8; C3 alone before a quote is not UTF-8.
+        let argv: [[UInt8]] = ([TrygBinary.path, "--data", data.path + "/data"] + arguments).map { word in
+            Array(word.utf8).filter { $0 != 0xBF } + [0]
+        }
+        var pointers: [UnsafeMutablePointer<CChar>?] = argv.map { bytes in
+            let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+            for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
+            return p
+        }
+        pointers.append(nil)
+        defer { pointers.forEach { $0?.deallocate() } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT, 0o600)
+        var child: pid_t = 0
+        let environment: [UnsafeMutablePointer<CChar>?] = [strdup("NO_COLOR=1"), strdup("PATH=/usr/bin:/bin"), nil]
+        defer { environment.forEach { free($0) } }
+        #expect(posix_spawn(&child, TrygBinary.path, &actions, nil, pointers, environment) == 0)
+        var status: Int32 = 0
+        waitpid(child, &status, 0)
+        #expect(status & 0x7F == 0, "signal \(status & 0x7F)")
+        #expect((status >> 8) & 0xFF == 2)
+        let stderr = try String(contentsOfFile: errPath, encoding: .utf8)
+        #expect(stderr.contains("is not UTF-8 text"), "\(stderr)")
+    }
+
     @Test(.enabled(if: TinyFilesystem.available, "mounting a tmpfs needs root (CAP_SYS_ADMIN); not available here"))
     func aFullFilesystemKeepsThePartialFileUnderItsOwnName() throws {
         let fs = try #require(TinyFilesystem())

@@ -16,6 +16,8 @@ import Testing
         let message: String
         /// Runs through `-c` too (arguments cannot carry every byte).
         var viaArgument = true
+        /// Command-line arguments besides the data folder.
+        var arguments: [String] = []
         /// Typed at the prompt too (control characters typed there are readline's editing keys,
         /// not input for tryg: ESC starts a key sequence, so those cases run only from files and pipes).
         var viaTerminal = true
@@ -41,6 +43,12 @@ import Testing
         Case(name: "an .output into a folder that is not there", lines: [".output DATA/no/such/folder/out.csv"],
              status: 1, message: "cannot write"),
         Case(name: "a script that reads itself", lines: [".read DATA/self.tryg"], status: 1, message: "nested too deeply"),
+        Case(name: "an import from a device without an end", lines: [".import /dev/zero as z"], status: 1,
+             message: "'/dev/zero' is not a regular file and gives more than 512 MiB"),
+        Case(name: "a join of many rows to many, past the memory limit", lines: ["many join many as b on k"], status: 1,
+             message: "the join would make 1,600,000,000 rows", arguments: ["--memory-limit", "1G"]),
+        Case(name: "counting a join of many rows to many", lines: ["many join many as b on k count"], status: 0,
+             message: "1600000000", arguments: ["--memory-limit", "1G"]),
         Case(name: "a NUL byte in a query", lines: ["incidents \u{0} count"], status: 1, message: "error", viaArgument: false, viaTerminal: false),
     ]
 
@@ -50,6 +58,8 @@ import Testing
         data = try TestData.folder()
         try data.write("data/evil.csv", HostileInputTests.evilCSV)
         try data.write("self.tryg", ".read \(data.path)/self.tryg\n")
+        // 40,000 rows with one key: joined with itself, 1.6 billion rows.
+        try data.write("data/many.csv", "k,v\n" + (0..<40_000).map { "1,\($0)\n" }.joined())
     }
 
     /// Values holding OSC 52 (set the clipboard), clear-screen, bell and a C1 CSI.
@@ -60,31 +70,32 @@ import Testing
     }
 
     var dataArguments: [String] { ["--data", data.path + "/data"] }
+    func arguments(_ c: Case) -> [String] { dataArguments + c.arguments }
 
     @Test(arguments: corpus.filter(\.viaArgument))
     func throughACommandArgument(_ c: Case) throws {
-        let outcome = try BoundedRun.run(dataArguments + ["-c", script(c)])
+        let outcome = try BoundedRun.run(arguments(c) + ["-c", script(c)])
         check(c, outcome)
     }
 
     @Test(arguments: corpus)
     func throughAScriptFile(_ c: Case) throws {
         let path = try data.write("case.tryg", script(c))
-        let outcome = try BoundedRun.run(dataArguments + [path])
+        let outcome = try BoundedRun.run(arguments(c) + [path])
         check(c, outcome)
     }
 
     @Test(arguments: corpus)
     func throughStandardInput(_ c: Case) throws {
         let path = try data.write("case.tryg", script(c))
-        let outcome = try BoundedRun.run(dataArguments, stdin: path)
+        let outcome = try BoundedRun.run(arguments(c), stdin: path)
         check(c, outcome)
     }
 
     @Test(arguments: corpus.filter(\.viaTerminal))
     func throughTheInteractiveShell(_ c: Case) throws {
         let home = try TemporaryFolder()
-        let tty = try PseudoTerminal(TrygBinary.path, arguments: dataArguments, environment: [
+        let tty = try PseudoTerminal(TrygBinary.path, arguments: arguments(c), environment: [
             "TERM": "xterm", "HOME": home.path, "LANG": "C.UTF-8", "NO_COLOR": "1", "INPUTRC": "/dev/null",
             "PATH": "/usr/bin:/bin",
         ])

@@ -16,11 +16,14 @@ struct Executor {
     let cancellation: CancellationFlag
     let domain: DomainContext
     let kernels: ExecutionKernels
+    let budget: MemoryBudget
 
-    init(cancellation: CancellationFlag, domain: DomainContext = .standard, kernels: ExecutionKernels = .all) {
+    init(cancellation: CancellationFlag, domain: DomainContext = .standard, kernels: ExecutionKernels = .all,
+         budget: MemoryBudget = .standard) {
         self.cancellation = cancellation
         self.domain = domain
         self.kernels = kernels
+        self.budget = budget
     }
 
     func select(_ rel: Relation, _ predicate: BoundExpr) throws(Diagnostic) -> [Int32] {
@@ -52,6 +55,14 @@ struct Executor {
             for (_, e) in items { cols.append(try ev.evaluate(e)) }
             return Relation(names: items.map(\.0), columns: cols, count: rel.count)
         case .aggregate(let input, let keys, let aggs):
+            // Counting a join needs only how many rows it makes, not the rows.
+            if keys.isEmpty, case .join(let node) = input, !aggs.isEmpty,
+               aggs.allSatisfy({ $0.kind == .count && $0.argument == nil }) {
+                let n = try HashJoin(cancellation: cancellation, budget: budget)
+                    .count(node, left: try execute(node.left), right: try execute(node.right))
+                return Relation(names: aggs.map(\.name), columns: aggs.map { _ in Column.constant(.int(Int64(n)), type: .int, count: 1) },
+                                count: 1)
+            }
             // A filter right below an aggregate hands over its selection instead of gathering every column.
             if case .filter(let inner, let predicate) = input {
                 let rel = try execute(inner)
@@ -78,7 +89,7 @@ struct Executor {
             let order = try Sorter(relation: rel, cancellation: cancellation).order(keys, limit: n)
             return try rel.gather(order, cancellation)
         case .join(let node):
-            return try HashJoin(cancellation: cancellation).run(node, left: try execute(node.left), right: try execute(node.right))
+            return try HashJoin(cancellation: cancellation, budget: budget).run(node, left: try execute(node.left), right: try execute(node.right))
         case .pivot(let node):
             if let t = node.inputRows {
                 return try Reshape.pivot(node, Relation(names: t.columnNames, columns: t.columns, count: t.rowCount))

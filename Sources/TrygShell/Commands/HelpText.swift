@@ -5,7 +5,7 @@ import TrygImport
 enum HelpText {
     static let firstQuery = "incidents where library = \"Blågården\" group by halfyear"
 
-    static func overview() -> String {
+    static func overview(memoryLimit: MemoryBudget = .standard) -> String {
         let width = DotCommand.reference.map { $0.usage.count }.max() ?? 0
         var lines = ["Shell commands:"]
         for r in DotCommand.reference {
@@ -18,6 +18,7 @@ enum HelpText {
         lines.append("Aggregates:  " + FunctionCatalog.aggregateNames.joined(separator: " "))
         lines.append("Try:         " + firstQuery)
         lines.append("More:        .help TOPIC, e.g. .help group, .help pct, .help operators, .help import")
+        lines.append("Memory:      a result may take up to \(MemoryBudget.describe(memoryLimit.bytes)) (--memory-limit SIZE)")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -40,6 +40,8 @@ public struct LaunchOptions: Equatable, Sendable {
     public var danishNumbers = false
     /// `--maxrows N`: rows of a table shown on a terminal; nil keeps the default.
     public var maxRows: Int?
+    /// `--memory-limit SIZE`: the most memory one result may take; nil: half the physical memory.
+    public var memoryLimit: MemoryBudget?
     /// `--format`; nil keeps the default (table).
     public var format: OutputMode?
     public var parameters: [String: String] = [:]
@@ -59,6 +61,7 @@ public struct LaunchOptions: Equatable, Sendable {
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public let message: String
         public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 
     /// Reads the arguments (without the program name).
@@ -120,6 +123,12 @@ public struct LaunchOptions: Equatable, Sendable {
                     throw UsageError(message: "unknown format '\(name)'; expected \(OutputMode.names)")
                 }
                 options.format = mode
+            case "--memory-limit":
+                let text = try value(flag, inline)
+                guard let budget = MemoryBudget.parse(text) else {
+                    throw UsageError(message: "--memory-limit needs a size such as 8G or 512M, not '\(text)'")
+                }
+                options.memoryLimit = budget
             case "--dialect":
                 let name = try value(flag, inline)
                 guard let dialect = CSVDialect.named(name) else {
@@ -156,9 +165,9 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.parameters[name] = String(pair[pair.index(after: eq)...])
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
-                             "--ascii", "--demo", "--source", "--maxrows", "--dialect", "--numbers", "--suppress", "--output-dir",
-                             "--quiet", "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands",
-                             "--null", "--type"]
+                             "--ascii", "--demo", "--source", "--maxrows", "--memory-limit", "--dialect", "--numbers",
+                             "--suppress", "--output-dir", "--quiet", "--sheet", "--delimiter", "--quoting", "--header",
+                             "--encoding", "--decimal", "--thousands", "--null", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
             }
@@ -226,6 +235,7 @@ public struct LaunchOptions: Equatable, Sendable {
           --null TEXT                       how to read the files of --data (sniffed when not given)
           -q, --quiet                       no load reports on standard error, only errors
           --maxrows N                       rows of a table shown on a terminal (files and pipes get all)
+          --memory-limit SIZE               the most memory one result may take, e.g. 8G (default: half of RAM)
           --dialect excel-da                csv for Danish Excel: ';', decimal comma, UTF-8 BOM, CRLF
                                             (without --data, --delimiter and --decimal spell csv output)
           --numbers da                      the table view's numbers Danish style (1.234,50)

@@ -124,6 +124,7 @@ public struct TrygProgram {
         runner.screenWidth = screenWidth
         runner.screenHeight = screenHeight
         runner.session.parameters = options.parameters
+        if let budget = options.memoryLimit { runner.session.memoryBudget = budget }
         runner.session.suppressBelow = options.suppressBelow
         if let status = load(into: catalog, runner: runner) { return status }
 

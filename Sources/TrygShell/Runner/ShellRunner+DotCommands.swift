@@ -8,7 +8,7 @@ extension ShellRunner {
         switch command {
         case .help(let topic):
             guard let topic else {
-                output.write(HelpText.overview())
+                output.write(HelpText.overview(memoryLimit: session.memoryBudget))
                 return
             }
             guard let text = HelpText.topic(topic) else {
