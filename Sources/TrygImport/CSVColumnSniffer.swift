@@ -392,12 +392,7 @@ struct CSVColumnSniffer {
                 name = "column_\(i + 1)"
                 warnings.append(Diagnostic(.warning, "column \(i + 1) has no name; it is called \(name)", file: position))
             }
-            var unique = name
-            var k = 2
-            while taken.contains(unique.lowercased()) {
-                unique = "\(name)_\(k)"
-                k += 1
-            }
+            let unique = ColumnNames.unique(name, taken: taken)
             if unique != name {
                 warnings.append(Diagnostic(.warning, "column \(i + 1) repeats the name '\(name)'; it is called \(unique)",
                                            file: position))

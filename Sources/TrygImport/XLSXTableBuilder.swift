@@ -171,12 +171,7 @@ struct XLSXTableBuilder {
                 warnings.append(Diagnostic(.warning, "cell \(reference) of the header is empty; column \(c + 1) is called \(name)",
                                            file: FilePosition(path: workbook.path)))
             }
-            var unique = name
-            var k = 2
-            while taken.contains(unique.lowercased()) {
-                unique = "\(name)_\(k)"
-                k += 1
-            }
+            let unique = ColumnNames.unique(name, taken: taken)
             if unique != name {
                 warnings.append(Diagnostic(.warning, "cell \(reference) repeats the name '\(name)'; it is called \(unique)",
                                            file: FilePosition(path: workbook.path)))
