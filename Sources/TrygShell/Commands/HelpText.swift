@@ -37,6 +37,10 @@ enum HelpText {
         for e in LanguageHelp.stages + LanguageHelp.functions where e.name == key {
             parts.append("\(e.usage)\n  e.g. \(e.example)")
         }
+        for op in Vocabulary.operators where op.isWord && (op.spelling == key || op.parts[0] == key) {
+            let details = op.details.split(separator: "\n").map { "\n  " + $0 }.joined()
+            parts.append("\(op.spelling) — \(op.summary)" + details)
+        }
         if key == "operators" {
             parts.append("Operators, loosest first (one level a line):" + LanguageHelp.operators)
         }
@@ -51,5 +55,6 @@ enum HelpText {
     /// Every topic name, for suggestions.
     static var topics: [String] {
         DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames + ["operators", "to", "xlsx"]
+            + Vocabulary.operators.filter(\.isWord).map(\.spelling)
     }
 }
