@@ -35,12 +35,12 @@ public enum XLSXReader {
     public static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
                             options: ImportOptions = .init()) throws(Diagnostic) -> TableLoad {
         let archive = try XLSXArchive(bytes: bytes, path: path)
-        let workbook = try XLSXWorkbook(archive: archive)
+        let workbook = try XLSXWorkbook(archive: archive, cancellation: options.cancellation)
         let (sheet, finding) = try choose(workbook, options.sheet)
         guard let part = try archive.part(sheet.part) else {
             throw XLSXArchive.damaged(path, "sheet '\(sheet.name)' has no part \(sheet.part)")
         }
-        let rows = try XLSXSheetReader(path: path, cancellation: options.cancellation).read(part, part: sheet.part)
+        let rows = try XLSXSheetReader(path: path, cancellation: options.cancellation).read(part, part: sheet.part, sheet: sheet.name)
         var findings = [finding]
         if workbook.date1904 {
             findings.append(LoadReport.Finding(part: "dates", value: "1904 system", given: false, evidence: "workbook setting"))
@@ -62,7 +62,7 @@ public enum XLSXReader {
         let reader = XLSXSheetReader(path: path, cancellation: nil)
         var infos: [XLSXSheetInfo] = []
         for sheet in workbook.sheets {
-            let rows = try archive.part(sheet.part).map { part throws(Diagnostic) in try reader.read(part, part: sheet.part) } ?? []
+            let rows = try archive.part(sheet.part).map { part throws(Diagnostic) in try reader.read(part, part: sheet.part, sheet: sheet.name) } ?? []
             let filled = rows.filter { !$0.cells.isEmpty }
             let columns = filled.map { ($0.cells.map(\.column).max() ?? -1) + 1 }.max() ?? 0
             infos.append(XLSXSheetInfo(name: sheet.name, rows: filled.count, columns: columns, state: sheet.state))

@@ -28,8 +28,9 @@ struct XLSXSheetReader {
     /// The most cells a sheet may hold: beyond this the table would not fit in memory.
     static let maxCells = 50_000_000
 
-    func read(_ bytes: [UInt8], part: String) throws(Diagnostic) -> [XLSXRow] {
-        let xml = try XMLPullReader(bytes, part: part, path: path)
+    /// The rows of the worksheet part `part` (of the sheet named `sheet`, for messages).
+    func read(_ bytes: [UInt8], part: String, sheet: String? = nil) throws(Diagnostic) -> [XLSXRow] {
+        let xml = try XMLPullReader(bytes, part: part, path: path, sheet: sheet, cancellation: cancellation)
         var rows: [XLSXRow] = []
         var row: XLSXRow?
         var cells = 0

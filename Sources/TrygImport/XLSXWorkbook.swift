@@ -18,18 +18,21 @@ struct XLSXWorkbook {
     /// Dates count from 1904 (old Mac workbooks).
     var date1904 = false
     let path: String
+    /// Raised on Ctrl-C; the parts' readers check it.
+    let cancellation: CancellationFlag?
 
     /// The most shared strings a workbook may hold (each is at least a few bytes of XML).
     static let maxSharedStrings = 50_000_000
 
     /// Reads the workbook's structure from its parts.
-    init(archive: XLSXArchive) throws(Diagnostic) {
+    init(archive: XLSXArchive, cancellation: CancellationFlag? = nil) throws(Diagnostic) {
         path = archive.path
+        self.cancellation = cancellation
         guard let workbook = try archive.part("xl/workbook.xml") else {
             throw XLSXArchive.damaged(path, "it has no xl/workbook.xml (is it an .xlsx workbook?)")
         }
         let relations = try archive.part("xl/_rels/workbook.xml.rels").map { bytes throws(Diagnostic) in
-            try XLSXWorkbook.relations(bytes, path: path)
+            try XLSXWorkbook.relations(bytes, path: path, cancellation: cancellation)
         } ?? [:]
         try readWorkbook(workbook, relations: relations)
         if let strings = try archive.part("xl/sharedStrings.xml") { try readSharedStrings(strings) }
@@ -39,6 +42,7 @@ struct XLSXWorkbook {
     /// A workbook from its parts' bytes directly (the fuzzer's way in, past the zip layer).
     init(workbook: [UInt8]?, sharedStrings: [UInt8]?, styles: [UInt8]?, path: String) throws(Diagnostic) {
         self.path = path
+        cancellation = nil
         if let workbook { try readWorkbook(workbook, relations: [:]) }
         if let sharedStrings { try readSharedStrings(sharedStrings) }
         if let styles { try readStyles(styles) }
@@ -52,8 +56,9 @@ struct XLSXWorkbook {
     // MARK: Parts
 
     /// `Id` → target part of each relationship, targets resolved against `xl/`.
-    private static func relations(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [String: String] {
-        let xml = try XMLPullReader(bytes, part: "xl/_rels/workbook.xml.rels", path: path)
+    private static func relations(_ bytes: [UInt8], path: String,
+                                  cancellation: CancellationFlag?) throws(Diagnostic) -> [String: String] {
+        let xml = try XMLPullReader(bytes, part: "xl/_rels/workbook.xml.rels", path: path, cancellation: cancellation)
         var targets: [String: String] = [:]
         while try xml.next() {
             guard xml.node == .start, xml.named("Relationship"), let id = xml.attribute("Id"),
@@ -74,7 +79,7 @@ struct XLSXWorkbook {
     }
 
     private mutating func readWorkbook(_ bytes: [UInt8], relations: [String: String]) throws(Diagnostic) {
-        let xml = try XMLPullReader(bytes, part: "xl/workbook.xml", path: path)
+        let xml = try XMLPullReader(bytes, part: "xl/workbook.xml", path: path, cancellation: cancellation)
         while try xml.next() {
             guard xml.node == .start else { continue }
             if xml.named("workbookPr") {
@@ -92,7 +97,7 @@ struct XLSXWorkbook {
     /// Each `<si>` is one string: its `<t>` texts joined (rich text has one per run),
     /// leaving out phonetic guides (`<rPh>`).
     private mutating func readSharedStrings(_ bytes: [UInt8]) throws(Diagnostic) {
-        let xml = try XMLPullReader(bytes, part: "xl/sharedStrings.xml", path: path)
+        let xml = try XMLPullReader(bytes, part: "xl/sharedStrings.xml", path: path, cancellation: cancellation)
         var current = ""
         var inString = false, inText = false, inPhonetic = false
         while try xml.next() {
@@ -133,7 +138,7 @@ struct XLSXWorkbook {
 
     /// Number formats by id, then the cell formats (`cellXfs`) that point at them.
     private mutating func readStyles(_ bytes: [UInt8]) throws(Diagnostic) {
-        let xml = try XMLPullReader(bytes, part: "xl/styles.xml", path: path)
+        let xml = try XMLPullReader(bytes, part: "xl/styles.xml", path: path, cancellation: cancellation)
         var custom: [Int: XLSXFormatKind] = [:]
         var inCellFormats = false
         while try xml.next() {

@@ -6,7 +6,9 @@ import TrygEngine
 /// and text one at a time, names and values as bytes valid until the next step.
 ///
 /// It never touches the network, loads no DTD and expands no entities of its own; a part
-/// that declares a DTD is refused, since a workbook never has one.
+/// that declares a DTD is refused, since a workbook never has one. An element with more
+/// attributes than `XMLBounds` allows is refused before libxml2 sees it, and Ctrl-C (the
+/// cancellation flag) is seen every few thousand nodes.
 final class XMLPullReader {
     enum Node {
         case start
@@ -22,16 +24,26 @@ final class XMLPullReader {
     let path: String
     /// The kind of the current node.
     private(set) var node: Node = .other
+    private let cancellation: CancellationFlag?
+    /// Nodes read, for checking the cancellation flag now and then.
+    private var nodes = 0
 
     private static let initialized: Void = tryg_xml_init()
 
-    init(_ bytes: [UInt8], part: String, path: String) throws(Diagnostic) {
+    /// A reader of `bytes`, the part `part` of the workbook at `path` (of the sheet named `sheet`,
+    /// for messages).
+    init(_ bytes: [UInt8], part: String, path: String, sheet: String? = nil,
+         cancellation: CancellationFlag? = nil) throws(Diagnostic) {
         _ = XMLPullReader.initialized
         self.bytes = bytes
         self.partName = part
         self.path = path
+        self.cancellation = cancellation
         guard bytes.count < Int(Int32.max) else {
             throw Diagnostic(.error, "the workbook's part \(part) is too large", file: FilePosition(path: path))
+        }
+        try bytes.withUnsafeBufferPointer { b throws(Diagnostic) in
+            try XMLBounds.check(b, part: part, sheet: sheet, path: path, cancellation: cancellation)
         }
         let reader = bytes.withUnsafeBufferPointer { b in
             b.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: b.count) { tryg_xml_reader($0, Int32(b.count)) } }
@@ -46,6 +58,10 @@ final class XMLPullReader {
 
     /// Moves to the next node; false at the end of the part. Malformed XML is an error.
     func next() throws(Diagnostic) -> Bool {
+        nodes &+= 1
+        if nodes & 0x3FFF == 0, cancellation?.isRaised == true {
+            throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: path))
+        }
         let r = xmlTextReaderRead(reader)
         if r == 0 { return false }
         guard r == 1 else {

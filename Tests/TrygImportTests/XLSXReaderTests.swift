@@ -295,4 +295,54 @@ enum TestWorkbook {
         let bytes = try TestWorkbook.make([("A", "<row r=\"1\"><c><v>1</v></c></row>")])
         #expect(loadError(bytes, options: ImportOptions(cancellation: flag))?.message == CSVLoader.cancelled)
     }
+
+    /// libxml2 compares each attribute of an element with every one before it: an element with
+    /// very many is refused before it parses, naming the sheet, the cell and the line.
+    @Test func anElementWithTooManyAttributesIsRefusedNamingTheCell() throws {
+        func cell(_ extra: Int) -> String {
+            let attributes = (0..<extra).map { " x\($0)=\"1\"" }.joined()
+            return "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>n</t></is></c></row>\n"
+                + "<row r=\"2\"><c r=\"A2\"\(attributes)><v>1</v></c></row>"
+        }
+        let error = loadError(try TestWorkbook.make([("Ark1", cell(50_000))]))
+        #expect(error?.message == "the workbook is damaged: cell A2 in sheet 'Ark1' (xl/worksheets/sheet1.xml, line 2) "
+                + "has 50,001 attributes, more than the 256 tryg reads on one element")
+        #expect(error?.file?.path == "test.xlsx")
+        // At the limit it loads.
+        let l = try load(try TestWorkbook.make([("Ark1", cell(XMLBounds.maxAttributes - 1))]))
+        #expect(values(l, "n") == [.int(1)])
+        // Any element, namespace declarations counted.
+        let namespaces = (0..<300).map { " xmlns:n\($0)=\"urn:\($0)\"" }.joined()
+        let root = "<worksheet xmlns=\"\(TestWorkbook.main)\"\(namespaces)><sheetData/></worksheet>"
+        let parts = ["xl/workbook.xml": TestWorkbook.workbook(["A"]), "xl/_rels/workbook.xml.rels": TestWorkbook.relations(1),
+                     "xl/worksheets/sheet1.xml": root]
+        #expect(loadError(try TestWorkbook.archive(parts))?.message.hasPrefix(
+            "the workbook is damaged: an element <worksheet> in sheet 'A' (xl/worksheets/sheet1.xml, line 1) has 301 attributes") == true)
+    }
+
+    /// Equals signs inside values, comments and CDATA are not attributes.
+    @Test func equalsSignsOutsideAttributesAreNotCounted() throws {
+        let many = String(repeating: "a=b;", count: 400)
+        let rows = "<!-- \(many) --><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>n</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"str\" x='\(many)>'><v><![CDATA[\(many)<x y=1>]]></v></c></row>"
+        let l = try load(try TestWorkbook.make([("A", rows)]))
+        #expect(values(l, "n") == [.text(many + "<x y=1>")])
+    }
+
+    /// Ctrl-C stops a part with very many nodes, whatever they are.
+    @Test func readingAPartSeesCtrlC() throws {
+        let flag = CancellationFlag()
+        flag.raise()
+        let part = Array(("<sst>" + String(repeating: "<si><t>x</t></si>", count: 100_000) + "</sst>").utf8)
+        let xml = try XMLPullReader(part, part: "xl/sharedStrings.xml", path: "test.xlsx", cancellation: flag)
+        var nodes = 0
+        var error: Diagnostic?
+        do throws(Diagnostic) {
+            while try xml.next() { nodes += 1 }
+        } catch let e {
+            error = e
+        }
+        #expect(error?.code == .cancelled)
+        #expect(nodes < 100_000)
+    }
 }

@@ -49,6 +49,13 @@ import Testing
              message: "the join would make 1,600,000,000 rows", arguments: ["--memory-limit", "1G"]),
         Case(name: "counting a join of many rows to many", lines: ["many join many as b on k count"], status: 0,
              message: "1600000000", arguments: ["--memory-limit", "1G"]),
+        Case(name: "a pattern that backtracks without end on a 101-character value",
+             lines: ["backtrack where v matches \"(a+)+$\" count"], status: 1,
+             message: "needs more work than matches allows"),
+        Case(name: "an invalid pattern", lines: ["backtrack where v matches \"(a\" count"], status: 1,
+             message: "invalid regular expression: missing closing parenthesis"),
+        Case(name: "a workbook cell with 200,000 attributes", lines: [".import DATA/attributes.xlsx as w"], status: 1,
+             message: "cell A2 in sheet 'Ark1' (xl/worksheets/sheet1.xml, line 1) has 200,001 attributes"),
         Case(name: "a NUL byte in a query", lines: ["incidents \u{0} count"], status: 1, message: "error", viaArgument: false, viaTerminal: false),
     ]
 
@@ -59,6 +66,13 @@ import Testing
         try data.write("data/evil.csv", HostileInputTests.evilCSV)
         try data.write("self.tryg", ".read \(data.path)/self.tryg\n")
         // 40,000 rows with one key: joined with itself, 1.6 billion rows.
+        // A value that (a+)+$ almost matches: 2^100 ways to fail without a limit.
+        try data.write("data/backtrack.csv", "v\nb\n" + String(repeating: "a", count: 100) + "!\n")
+        // libxml2 compares each attribute of an element with all before it: minutes for this one.
+        let attributes = (0..<200_000).map { " a\($0)=\"1\"" }.joined()
+        let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\"\(attributes)><v>1</v></c></row>"
+        FileManager.default.createFile(atPath: data.path + "/attributes.xlsx", contents: Data(StoredZip.workbook(rows: rows)))
         try data.write("data/many.csv", "k,v\n" + (0..<40_000).map { "1,\($0)\n" }.joined())
     }
 

@@ -119,25 +119,50 @@ struct Evaluator {
             for v in mapped { b.append(v) }
             return b.finish().gather(codes).withNulls(union: cols[0].nulls)
         }
-        var regex: NSRegularExpression?
-        if op == .matches, case .literal(.text(let p), _) = args[1] { regex = try? NSRegularExpression(pattern: p) }
         if op == .contains || op == .startsWith || op == .matches, cols.count == 2,
            case .text(let codes, let dict) = cols[0].storage, case .literal(.text(let needle), _) = args[1] {
             // Decide once per distinct text value.
-            let hits = TextMatch.answers(op, needle: needle, dictionary: dict).map { Int64($0 ? 1 : 0) }
+            let hits = try TextMatch.answers(op, needle: needle, dictionary: dict, span: span, cancellation: cancellation)
+                .map { Int64($0 ? 1 : 0) }
             var out = [Int64](repeating: 0, count: codes.count)
             for i in 0..<codes.count { out[i] = hits[Int(codes[i])] }
             return Column(type: .bool, storage: .ints(out), nulls: cols[0].nulls)
         }
+        if op == .matches { return try rowWiseMatches(cols, span) }
         var b = ColumnBuilder(type: type, capacity: count)
         var row: [Value] = Array(repeating: .null, count: cols.count)
         for i in 0..<count {
             if i & 0xFFFF == 0 { try cancellation.check() }
             for j in 0..<cols.count { row[j] = cols[j].value(at: i) }
-            let v = op == .matches ? ScalarFunctions.matches(row, regex) : ScalarFunctions.apply(op, row)
+            let v = ScalarFunctions.apply(op, row)
             // abs and round give no value only when the answer does not fit: an overflow, not a null.
             if v.isNull, op == .abs || op == .round, !row[0].isNull { throw Arithmetic.overflow(span) }
             b.append(v)
+        }
+        return b.finish()
+    }
+
+    /// `text matches pattern` row by row, when the pattern is not one literal over a text
+    /// column: each distinct pattern compiled once, Ctrl-C seen between rows.
+    func rowWiseMatches(_ cols: [Column], _ span: Span) throws(Diagnostic) -> Column {
+        var matchers: [String: RegularExpression.Matcher] = [:]
+        var b = ColumnBuilder(type: .bool, capacity: count)
+        for i in 0..<count {
+            try cancellation.check()
+            guard case .text(let s) = cols[0].value(at: i), case .text(let p) = cols[1].value(at: i) else {
+                b.append(.null)
+                continue
+            }
+            let matcher: RegularExpression.Matcher
+            if let known = matchers[p] {
+                matcher = known
+            } else {
+                // Patterns from the data are many at most as the rows; keep a bounded number.
+                if matchers.count >= PatternMatch.keptPatterns { matchers.removeAll(keepingCapacity: true) }
+                matcher = try PatternMatch.matcher(try PatternMatch.compile(p, span: span), span: span)
+                matchers[p] = matcher
+            }
+            b.append(.bool(try PatternMatch.matches(matcher, s, span: span)))
         }
         return b.finish()
     }

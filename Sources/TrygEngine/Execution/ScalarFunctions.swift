@@ -60,12 +60,6 @@ enum ScalarFunctions {
         return r.isFinite ? r : d
     }
 
-    static func matches(_ args: [Value], _ compiled: NSRegularExpression?) -> Value {
-        guard case .text(let s) = args[0], case .text(let p) = args[1] else { return .null }
-        guard let re = compiled ?? (try? NSRegularExpression(pattern: p)) else { return .null }
-        return .bool(re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil)
-    }
-
     static func calendar(_ op: ScalarOp, _ v: Value) -> Value {
         let t: Int64
         switch v {

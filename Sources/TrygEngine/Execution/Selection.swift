@@ -28,11 +28,11 @@ extension Evaluator {
                     return Evaluator.filterCodes(codes, nulls: c.nulls, answers: hit, within: within)
                 }
             }
-        case .call(let op, let args, _, _) where op == .contains || op == .startsWith || op == .matches:
+        case .call(let op, let args, _, let span) where op == .contains || op == .startsWith || op == .matches:
             if case .column(let name, _) = args[0], case .literal(.text(let needle), _) = args[1] {
                 let c = try relation.column(name)
                 if case .text(let codes, let dict) = c.storage {
-                    let answers = TextMatch.answers(op, needle: needle, dictionary: dict)
+                    let answers = try TextMatch.answers(op, needle: needle, dictionary: dict, span: span, cancellation: cancellation)
                     return Evaluator.filterCodes(codes, nulls: c.nulls, answers: answers, within: within)
                 }
             }
@@ -189,15 +189,14 @@ extension Evaluator {
 
 /// Text matching decided once per dictionary entry.
 enum TextMatch {
-    static func answers(_ op: ScalarOp, needle: String, dictionary dict: TextDictionary) -> [Bool] {
-        let regex = op == .matches ? try? NSRegularExpression(pattern: needle) : nil
+    static func answers(_ op: ScalarOp, needle: String, dictionary dict: TextDictionary, span: Span,
+                        cancellation: CancellationFlag) throws(Diagnostic) -> [Bool] {
+        if op == .matches {
+            return try PatternMatch.answers(needle, dict.values, span: span, cancellation: cancellation)
+        }
         let lowered = needle.lowercased()
         return dict.values.map { s in
-            switch op {
-            case .contains: return s.localizedCaseInsensitiveContains(needle)
-            case .startsWith: return s.lowercased().hasPrefix(lowered)
-            default: return regex?.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
-            }
+            op == .contains ? s.localizedCaseInsensitiveContains(needle) : s.lowercased().hasPrefix(lowered)
         }
     }
 }

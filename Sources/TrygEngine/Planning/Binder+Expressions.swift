@@ -131,9 +131,8 @@ extension Binder {
                                  label: "compare text, e.g. description contains \"dør\"")
             }
             if op == "matches", case .literal(.text(let pattern), _) = y {
-                do { _ = try NSRegularExpression(pattern: pattern) } catch {
-                    throw Diagnostic(.error, "invalid regular expression", span: b.span, label: "check brackets and escapes")
-                }
+                // Compiled once here, when the query is planned; execution finds it compiled.
+                _ = try PatternMatch.compile(pattern, span: b.span)
             }
             let sop: ScalarOp = op == "contains" ? .contains : op == "matches" ? .matches : .startsWith
             return .call(sop, [x, y], .bool, span)

@@ -51,6 +51,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
 
     // Execution.
     public static let overflow = DiagnosticCode(rawValue: "overflow")
+    /// A `matches` pattern PCRE2 cannot compile.
+    public static let invalidPattern = DiagnosticCode(rawValue: "invalid-pattern")
+    /// A `matches` pattern that needs more work on a value than the limits allow.
+    public static let patternTooCostly = DiagnosticCode(rawValue: "pattern-too-costly")
+    /// Any other failure inside the regular-expression engine.
+    public static let patternFailed = DiagnosticCode(rawValue: "pattern-failed")
 
     // Loading.
     /// Bytes that are not UTF-8 in a file read as UTF-8.

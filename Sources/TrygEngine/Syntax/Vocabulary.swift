@@ -95,6 +95,9 @@ public enum Vocabulary {
         /// Whether a line may end right after it (never for an operator: it wants its right side).
         public let lineMayEnd: Bool
         public let summary: String
+        /// More than the summary, for `.help OPERATOR`, one line a sentence (empty when the summary
+        /// says it all).
+        public var details: String = ""
 
         /// True for operators spelled with letters (`and`, `contains`, `starts with`).
         public var isWord: Bool { spelling.first?.isLetter ?? false }
@@ -120,7 +123,11 @@ public enum Vocabulary {
         Operator(spelling: "contains", precedence: .comparison, lineMayEnd: false, summary: "text holds a part, ignoring case"),
         Operator(spelling: "starts with", precedence: .comparison, lineMayEnd: false, summary: "text begins with, ignoring case"),
         Operator(spelling: "ends with", precedence: .comparison, lineMayEnd: false, summary: "text ends with, ignoring case"),
-        Operator(spelling: "matches", precedence: .comparison, lineMayEnd: false, summary: "regular expression (PCRE syntax)"),
+        Operator(spelling: "matches", precedence: .comparison, lineMayEnd: false, summary: "regular expression (PCRE syntax)",
+                 details: "text matches \"PATTERN\": the pattern is found anywhere in the text (anchor it with ^ and $);\n"
+                    + "case-sensitive unless it starts with (?i); \\w, \\d and (?i) know Danish and other Unicode letters.\n"
+                    + "Matching one value may take at most \(RegularExpression.limitsInWords);\n"
+                    + "past that the statement stops with an error, never a silent no-match."),
         Operator(spelling: "||", precedence: .concatenation, lineMayEnd: false, summary: "text concatenation"),
         Operator(spelling: "+", precedence: .additive, lineMayEnd: false, summary: "add; date + days"),
         Operator(spelling: "-", precedence: .additive, lineMayEnd: false, summary: "subtract; date - days, date - date"),

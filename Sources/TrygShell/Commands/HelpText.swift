@@ -13,6 +13,7 @@ enum HelpText {
         }
         lines.append("")
         lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    (end with ; or a complete line)")
+        lines.append("             QUERY to \"FILE.xlsx\"    the result written to a workbook instead of shown")
         lines.append("Stages:      " + Vocabulary.stages.filter { $0.keyword != "left" }.map(\.words).joined(separator: ", "))
         lines.append("Functions:   " + FunctionCatalog.scalarNames.joined(separator: " "))
         lines.append("Aggregates:  " + FunctionCatalog.aggregateNames.joined(separator: " "))
@@ -36,14 +37,24 @@ enum HelpText {
         for e in LanguageHelp.stages + LanguageHelp.functions where e.name == key {
             parts.append("\(e.usage)\n  e.g. \(e.example)")
         }
+        for op in Vocabulary.operators where op.isWord && (op.spelling == key || op.parts[0] == key) {
+            let details = op.details.split(separator: "\n").map { "\n  " + $0 }.joined()
+            parts.append("\(op.spelling) — \(op.summary)" + details)
+        }
         if key == "operators" {
             parts.append("Operators, loosest first (one level a line):" + LanguageHelp.operators)
+        }
+        if key == "to" || key == "xlsx" {
+            parts.append("QUERY to \"FILE.xlsx\"\n  the result as a workbook (typed cells, bold frozen header, autofilter)"
+                         + " instead of shown\n  e.g. incidents group by library, halfyear pivot halfyear to \"hændelser.xlsx\""
+                         + "\n  also: .export table FILE.xlsx (the last result), tryg --format xlsx --output FILE.xlsx (a sheet per result)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n") + "\n"
     }
 
     /// Every topic name, for suggestions.
     static var topics: [String] {
-        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames + ["operators"]
+        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames + ["operators", "to", "xlsx"]
+            + Vocabulary.operators.filter(\.isWord).map(\.spelling)
     }
 }
