@@ -20,6 +20,13 @@ static inline void tryg_rl_set_completion(rl_completion_func_t *completer, char 
     rl_attempted_completion_function = completer;
     rl_completer_word_break_characters = word_breaks;
     rl_completer_quote_characters = "\"'`";
+    rl_filename_quote_characters = " \t\n\"'`\\$&;|()<>#";
 }
+
+/* The word breaks for this completion, chosen from the line (a dot command's paths keep their '/'). */
+static inline void tryg_rl_set_word_break_hook(rl_cpvfunc_t *hook) { rl_completion_word_break_hook = hook; }
+static inline int tryg_rl_point(void) { return rl_point; }
+/* Readline treats the matches as file names: quoted when they hold a space, folders marked. */
+static inline void tryg_rl_set_filename_completion(int on) { rl_filename_completion_desired = on; }
 
 #endif

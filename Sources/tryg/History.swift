@@ -1,9 +1,15 @@
 import Foundation
+import TrygShell
 @preconcurrency import CReadline
 
 /// The readline history file: `$XDG_STATE_HOME/tryg/history` or `~/.local/state/tryg/history`, mode 0600.
 ///
-/// Each line is appended as it is entered, so a crash or a signal loses nothing. The file is
+/// One entry per statement: a statement typed over several lines is one entry, recalled whole.
+/// The file starts with `HistoryFile.header`; each entry is one line, its line breaks written
+/// as `\n` and backslashes as `\\` (`HistoryFile`). A file without the header (from an older
+/// tryg) is read one entry a line and rewritten in the new form.
+///
+/// Each entry is appended as it is entered, so a crash or a signal loses nothing. The file is
 /// opened with `O_NOFOLLOW` and only as a regular file: a symbolic link or a folder in its place
 /// is left alone (with a note), never cut or re-permissioned. It is trimmed to the last
 /// `InteractiveShell.historyLimit` lines by writing a temporary file and renaming it into place.
@@ -57,11 +63,13 @@ struct History {
             guard n > 0 else { break }
             data += chunk[0..<n]
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(Int(InteractiveShell.historyLimit))
-        lines.forEach { add_history(String($0)) }
+        let file = HistoryFile.decode(String(decoding: data, as: UTF8.self))
+        file.entries.suffix(Int(InteractiveShell.historyLimit)).forEach { add_history($0) }
+        if !file.hasHeader && !file.entries.isEmpty { save() }
     }
 
-    /// Adds a typed line unless it is blank or repeats the one before, and appends it to the file at once.
+    /// Adds a statement (one or more lines) unless it is blank or repeats the one before, and
+    /// appends it to the file at once.
     func add(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         if let last = history_get(history_length + history_base - 1), let text = last.pointee.line,
@@ -74,17 +82,19 @@ struct History {
         guard fd >= 0 else { return }
         defer { close(fd) }
         guard History.isRegularFile(fd) else { return }
-        History.writeAll(fd, Array((line.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
+        var info = stat()
+        let empty = fstat(fd, &info) == 0 && info.st_size == 0
+        History.writeAll(fd, Array(((empty ? HistoryFile.header + "\n" : "") + HistoryFile.encode(line) + "\n").utf8))
     }
 
     /// At a clean exit: the file cut to the last lines kept, through a temporary file and a rename.
     func save() {
         guard let path, problem == nil else { return }
-        var lines: [UInt8] = []
+        var lines: [UInt8] = Array((HistoryFile.header + "\n").utf8)
         let base = history_base
         for i in 0..<history_length {
             if let entry = history_get(base + i), let text = entry.pointee.line {
-                lines += Array(String(cString: text).utf8) + [0x0A]
+                lines += Array(HistoryFile.encode(String(cString: text)).utf8) + [0x0A]
             }
         }
         let temporary = path + ".\(getpid()).tmp"

@@ -6,8 +6,6 @@ import TrygShell
 /// The read-eval-print loop on a terminal: readline, history, completion and Ctrl-C.
 struct InteractiveShell {
     let runner: ShellRunner
-    static let prompt = "tryg> "
-    static let continuationPrompt = "  ...> "
     static let historyLimit: Int32 = 2000
 
     func run() -> Int32 {
@@ -27,15 +25,25 @@ struct InteractiveShell {
         ReadlineCompletion.install(catalog: runner.session.catalog)
         var history = History()
         history.load()
-        chatter?.write(Welcome.text(catalog: runner.session.catalog, color: runner.settings.resultColor))
+        let width = { (runner.screenWidth() ?? 80) - 1 }
+        chatter?.write(TextWrap.wrap(Welcome.text(catalog: runner.session.catalog, color: runner.settings.resultColor), width: width()))
         if let problem = history.problem { FileDescriptorOutput(fd: 2).write("note: \(problem)\n") }
 
         var buffer = InputBuffer()
+        // The lines of the statement being typed: one history entry once it is complete.
+        var statement: [String] = []
         while !runner.quitRequested {
             interruptRequested.store(false, ordering: .relaxed)
-            let prompt = buffer.isEmpty ? InteractiveShell.prompt : InteractiveShell.continuationPrompt
-            guard let raw = readline(prompt) else {
-                // Ctrl-D: leave on a fresh line.
+            guard let raw = readline(buffer.prompt) else {
+                // Ctrl-D on an open statement drops it, with a note, and keeps it in the
+                // history; Ctrl-D at an empty prompt leaves on a fresh line.
+                if let note = buffer.discardNote {
+                    history.add(statement.joined(separator: "\n"))
+                    statement = []
+                    buffer.reset()
+                    FileDescriptorOutput(fd: 2).write(TextWrap.wrap("note: \(note)", width: width()) + "\n")
+                    continue
+                }
                 chatter?.write("\n")
                 break
             }
@@ -44,11 +52,17 @@ struct InteractiveShell {
             if interruptRequested.exchange(false, ordering: .relaxed) {
                 // Ctrl-C at the prompt: drop the line and any statement being continued.
                 buffer.reset()
+                statement = []
                 chatter?.write("\n")
                 continue
             }
-            history.add(line)
-            for item in buffer.append(line) {
+            statement.append(line)
+            let items = buffer.append(line)
+            if buffer.isEmpty {
+                history.add(statement.joined(separator: "\n"))
+                statement = []
+            }
+            for item in items {
                 runner.run(item, sourceName: nil)
                 if runner.quitRequested { break }
             }

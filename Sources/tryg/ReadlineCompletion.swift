@@ -8,6 +8,9 @@ import TrygShell
 /// The catalog completion reads, and the candidates readline is handing out one by one.
 private let completionCatalog = Mutex<Catalog?>(nil)
 private let pendingCandidates = Mutex<[String]>([])
+/// Word breaks for dot-command lines and for the language, kept for the process's life.
+nonisolated(unsafe) private let dotWordBreaks = strdup(Completion.dotWordBreaks)
+nonisolated(unsafe) private let languageWordBreaks = strdup(Vocabulary.wordBreakCharacters)
 
 /// Connects readline's Tab to the shell's `Completer`.
 enum ReadlineCompletion {
@@ -22,6 +25,7 @@ enum ReadlineCompletion {
             let before = String(decoding: bytes, as: UTF8.self)
             let completion = Completer(catalog: catalog).complete(before)
             guard !completion.candidates.isEmpty else { return nil }
+            tryg_rl_set_filename_completion(completion.isPath ? 1 : 0)
             pendingCandidates.withLock { $0 = completion.candidates }
             let onlyFolder = completion.candidates.count == 1 && completion.candidates[0].hasSuffix("/")
             tryg_rl_set_append_character(onlyFolder ? 0 : 32)
@@ -31,6 +35,13 @@ enum ReadlineCompletion {
                     return strdup(candidates[Int(state)])
                 }
             })
-        }, strdup(Vocabulary.wordBreakCharacters))
+        }, languageWordBreaks)
+        tryg_rl_set_word_break_hook {
+            guard let buffer = tryg_rl_line_buffer() else { return languageWordBreaks }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self),
+                                            count: Int(max(0, tryg_rl_point())))
+            let breaks = Completion.wordBreaks(forLine: String(decoding: bytes, as: UTF8.self))
+            return breaks == Completion.dotWordBreaks ? dotWordBreaks : languageWordBreaks
+        }
     }
 }

@@ -111,4 +111,33 @@ import TrygImport
         #expect(c.complete(".import inc.csv ").candidates == ["as"] + ImportOptions.optionNames)
         #expect(c.complete(".import inc.csv as t de").candidates == ["delimiter", "decimal"])
     }
+
+    /// The word the completer replaces is the one the terminal cuts with `Completion.wordBreaks`
+    /// (after its last break character, or after an open quote), or Tab would repeat text.
+    @Test(arguments: [
+        ".read queries/F4", ".read /tmp/a/b", ".import ~/data/x", ".import \"mine da", ".import data-2025", ".read queries/",
+        "incidents where library = \"Bl", "incidents | where sev", ".mode j", "incid",
+        "incidents where x = 2025-0", "incidents select `Dato f",
+    ])
+    func theCompletedWordIsTheTerminalsWord(line: String) {
+        let breaks = Completion.wordBreaks(forLine: line)
+        // As readline does: inside an open quote the word starts after it, else after the last break.
+        var open: String.Index?
+        var quote: Character?
+        for i in line.indices where "\"'`".contains(line[i]) {
+            if quote == nil { quote = line[i]; open = i } else if quote == line[i] { quote = nil; open = nil }
+        }
+        var word = Substring(line)
+        if let open { word = line[line.index(after: open)...]
+        } else if let cut = line.lastIndex(where: { breaks.contains($0) }) { word = line[line.index(after: cut)...] }
+        #expect(completer.complete(line).word == String(word), "\(line)")
+    }
+
+    @Test func quotedPathsAreOneWord() {
+        var c = completer
+        c.listDirectory = { folder in folder == "my data/" ? [("mine data-2025.csv", false)] : [("my data", true)] }
+        #expect(c.complete(".import \"my").candidates == ["my data/"])
+        #expect(c.complete(".import \"my data/mi").candidates == ["my data/mine data-2025.csv"])
+        #expect(c.complete(".import \"my data/mine data-2025.csv\" ").candidates.first == "as")
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrygShell
 
 /// The history file: each line kept as it is entered (a signal loses nothing), private, never
 /// written through a symbolic link, and only under a home that exists.
@@ -32,7 +33,7 @@ import Testing
         kill(tty.pid, signal)
         #expect(tty.waitForExit(timeout: 30) != nil)
         let history = try String(contentsOfFile: historyPath, encoding: .utf8)
-        #expect(history == "libraries count\nincidents count\n", "\(history)")
+        #expect(history == HistoryFile.header + "\nlibraries count\nincidents count\n", "\(history)")
         let attributes = try FileManager.default.attributesOfItem(atPath: historyPath)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
@@ -64,7 +65,9 @@ import Testing
         #expect(tty.expect("1 row"))
         tty.send(".quit\r")
         #expect(tty.waitForExit() == 0)
-        let lines = try String(contentsOfFile: historyPath, encoding: .utf8).split(separator: "\n")
+        var lines = try String(contentsOfFile: historyPath, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first.map(String.init) == HistoryFile.header)
+        lines.removeFirst()
         #expect(lines.count == 2000)
         #expect(lines.suffix(2) == ["libraries count", ".quit"])
         #expect(lines.first == "old 503")

@@ -116,7 +116,8 @@ import Testing
         #expect(tty.expect("tryg> "), "\(tty.transcript)")
         for line in script(c).split(separator: "\n") {
             tty.send(String(line) + "\r")
-            #expect(tty.expect(c.endsAtThePrompt ? "tryg> " : "...> ", timeout: 60), "\(c.name): \(tty.unread)")
+            // A continuation prompt: `  ...> `, or `  "..> ` and `  (..> ` showing what is open.
+            #expect(tty.expect(c.endsAtThePrompt ? "tryg> " : "..> ", timeout: 60), "\(c.name): \(tty.unread)")
         }
         if c.endsAtThePrompt {
             #expect(tty.transcript.contains(VisibleText.of(c.message)), "\(c.name): \(tty.transcript)")

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TrygEngine
+import TrygShell
 
 /// `.import`, `.sheets` and `--data` through the built binary, on the import fixtures.
 @Suite struct ImportEndToEndTests {
@@ -49,7 +51,7 @@ import Testing
 
     @Test func dataTakesAFileAndFormatOptions() throws {
         let r = try TrygBinary.run(["--data", fixture("no-header.tsv"), "--header", "no", "--type", "column_1=decimal",
-                                    "--format", "csv", "-c", "`no-header` select column_1, column_3 limit 2"])
+                                    "--format", "csv", "-c", "no_header select column_1, column_3 limit 2"])
         #expect(r.status == 0, "\(r.stderr)")
         // A decimal keeps the decimals its values were written with: none here.
         #expect(r.stdout == "column_1,column_3\n1,Vesterbro\n2,Nørrebro\n")
@@ -69,8 +71,8 @@ import Testing
             table,rows,columns
             arbejdsbog,119,9
             arbejdsbog_rejects,2,4
-            haendelser-excel,149,9
-            haendelser-excel_rejects,1,4
+            haendelser_excel,149,9
+            haendelser_excel_rejects,1,4
 
             """)
         // Every file of --data reports its summary and what to know; --quiet leaves that out.
@@ -105,5 +107,44 @@ import Testing
         #expect(r.stdout.contains("t_rejects,1,4"))
         let afterSecond = r.stdout.components(separatedBy: "table,rows,columns").last ?? ""
         #expect(afterSecond.contains("t,2,2") && !afterSecond.contains("t_rejects"))
+    }
+
+    /// A file name with spaces or `-` names a table by a plain identifier, and the load says so;
+    /// `.import` takes the path in quotes.
+    @Test func aFileNameWithSpacesNamesAPlainTable() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("mine data-2025.csv", "a,b\n1,2\n3,4\n")
+        let r = try TrygBinary.run(["--data", folder.path, "--format", "csv", "-c", "mine_data_2025 compute sum(b)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "sum_b\n6\n" || r.stdout.hasSuffix("\n6\n"), "\(r.stdout)")
+        #expect(r.stderr.contains("the table is named mine_data_2025"), "\(r.stderr)")
+        let quoted = try TrygBinary.run(["--format", "csv", "-c", ".import \"\(folder.path)/mine data-2025.csv\"\nmine_data_2025 count"])
+        #expect(quoted.status == 0, "\(quoted.stderr)")
+        #expect(quoted.stdout.hasSuffix("\n2\n"), "\(quoted.stdout)")
+        let unquoted = try TrygBinary.run(["-c", ".import \(folder.path)/mine data-2025.csv"])
+        #expect(unquoted.status != 0)
+        #expect(unquoted.stderr.contains("a path with spaces goes in quotes: .import \"\(folder.path)/mine data-2025.csv\""), "\(unquoted.stderr)")
+    }
+
+    @Test(arguments: [("mine data-2025", "mine_data_2025"), ("Hændelser 2024 (ny)", "Hændelser_2024_ny"), ("2025", "t_2025"),
+                      ("--", "data"), ("a__b", "a__b"), ("incidents", "incidents")])
+    func tableNamesArePlainIdentifiers(file: String, name: String) {
+        #expect(DataLoader.tableName(forFile: "/x/" + file + ".csv") == name)
+    }
+
+    @Test func tableNamesOfAnyFileNameArePlain() {
+        let pieces = ["a", "ø", " ", "-", ".", "1", "_", "(", "é", "😀", "\u{301}", "#", "`"]
+        for _ in 0..<300 {
+            let base = (0..<Int.random(in: 1...10)).map { _ in pieces.randomElement() ?? "a" }.joined()
+            let name = DataLoader.tableName(forFile: base + ".csv")
+            let scan = Lexer.scan(name)
+            #expect(scan.tokens.count == 1 && scan.tokens.first?.kind == .word(name), "\(base) -> \(name)")
+        }
+    }
+
+    @Test func anEmptyDataFolderSaysSo() throws {
+        let folder = try TemporaryFolder()
+        let r = try TrygBinary.run(["--data", folder.path, "-c", ".tables"])
+        #expect(r.stderr.contains("no data files (*.csv, *.tsv, *.xlsx) in '\(folder.path)'"), "\(r.stderr)")
     }
 }

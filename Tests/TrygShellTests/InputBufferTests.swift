@@ -60,6 +60,23 @@ import Testing
         #expect(buffer.isEmpty)
     }
 
+    @Test(arguments: [
+        ("incidents where library = \"Blå", "  \"..> ", "the string opened with \" on line 1 is not closed"),
+        ("incidents select `Dato for", "  `..> ", "the name quoted with ` on line 1 is not closed"),
+        ("incidents |\nwhere x in (1,\n2", "  (..> ", "the ( opened on line 2 is not closed"),
+        ("incidents |", "  ...> ", "it ends in the middle (line 1)"),
+    ])
+    func promptAndNoteShowWhatIsOpen(lines: String, prompt: String, note: String) {
+        var buffer = InputBuffer()
+        #expect(buffer.prompt == "tryg> ")
+        #expect(buffer.discardNote == nil)
+        for line in lines.split(separator: "\n") { #expect(buffer.append(String(line)).isEmpty) }
+        #expect(buffer.prompt == prompt)
+        #expect(buffer.discardNote?.contains(note) == true, "\(buffer.discardNote ?? "")")
+        buffer.reset()
+        #expect(buffer.prompt == "tryg> ")
+    }
+
     @Test func openStringSpansLines() {
         var buffer = InputBuffer()
         #expect(buffer.append("incidents where note = \"two").isEmpty)

@@ -73,6 +73,61 @@ import Testing
         #expect(tty.expect("1 row"), "\(tty.unread)")
     }
 
+    @Test func continuationPromptShowsWhatIsOpen() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents where library = \"Bl\r")
+        #expect(tty.expect("\"..> "), "\(tty.unread)")
+        tty.send("\u{03}")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        tty.send("incidents where severity in (4,\r")
+        #expect(tty.expect("(..> "), "\(tty.unread)")
+        tty.send("5) count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+    }
+
+    @Test func ctrlDAtAnOpenStringDropsItWithANoteAndASecondLeaves() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents where library = \"Blå\r")
+        #expect(tty.expect("\"..> "), "\(tty.unread)")
+        tty.send("\u{04}")
+        #expect(tty.expect("statement not run: the string opened with \" on line 1 is not closed"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        tty.send("\u{1B}[A")
+        #expect(tty.expect("incidents where library = \"Blå"), "\(tty.unread)")
+        tty.send("\u{03}")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        tty.send("\u{04}")
+        #expect(tty.waitForExit() == 0)
+    }
+
+    @Test func aMultiLineStatementIsOneHistoryEntryAcrossARestart() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents count\r")
+        #expect(tty.expect("1 row"))
+        tty.send("libraries |\r")
+        #expect(tty.expect("...> "), "\(tty.unread)")
+        tty.send("where name != \"a\\\\b\" |\r")
+        #expect(tty.expect("...> "), "\(tty.unread)")
+        tty.send("count\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+        tty.send(".quit\r")
+        #expect(tty.waitForExit() == 0)
+        let saved = try String(contentsOfFile: historyPath, encoding: .utf8)
+        #expect(saved.split(separator: "\n").contains("libraries |\\nwhere name != \"a\\\\\\\\b\" |\\ncount"), "\(saved)")
+
+        let again = try start()
+        #expect(again.expect("tryg> "))
+        again.send("\u{1B}[A\u{1B}[A")
+        #expect(again.expect("count"), "\(again.unread)")
+        again.send("\r")
+        #expect(again.expect("1 row"), "\(again.unread)")
+        again.send("\u{12}where name")
+        #expect(again.expect("libraries |"), "\(again.unread)")
+    }
+
     @Test func ctrlCAtThePromptGivesAFreshPrompt() throws {
         let tty = try start()
         #expect(tty.expect("tryg> "))

@@ -74,11 +74,43 @@ public enum DataLoader {
         return loads
     }
 
-    /// The table name for a file: its base name without the extension.
+    /// The table name for a file: its base name without the extension, made a plain
+    /// identifier (`mine data-2025.csv` is `mine_data_2025`) so it never needs back-quotes.
     public static func tableName(forFile path: String) -> String {
+        identifier(baseName(path))
+    }
+
+    /// The file's name without its folder and extension.
+    public static func baseName(_ path: String) -> String {
         let base = (path as NSString).lastPathComponent
         let ext = (base as NSString).pathExtension
         return ext.isEmpty ? base : String(base.dropLast(ext.count + 1))
+    }
+
+    /// The note when a table's name is not its file's name as written; nil when it is.
+    public static func nameNote(table name: String, path: String) -> String? {
+        let base = baseName(path).precomposedForTrygNFC
+        guard base != name else { return nil }
+        return "  note: the table is named \(name) (the file name '\(base)' is not a plain name; `.import FILE as NAME` picks another)"
+    }
+
+    /// Text made a plain identifier: letters, digits and `_` kept, every other run of
+    /// characters one `_`, none at the ends; one that would start with a digit starts with `t_`.
+    public static func identifier(_ text: String) -> String {
+        var out = ""
+        for c in text.precomposedForTrygNFC {
+            if c.isLetter || c.isNumber || c == "_" {
+                out.append(c)
+            } else if !out.isEmpty && out.last != "_" {
+                out.append("_")
+            }
+        }
+        while out.last == "_" { out.removeLast() }
+        if out.isEmpty { return "data" }
+        if out.first?.isNumber == true { out = "t_" + out }
+        let scan = Lexer.scan(out)
+        let plain = scan.tokens.count == 1 && scan.tokens[0].kind == .word(out) && scan.openQuote == nil
+        return plain ? out : "data_" + String(out.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) })
     }
 
     /// One line saying what a load did: `incidents: 12,345 rows loaded, 3 rejected — see incidents_rejects`.

@@ -21,6 +21,9 @@ public enum DotCommand: Equatable, Sendable {
     /// `.output FILE` sends results to a file; `.output` alone back to the screen.
     case output(path: String?)
     case maxRows(Int)
+    /// `.show` lists every setting; `.mode`, `.timer`, `.maxrows`, `.numbers` and `.output`…
+    /// without an argument show theirs.
+    case show(setting: String?)
     /// `.export chart FILE`: the last chart as a PNG, SVG or PDF image.
     case exportChart(path: String)
     /// `.export table FILE.xlsx`: the last result as a workbook.
@@ -43,12 +46,14 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "import", usage: ".import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]",
                   summary: "load a CSV file or an .xlsx sheet as a table (named after the file)"),
         Reference(name: "sheets", usage: ".sheets FILE", summary: "the sheets of an .xlsx workbook"),
-        Reference(name: "mode", usage: ".mode \(OutputMode.names) [excel-da]", summary: "how results are shown; csv excel-da for Danish Excel"),
-        Reference(name: "numbers", usage: ".numbers da|standard", summary: "the table view's numbers Danish style (1.234,50) or as written"),
-        Reference(name: "timer", usage: ".timer on|off", summary: "show how long each statement took"),
+        Reference(name: "mode", usage: ".mode [\(OutputMode.names) [excel-da]]",
+                  summary: "how results are shown; csv excel-da for Danish Excel; alone: the current mode"),
+        Reference(name: "numbers", usage: ".numbers [da|standard]", summary: "the table view's numbers Danish style (1.234,50) or as written"),
+        Reference(name: "timer", usage: ".timer [on|off]", summary: "show how long each statement took"),
         Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
         Reference(name: "output", usage: ".output [FILE]", summary: "write results to FILE; alone: back to the screen"),
-        Reference(name: "maxrows", usage: ".maxrows N", summary: "rows shown in table mode (0: all)"),
+        Reference(name: "maxrows", usage: ".maxrows [N]", summary: "rows shown in table mode (0: all)"),
+        Reference(name: "show", usage: ".show", summary: "every setting and its value (a command without its argument shows its own)"),
         Reference(name: "export", usage: ".export chart|table FILE",
                   summary: "the last chart as an image (FILE.png, .svg, .pdf), or the last result as a workbook (FILE.xlsx)"),
         Reference(name: "quit", usage: ".quit", summary: "leave the shell (also .exit or Ctrl-D)"),
@@ -99,6 +104,11 @@ extension DotCommand {
         case "sheets":
             try arity(1...1)
             return .sheets(path: args[0].text)
+        case "show":
+            try arity(0...0)
+            return .show(setting: nil)
+        case _ where args.isEmpty && ["mode", "timer", "maxrows", "numbers"].contains(name):
+            return .show(setting: name)
         case "mode":
             try arity(1...2)
             guard let mode = OutputMode(rawValue: args[0].text.lowercased()) else {

@@ -5,11 +5,18 @@ import TrygImport
 enum HelpText {
     static let firstQuery = "incidents where library = \"Blågården\" group by halfyear"
 
-    static func overview(memoryLimit: MemoryBudget = .standard) -> String {
-        let width = DotCommand.reference.map { $0.usage.count }.max() ?? 0
+    /// The overview; on a screen narrower than `screenWidth` each command's summary goes under it.
+    static func overview(memoryLimit: MemoryBudget = .standard, screenWidth: Int? = nil) -> String {
+        let width = DotCommand.reference.map { DisplayWidth.of($0.usage) }.max() ?? 0
+        let narrow = screenWidth.map { width + 4 + 30 > $0 } ?? false
         var lines = ["Shell commands:"]
         for r in DotCommand.reference {
-            lines.append("  " + DisplayWidth.pad(r.usage, to: width) + "  " + r.summary)
+            if narrow {
+                lines.append("  " + r.usage)
+                lines.append("      " + r.summary)
+            } else {
+                lines.append("  " + DisplayWidth.pad(r.usage, to: width) + "  " + r.summary)
+            }
         }
         lines.append("")
         lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    (end with ; or a complete line)")
@@ -18,7 +25,7 @@ enum HelpText {
         lines.append("Functions:   " + FunctionCatalog.scalarNames.joined(separator: " "))
         lines.append("Aggregates:  " + FunctionCatalog.aggregateNames.joined(separator: " "))
         lines.append("Try:         " + firstQuery)
-        lines.append("More:        .help TOPIC, e.g. .help group, .help pct, .help operators, .help import")
+        lines.append("More:        .help TOPIC, e.g. .help group, .help pct, .help operators, .help types, .help import")
         lines.append("Memory:      a result may take up to \(MemoryBudget.describe(memoryLimit.bytes)) (--memory-limit SIZE)")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -41,6 +48,19 @@ enum HelpText {
             let details = op.details.split(separator: "\n").map { "\n  " + $0 }.joined()
             parts.append("\(op.spelling) — \(op.summary)" + details)
         }
+        if let statement = statementTopics[key] { parts.append(statement) }
+        if key == "stages" {
+            parts.append("Stages (each reads the rows before it; | between them is optional):\n"
+                         + LanguageHelp.stages.map { "  \($0.usage)" }.joined(separator: "\n"))
+        }
+        if key == "functions" || key == "aggregates" {
+            let aggregates = key == "aggregates"
+            parts.append((aggregates ? "Aggregates (in compute, or alone after a source):\n" : "Functions:\n")
+                         + FunctionCatalog.help.filter { $0.isAggregate == aggregates }
+                             .map { "  \($0.usage) — \($0.summary)" }.joined(separator: "\n")
+                         + (aggregates ? "" : "\nAggregates: .help aggregates"))
+        }
+        if key == "types" || key == "halfyear" || key == "literals" { parts.append(LanguageHelp.types) }
         if key == "operators" {
             parts.append("Operators, loosest first (one level a line):" + LanguageHelp.operators)
         }
@@ -52,9 +72,18 @@ enum HelpText {
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n") + "\n"
     }
 
-    /// Every topic name, for suggestions.
+    /// The statements other than a query, by `Vocabulary.statementWords`.
+    static let statementTopics: [String: String] = [
+        "let": "let NAME = QUERY — keeps the query's result as a table NAME for the session"
+            + "\n  e.g. let vinter = incidents where season = \"vinter\"\n  then: vinter group by library; .drop NAME removes it",
+        "explain": "explain QUERY — the plan instead of the rows: the stages as they run, the rewrites applied"
+            + " (by name) and the kernels chosen\n  e.g. explain incidents where library = \"Blågården\" group by halfyear",
+    ]
+
+    /// Every topic name, for suggestions and completion.
     static var topics: [String] {
-        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames + ["operators", "to", "xlsx"]
+        DotCommand.names + Vocabulary.statementWords + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames
+            + ["operators", "stages", "functions", "aggregates", "types", "to", "xlsx"]
             + Vocabulary.operators.filter(\.isWord).map(\.spelling)
     }
 }

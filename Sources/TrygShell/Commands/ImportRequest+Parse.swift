@@ -43,6 +43,13 @@ extension ImportRequest {
             } catch {
                 let known = ImportOptions.optionNames.contains(name)
                 let span = known ? args[min(args.count - 1, i + count)].span : word.span
+                // `.import mine data-2025.csv`: a path with spaces, not an option.
+                if !known && i == 1 {
+                    let joined = args[0...].prefix { !ImportOptions.optionNames.contains($0.text.lowercased()) && $0.text.lowercased() != "as" }
+                        .map(\.text).joined(separator: " ")
+                    throw Diagnostic(.error, error.message, span: word.span,
+                                     label: "a path with spaces goes in quotes: .import \"\(joined)\"", source: source)
+                }
                 throw Diagnostic(.error, error.message, span: span, label: known ? "see .help import" : usage, source: source)
             }
             i += 1 + count

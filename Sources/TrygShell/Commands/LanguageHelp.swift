@@ -36,4 +36,21 @@ enum LanguageHelp {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The types, and the literal forms of dates, timestamps and half-years (one line an
+    /// entry; `.help` wraps them to the screen).
+    static let types = """
+    Types:
+      int        64-bit whole numbers: 42
+      decimal    exact numbers with a scale: 3.50 (+ - * sum min max stay exact)
+      float      computed ratios (/ avg pct median) and scientific notation
+      text       "text" or 'text'
+      bool       true, false
+      date       2025-01-01
+      timestamp  2025-01-01T08:30
+      halfyear   a period, ordered in time (vinter 2022/23 < sommer 2023 < vinter 2023/24): "vinter 2024/25" (also "2024/25", "2024/2025", "V24/25", "vinter 2024/2025"), "sommer 2025" (also "2025", "S25")
+      category   an ordered category: a fixed list in its own order, e.g. the survey scale
+      null       no value; aggregates skip it, count counts rows
+    A text literal compared with a half-year or an ordered category is converted to it; one that cannot be is an error listing the valid forms.
+    """
 }

@@ -69,10 +69,10 @@ extension Completer {
         let argument = lexed.words.count   // 1: the first argument
         let options: [String]
         switch (command, argument) {
-        case (".import", 1): return Completion(word: word, candidates: files(word, extensions: DataLoader.extensions))
-        case (".sheets", 1): return Completion(word: word, candidates: files(word, extensions: ["xlsx"]))
-        case (".read", 1): return Completion(word: word, candidates: files(word, extensions: []))
-        case (".output", 1): return Completion(word: word, candidates: files(word, extensions: []))
+        case (".import", 1): return Completion(word: word, candidates: files(word, extensions: DataLoader.extensions), isPath: true)
+        case (".sheets", 1): return Completion(word: word, candidates: files(word, extensions: ["xlsx"]), isPath: true)
+        case (".read", 1): return Completion(word: word, candidates: files(word, extensions: []), isPath: true)
+        case (".output", 1): return Completion(word: word, candidates: files(word, extensions: []), isPath: true)
         case (".import", 2...): options = ["as"] + ImportOptions.optionNames
         case (".help", 1): options = HelpText.topics
         case (".schema", 1): options = catalog.names
@@ -115,13 +115,29 @@ struct DotCommandLine {
     /// The word at the cursor ("" after white space).
     var word: String
 
+    /// Words are split at white space outside quotes; a quoted word loses its quotes, and the
+    /// word at the cursor inside an open quote is the text after it.
     init(_ text: String) {
-        var parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-        if let last = text.last, last != " " && last != "\t" && last != "\n", let w = parts.popLast() {
-            word = w
-        } else {
-            word = ""
+        var parts: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        for c in text {
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c
+                inWord = true
+            } else if c == " " || c == "\t" || c == "\n" {
+                if inWord { parts.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(c)
+                inWord = true
+            }
         }
+        word = inWord ? current : ""
         words = parts
     }
 }

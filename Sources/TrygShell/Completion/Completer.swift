@@ -8,6 +8,23 @@ public struct Completion: Equatable, Sendable {
     public let word: String
     /// Full replacements for `word`, in the order to show them.
     public let candidates: [String]
+    /// The candidates are file paths (the terminal quotes those with spaces, marks folders).
+    public var isPath = false
+
+    /// The characters that end a word before the cursor, for the line typed so far: white space
+    /// and quotes on a dot-command line (whose words are paths and names), else the language's
+    /// `Vocabulary.wordBreakCharacters`. `word` is always the text after the last of them.
+    public static func wordBreaks(forLine text: String) -> String {
+        let scan = Lexer.scan(text)
+        let scalars = Array(text.unicodeScalars)
+        let statementStart = scan.statementEnds.last.map { $0 + 1 } ?? 0
+        let statement = PendingStatement.text(scalars[min(statementStart, scalars.count)...])
+        let isDot = statement.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).hasPrefix(".")
+        return isDot ? Completion.dotWordBreaks : Vocabulary.wordBreakCharacters
+    }
+
+    /// Word breaks on a dot-command line.
+    public static let dotWordBreaks = " \t\n"
 }
 
 /// Decides what Tab offers, from the text before the cursor and the catalog; no terminal code.

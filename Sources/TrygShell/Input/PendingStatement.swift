@@ -64,6 +64,11 @@ struct PendingStatement {
         return item(from: emittedUpTo, to: scalars.count)
     }
 
+    /// The line (counting the first line collected as 1) of a scalar offset.
+    func lineNumber(atOffset offset: Int) -> Int {
+        1 + scalars[0..<min(max(offset, 0), scalars.count)].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+    }
+
     /// True when the unfinished text is still open (a bracket, string, or trailing operator).
     var isOpen: Bool { scan.isOpen }
 

@@ -195,6 +195,10 @@ public struct TrygProgram {
                 }
                 if isDirectory.boolValue {
                     loads = try DataLoader.loadDirectory(data, into: catalog, options: options.dataOptions)
+                    if loads.isEmpty && !options.quiet {
+                        errors.write("note: no data files (\(DataLoader.extensions.map { "*." + $0 }.joined(separator: ", "))) in '\(data)';"
+                                     + " no tables loaded; load one with .import FILE\n")
+                    }
                 } else {
                     let name = DataLoader.tableName(forFile: data)
                     loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, options: options.dataOptions))]
@@ -203,7 +207,9 @@ public struct TrygProgram {
                 loads = try DataLoader.loadDirectory(samples, into: catalog)
                 if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
             } else if runner.settings.interactive {
-                errors.write("note: no bundled samples found; use --data DIR or .import FILE\n")
+                errors.write("note: no bundled samples found (looked in the executable's resources, and for a samples/"
+                             + " folder above the executable and the working folder); no tables loaded;"
+                             + " use --data DIR or .import FILE\n")
             }
         } catch {
             runner.report(error)
@@ -213,6 +219,9 @@ public struct TrygProgram {
             // Files the person named report what was read; the bundled samples only a fault.
             if options.dataDirectory != nil {
                 runner.errors.write(load.noticeText(name: name) + "\n")
+                if let path = load.table.origin, let naming = DataLoader.nameNote(table: name, path: path) {
+                    runner.errors.write(naming + "\n")
+                }
             } else if load.rowsRejected > 0 {
                 runner.report(Diagnostic(.warning, load.summary(name: name), file: FilePosition(path: load.table.origin ?? name)))
             }

@@ -8,7 +8,7 @@ extension ShellRunner {
         switch command {
         case .help(let topic):
             guard let topic else {
-                output.write(HelpText.overview(memoryLimit: session.memoryBudget))
+                output.write(wrappedForScreen(HelpText.overview(memoryLimit: session.memoryBudget, screenWidth: helpWidth)))
                 return
             }
             guard let text = HelpText.topic(topic) else {
@@ -16,7 +16,12 @@ extension ShellRunner {
                 throw Diagnostic(.error, "no help on '\(topic)'", span: argumentSpan(source, 1),
                                  label: hint ?? "topics are commands, stages and functions; try .help")
             }
-            output.write(text)
+            output.write(wrappedForScreen(text))
+        case .show(let setting):
+            let all = settingLines
+            let shown = setting.map { name in all.filter { $0.name == name } } ?? all
+            let width = shown.map { $0.name.count }.max() ?? 0
+            output.write(shown.map { DisplayWidth.pad($0.name, to: width) + "  " + $0.value }.joined(separator: "\n") + "\n")
         case .tables:
             output.write(render(SchemaTables.tableList(session.catalog), elapsed: nil))
         case .schema(let name):
@@ -69,9 +74,11 @@ extension ShellRunner {
             writeHeldJSON()
             resultsShown = 0   // a new destination starts without a separating blank line
             try closeRedirect()
+            redirectPath = nil
             guard let path else { return }
             do {
                 redirect = try FileDescriptorOutput(path: path)
+                redirectPath = path
             } catch {
                 throw Diagnostic(.error, "cannot write '\(path)': \(error.reason)", span: argumentSpan(source, 1))
             }
@@ -99,9 +106,34 @@ extension ShellRunner {
         let load = try DataLoader.load(path: request.path, tableName: name, into: session.catalog, options: request.options,
                                        domain: session.domain, cancellation: session.cancellation)
         guard !settings.quiet else { return }
-        let text = settings.interactive ? load.reportText(name: name) : load.noticeText(name: name)
+        var text = settings.interactive ? load.reportText(name: name) : load.noticeText(name: name)
+        if request.tableName == nil, let naming = DataLoader.nameNote(table: name, path: request.path) { text += "\n" + naming }
         note(text, elapsed: clock.now - start, always: true)
         load.report.warnings.forEach { report($0) }
+    }
+
+    /// Every setting and its value, in `.show`'s order.
+    var settingLines: [(name: String, value: String)] {
+        var mode = settings.mode.rawValue
+        if settings.mode == .csv && settings.csvDialect.decimalComma { mode += " excel-da" }
+        return [
+            ("mode", mode),
+            ("timer", settings.timer ? "on" : "off"),
+            ("maxrows", settings.maxRows == 0 ? "0 (all)" : String(settings.maxRows)),
+            ("numbers", settings.danishNumbers ? "da" : "standard"),
+            ("output", redirectPath ?? "screen"),
+            ("charts", settings.asciiCharts ? "ascii" : "unicode"),
+            ("color", settings.resultColor ? "on" : "off"),
+        ]
+    }
+
+    /// The screen's width when results go to it, for help text.
+    var helpWidth: Int? { redirect == nil && screen.isTerminal ? screenWidth() : nil }
+
+    /// Help text wrapped at word boundaries to the screen (as written, to a file or pipe).
+    func wrappedForScreen(_ text: String) -> String {
+        guard let width = helpWidth else { return text }
+        return TextWrap.wrap(text, width: width - 1)
     }
 
     /// The span of the n-th word of a command line (0 is the command itself).

@@ -27,6 +27,8 @@ public final class ShellRunner {
     let screen: TextOutput
     let errors: TextOutput
     var redirect: TextOutput?
+    /// The file `.output` named, for `.show`.
+    var redirectPath: String?
     /// Nesting of `.read`, so a script that reads itself stops.
     var readDepth = 0
     /// Results written so far: csv and markdown blocks after the first are set apart by a blank line.
