@@ -27,13 +27,17 @@ let package = Package(
         .systemLibrary(name: "CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
-        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "CCairo"]),
+        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "CCairo", "CXLSX"]),
 
         // cairo, for charts exported as PNG and PDF images: its declarations, and libcairo.so.2
         // loaded when the first image is drawn rather than linked (see cairo_loader.c).
         .target(name: "CCairo", dependencies: ["CLazyLibrary"]),
 
-        // Opens a shared library when it is first needed (for CCairo, CZip and CPCRE2).
+        // libxlsxwriter, for results written as .xlsx workbooks: its declarations, and
+        // libxlsxwriter.so.4 loaded when the first workbook is written (see xlsx_loader.c).
+        .target(name: "CXLSX", dependencies: ["CLazyLibrary"]),
+
+        // Opens a shared library when it is first needed (for CCairo, CZip, CPCRE2 and CXLSX).
         .target(name: "CLazyLibrary"),
 
         // GNU readline, seen only by the executable.

@@ -39,6 +39,8 @@ public struct QueryResult: Sendable {
     public let elapsed: Duration
     /// The cells `suppress below N` (or `--suppress N`) made null; tables show them as `<N`.
     public var suppression: Suppression?
+    /// `to "FILE.xlsx"` after the query: the shell writes the result to this workbook.
+    public var outputFile: String?
 
     public init(table: Table, warnings: [Diagnostic] = [], chart: ChartHint? = nil, elapsed: Duration = .zero,
                 suppression: Suppression? = nil) {
@@ -47,6 +49,14 @@ public struct QueryResult: Sendable {
         self.chart = chart
         self.elapsed = elapsed
         self.suppression = suppression
+    }
+}
+
+extension QueryResult {
+    /// Whether a file name ends in `.xlsx` (any case): what `to "FILE"` after a query writes.
+    public static func isWorkbookName(_ file: String) -> Bool {
+        guard let dot = file.lastIndex(of: "."), !file[..<dot].isEmpty, !file[..<dot].hasSuffix("/") else { return false }
+        return file[file.index(after: dot)...].lowercased() == "xlsx"
     }
 }
 
@@ -114,16 +124,20 @@ public final class Session: Sendable {
             switch statement.kind {
             case .query(let query):
                 let run = try run(query)
-                return .rows(QueryResult(table: run.table, warnings: run.warnings, chart: run.chart,
-                                         elapsed: clock.now - start, suppression: run.suppression))
+                var result = QueryResult(table: run.table, warnings: run.warnings, chart: run.chart,
+                                         elapsed: clock.now - start, suppression: run.suppression)
+                result.outputFile = statement.output?.text
+                return .rows(result)
             case .let(let name, let query):
                 try checkLetName(name)
                 let run = try run(query)
                 let table = run.table.renamed(name.text)
                 catalog.register(table)
                 letNames.withLock { _ = $0.insert(table.name) }
-                return .stored(name: name.text, result: QueryResult(table: table, warnings: run.warnings,
-                                                                     elapsed: clock.now - start))
+                var result = QueryResult(table: table, warnings: run.warnings, elapsed: clock.now - start,
+                                         suppression: run.suppression)
+                result.outputFile = statement.output?.text
+                return .stored(name: name.text, result: result)
             case .explain(let query):
                 var binder = makeBinder()
                 let bound = try binder.bind(query)

@@ -22,7 +22,9 @@ import TrygImport
     }
 
     @Test func stagesAfterASource() {
-        #expect(candidates("incidents ") == Vocabulary.stageKeywords)
+        // The stages, then `to "FILE.xlsx"`, which ends a query.
+        #expect(candidates("incidents ") == Vocabulary.stageKeywords + ["to"])
+        #expect(candidates("incidents count t") == ["top", "trend", "to"])
         #expect(candidates("incidents wh") == ["where"])
         #expect(candidates("incidents | gr") == ["group"])
         #expect(candidates("incidents group ") == ["by"])

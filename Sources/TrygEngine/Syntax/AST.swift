@@ -113,4 +113,6 @@ struct Statement: Sendable {
     }
     let kind: Kind
     let span: Span
+    /// `to "FILE.xlsx"` after the query: write the result to this workbook.
+    var output: Name? = nil
 }

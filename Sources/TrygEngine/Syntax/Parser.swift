@@ -115,6 +115,23 @@ struct Parser {
     }
 
     mutating func statement() throws(Diagnostic) -> Statement {
+        var s = try statementBody()
+        if case .explain = s.kind { return s }
+        if current.isKeyword("to") {
+            advance()
+            let file = try chartText("a file name in quotes: to \"result.xlsx\"")
+            guard QueryResult.isWorkbookName(file.text) else {
+                throw Diagnostic(.error, "'to' after a query writes a workbook", span: file.span,
+                                 label: "name the file .xlsx",
+                                 notes: ["help: e.g. incidents group by library to \"hændelser.xlsx\"; "
+                                         + "a chart's image goes in the chart stage: chart bar to \"chart.png\""])
+            }
+            s.output = file
+        }
+        return s
+    }
+
+    private mutating func statementBody() throws(Diagnostic) -> Statement {
         let start = current.span.start
         if current.isKeyword("let"), case .word = peek(1).kind, peek(2).isSymbol("=") {
             advance()
@@ -178,6 +195,8 @@ struct Parser {
             if acceptSymbol("|"), current.kind == .end { throw unexpected("expected a stage after '|'") }
             guard case .word = current.kind, let k = current.keyword, Parser.stageKeywords.contains(k) else {
                 if current.kind == .end || current.isSymbol(";") || current.isSymbol(")") { break }
+                // `to "FILE.xlsx"` ends the statement's query (not a query in brackets).
+                if depth == 1, current.isKeyword("to") { break }
                 if case .word(let w) = current.kind, Vocabulary.statementWords.contains(w.lowercased()) {
                     throw Diagnostic(.error, "'\(w.lowercased())' starts a statement", code: .unknownStage, span: current.span,
                                      label: "it goes before the query, not after it",

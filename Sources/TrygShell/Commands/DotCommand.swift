@@ -23,6 +23,8 @@ public enum DotCommand: Equatable, Sendable {
     case maxRows(Int)
     /// `.export chart FILE`: the last chart as a PNG, SVG or PDF image.
     case exportChart(path: String)
+    /// `.export table FILE.xlsx`: the last result as a workbook.
+    case exportTable(path: String)
     case quit
 
     /// One row of the help table: the name, how to call it, and what it does.
@@ -47,7 +49,8 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
         Reference(name: "output", usage: ".output [FILE]", summary: "write results to FILE; alone: back to the screen"),
         Reference(name: "maxrows", usage: ".maxrows N", summary: "rows shown in table mode (0: all)"),
-        Reference(name: "export", usage: ".export chart FILE", summary: "the last chart as an image: FILE.png, .svg or .pdf"),
+        Reference(name: "export", usage: ".export chart|table FILE",
+                  summary: "the last chart as an image (FILE.png, .svg, .pdf), or the last result as a workbook (FILE.xlsx)"),
         Reference(name: "quit", usage: ".quit", summary: "leave the shell (also .exit or Ctrl-D)"),
     ]
 
@@ -142,9 +145,17 @@ extension DotCommand {
             return .maxRows(n)
         case "export":
             try arity(2...2)
-            guard args[0].text.lowercased() == "chart" else {
+            let what = args[0].text.lowercased()
+            guard what == "chart" || what == "table" else {
                 throw Diagnostic(.error, "cannot export '\(args[0].text)'", span: args[0].span,
-                                 label: "usage: .export chart FILE", source: source)
+                                 label: "usage: .export chart FILE or .export table FILE.xlsx", source: source)
+            }
+            if what == "table" {
+                guard QueryResult.isWorkbookName(args[1].text) else {
+                    throw Diagnostic(.error, "'.export table' writes a workbook", span: args[1].span,
+                                     label: "end the file name in .xlsx", source: source)
+                }
+                return .exportTable(path: args[1].text)
             }
             guard ChartHint.imageFormat(of: args[1].text) != nil else {
                 throw Diagnostic(.error, "cannot tell the image format of '\(args[1].text)'", span: args[1].span,

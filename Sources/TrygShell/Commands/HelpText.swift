@@ -13,6 +13,7 @@ enum HelpText {
         }
         lines.append("")
         lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    (end with ; or a complete line)")
+        lines.append("             QUERY to \"FILE.xlsx\"    the result written to a workbook instead of shown")
         lines.append("Stages:      " + Vocabulary.stages.filter { $0.keyword != "left" }.map(\.words).joined(separator: ", "))
         lines.append("Functions:   " + FunctionCatalog.scalarNames.joined(separator: " "))
         lines.append("Aggregates:  " + FunctionCatalog.aggregateNames.joined(separator: " "))
@@ -43,12 +44,17 @@ enum HelpText {
         if key == "operators" {
             parts.append("Operators, loosest first (one level a line):" + LanguageHelp.operators)
         }
+        if key == "to" || key == "xlsx" {
+            parts.append("QUERY to \"FILE.xlsx\"\n  the result as a workbook (typed cells, bold frozen header, autofilter)"
+                         + " instead of shown\n  e.g. incidents group by library, halfyear pivot halfyear to \"hændelser.xlsx\""
+                         + "\n  also: .export table FILE.xlsx (the last result), tryg --format xlsx --output FILE.xlsx (a sheet per result)")
+        }
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n") + "\n"
     }
 
     /// Every topic name, for suggestions.
     static var topics: [String] {
-        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames + ["operators"]
+        DotCommand.names + LanguageHelp.stages.map(\.name) + LanguageHelp.functionNames + ["operators", "to", "xlsx"]
             + Vocabulary.operators.filter(\.isWord).map(\.spelling)
     }
 }

@@ -101,7 +101,8 @@ public struct Completer {
     private func afterOperand(_ query: QueryContext) -> [String] {
         let words = Vocabulary.wordsAfterOperand(inStage: query.currentStage)
         if query.currentStage == "chart" { return words }   // chart is the last stage
-        return words + Completer.stageKeywords.filter { !words.contains($0) }
+        // Then `to "FILE.xlsx"`, which ends a query by writing it to a workbook.
+        return words + Completer.stageKeywords.filter { !words.contains($0) } + (words.contains("to") ? [] : ["to"])
     }
 
     private func filter(_ candidates: [String], _ word: String) -> [String] {

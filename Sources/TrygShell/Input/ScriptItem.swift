@@ -12,6 +12,8 @@ public struct ScriptItem: Sendable, Equatable {
     public let text: String
     /// The 1-based line the item starts on.
     public let line: Int
+    /// `-- sheet: NAME` on the line above the statement: its sheet's name in a workbook.
+    public var sheet: String?
 
     public init(_ kind: Kind, _ text: String, line: Int) {
         self.kind = kind

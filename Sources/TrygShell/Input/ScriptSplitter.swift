@@ -26,6 +26,8 @@ public enum ScriptSplitter {
         private var pending = PendingStatement()
         private var held: (line: String, number: Int)?
         private var count = 0
+        /// `-- sheet: NAME` comments by line, for the statement on the line below.
+        private var sheetComments: [Int: String] = [:]
 
         public init() {}
 
@@ -50,16 +52,33 @@ public enum ScriptSplitter {
             held = nil
             if !pending.isEmpty {
                 // The script ended inside an open statement: hand it over so the parser can say what is missing.
-                items += pending.takeStatements(mayEnd: true)
-                if let rest = pending.takeRest() { items.append(rest) }
+                items += named(pending.takeStatements(mayEnd: true))
+                if let rest = pending.takeRest() { items += named([rest]) }
             }
             return items
         }
 
+        /// Statements with the sheet name a comment on the line above gave them.
+        private func named(_ items: [ScriptItem]) -> [ScriptItem] {
+            guard !sheetComments.isEmpty else { return items }
+            return items.map { item in
+                var item = item
+                if item.kind == .statement { item.sheet = sheetComments[item.line - 1] }
+                return item
+            }
+        }
+
         private mutating func take(_ line: String, number: Int, next: String?) -> [ScriptItem] {
+            named(cut(line, number: number, next: next))
+        }
+
+        private mutating func cut(_ line: String, number: Int, next: String?) -> [ScriptItem] {
             if pending.isEmpty {
                 if number == 1 && line.hasPrefix("#!") { return [] }
-                if PendingStatement.isBlank(line) { return [] }
+                if PendingStatement.isBlank(line) {
+                    if let name = ScriptSplitter.sheetComment(line) { sheetComments[number] = name }
+                    return []
+                }
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.hasPrefix(".") {
                     return [ScriptItem(.dotCommand, ScriptSplitter.trimmedEnd(String(trimmed)), line: number)]
@@ -71,6 +90,16 @@ public enum ScriptSplitter {
             let startsStatement = next.map { !ScriptSplitter.continues($0) && !PendingStatement.isBlank($0) } ?? false
             return pending.takeStatements(mayEnd: !ScriptSplitter.continues(next), endOpen: startsStatement)
         }
+    }
+
+    /// The name in a comment line `-- sheet: NAME` (or `# sheet: NAME`), nil for any other line.
+    static func sheetComment(_ line: String) -> String? {
+        var rest = Substring(line).drop { $0 == " " || $0 == "\t" }
+        if rest.hasPrefix("--") { rest = rest.dropFirst(2) } else if rest.hasPrefix("#") { rest = rest.dropFirst() } else { return nil }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard rest.lowercased().hasPrefix("sheet:") else { return nil }
+        let name = trimmedEnd(String(rest.dropFirst(6).drop { $0 == " " || $0 == "\t" }))
+        return name.isEmpty ? nil : name
     }
 
     /// True when a next line carries on the statement: it begins with `|` or white space and is not blank.

@@ -44,6 +44,10 @@ public struct LaunchOptions: Equatable, Sendable {
     public var memoryLimit: MemoryBudget?
     /// `--format`; nil keeps the default (table).
     public var format: OutputMode?
+    /// `--format xlsx`: results as sheets of a workbook (`--output FILE.xlsx`, or one per result with `--output-dir`).
+    public var workbook = false
+    /// `--output FILE`: results to this file instead of standard output.
+    public var output: String?
     public var parameters: [String: String] = [:]
     public var keepGoing = false
     /// `--ascii`: charts in plain ASCII characters.
@@ -119,10 +123,16 @@ public struct LaunchOptions: Equatable, Sendable {
             case "--source": options.source = try value(flag, inline)
             case "--format":
                 let name = try value(flag, inline)
+                if name.lowercased() == "xlsx" {
+                    options.workbook = true
+                    options.format = nil
+                    continue
+                }
                 guard let mode = OutputMode(rawValue: name.lowercased()) else {
-                    throw UsageError(message: "unknown format '\(name)'; expected \(OutputMode.names)")
+                    throw UsageError(message: "unknown format '\(name)'; expected \(OutputMode.names)|xlsx")
                 }
                 options.format = mode
+                options.workbook = false
             case "--memory-limit":
                 let text = try value(flag, inline)
                 guard let budget = MemoryBudget.parse(text) else {
@@ -136,6 +146,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 }
                 options.csvDialect = dialect
             case "--output-dir": options.outputDirectory = try value(flag, inline)
+            case "-o", "--output": options.output = try value(flag, inline)
             case "--suppress":
                 let text = try value(flag, inline)
                 guard let n = Int64(text), n >= 1 else {
@@ -166,10 +177,15 @@ public struct LaunchOptions: Equatable, Sendable {
             default:
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
                              "--ascii", "--demo", "--source", "--maxrows", "--memory-limit", "--dialect", "--numbers",
-                             "--suppress", "--output-dir", "--quiet", "--sheet", "--delimiter", "--quoting", "--header",
+                             "--suppress", "--output-dir", "--output", "--quiet", "--sheet", "--delimiter", "--quoting", "--header",
                              "--encoding", "--decimal", "--thousands", "--null", "--type"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
+            }
+        }
+        if options.workbook {
+            guard options.outputDirectory != nil || options.output.map(QueryResult.isWorkbookName) == true else {
+                throw UsageError(message: "--format xlsx writes a workbook: give --output FILE.xlsx (or --output-dir DIR)")
             }
         }
         if options.demo {
@@ -230,6 +246,8 @@ public struct LaunchOptions: Equatable, Sendable {
         Options:
           --format table|csv|json|markdown  table is the default; csv and json keep full precision;
                                             json with several results is JSON Lines, one object each
+          --format xlsx --output FILE.xlsx  a workbook, one sheet per result, with typed cells
+          -o, --output FILE                 results to FILE instead of standard output
           --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
           --null TEXT                       how to read the files of --data (sniffed when not given)
@@ -240,7 +258,7 @@ public struct LaunchOptions: Equatable, Sendable {
                                             (without --data, --delimiter and --decimal spell csv output)
           --numbers da                      the table view's numbers Danish style (1.234,50)
           --output-dir DIR                  each result in a file of its own: DIR/result-1.csv, …
-                                            (.json with --format json)
+                                            (.json with --format json, .xlsx with --format xlsx)
           --suppress N                      counts under N suppressed in every result, with
                                             complementary cells (shown <N; null in csv and json)
           --param NAME=VALUE                $NAME in the script, substituted as a literal

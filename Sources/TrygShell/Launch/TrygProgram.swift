@@ -118,6 +118,8 @@ public struct TrygProgram {
         settings.csvDialect = dialect
         settings.danishNumbers = options.danishNumbers
         settings.outputDirectory = options.outputDirectory
+        settings.workbook = options.workbook
+        if options.workbook { settings.workbookPath = options.output }
         settings.collectJSON = !interactiveRun && demoScript == nil
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
@@ -126,6 +128,13 @@ public struct TrygProgram {
         runner.session.parameters = options.parameters
         if let budget = options.memoryLimit { runner.session.memoryBudget = budget }
         runner.session.suppressBelow = options.suppressBelow
+        if let path = options.output, !options.workbook {
+            do {
+                runner.redirect = try FileDescriptorOutput(path: path)
+            } catch {
+                return usageError("--output: cannot write '\(path)': \(error.reason)")
+            }
+        }
         if let status = load(into: catalog, runner: runner) { return status }
 
         if let demoScript { return finish(runner, demo(runner, demoScript)) }

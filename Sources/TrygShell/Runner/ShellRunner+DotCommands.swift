@@ -77,6 +77,8 @@ extension ShellRunner {
             }
         case .exportChart(let path):
             try exportLastChart(to: path, source: source)
+        case .exportTable(let path):
+            try exportLastResult(to: path, source: source)
         case .quit:
             quitRequested = true
         }

@@ -32,13 +32,14 @@ extension ShellRunner {
     /// At the end of a run: closes a file from `.output`; false (reported) when it could not be written whole.
     public func finishOutput() -> Bool {
         writeHeldJSON()
+        let workbookWritten = writeHeldWorkbook()
         do throws(Diagnostic) {
             try closeRedirect()
         } catch {
             report(error)
             return false
         }
-        return checkWrites()
+        return checkWrites() && workbookWritten
     }
 
     /// Ends `.output` to a file: closes it, and reports a delayed write error from the close.

@@ -33,6 +33,10 @@ public final class ShellRunner {
     var resultsShown = 0
     /// JSON results held until the output is finished (`settings.collectJSON`).
     var heldJSON: [Table] = []
+    /// Results held for the workbook of `--format xlsx --output FILE`, with the sheet name each asked for.
+    var heldSheets: [(name: String?, result: QueryResult)] = []
+    /// The last result and the sheet name it asked for, for `.export table`.
+    var lastResult: (result: QueryResult, name: String?)?
     static let maxReadDepth = 16
 
     public init(session: Session, settings: ShellSettings = ShellSettings(), output: TextOutput, errors: TextOutput) {
@@ -136,11 +140,11 @@ public final class ShellRunner {
                 return false
             }
         case .statement:
-            return execute(source)
+            return execute(source, sheet: item.sheet)
         }
     }
 
-    private func execute(_ source: SourceText) -> Bool {
+    private func execute(_ source: SourceText, sheet: String?) -> Bool {
         interrupts?.queryStarted(session.cancellation)
         let outcome: StatementOutcome
         do throws(Diagnostic) {
@@ -153,12 +157,19 @@ public final class ShellRunner {
         }
         switch outcome {
         case .rows(let result):
-            return show(result, source: source)
+            lastResult = (result, sheet)
+            if let file = result.outputFile { return writeWorkbook(result, sheet: sheet, to: file, source: source) }
+            return show(result, source: source, sheet: sheet)
         case .stored(let name, let result):
             result.warnings.forEach { report($0.withSource(source)) }
             let t = result.table
             note("kept as table \(name): \(t.rowCount) \(t.rowCount == 1 ? "row" : "rows"), "
                  + "\(t.columnNames.count) \(t.columnNames.count == 1 ? "column" : "columns")", elapsed: result.elapsed)
+            lastResult = (result, sheet ?? name)
+            if let file = result.outputFile {
+                return writeWorkbook(result, sheet: sheet ?? name, to: file, source: source, reportWarnings: false)
+            }
+            if settings.workbook { return holdSheet(result, name: sheet ?? name) }
         case .plan(let text, let warnings):
             warnings.forEach { report($0.withSource(source)) }
             output.write(text.hasSuffix("\n") ? text : text + "\n")
@@ -168,9 +179,14 @@ public final class ShellRunner {
 
     /// Writes a result in the current mode (with its chart in table mode), its warnings to the
     /// error stream; false when a chart's image could not be written.
-    func show(_ result: QueryResult, source: SourceText) -> Bool {
+    func show(_ result: QueryResult, source: SourceText, sheet: String? = nil) -> Bool {
         result.warnings.forEach { report($0.withSource(source)) }
         let elapsed = settings.timer ? result.elapsed : nil
+        if settings.workbook {
+            if let hint = result.chart, hint.file != nil, chart(result.table, hint: hint, source: source) == nil { return false }
+            if let s = result.suppression { note("note: " + s.note + " (empty cells with a note)", elapsed: nil, always: true) }
+            return holdSheet(result, name: sheet)
+        }
         if let dir = settings.outputDirectory {
             return writeResultFile(result, into: dir)
         }

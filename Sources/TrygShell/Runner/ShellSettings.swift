@@ -31,6 +31,10 @@ public struct ShellSettings: Sendable {
     public var collectJSON = false
     /// `--output-dir DIR`: each result in a file of its own (`result-1.csv`, …) instead of the output.
     public var outputDirectory: String?
+    /// `--format xlsx`: results go to workbooks, a sheet each, not to the output.
+    public var workbook = false
+    /// `--format xlsx --output FILE.xlsx`: the workbook every result of the run goes to, written at the end.
+    public var workbookPath: String?
 
     public init() {}
 }
