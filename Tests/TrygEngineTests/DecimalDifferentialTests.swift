@@ -156,6 +156,48 @@ import Testing
         // An average of ints near 2^63 is summed wide enough.
         guard case .rows(let r) = try session.execute("big where i > 0 compute avg(i), median(i)") else { return }
         #expect(r.table.rows.first?[0].numeric == Double(Int64.max - 5))
-        #expect(r.table.rows.first?[1] == .decimal(DecimalValue(Int64.max - 5)))
+        #expect(r.table.rows.first?[1] == .float(Double(Int64.max - 5)))
+    }
+
+    /// `median` of ints and decimals is a float (as `avg` and `quantile`), the exact midpoint
+    /// rounded once: over random columns it is the nearest double to the middle value, or to
+    /// the half-sum of the two middle values, computed here in wide integers.
+    @Test func medianOfNumbersIsTheNearestFloatToTheExactMidpoint() throws {
+        var random = MedianRandom(state: 0x3ED1A4)
+        for round in 0..<40 {
+            let scale = round % 4
+            let n = Int.random(in: 1...30, using: &random)
+            let wide = round % 5 == 0
+            var units: [Int64] = (0..<n).map { _ in
+                wide ? Int64.random(in: (Int64.max - 1000)...Int64.max, using: &random) : Int64.random(in: -100_000...100_000, using: &random)
+            }
+            var b = ColumnBuilder(type: scale == 0 ? .int : .decimal)
+            for u in units { b.append(scale == 0 ? .int(u) : .decimal(DecimalValue(units: u, scale: scale))) }
+            let session = Session(catalog: Catalog([Table(name: "m", columnNames: ["x"], columns: [b.finish()])]))
+            guard case .rows(let r) = try session.execute("m compute median(x)") else { return }
+            units.sort()
+            let total = Int128(units[(n - 1) / 2]) + Int128(units[n / 2])
+            // total / (2 · 10^scale), correctly rounded: through the decimal text of the exact value.
+            let twice = total * 5
+            let digits = String(twice.magnitude)
+            let padded = String(repeating: "0", count: max(0, scale + 2 - digits.count)) + digits
+            let cut = padded.index(padded.endIndex, offsetBy: -(scale + 1))
+            let expected = Double((twice < 0 ? "-" : "") + padded[..<cut] + "." + padded[cut...]) ?? .nan
+            #expect(r.table.columns[0].type == .float)
+            #expect(r.table.rows.first?[0] == .float(expected), "round \(round): \(units) at scale \(scale)")
+        }
+    }
+}
+
+/// SplitMix64, so a failing round replays.
+private struct MedianRandom: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

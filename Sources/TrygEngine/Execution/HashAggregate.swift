@@ -202,32 +202,39 @@ enum Accumulate {
                          notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
     }
 
-    /// The median of ints or decimals, exactly: the middle value, or the midpoint of the two
-    /// middle values (one more decimal when it falls between them).
+    /// The median of ints or decimals as a float: the middle value, or the midpoint of the two
+    /// middle values, found exactly and rounded once to the nearest double.
     static func exactMedian(_ agg: BoundAggregate, _ a: Column, _ v: [Int64], scale: Int, _ g: [Int32], _ k: Int,
                             _ rows: [Int32]?, _ cancellation: CancellationFlag) throws(Diagnostic) -> Column {
         let pairs = try sortedPairs(a, g, rows, cancellation) { _, r in v[r] }
-        var medians = [DecimalValue?](repeating: nil, count: k)
+        var nulls = Bitmap(count: k)
+        var out = [Double](repeating: 0, count: k)
+        var seen = [Bool](repeating: false, count: k)
         var start = 0
         while start < pairs.count {
             var end = start
             while end < pairs.count && pairs[end].group == pairs[start].group { end += 1 }
             let m = end - start
             let total = Int128(pairs[start + (m - 1) / 2].value) + Int128(pairs[start + m / 2].value)
-            let value: DecimalValue
-            if total % 2 == 0, let half = Int64(exactly: total / 2) {
-                value = DecimalValue(units: half, scale: scale)
-            } else if scale < DecimalValue.maxScale, let tenths = Int64(exactly: total * 5) {
-                value = DecimalValue(units: tenths, scale: scale + 1)
-            } else {
-                throw Diagnostic(.error, "number overflow in median", code: .overflow, span: agg.span, label: "the median does not fit in 64 bits")
-            }
-            medians[Int(pairs[start].group)] = value
+            // total / 2 / 10^scale = (total · 5) / 10^(scale + 1), rounded once.
+            out[Int(pairs[start].group)] = nearestDouble(total * 5, scale: scale + 1)
+            seen[Int(pairs[start].group)] = true
             start = end
         }
-        var b = ColumnBuilder(type: .decimal, capacity: k)
-        for m in medians { b.append(m.map { .decimal($0) } ?? .null) }
-        return b.finish()
+        for j in 0..<k where !seen[j] { nulls[j] = true }
+        return Column(type: .float, storage: .floats(out), nulls: nulls)
+    }
+
+    /// The double nearest to units / 10^scale: one division when both are exact doubles, else
+    /// through the exact decimal text (which `Double(String)` rounds correctly).
+    static func nearestDouble(_ units: Int128, scale: Int) -> Double {
+        if units.magnitude < 1 << 53, scale <= DecimalValue.maxScale {
+            return Double(units) / Double(DecimalValue.powers[scale])
+        }
+        let digits = String(units.magnitude)
+        let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
+        let cut = padded.index(padded.endIndex, offsetBy: -scale)
+        return Double((units < 0 ? "-" : "") + padded[..<cut] + "." + padded[cut...]) ?? Double(units) / pow(10, Double(scale))
     }
 
     /// A group and a value, ordered by group, then value.

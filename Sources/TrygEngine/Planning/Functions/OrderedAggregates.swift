@@ -38,15 +38,15 @@ enum OrderedAggregates {
             bind: { c throws(Diagnostic) in c.aggregate(.max, c.args[0].type) }),
         AggregateFunction(
             help: FunctionHelp(name: "median", usage: "median(x)",
-                               summary: "the middle value; of an ordered category the middle answer (the lower one of two)",
+                               summary: "the middle value (of numbers a float); of an ordered category the middle answer (the lower one of two)",
                                example: "survey group by library compute median(safety)", isAggregate: true, family: family),
             arity: 1...1,
             bind: { c throws(Diagnostic) in
                 try expectOrdered(c)
-                // The median of ints or decimals is an exact decimal (a midpoint needs one more decimal).
+                // Of numbers a float, as avg and quantile (as DuckDB does): the midpoint of the two
+                // middle values is found exactly, then rounded once to the nearest double.
                 let t = c.args[0].type
-                if t == .float { return c.aggregate(.median, .float) }
-                if t.isNumeric || t == .null { return c.aggregate(.median, .decimal) }
+                if t.isNumeric || t == .null { return c.aggregate(.median, .float) }
                 return c.aggregate(.quantile, c.args[0].type, fraction: 0.5)
             }),
         AggregateFunction(
