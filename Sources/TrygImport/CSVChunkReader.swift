@@ -90,6 +90,10 @@ struct CSVChunk {
     var text = CSVTextCheck()
     /// Rows with a delimiter after their last field, which was dropped.
     var trailingDelimiters = 0
+    /// Rows with fewer fields than the header whose values fit their columns: the missing
+    /// fields at the end are null. `firstShortLine` counts from the chunk's first line.
+    var shortRows = 0
+    var firstShortLine: Int?
 }
 
 /// What a load saw of its text while reading it: a file whose head was valid UTF-8 is
@@ -152,9 +156,12 @@ struct CSVChunkReader {
         // columns appended before it in that row take their values back.
         let fixed = layout.fixed
         let free = layout.rules.indices.filter { layout.rules[$0].fixedType == nil }
+        // A short row's fields, with empty ones after its last.
+        let padded = UnsafeMutablePointer<CSVField>.allocate(capacity: max(1, width))
+        defer { padded.deallocate() }
 
         while scanner.position < limit, let record = scanner.next() {
-            let fields = scanner.fields
+            var fields = scanner.fields
             records &+= 1
             if records == CSVChunkReader.sampleRows {
                 reserve(&chunk, columns, sampleBytes: record.end - start, remaining: sizedFor ?? (limit - start))
@@ -179,6 +186,16 @@ struct CSVChunkReader {
                 // A delimiter after the last field adds no value.
                 if record.fieldCount == width &+ 1, width < CSVScanner.maxFields, fields[width].start == fields[width].end {
                     chunk.trailingDelimiters &+= 1
+                } else if record.fieldCount < width, record.openQuote == nil,
+                          presentFieldsFit(fields, count: record.fieldCount, columns) {
+                    // Fields missing at the end of a row are read as empty, as a person reads
+                    // `04-03-2025;Sundby;85,50` under a header of four names; a row whose
+                    // values do not fit (a footer such as `I alt;335`) is still rejected.
+                    padded.update(from: fields, count: record.fieldCount)
+                    for c in record.fieldCount..<width { padded[c] = CSVField(start: record.end, end: record.end, escaped: false) }
+                    fields = padded
+                    chunk.shortRows &+= 1
+                    if chunk.firstShortLine == nil { chunk.firstShortLine = record.line }
                 } else {
                     reject(&chunk, record,
                            reason: "expected \(width) fields, found \(LoadReport.grouped(record.fieldCount))")
@@ -237,10 +254,16 @@ struct CSVChunkReader {
                 released = start
             }
             scanner.seek(to: start)
-            guard let record = scanner.next(), record.fieldCount == layout.width || record.fieldCount == layout.width + 1
-            else { break }
+            guard let record = scanner.next(), record.fieldCount <= layout.width + 1 else { break }
             let fields = scanner.fields
-            for (k, c) in targets.enumerated() { text[k].append(fieldBytes(fields[c])) }
+            for (k, c) in targets.enumerated() {
+                // A short row's missing fields are empty (see `read`).
+                if c < record.fieldCount {
+                    text[k].append(fieldBytes(fields[c]))
+                } else {
+                    text[k].append(UnsafeBufferPointer(start: nil, count: 0))
+                }
+            }
         }
         return text
     }
@@ -267,6 +290,20 @@ struct CSVChunkReader {
     /// ` (name)` for a column of the table, empty past its last column.
     private func columnName(_ field: Int) -> String {
         field < layout.names.count ? " (\(layout.names[field]))" : ""
+    }
+
+    /// Whether a short row reads as data with fields missing at the end rather than a note
+    /// or a total (`I alt;335`): it is not when its first value is a word where its column
+    /// holds numbers, dates or booleans. A misfit without letters (a code `03447` in a column
+    /// of ints) widens its column, as in a full row.
+    private func presentFieldsFit(_ fields: UnsafeMutablePointer<CSVField>, count: Int,
+                                  _ columns: UnsafeMutableBufferPointer<CSVColumnAccumulator>) -> Bool {
+        guard count >= 1 else { return false }
+        guard layout.fixed.first == 0 else { return true }
+        let first = fieldBytes(fields[0])
+        if columns[0].couldHold(first) { return true }
+        let isWord = first.contains { ($0 | 0x20) &- UInt8(ascii: "a") < 26 || $0 >= 0x80 }
+        return !isWord
     }
 
     /// The first field longer than the limit, if any.

@@ -126,6 +126,25 @@ struct CSVColumnAccumulator {
         return checked != nil || checkedNull
     }
 
+    /// Whether the value fits the column's type or a widening it allows, without keeping
+    /// anything: an empty field or a missing-value marker always does, and so does every
+    /// value of a text or inferred column.
+    func couldHold(_ b: Bytes) -> Bool {
+        if b.isEmpty || markers.matches(b) { return true }
+        switch state {
+        case .int: return widens ? CSVValueParser.number(b, numbers) != nil : CSVValueParser.int(b, numbers) != nil
+        case .decimal: return CSVValueParser.number(b, numbers) != nil
+        case .bool: return CSVValueParser.bool(b, digits: true) != nil
+        case .date:
+            guard let v = CSVValueParser.dateOrTimestamp(b) else { return false }
+            if case .timestamp = v { return widens }
+            return true
+        case .timestamp: return CSVValueParser.dateOrTimestamp(b) != nil
+        case .mapped: return mappedValue(String(decoding: b, as: UTF8.self)) != nil
+        case .pending, .text, .needsRescan: return true
+        }
+    }
+
     /// For a set type, the quick path: appends the field when it parses as the column's type
     /// as it stands, and returns true; else appends nothing and returns false, and the caller
     /// takes the careful path (`fits`, then `append`), which also widens a sniffed type.

@@ -27,8 +27,10 @@ struct CSVColumnSniffer {
         var firstFields: [CSVField] = []
         guard var first = scanner.next(into: &firstFields) else { throw bytes.fileError(CSVLoader.emptyFile) }
         // Title lines, an extraction date and blank lines above the header are passed over.
-        if options.header != false, modalWidth > 1 {
-            let titles = titleLines(from: sniffer.start)
+        if options.header != false {
+            // One column, with a delimiter after each value or not: no line has two values.
+            let oneColumn = modalWidth == 1 || (modalWidth == 2 && mostLinesEndEmpty(from: sniffer.start))
+            let titles = oneColumn ? oneColumnTitleLines(from: sniffer.start) : titleLines(from: sniffer.start)
             if titles.count > 0 {
                 for _ in 0..<titles.count {
                     guard let next = scanner.next(into: &firstFields) else { break }
@@ -107,6 +109,37 @@ struct CSVColumnSniffer {
                        findings: findings, warnings: warnings, notes: notes)
     }
 
+    /// In a file of one column, the lines above the header that hold a title: where the
+    /// first lines (up to 20) are text or blank and the values below the header are numbers,
+    /// dates or booleans, the header is the last text line above them. A column of text
+    /// cannot tell a title from its values, and has none.
+    private func oneColumnTitleLines(from start: Int) -> [String] {
+        var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting, position: start)
+        var fields: [CSVField] = []
+        // A missing-value marker (`NULL`, `-`) is a value of any column, like a blank line.
+        var lines: [(text: String, isValue: Bool, isBlank: Bool, isMarker: Bool)] = []
+        let formats = [CSVNumberFormat.plain, CSVNumberFormat(decimalComma: true, thousands: UInt8(ascii: ".")),
+                       CSVNumberFormat(decimalComma: false, thousands: UInt8(ascii: ","))]
+        while lines.count < 24, scanner.next(into: &fields) != nil {
+            let b = fields.first.map { field($0, in: bytes) } ?? UnsafeBufferPointer(start: nil, count: 0)
+            let text = String(decoding: b, as: UTF8.self).trimmingCSVSpaces()
+            let isMarker = !b.isEmpty && markers.matches(b)
+            let isValue = !b.isEmpty && !isMarker && formats.contains { CSVValueParser.classify(b, $0) != .text }
+            lines.append((String(text), isValue, b.isEmpty, isMarker))
+        }
+        // The header: the first line of words with values right below it (three, or all there
+        // are); a code such as `01750` is a value, not a name.
+        func hasLetters(_ text: String) -> Bool { text.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        guard let header = lines.indices.first(where: { h in
+            guard !lines[h].isValue, !lines[h].isBlank, !lines[h].isMarker, hasLetters(lines[h].text) else { return false }
+            let below = lines[(h + 1)...].lazy.filter { !$0.isBlank && !$0.isMarker }.prefix(3)
+            return !below.isEmpty && below.allSatisfy(\.isValue)
+        }), header >= 1, header <= 20,
+              lines[..<header].allSatisfy({ $0.isBlank || (!$0.isValue && !$0.isMarker && hasLetters($0.text)) })
+        else { return [] }
+        return lines[..<header].map(\.text)
+    }
+
     /// The lines above the header that hold a title: blank lines and lines with at most one
     /// value, before the first line with two values or more (within the first 20 lines), which
     /// must have a line of two fields or more below it. A file whose first such line is the
@@ -119,15 +152,33 @@ struct CSVColumnSniffer {
             let filled = fields.filter { $0.end > $0.start }
             if titles.isEmpty, filled.count >= 2 { return [] }
             if filled.count >= 2 {
-                // The header must have a row below it that splits as well.
-                guard let below = scanner.next(into: &fields), below.fieldCount >= 2 else { return [] }
-                return titles
+                // The header must have a row below it that splits as well, among the next three
+                // (the first may be short).
+                for _ in 0..<3 {
+                    guard let below = scanner.next(into: &fields) else { break }
+                    if below.fieldCount >= 2 { return titles }
+                }
+                return []
             }
             let text = filled.first.map { String(decoding: field($0, in: bytes), as: UTF8.self) } ?? ""
             titles.append(String(text.trimmingCSVSpaces()))
             _ = record
         }
         return []
+    }
+
+    /// Whether most lines of the modal width end in an empty field: a delimiter after each
+    /// value of a file of one column.
+    private func mostLinesEndEmpty(from start: Int) -> Bool {
+        var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, quoting: quoting, position: start)
+        var fields: [CSVField] = []
+        var modal = 0, emptyLast = 0
+        while modal < 200, let record = scanner.next(into: &fields) {
+            guard record.fieldCount == modalWidth, let last = fields.last else { continue }
+            modal += 1
+            if last.start == last.end { emptyLast += 1 }
+        }
+        return modal > 0 && emptyLast * 5 >= modal * 4
     }
 
     // MARK: Numbers
@@ -223,7 +274,11 @@ struct CSVColumnSniffer {
                 return format(comma)
             }
             guard let (mark, example) = v.ambiguous else { return file }
-            let chosen = delimiter == UInt8(ascii: ";") ? format(true) : file
+            // A mark the rest of the file does not use as its decimal mark groups thousands
+            // (`63,839` where decimals are written `12.5`); so does `.` in a `;` file, as
+            // Danish Excel writes it (`1.250` visitors beside coordinates `55.67`).
+            let groups = mark != file.mark || (delimiter == UInt8(ascii: ";") && mark == UInt8(ascii: "."))
+            let chosen = groups ? format(mark == UInt8(ascii: ".")) : file
             var probe = Array(example.utf8)
             let value = probe.withUnsafeMutableBufferPointer { CSVValueParser.number(UnsafeBufferPointer($0), chosen) }
             let shown: String
@@ -253,8 +308,9 @@ struct CSVColumnSniffer {
         return i == b.count && after == 3 ? mark : nil
     }
 
-    /// The decimal mark a number spells beyond doubt: `3,5` and `1.234,5` say comma, `3.5`
-    /// and `1,234.5` say point; `1,500` and `1.500` (a fraction or thousands?) say nothing.
+    /// The decimal mark a number spells beyond doubt: `3,5`, `1.234,5` and `1.234.567` say
+    /// comma, `3.5`, `1,234.5` and `1,234,567` say point; `1,500` and `1.500` (a fraction or
+    /// thousands?) say nothing.
     static func decimalMark(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
         var i = 0
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
@@ -282,10 +338,12 @@ struct CSVColumnSniffer {
             // One separator: three digits after one to three before could be thousands.
             return (runs[0] <= 3 && runs[1] == 3) ? nil : mark
         }
-        guard groups.allSatisfy({ $0 != mark }), runs[0] <= 3, runs.dropFirst().dropLast().allSatisfy({ $0 == 3 }) else {
-            return nil
-        }
-        return mark
+        guard runs[0] <= 3, runs.dropFirst().dropLast().allSatisfy({ $0 == 3 }) else { return nil }
+        if groups.allSatisfy({ $0 != mark }) { return mark }
+        // `2.657.517` or `2,020,122,029`: one mark grouping thousands more than once, so the
+        // decimal mark is the other one.
+        guard separators.allSatisfy({ $0 == mark }), runs.last == 3 else { return nil }
+        return mark == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
     }
 
     // MARK: Types and header

@@ -92,6 +92,11 @@ struct CSVLoader {
                 notes.append("a '\(d)' after the last field of \(LoadReport.grouped(rows.trailingDelimiters)) "
                              + "\(rows.trailingDelimiters == 1 ? "row" : "rows") dropped")
             }
+            if rows.shortRows > 0, let line = rows.firstShortLine {
+                let n = rows.shortRows
+                notes.append("\(LoadReport.grouped(n)) \(n == 1 ? "row has" : "rows have") fewer fields than the header "
+                             + "(the first on line \(line)); the missing fields at the end are null")
+            }
             for (c, name) in names.enumerated() where rows.columns[c].markerNulls > 0 && columns[c].type != .text {
                 let n = rows.columns[c].markerNulls
                 notes.append("\(name): \(LoadReport.grouped(n)) missing-value \(n == 1 ? "marker" : "markers") "
@@ -208,6 +213,8 @@ extension CSVChunk {
         for c in misfits.indices { misfits[c] &+= next.misfits[c] }
         text.add(next.text)
         trailingDelimiters &+= next.trailingDelimiters
+        if firstShortLine == nil, let line = next.firstShortLine { firstShortLine = line + lineOffset }
+        shortRows &+= next.shortRows
         end = next.end
         lineEnds += next.lineEnds
     }

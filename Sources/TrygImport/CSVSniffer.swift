@@ -101,6 +101,9 @@ struct CSVSniffer {
         for d in CSVSniffer.tieOrder {
             let shape = fieldCounts(head, delimiter: d, quoting: quoting)
             guard shape.modal > 1, shape.headerIndex >= 0 else { continue }
+            // A one-column file of numbers with decimal commas (`513,00`) or commas grouping
+            // thousands (`27,509,427.9`) under a header that does not split: no delimiter.
+            if d == UInt8(ascii: ","), shape.headerIndex > 0, onlyNumbersWithCommas(head, quoting: quoting) { continue }
             if let b = best {
                 let s = shape, o = b.shape
                 if s.headerIndex != o.headerIndex {
@@ -114,8 +117,13 @@ struct CSVSniffer {
             best = (DelimiterChoice(byte: d, width: shape.modal), shape)
         }
         guard let best else {
-            let shape = fieldCounts(head, delimiter: UInt8(ascii: ","), quoting: quoting)
-            return (DelimiterChoice(byte: UInt8(ascii: ","), width: max(1, shape.modal)),
+            // One column: no byte splits it, so a comma or `;` inside a value stays in it.
+            // (A first line longer than the sample shows no whole line: it is read with `,`, so
+            // a line of millions of commas is named as such.)
+            let comma = fieldCounts(head, delimiter: UInt8(ascii: ","), quoting: quoting)
+            let byte = comma.records == 0 ? UInt8(ascii: ",") : CSVSniffer.noDelimiter
+            let shape = fieldCounts(head, delimiter: byte, quoting: quoting)
+            return (DelimiterChoice(byte: byte, width: max(1, shape.modal)),
                     LoadReport.Finding(part: "delimiter", value: "none", given: false,
                                        evidence: "one column: no , ; tab or | splits the lines"))
         }
@@ -123,6 +131,24 @@ struct CSVSniffer {
         return (best.choice, LoadReport.Finding(
             part: "delimiter", value: CSVSniffer.show(best.choice.byte), given: false,
             evidence: "\(s.modal) fields on \(LoadReport.grouped(s.withModal)) of \(LoadReport.grouped(s.records)) lines"))
+    }
+
+    /// The delimiter of a file of one column: the ASCII unit separator, which text files
+    /// do not hold.
+    static let noDelimiter: UInt8 = 0x1F
+
+    /// Whether every record that `,` splits is one number written with commas (`0,97`,
+    /// `-1.234,50`, `27,509,427.9`), and some record is.
+    private func onlyNumbersWithCommas(_ head: CSVBytes, quoting: Bool) -> Bool {
+        var seen = 0, other = 0
+        forEachRecord(in: head, delimiter: UInt8(ascii: ","), quoting: quoting, limit: CSVSniffer.delimiterSampleRecords) { record, _ in
+            guard record.fieldCount >= 2 else { return }
+            let b = UnsafeBufferPointer(start: head.base + record.start, count: record.end - record.start)
+            let isNumber = b.count <= 40 && b.count >= 3
+                && (CSVColumnSniffer.decimalMark(b) != nil || CSVColumnSniffer.ambiguousMark(b) != nil)
+            if isNumber { seen += 1 } else { other += 1 }
+        }
+        return seen > 0 && other == 0
     }
 
     /// How many fields the sampled records have: the most common count and how many have it.
@@ -153,6 +179,12 @@ struct CSVSniffer {
 
     func fieldCounts(_ view: CSVBytes, delimiter: UInt8, quoting: Bool) -> FieldCounts {
         var histogram: [Int: Int] = [:]
+        // The same from the first line that splits (the header) on: title lines above it
+        // count only when they are as many as the lines from it, or no line below it splits.
+        var fromHeader: [Int: Int] = [:]
+        var splitBelowHeader = 0
+        var firstWidth = 0
+        var endsEmpty: [Int: Bool] = [:]
         var counts = FieldCounts()
         forEachRecord(in: view, delimiter: delimiter, quoting: quoting, limit: CSVSniffer.delimiterSampleRecords) { record, fields in
             if record.fieldCount == 1, record.start == record.end { return }
@@ -162,7 +194,14 @@ struct CSVSniffer {
                 return
             }
             if record.hasQuotedField { counts.quotedClean += 1 }
+            if firstWidth == 0 { firstWidth = record.fieldCount }
+            let lastEmpty = fields.last.map { $0.start == $0.end } ?? false
+            endsEmpty[record.fieldCount] = (endsEmpty[record.fieldCount] ?? true) && lastEmpty
             histogram[record.fieldCount, default: 0] += 1
+            if counts.headerIndex >= 0 || (record.fieldCount > 1 && counts.records <= 20) {
+                fromHeader[record.fieldCount, default: 0] += 1
+                if counts.headerIndex >= 0, record.fieldCount > 1 { splitBelowHeader += 1 }
+            }
             if counts.headerIndex >= 0 {
                 counts.afterHeader += 1
                 if record.fieldCount == counts.headerWidth
@@ -174,7 +213,14 @@ struct CSVSniffer {
                 counts.headerWidth = record.fieldCount
             }
         }
-        for (width, n) in histogram where n > counts.withModal || (n == counts.withModal && width > counts.modal) {
+        if counts.headerIndex > 0, splitBelowHeader > 0, counts.records - counts.headerIndex >= counts.headerIndex {
+            histogram = fromHeader
+        }
+        // On a tie, the width of the first line (the header) wins, or one more when those
+        // lines all end in an empty field (a delimiter after the last); then the wider.
+        let preferred = endsEmpty[firstWidth + 1] == true ? firstWidth + 1 : firstWidth
+        for (width, n) in histogram.sorted(by: { $0.key < $1.key })
+        where n > counts.withModal || (n == counts.withModal && counts.modal != preferred) {
             counts.modal = width
             counts.withModal = n
         }

@@ -85,6 +85,12 @@ public enum XLSXReader {
     private static func choose(_ workbook: XLSXWorkbook, _ name: String?) throws(Diagnostic)
         -> (XLSXWorkbook.Sheet, LoadReport.Finding) {
         let names = workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+        let visible = workbook.sheets.filter { $0.state == nil || $0.state == "visible" }
+        // A sheet's place among the visible sheets, as a person counts the tabs.
+        func place(_ sheet: XLSXWorkbook.Sheet) -> String {
+            guard let k = visible.firstIndex(where: { $0.name == sheet.name }) else { return "hidden" }
+            return "sheet \(k + 1) of \(visible.count) visible"
+        }
         if let name {
             let wanted = name.precomposedForTrygNFC.lowercased()
             guard let sheet = workbook.sheets.first(where: { $0.name.lowercased() == wanted }) else {
@@ -92,12 +98,17 @@ public enum XLSXReader {
                 throw Diagnostic(.error, "the workbook has no sheet '\(name)'\(hint)",
                                  notes: ["note: its sheets are \(names)"], file: FilePosition(path: workbook.path))
             }
-            return (sheet, LoadReport.Finding(part: "sheet", value: "'\(sheet.name)'", given: true))
+            return (sheet, LoadReport.Finding(part: "sheet", value: "'\(sheet.name)', \(place(sheet))", given: true))
         }
         guard let sheet = workbook.sheets.first(where: { $0.state == nil || $0.state == "visible" }) ?? workbook.sheets.first else {
             throw XLSXArchive.damaged(workbook.path, "it lists no sheets")
         }
-        let evidence = workbook.sheets.count == 1 ? "the only sheet" : "the first of \(workbook.sheets.count): \(names)"
+        let hidden = workbook.sheets.filter { $0.state != nil && $0.state != "visible" }.map { "'\($0.name)'" }
+        let shown = visible.map { "'\($0.name)'" }.joined(separator: ", ")
+        let evidence = workbook.sheets.count == 1 ? "the only sheet"
+            : visible.count <= 1 && hidden.isEmpty ? "the first of \(workbook.sheets.count): \(names)"
+            : "sheet 1 of \(visible.count) visible: \(shown)"
+                + (hidden.isEmpty ? "" : "; hidden: \(hidden.joined(separator: ", "))")
         return (sheet, LoadReport.Finding(part: "sheet", value: "'\(sheet.name)'", given: false, evidence: evidence))
     }
 }

@@ -78,6 +78,8 @@ struct XLSXTableBuilder {
         // Numbers arrive as doubles; a column of short decimals becomes exact `decimal` at the end.
         var builders = types.map { ColumnBuilder(type: $0.type == .decimal ? .float : $0.type, capacity: data.count) }
         var misfits = Array(repeating: 0, count: width)
+        // Missing-value markers read as null in columns that are not text, for the report.
+        var markerNulls = Array(repeating: 0, count: width)
         var loaded = 0
         for (r, values) in data.enumerated() {
             if r & 4095 == 0, options.cancellation?.isRaised == true {
@@ -88,6 +90,7 @@ struct XLSXTableBuilder {
             for (column, value) in values where column < width {
                 if let v = convert(value, to: types[column]) {
                     row[column] = v
+                    if v.isNull, case .text(let s) = value, !s.isEmpty { markerNulls[column] += 1 }
                 } else {
                     misfits[column] += 1
                     if reasons.count < 3 {
@@ -103,6 +106,11 @@ struct XLSXTableBuilder {
             loaded += 1
         }
         let columns = builders.enumerated().map { c, b in categorized(XLSXTableBuilder.exact(b.finish()), names[c], types[c]) }
+        for (c, name) in names.enumerated() where markerNulls[c] > 0 && columns[c].type != .text {
+            let n = markerNulls[c]
+            notes.append("\(name): \(LoadReport.grouped(n)) missing-value \(n == 1 ? "marker" : "markers") "
+                         + "(\(markers.shown)) read as null")
+        }
         let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: loaded, origin: path)
         let report = LoadReport(format: "XLSX", findings: findings, misfits: misfits, warnings: warnings, notes: notes)
         return TableLoad(table: table, rejects: rejects.table(for: tableName, path: path), rowsLoaded: loaded,

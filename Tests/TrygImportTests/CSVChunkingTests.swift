@@ -19,9 +19,10 @@ struct SeededGenerator: RandomNumberGenerator {
 /// A random CSV file together with what a correct reader must make of it.
 private struct GeneratedCSV {
     var text = ""
-    /// Field values of the rows that have the header's width, in order ("" for null).
+    /// Field values of the rows loaded, in order ("" for null): those with the header's width,
+    /// and those with fields missing at the end, which are null.
     var rows: [[String]] = []
-    /// Lines and raw text of the rows with another width.
+    /// Lines and raw text of the rows with more fields than the header.
     var ragged: [(line: Int, raw: String)] = []
     var width = 0
 
@@ -40,14 +41,24 @@ private struct GeneratedCSV {
                 let kind = Int.random(in: 0..<20, using: &rng) == 0 ? Int.random(in: 0..<7, using: &rng) : kinds[c]
                 return GeneratedCSV.value(kind: kind, using: &rng)
             }
-            let isRagged = Int.random(in: 0..<15, using: &rng) == 0
+            var isRagged = Int.random(in: 0..<15, using: &rng) == 0
+            var isShort = false
             if isRagged {
-                if width > 1, Bool.random(using: &rng) { fields.removeLast() } else { fields.append("x") }
+                if width > 1, Bool.random(using: &rng) {
+                    fields.removeLast()
+                    isShort = true
+                    isRagged = false
+                } else if width > 1 {
+                    fields.append("x")
+                } else {
+                    // A file of one column has no delimiter: a comma is part of the value.
+                    isRagged = false
+                }
             }
             // A multi-column file skips a blank line, so a row of one empty field is not made there.
             if fields.count == 1, fields[0].isEmpty, width > 1 { fields[0] = "0" }
             let encoded = fields.map { GeneratedCSV.encode($0, using: &rng) }.joined(separator: ",")
-            if isRagged { ragged.append((line, encoded)) } else { rows.append(fields) }
+            if isRagged { ragged.append((line, encoded)) } else { rows.append(isShort ? fields + [""] : fields) }
             line += encoded.filter { $0 == "\n" || $0 == "\r\n" }.count
             let last = r == count - 1
             // Without a line end, a last row of one empty field would not be there at all.

@@ -59,10 +59,18 @@ import TrygDomain
     }
 
     @Test func notNumbers() throws {
-        for text in ["1.2.3", "e5", "1e", "-", "+", ".", "1,5", "inf", "nan", "0x10", " 1", "1 ", "1e999"] {
+        for text in ["1.2.3", "e5", "1e", "-", "+", ".", "inf", "nan", "0x10", " 1", "1 ", "1e999"] {
             let l = try csvLoad("x\n\(text)\n")
             #expect(csvType(l, "x") == .text, "\(text)")
         }
+    }
+
+    @Test func aColumnOfDecimalCommasUnderAHeaderOfOneNameIsOneColumn() throws {
+        let l = try csvLoad("Beløb\n0,97\n513,00\n-1.234,50\n")
+        #expect(l.table.columnNames == ["Beløb"])
+        #expect(csvValues(l, "Beløb").map(\.display) == ["0.97", "513.00", "-1234.50"])
+        // Two columns of ints under a header of two names stay two columns.
+        #expect(try csvLoad("a,b\n1,5\n2,6\n").table.columnNames == ["a", "b"])
     }
 
     @Test func intAndDecimalMixToDecimal() throws {

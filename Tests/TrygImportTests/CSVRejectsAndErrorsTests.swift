@@ -4,18 +4,21 @@ import TrygDomain
 @testable import TrygEngine
 
 @Suite struct CSVRejectsTests {
-    @Test func raggedRowsAreRejectedWithLineAndRawText() throws {
-        let csv = "id,library,note\n1,Vesterbro,a\n2,Nørrebro\n3,\"Blå\ngården\",b\n4,x,y,z\n5,Valby,c\n"
+    @Test func longRowsAreRejectedWithLineAndRawTextAndShortRowsEndInNulls() throws {
+        let csv = "id,library,note\n1,Vesterbro,a\n2,Nørrebro\n3,\"Blå\ngården\",b\n4,x,y,z\n5,Valby,c\nI alt\n"
         let l = try csvLoad(csv)
-        #expect(l.rowsLoaded == 3 && l.rowsRejected == 2)
-        #expect(csvValues(l, "id") == [.int(1), .int(3), .int(5)])
+        #expect(l.rowsLoaded == 4 && l.rowsRejected == 2)
+        #expect(csvValues(l, "id") == [.int(1), .int(2), .int(3), .int(5)])
+        #expect(csvValues(l, "note") == [.text("a"), .null, .text("b"), .text("c")])
+        #expect(l.report.notes.contains { $0.contains("1 row has fewer fields than the header (the first on line 3)") })
         let rejects = try #require(l.rejects)
         #expect(rejects.name == "t_rejects")
         #expect(rejects.columnNames == ["file", "line", "raw", "reason"])
         #expect(rejects.column("line")?.type == .int)
         #expect(rejects.rows == [
-            [.text("test.csv"), .int(3), .text("2,Nørrebro"), .text("expected 3 fields, found 2")],
             [.text("test.csv"), .int(6), .text("4,x,y,z"), .text("expected 3 fields, found 4")],
+            // A short row whose values do not fit their columns is not data (a total, a note).
+            [.text("test.csv"), .int(8), .text("I alt"), .text("expected 3 fields, found 1")],
         ])
     }
 

@@ -182,6 +182,29 @@ enum TestWorkbook {
         #expect(missing?.notes == ["note: its sheets are 'Hændelser', 'Tryghed'"])
     }
 
+    @Test func missingValueMarkersAndEmptyTextAreNullAndCounted() throws {
+        func text(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
+        var rows = "<row r=\"1\">\(text("id"))\(text("alvor"))\(text("note"))</row>"
+        for (r, alvor) in ["3", "NULL", "-", "N/A", "", "2"].enumerated() {
+            let cell = Int(alvor).map { "<c><v>\($0)</v></c>" } ?? text(alvor)
+            rows += "<row r=\"\(r + 2)\"><c><v>\(r + 1)</v></c>\(cell)\(text(r == 1 ? "NULL" : "ok"))</row>"
+        }
+        let l = try load(try TestWorkbook.make([("A", rows)]))
+        #expect(l.rowsLoaded == 6 && l.rowsRejected == 0)
+        #expect(values(l, "alvor") == [.int(3), .null, .null, .null, .null, .int(2)])
+        // In a text column a marker is a value, as written.
+        #expect(values(l, "note")[1] == .text("NULL"))
+        #expect(l.report.notes.contains("alvor: 3 missing-value markers (NULL, N/A, NA, -) read as null"))
+    }
+
+    @Test func theReportNamesASheetsPlaceAmongTheVisibleOnes() throws {
+        let row = "<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row><row r=\"2\"><c><v>1</v></c></row>"
+        let bytes = try TestWorkbook.make([("Første", row), ("Anden", row)])
+        #expect(try load(bytes).report.finding("sheet")?.evidence == "sheet 1 of 2 visible: 'Første', 'Anden'")
+        #expect(try load(bytes, options: ImportOptions(sheet: "anden")).report.finding("sheet")?.value
+                == "'Anden', sheet 2 of 2 visible")
+    }
+
     @Test func aTextInANumberColumnMakesItTextAndAnErrorCellRejectsItsRow() throws {
         var rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>n</t></is></c><c t=\"inlineStr\"><is><t>m</t></is></c></row>"
         for r in 2...151 {

@@ -92,7 +92,7 @@ import Testing
 
     @Test func reimportWithoutRejectsDropsTheOldRejects() throws {
         let folder = try TemporaryFolder()
-        let first = try folder.write("t.csv", "a,b\n1,2\n3\n")
+        let first = try folder.write("t.csv", "a,b\n1,2\n3,4,5\n")
         let fixed = try folder.write("t2.csv", "a,b\n1,2\n3,4\n")
         let r = try TrygBinary.run(["--format", "csv"], stdin: """
             .import \(first)
