@@ -103,15 +103,19 @@ struct CSVChunk {
 struct CSVTextCheck {
     var nonASCII = false
     var invalidUTF8 = false
+    /// A NUL byte in a text value or a rejected row: the file is not text after all.
+    var nul = false
 
     mutating func add(_ other: CSVTextCheck) {
         nonASCII = nonASCII || other.nonASCII
         invalidUTF8 = invalidUTF8 || other.invalidUTF8
+        nul = nul || other.nul
     }
 
     mutating func add(_ column: CSVColumnAccumulator) {
         nonASCII = nonASCII || column.encoder.sawNonASCII
         invalidUTF8 = invalidUTF8 || column.encoder.sawInvalidUTF8
+        nul = nul || column.encoder.sawNUL
     }
 }
 
@@ -275,6 +279,7 @@ struct CSVChunkReader {
             chunk.text.nonASCII = true
             if !CSVEncodingCheck.isValidUTF8(whole) { chunk.text.invalidUTF8 = true }
         }
+        if whole.contains(0) { chunk.text.nul = true }
         chunk.rejects.add(line: record.line, raw: raw(record), reason: reason)
     }
 

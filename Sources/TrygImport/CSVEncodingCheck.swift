@@ -6,7 +6,11 @@ enum CSVEncodingCheck {
 
     /// The offset of the first NUL byte in the file's first few KB, if any.
     static func firstNUL(_ bytes: CSVBytes, from start: Int) -> Int? {
-        let end = min(bytes.count, start + binaryProbeLength)
+        firstNUL(bytes, from: start, to: min(bytes.count, start + binaryProbeLength))
+    }
+
+    /// The offset of the first NUL byte in `start..<end`, if any.
+    static func firstNUL(_ bytes: CSVBytes, from start: Int, to end: Int) -> Int? {
         var i = start
         while i < end {
             if bytes.base[i] == 0 { return i }

@@ -11,16 +11,21 @@ extension CSVLoader {
     /// a binary file, such as a spreadsheet given to the CSV reader.
     func checkText(from start: Int) throws(Diagnostic) {
         guard start < bytes.count else { throw bytes.fileError(CSVLoader.emptyFile) }
-        if let nul = CSVEncodingCheck.firstNUL(bytes, from: start) {
-            let line = bytes.lineNumber(of: nul)
-            let column = bytes.characterColumn(of: nul, lineStart: bytes.lineStart(of: nul))
-            var notes: [String] = []
-            if nul < 4, bytes.count >= 2, bytes.base[0] == UInt8(ascii: "P"), bytes.base[1] == UInt8(ascii: "K") {
-                notes.append("note: the file is a zip archive; an .xlsx workbook loads with .import FILE.xlsx")
-            }
-            throw Diagnostic(.error, "not a text file: NUL byte at byte \(nul)", notes: notes,
-                             file: FilePosition(path: bytes.path, line: line, column: column))
+        if let nul = CSVEncodingCheck.firstNUL(bytes, from: start) { throw notText(at: nul) }
+    }
+
+    /// The error for a NUL byte at `nul`: text files have none.
+    func notText(at nul: Int) -> Diagnostic {
+        let line = bytes.lineNumber(of: nul)
+        let column = bytes.characterColumn(of: nul, lineStart: bytes.lineStart(of: nul))
+        var notes: [String] = []
+        if nul < 4, bytes.count >= 2, bytes.base[0] == UInt8(ascii: "P"), bytes.base[1] == UInt8(ascii: "K") {
+            notes.append("note: the file is a zip archive; an .xlsx workbook loads with .import FILE.xlsx")
         }
+        // In text converted to UTF-8 an offset is not the file's; the line and column are.
+        let at = converted ? "" : " at byte \(nul)"
+        return Diagnostic(.error, "not a text file: NUL byte\(at)", notes: notes,
+                          file: FilePosition(path: bytes.path, line: line, column: column))
     }
 
     /// How a rejected value's type is described in the reason; a sniffed type names the

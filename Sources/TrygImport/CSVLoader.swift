@@ -15,6 +15,8 @@ struct CSVLoader {
     let encoding: EncodingCheck
     /// The report's note on line ends other than `\n` and `\r\n`, which were made `\n`.
     var lineEnds: String? = nil
+    /// The bytes are the file's text converted to UTF-8, so offsets in them are not the file's.
+    var converted = false
 
     enum EncodingCheck {
         /// All of it, before the bytes reached the loader, which made this finding.
@@ -67,6 +69,8 @@ struct CSVLoader {
                     rows.text.add(text[k])
                 }
             }
+            // The head is probed for NUL bytes before reading; one further on is found here.
+            if rows.text.nul { throw notText(at: CSVEncodingCheck.firstNUL(bytes, from: start, to: bytes.count) ?? start) }
             if case .whileReading = encoding, rows.text.invalidUTF8 {
                 throw Diagnostic(.error, CSVLoader.invalidUTF8Seen, code: .invalidUTF8, file: FilePosition(path: bytes.path))
             }

@@ -95,7 +95,7 @@ public enum CSVReader {
             do throws(Diagnostic) {
                 let converted = CSVBytes(base: base, count: utf8.count, path: path)
                 return .success(try CSVLoader(bytes: converted, start: 0, tableName: tableName, options: options,
-                                              encoding: .done(decision.finding), lineEnds: lineEnds).run())
+                                              encoding: .done(decision.finding), lineEnds: lineEnds, converted: true).run())
             } catch {
                 return .failure(error)
             }

@@ -15,6 +15,8 @@ struct CSVTextEncoder {
     /// Some value was not valid UTF-8 (each distinct value is checked once, when it is added;
     /// the loader then checks the whole file and says where).
     private(set) var sawInvalidUTF8 = false
+    /// Some value held a NUL byte (past the head the loader probes; it then says where).
+    private(set) var sawNUL = false
 
     /// The byte spellings seen, each with its code.
     private var keys = CSVTextKeys()
@@ -53,6 +55,7 @@ struct CSVTextEncoder {
     }
 
     private mutating func add(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, nonASCII: Bool) -> Int32 {
+        if b.contains(0) { sawNUL = true }
         if nonASCII {
             sawNonASCII = true
             if !CSVEncodingCheck.isValidUTF8(b) { sawInvalidUTF8 = true }

@@ -171,6 +171,45 @@ import TrygDomain
         #expect(d?.file?.line == 1)
     }
 
+    /// A NUL byte anywhere in the file, not only in the head probed before reading, makes it
+    /// not text: in a text or a number column, a quoted field or a rejected row, read in one
+    /// part or several, UTF-8 or Windows-1252, the error names the byte, line and column.
+    @Test(arguments: [(3_000, 0), (3_000, 1), (3_000, 2), (3_000, 3), (5_999, 0), (9, 1)], [1, 4])
+    func aNULByteAnywhereIsAnError(_ place: (line: Int, kind: Int), chunks: Int) throws {
+        for latin1 in [false, true] {
+            var lines = ["id;note;n"]
+            for i in 1..<6_000 { lines.append("\(i);ærlig tekst nummer \(i);\(i * 7)") }
+            var line = lines[place.line]
+            var column: Int
+            switch place.kind {
+            case 0:   // in a text value
+                column = 8
+            case 1:   // in a number
+                column = line.count
+            case 2:   // in a quoted field
+                line = "\(place.line);\"citat\";\(place.line)"
+                column = line.count - 4
+            default:  // in a row rejected for its fields
+                line = "\(place.line);a;1;2;3"
+                column = line.count
+            }
+            var chars = Array(line)
+            chars.insert("\u{0}", at: column - 1)
+            lines[place.line] = String(chars)
+            let text = lines.joined(separator: "\n") + "\n"
+            var bytes = Array(text.utf8)
+            if latin1 { bytes = Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }) }
+            let offset = try #require(bytes.firstIndex(of: 0))
+            var options = ImportOptions()
+            options.chunks = chunks
+            let d = csvError(bytes, options: options)
+            // Windows-1252 is converted to UTF-8 first: offsets there are not the file's.
+            #expect(d?.message == "not a text file: NUL byte" + (latin1 ? "" : " at byte \(offset)"), "line \(place.line + 1)")
+            #expect(d?.file?.line == place.line + 1)
+            #expect(d?.file?.column == column)
+        }
+    }
+
     @Test func badDelimiterIsAnError() {
         #expect(csvError("a\n", options: ImportOptions(delimiter: UInt8(ascii: "\"")))?.message
             == "the delimiter must be an ASCII character other than a quote or a line end")

@@ -70,7 +70,7 @@ private extension String {
     func trimmingCharacters(in set: Character) -> String {
         var s = Substring(self)
         while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
+        s = s.trimmingEnd { $0 == set }
         return String(s)
     }
 }

@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// A script cut into the steps of a presentation, each statement with its caption.
 ///
 /// A step's caption is the block of comment lines directly above its statement (no blank line
@@ -55,7 +57,7 @@ extension String {
     fileprivate func trimmingCharacters(in set: Character) -> String {
         var s = Substring(self)
         while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
+        s = s.trimmingEnd { $0 == set }
         return String(s)
     }
 }

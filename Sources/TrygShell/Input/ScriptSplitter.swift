@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// Cuts a whole script into statements and dot-command lines, each with its start line.
 ///
 /// Besides the interactive rules, a complete line still continues when the next line begins
@@ -109,8 +111,6 @@ public enum ScriptSplitter {
     }
 
     fileprivate static func trimmedEnd(_ s: String) -> String {
-        var s = Substring(s)
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
-        return String(s)
+        String(s.trimmingEnd { $0 == " " || $0 == "\t" || $0 == "\r" })
     }
 }

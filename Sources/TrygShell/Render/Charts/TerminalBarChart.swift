@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// Horizontal bars in a terminal: a label, a bar in eighths of a cell, and the value at its end.
 ///
 /// Several measures are drawn side by side: on one scale as a group of bars per label when
@@ -79,8 +81,6 @@ struct TerminalBarChart {
     }
 
     private func trimmed(_ line: String) -> String {
-        var s = Substring(line)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        String(line.trimmingEnd { $0 == " " })
     }
 }

@@ -1,5 +1,10 @@
 /// Draws a chart model in a terminal: bars, a line plot, or sparklines when space is tight.
+///
+/// Drawing takes time linear in the width, and the width is capped at `maxWidth`: a chart
+/// wider than that is no easier to read, and a terminal 8,000 columns wide is more likely a
+/// mistake than a screen.
 struct TerminalChart {
+    /// Columns the chart takes: the screen's, at most `maxWidth`.
     let width: Int
     /// Rows the whole chart may take; nil for the usual plot height.
     let height: Int?
@@ -8,6 +13,15 @@ struct TerminalChart {
 
     /// The usual height of a line plot, in rows.
     static let plotRows = 12
+    /// The widest chart drawn, in columns.
+    static let maxWidth = 400
+
+    init(width: Int, height: Int?, glyphs: ChartGlyphs, color: Bool) {
+        self.width = min(width, TerminalChart.maxWidth)
+        self.height = height
+        self.glyphs = glyphs
+        self.color = color
+    }
 
     func render(_ model: ChartModel) -> String {
         switch model.kind {

@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// Lines over periods in a terminal: a plot with a value axis, the periods under it, the
 /// timeline's marks under those, and a legend of the lines and the marks.
 ///
@@ -129,9 +131,7 @@ struct TerminalLinePlot {
     }
 
     private func trimmed(_ line: String) -> String {
-        var s = Substring(line)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        String(line.trimmingEnd { $0 == " " })
     }
 }
 
