@@ -140,4 +140,12 @@ import TrygImport
         #expect(c.complete(".import \"my data/mi").candidates == ["my data/mine data-2025.csv"])
         #expect(c.complete(".import \"my data/mine data-2025.csv\" ").candidates.first == "as")
     }
+
+    @Test func exportWhatThenWhere() {
+        var c = completer
+        c.listDirectory = { _ in [("old.xlsx", false), ("fig.png", false), ("data", true)] }
+        #expect(c.complete(".export ").candidates == ["chart", "table"])
+        #expect(c.complete(".export table ").candidates == ["data/", "old.xlsx"])
+        #expect(c.complete(".export chart ").candidates == ["data/", "fig.png"])
+    }
 }
