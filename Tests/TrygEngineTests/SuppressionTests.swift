@@ -45,6 +45,58 @@ import Testing
         #expect(s.primary <= s.cells.count)
     }
 
+    /// Whether a suppressed cell's value follows from the row and column totals and the
+    /// visible cells by any linear combination: its unit vector lies in the span of the
+    /// equations (one per row and per column holding suppressed cells) over the suppressed cells.
+    static func determined(_ cells: [Suppression.Cell]) -> [Suppression.Cell] {
+        var equations: [[Double]] = []
+        for key in Set(cells.map(\.row)) { equations.append(cells.map { $0.row == key ? 1 : 0 }) }
+        for key in Set(cells.map(\.column)) { equations.append(cells.map { $0.column == key ? 1 : 0 }) }
+        let base = rank(equations)
+        return cells.indices.filter { i in
+            rank(equations + [cells.indices.map { $0 == i ? 1.0 : 0.0 }]) == base
+        }.map { cells[$0] }
+    }
+
+    /// The rank of a matrix by Gaussian elimination (entries are small integers).
+    static func rank(_ matrix: [[Double]]) -> Int {
+        var m = matrix
+        guard let width = m.first?.count else { return 0 }
+        var rank = 0
+        for column in 0..<width {
+            guard let pivot = (rank..<m.count).max(by: { abs(m[$0][column]) < abs(m[$1][column]) }),
+                  abs(m[pivot][column]) > 1e-9 else { continue }
+            m.swapAt(rank, pivot)
+            for r in 0..<m.count where r != rank && abs(m[r][column]) > 1e-9 {
+                let f = m[r][column] / m[rank][column]
+                for c in column..<width { m[r][c] -= f * m[rank][c] }
+            }
+            rank += 1
+        }
+        return rank
+    }
+
+    @Test(arguments: Array(UInt64(1)...40))
+    func noSuppressedCellIsDeterminedByTheTotals(_ seed: UInt64) {
+        let width = 2 + Int(seed % 6), rows = 2 + Int(seed * 7 % 13)
+        let table = SuppressionTests.counts(rows: rows, width: width, seed: seed &* 7919)
+        let (_, s) = Suppression.apply(table, below: 5, countColumns: Set((0..<width).map { "c\($0)" }))
+        let hidden = s.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+        #expect(SuppressionTests.determined(hidden).isEmpty, "seed \(seed): \(SuppressionTests.determined(hidden))")
+    }
+
+    /// The case: incidents per library and half-year, pivoted by half-year, below 5.
+    @Test func noCellOfTheSamplePivotIsRecoverable() throws {
+        let session = Session(catalog: TestTables.catalog())
+        for category in ["Vold", "Trusler", "Tyveri"] {
+            guard case .rows(let r) = try session.execute(
+                "incidents where category = \"\(category)\" group by library, halfyear pivot halfyear suppress below 5") else { return }
+            let s = try #require(r.suppression)
+            let hidden = s.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+            #expect(SuppressionTests.determined(hidden).isEmpty, "\(category)")
+        }
+    }
+
     @Test func stageOnAPivotOfTheSamples() throws {
         let session = Session(catalog: TestTables.catalog())
         guard case .rows(let r) = try session.execute(

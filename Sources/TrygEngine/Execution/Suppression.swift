@@ -3,7 +3,8 @@
 /// Primary: every count cell from 1 to N-1 is suppressed. Complementary: then, as long as a
 /// row or a column of count cells holds exactly one suppressed cell, the smallest other cell
 /// of that row or column is suppressed too, so no suppressed value is its total less the
-/// visible cells. A row's `change` and `change_pct` go with a suppressed cell of the row
+/// visible cells; and as long as a suppressed cell lies on no cycle of suppressed cells (so a
+/// sum of row totals less column totals gives it), a further cell puts it on one. A row's `change` and `change_pct` go with a suppressed cell of the row
 /// (they would give it away as the other value less the change).
 public struct Suppression: Sendable, Equatable {
     /// Counts below this are suppressed.
@@ -54,6 +55,11 @@ public struct Suppression: Sendable, Equatable {
                     let line = (0..<table.rowCount).map { Cell(row: $0, column: c) }
                     if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
                 }
+            }
+            // Then a suppressed cell joining two blocks of them alone (see Suppression+Cycles).
+            if !changed, let extra = bridgeComplement(cells, rows: table.rowCount, counts: counts, value) {
+                cells.insert(extra)
+                changed = true
             }
         }
         // Differences give a suppressed value away: they go too.
