@@ -190,7 +190,8 @@ public final class Session: Sendable {
         let plan = Optimizer.standard.optimize(bound.plan)
         let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels, budget: memoryBudget).run(plan)
         guard let suppress = bound.suppress else { return (table, bound.warnings, bound.chart, nil) }
-        let (suppressed, cells) = Suppression.apply(table, below: suppress.below, countColumns: suppress.counts)
+        let (suppressed, cells) = Suppression.apply(table, below: suppress.below, countColumns: suppress.counts,
+                                                      rowCount: suppress.rowCount, measures: suppress.measures)
         return (suppressed, bound.warnings, bound.chart, cells)
     }
 }

@@ -97,6 +97,30 @@ import Testing
         }
     }
 
+    /// An average, a sum or any other measure of a group with fewer than N rows goes with its count.
+    @Test func measuresOfSmallGroupsAreSuppressed() throws {
+        let session = Session(catalog: TestTables.catalog())
+        let query = "incidents where severity >= 4 group by library, category, year compute count as n, avg(score) as mean, "
+            + "max(severity), count(distinct halfyear)"
+        guard case .rows(let plain) = try session.execute(query),
+              case .rows(let r) = try session.execute(query + " suppress below 5") else { return }
+        let s = try #require(r.suppression)
+        #expect(plain.table.rowCount == r.table.rowCount)
+        var small = 0
+        for row in 0..<plain.table.rowCount {
+            guard case .int(let n) = plain.table.value(row: row, column: 3), n < 5 else { continue }
+            small += 1
+            for c in 3..<r.table.columnNames.count {
+                #expect(r.table.value(row: row, column: c) == .null, "row \(row) column \(r.table.columnNames[c])")
+                #expect(s.contains(row: row, column: c) || plain.table.value(row: row, column: c) == .null)
+            }
+        }
+        #expect(small > 0, "the query has small groups")
+        #expect(s.fromFewRows > 0 && s.note.contains("computed from fewer than 5 rows"), "\(s.note)")
+        // Keys are never suppressed.
+        #expect(!s.cells.contains { $0.column < 3 })
+    }
+
     @Test func stageOnAPivotOfTheSamples() throws {
         let session = Session(catalog: TestTables.catalog())
         guard case .rows(let r) = try session.execute(

@@ -111,4 +111,12 @@ import TrygImport
         #expect(c.complete(".import inc.csv ").candidates == ["as"] + ImportOptions.optionNames)
         #expect(c.complete(".import inc.csv as t de").candidates == ["delimiter", "decimal"])
     }
+
+    @Test func exportWhatThenWhere() {
+        var c = completer
+        c.listDirectory = { _ in [("old.xlsx", false), ("fig.png", false), ("data", true)] }
+        #expect(c.complete(".export ").candidates == ["chart", "table"])
+        #expect(c.complete(".export table ").candidates == ["data/", "old.xlsx"])
+        #expect(c.complete(".export chart ").candidates == ["data/", "fig.png"])
+    }
 }

@@ -53,6 +53,22 @@ import Testing
         #expect("count\n\((second?["rows"] as? [[Int]])?.first?.first ?? -1)\n" == count)
     }
 
+    @Test func suppressedJSONLinesSayHowManyCellsAndWhy() throws {
+        let r = try TrygBinary.run(["--format", "json", "-c", "incidents count",
+                                    "-c", "incidents where category = \"Vold\" group by library, halfyear pivot halfyear suppress below 5"])
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["suppressed"] == nil)
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        let suppressed = second?["suppressed"] as? [String: Any]
+        #expect(suppressed?["below"] as? Int == 5)
+        let cells = try #require(suppressed?["cells"] as? Int)
+        let nulls = (second?["rows"] as? [[Any]])?.joined().filter { $0 is NSNull }.count ?? -1
+        #expect(cells > 0 && cells <= nulls, "\(cells) suppressed, \(nulls) nulls")
+        #expect((suppressed?["note"] as? String)?.contains("suppressed") == true)
+    }
+
     @Test func oneJSONResultIsOneArray() throws {
         let r = try TrygBinary.run(["--format", "json", "-c", "incidents where id <= 3 select id"])
         let array = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]

@@ -11,8 +11,11 @@ public struct Suppression: Sendable, Equatable {
     public let threshold: Int64
     /// The suppressed cells: row, then column index.
     public let cells: Set<Cell>
-    /// Cells suppressed for being small (the rest are complementary).
+    /// Cells suppressed for being small, or for coming from fewer than `threshold` rows (the
+    /// rest are complementary).
     public let primary: Int
+    /// Of the primary cells, the measures (averages, sums …) of groups with fewer than `threshold` rows.
+    public var fromFewRows = 0
 
     public struct Cell: Hashable, Sendable {
         public let row: Int
@@ -26,18 +29,35 @@ public struct Suppression: Sendable, Equatable {
     public var note: String {
         if cells.isEmpty { return "no cell suppressed (no count under \(threshold))" }
         let extra = cells.count - primary
-        return "\(cells.count) \(cells.count == 1 ? "cell" : "cells") suppressed: \(primary) with a count under \(threshold)"
+        return "\(cells.count) \(cells.count == 1 ? "cell" : "cells") suppressed: \(primary - fromFewRows) with a count under \(threshold)"
+            + (fromFewRows > 0 ? ", \(fromFewRows) computed from fewer than \(threshold) rows" : "")
             + (extra > 0 ? ", \(extra) more so none can be computed back from totals" : "")
     }
 
     /// Suppresses the count columns of `table` (by name; other int columns are not counts);
     /// the table with suppressed cells as null, and which they are.
-    public static func apply(_ table: Table, below threshold: Int64, countColumns: Set<String>) -> (Table, Suppression) {
+    ///
+    /// With `rowCount` (the name of the result's `count` of rows per group), every other column
+    /// of `measures` is suppressed too in a row whose count is from 1 to N-1: an average of two
+    /// incidents tells about those two.
+    public static func apply(_ table: Table, below threshold: Int64, countColumns: Set<String>,
+                             rowCount: String? = nil, measures: Set<String> = []) -> (Table, Suppression) {
         let counts = table.columnNames.indices.filter { countColumns.contains(table.columnNames[$0]) && table.columns[$0].type == .int }
         var cells = Set<Cell>()
         func value(_ r: Int, _ c: Int) -> Int64? { if case .int(let v) = table.value(row: r, column: c) { return v } else { return nil } }
         for r in 0..<table.rowCount {
             for c in counts { if let v = value(r, c), v > 0, v < threshold { cells.insert(Cell(row: r, column: c)) } }
+        }
+        var fromFewRows = 0
+        if let rowCount, let rc = table.columnIndex(rowCount) {
+            let others = table.columnNames.indices.filter { $0 != rc && measures.contains(table.columnNames[$0]) }
+            for r in 0..<table.rowCount {
+                guard let n = value(r, rc), n > 0, n < threshold else { continue }
+                for c in others where !table.columns[c].isNull(r) && !cells.contains(Cell(row: r, column: c)) {
+                    cells.insert(Cell(row: r, column: c))
+                    if !counts.contains(c) { fromFewRows += 1 }
+                }
+            }
         }
         let primary = cells.count
         // Complementary cells until no row or column has exactly one.
@@ -74,7 +94,9 @@ public struct Suppression: Sendable, Equatable {
         }
         let out = Table(name: table.name, columnNames: table.columnNames, columns: columns, rowCount: table.rowCount,
                         origin: table.origin)
-        return (out, Suppression(threshold: threshold, cells: cells, primary: primary))
+        var suppression = Suppression(threshold: threshold, cells: cells, primary: primary)
+        suppression.fromFewRows = fromFewRows
+        return (out, suppression)
     }
 
     /// For a row or column with exactly one suppressed cell, the cell to suppress beside it:

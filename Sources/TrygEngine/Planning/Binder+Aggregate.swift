@@ -44,7 +44,7 @@ extension Binder {
                 let a = try bindAggregateCall(item.expr, scope, name: name)
                 aggs.append(a)
                 outputs.append((name, .column(name, a.type)))
-                fields.append(Field(name: name, type: a.type, role: .measure))
+                fields.append(Field(name: name, type: a.type, role: .measure, countsRows: a.kind == .count))
                 continue
             }
             if case .call(let n, _, _) = item.expr.kind, FunctionCatalog.scalar(n.text) == nil {

@@ -7,7 +7,7 @@ struct BoundQuery: Sendable {
     let warnings: [Diagnostic]
     let chart: ChartHint?
     /// `suppress below N`: N, and the result's count columns.
-    var suppress: (below: Int64, counts: Set<String>)? = nil
+    var suppress: (below: Int64, counts: Set<String>, rowCount: String?, measures: Set<String>)? = nil
 }
 
 /// Resolves names and types and turns the AST into a logical plan.
@@ -32,7 +32,10 @@ struct Binder {
         if let n = suppressBelow {
             // Count cells: the int measures of the result (counts, pivot cells, compare's values).
             let counts = scope.fields.filter { $0.role == .measure && $0.type == .int && $0.name != "change" }.map(\.name)
-            bound.suppress = (n, Set(counts))
+            // A measure of a group with fewer than N rows (known when the result has its `count`) goes too.
+            let measures = scope.fields.filter { $0.role == .measure }.map(\.name)
+            let rowCount = scope.fields.first { $0.role == .measure && $0.countsRows }?.name
+            bound.suppress = (n, Set(counts), rowCount, Set(measures))
         }
         return bound
     }

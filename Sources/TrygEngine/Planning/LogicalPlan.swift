@@ -36,6 +36,8 @@ struct Field: Sendable {
     var name: String
     var type: DataType
     var role: FieldRole = .plain
+    /// A group's row count (`count`): suppression reads from it how many rows each measure came from.
+    var countsRows = false
     var origin: FieldOrigin?
     /// The table the field came from, for `table.column` references after a join.
     var qualifier: String?

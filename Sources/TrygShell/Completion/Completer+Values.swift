@@ -77,6 +77,10 @@ extension Completer {
         case (".help", 1): options = HelpText.topics
         case (".schema", 1): options = catalog.names
         case (".mode", 1): options = OutputMode.allCases.map(\.rawValue)
+        case (".export", 1): options = ["chart", "table"]
+        case (".export", 2):
+            let chart = lexed.words.dropFirst().first?.lowercased() == "chart"
+            return Completion(word: word, candidates: files(word, extensions: chart ? ChartHint.imageFormats : ["xlsx"]))
         case (".timer", 1): options = ["on", "off"]
         default: options = []
         }

@@ -18,13 +18,18 @@ public enum JSONRenderer {
     }
 
     /// One line of JSON Lines for the `statement`-th result of a script:
-    /// `{"statement": 1, "columns": ["a", "b"], "rows": [[1, "x"], …]}`.
-    public static func renderLine(_ table: Table, statement: Int) -> String {
+    /// `{"statement": 1, "columns": ["a", "b"], "rows": [[1, "x"], …]}`, and after `suppress below N`
+    /// `"suppressed": {"below": 5, "cells": 7, "note": "…"}` (the suppressed cells are null).
+    public static func renderLine(_ table: Table, statement: Int, suppression: Suppression? = nil) -> String {
         let columns = table.columnNames.map(quote).joined(separator: ", ")
         let rows = (0..<table.rowCount).map { r in
             "[" + (0..<table.columnNames.count).map { value(table.value(row: r, column: $0)) }.joined(separator: ", ") + "]"
         }
-        return "{\"statement\": \(statement), \"columns\": [\(columns)], \"rows\": [\(rows.joined(separator: ", "))]}\n"
+        var line = "{\"statement\": \(statement), \"columns\": [\(columns)], \"rows\": [\(rows.joined(separator: ", "))]"
+        if let s = suppression {
+            line += ", \"suppressed\": {\"below\": \(s.threshold), \"cells\": \(s.cells.count), \"note\": \(quote(s.note))}"
+        }
+        return line + "}\n"
     }
 
     static func value(_ v: Value) -> String {

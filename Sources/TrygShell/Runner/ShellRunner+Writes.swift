@@ -72,8 +72,10 @@ extension ShellRunner {
     /// JSON Lines, one object per result.
     func writeHeldJSON() {
         defer { heldJSON = [] }
-        if heldJSON.count == 1 { return output.write(JSONRenderer.render(heldJSON[0])) }
-        for (i, table) in heldJSON.enumerated() { output.write(JSONRenderer.renderLine(table, statement: i + 1)) }
+        if heldJSON.count == 1 { return output.write(JSONRenderer.render(heldJSON[0].table)) }
+        for (i, held) in heldJSON.enumerated() {
+            output.write(JSONRenderer.renderLine(held.table, statement: i + 1, suppression: held.suppression))
+        }
     }
 }
 

@@ -32,7 +32,7 @@ public final class ShellRunner {
     /// Results written so far: csv and markdown blocks after the first are set apart by a blank line.
     var resultsShown = 0
     /// JSON results held until the output is finished (`settings.collectJSON`).
-    var heldJSON: [Table] = []
+    var heldJSON: [(table: Table, suppression: Suppression?)] = []
     /// Results held for the workbook of `--format xlsx --output FILE`, with the sheet name each asked for.
     var heldSheets: [(name: String?, result: QueryResult)] = []
     /// The last result and the sheet name it asked for, for `.export table`.
@@ -191,7 +191,7 @@ public final class ShellRunner {
             return writeResultFile(result, into: dir)
         }
         if settings.mode == .json && settings.collectJSON {
-            heldJSON.append(result.table)
+            heldJSON.append((result.table, result.suppression))
             return true
         }
         if resultsShown > 0, settings.mode == .csv || settings.mode == .markdown { output.write("\n") }
