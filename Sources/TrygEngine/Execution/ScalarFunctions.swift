@@ -36,10 +36,10 @@ enum ScalarFunctions {
             return .float(roundFloat(d, roundingDigits(args)))
         case (.contains, .text(let s)):
             guard case .text(let n) = args[1] else { return .null }
-            return .bool(s.localizedCaseInsensitiveContains(n))
+            return .bool(TextFold.answer(s, n, .contains))
         case (.startsWith, .text(let s)):
             guard case .text(let n) = args[1] else { return .null }
-            return .bool(s.lowercased().hasPrefix(n.lowercased()))
+            return .bool(TextFold.answer(s, n, .startsWith))
         default:
             return calendar(op, args[0])
         }

@@ -194,10 +194,7 @@ enum TextMatch {
         if op == .matches {
             return try PatternMatch.answers(needle, dict.values, span: span, cancellation: cancellation)
         }
-        let lowered = needle.lowercased()
-        return dict.values.map { s in
-            op == .contains ? s.localizedCaseInsensitiveContains(needle) : s.lowercased().hasPrefix(lowered)
-        }
+        return TextFold.answers(dict.values, needle, op == .contains ? .contains : .startsWith)
     }
 }
 

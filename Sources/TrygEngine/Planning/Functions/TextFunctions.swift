@@ -78,7 +78,7 @@ enum TextFunctions {
             },
             evaluate: { args in
                 guard case .text(let s) = args[0], case .text(let t) = args[1] else { return .null }
-                return .bool(s.lowercased().hasSuffix(t.lowercased()))
+                return .bool(TextFold.answer(s, t, .endsWith))
             }),
     ]
 
