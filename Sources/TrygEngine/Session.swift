@@ -162,7 +162,7 @@ public final class Session: Sendable {
     public func drop(_ name: String) throws(Diagnostic) {
         guard catalog.table(name) != nil else {
             let names = catalog.names
-            throw Diagnostic(.error, "unknown table '\(name)'",
+            throw Diagnostic(.error, "unknown table '\(Diagnostic.shown(name))'",
                              label: Suggest.nearest(name, in: names).map { "did you mean '\($0)'?" } ?? "not a table",
                              notes: ["help: tables are \(names.isEmpty ? "(none loaded)" : names.joined(separator: ", "))"])
         }

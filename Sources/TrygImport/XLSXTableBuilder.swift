@@ -66,6 +66,9 @@ struct XLSXTableBuilder {
             let above = h == 0 ? nil : "row\(h == 1 ? "" : "s") above it \(h == 1 ? "holds" : "hold") a title"
             findings.append(LoadReport.Finding(part: "header", value: "row \(rows[h].number)", given: options.header != nil,
                                                evidence: above))
+            if let twice = XLSXTableBuilder.repeatedCell(resolved[h], row: rows[h].number) {
+                throw XLSXArchive.damaged(path, "sheet '\(sheetName)' gives \(twice) in its header row")
+            }
             names = headerNames(resolved[h], row: rows[h].number, width: width, warnings: &warnings)
             dataStart = h + 1
         }
@@ -84,6 +87,11 @@ struct XLSXTableBuilder {
         for (r, values) in data.enumerated() {
             if r & 4095 == 0, options.cancellation?.isRaised == true {
                 throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: path))
+            }
+            // A cell given twice would keep one of its values silently: the row is rejected.
+            if let twice = XLSXTableBuilder.repeatedCell(values, row: dataRows[r].number) {
+                rejects.add(line: dataRows[r].number, raw: raw(values), reason: "the sheet gives \(twice)")
+                continue
             }
             var row: [Value] = Array(repeating: .null, count: width)
             var reasons: [String] = []
@@ -327,6 +335,23 @@ struct XLSXTableBuilder {
         if shown.count > 60 { shown = String(shown.prefix(60)) + "…" }
         let rule: CSVColumnRule = type.declared ? .declared(type.type) : .sniffed(type.type)
         return "cell \(cell) (\(name)): '\(shown)' is not \(CSVLoader.describe(type.type, rule))"
+    }
+
+    /// `cell B2 twice ('x' and 'y')` when a row names one cell more than once (no spreadsheet
+    /// program writes that); nil otherwise. Cells come in column order, so this is one pass.
+    static func repeatedCell(_ values: [(Int, XLSXValue)], row: Int) -> String? {
+        var increasing = true
+        for k in values.indices.dropFirst() where values[k].0 <= values[k - 1].0 { increasing = false }
+        guard !increasing else { return nil }
+        var first: [Int: XLSXValue] = [:]
+        for (column, value) in values {
+            if let earlier = first[column] {
+                let shown = [earlier, value].map { "'\($0.display.prefix(40))'" }.joined(separator: " and ")
+                return "cell \(columnLetters(column))\(row) twice (\(shown))"
+            }
+            first[column] = value
+        }
+        return nil
     }
 
     /// A rejected row's cells as text, `;` between them (as in a Danish CSV export).

@@ -52,4 +52,43 @@ import Testing
         #expect(d?.message == "expression nested too deeply")
         #expect(d?.span != nil)
     }
+
+    /// A name typed by mistake at any length gives a short error: the name is cut in the
+    /// message and no suggestion is looked for among names it cannot be a typo of.
+    @Test(arguments: ["incidents where NAME = 1 count", "incidents | select NAME", "NAME count", "incidents select NAME(1)"])
+    func aHugeUnknownNameIsCutInTheError(_ query: String) throws {
+        let name = String(repeating: "x", count: 2_000_000)
+        let d = try #require(error(query.replacingOccurrences(of: "NAME", with: name)))
+        #expect(d.message.contains("'" + String(repeating: "x", count: 60) + "…'"), "\(d.message.prefix(80))")
+        #expect(d.message.count < 200)
+        #expect(d.description.count < 1_000)
+    }
+
+    /// Suggestions are the same as those of the plain rule that measures every candidate.
+    @Test(arguments: 0..<10)
+    func suggestionsSkipOnlyCandidatesTooFarToBeTypos(_ seed: Int) {
+        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let letters = Array("abcæøå")
+        func word() -> String { String((0..<(1 + next(14))).map { _ in letters[next(letters.count)] }) }
+        let candidates = (0..<40).map { _ in word() }
+        for _ in 0..<50 {
+            let name = word()
+            let f = Suggest.fold(name)
+            var scored: [(Int, String)] = []
+            for c in candidates {
+                let fc = Suggest.fold(c)
+                var d = Suggest.distance(f, fc)
+                if fc == f { d = 0 } else if fc.hasPrefix(f) || f.hasPrefix(fc) { d = min(d, 1) }
+                if d <= max(1, max(f.count, fc.count) / 3) { scored.append((d, c)) }
+            }
+            scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            var seen = Set<String>()
+            let want = Array(scored.map(\.1).filter { seen.insert($0).inserted }.prefix(3))
+            #expect(Suggest.nearest(name, in: candidates, max: 3) == want, "\(name)")
+        }
+    }
 }

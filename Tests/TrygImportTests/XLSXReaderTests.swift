@@ -345,4 +345,26 @@ enum TestWorkbook {
         #expect(error?.code == .cancelled)
         #expect(nodes < 100_000)
     }
+
+    /// A row that names one cell twice would keep one value silently: the row is rejected
+    /// naming the cell and both values, wherever the repeat stands; in the header it is an error.
+    @Test(arguments: ["<c r=\"A3\"><v>7</v></c><c r=\"B3\"><v>8</v></c><c r=\"A3\"><v>9</v></c>",
+                      "<c r=\"A3\"><v>7</v></c><c r=\"A3\"><v>9</v></c><c r=\"B3\"><v>8</v></c>",
+                      "<c r=\"B3\"><v>8</v></c><c r=\"A3\"><v>7</v></c><c r=\"A3\"><v>9</v></c>"])
+    func aCellGivenTwiceRejectsItsRow(_ row3: String) throws {
+        func text(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
+        let rows = "<row r=\"1\">\(text("a"))\(text("b"))</row><row r=\"2\"><c><v>1</v></c><c><v>2</v></c></row>"
+            + "<row r=\"3\">\(row3)</row><row r=\"4\"><c r=\"B4\"><v>4</v></c><c r=\"A4\"><v>3</v></c></row>"
+        let l = try load(try TestWorkbook.make([("A", rows)]))
+        #expect(values(l, "a") == [.int(1), .int(3)])
+        #expect(values(l, "b") == [.int(2), .int(4)])
+        #expect(l.rowsRejected == 1)
+        let reject = try #require(l.rejects?.rows.first)
+        #expect(reject[1] == .int(3))
+        #expect(reject[3] == .text("the sheet gives cell A3 twice ('7' and '9')"))
+
+        let header = "<row r=\"1\">\(text("a"))<c r=\"A1\" t=\"inlineStr\"><is><t>b</t></is></c></row><row r=\"2\"><c><v>1</v></c></row>"
+        #expect(loadError(try TestWorkbook.make([("Ark", header)]))?.message
+            == "the workbook is damaged: sheet 'Ark' gives cell A1 twice ('a' and 'b') in its header row")
+    }
 }

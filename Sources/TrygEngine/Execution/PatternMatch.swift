@@ -86,7 +86,5 @@ enum PatternMatch {
     }
 
     /// A value or pattern as an error quotes it: its first 40 characters.
-    static func cut(_ s: String) -> String {
-        s.count > 40 ? s.prefix(40) + "…" : s
-    }
+    static func cut(_ s: String) -> String { Diagnostic.shown(s, limit: 40) }
 }

@@ -7,7 +7,7 @@ extension Binder {
     /// The error for a name that is no function, with the nearest one.
     static func unknownFunction(_ n: Name) -> Diagnostic {
         let near = Suggest.nearest(n.text.lowercased(), in: functionNames)
-        return Diagnostic(.error, "unknown function '\(n.text)'", code: .unknownFunction, span: n.span,
+        return Diagnostic(.error, "unknown function '\(Diagnostic.shown(n.text))'", code: .unknownFunction, span: n.span,
                           label: near.map { "did you mean '\($0)'?" } ?? "not a function",
                           notes: ["help: functions are \(FunctionCatalog.scalarNames.joined(separator: ", ")); "
                                   + "aggregates are \(FunctionCatalog.aggregateNames.joined(separator: ", "))"])

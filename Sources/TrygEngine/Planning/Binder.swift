@@ -82,7 +82,7 @@ struct Binder {
             guard let found = try Scope.match(name, in: catalog.names, kind: "table"), let table = catalog.table(found) else {
                 let names = catalog.names
                 let near = Suggest.nearest(name.text, in: names)
-                throw Diagnostic(.error, "unknown table '\(name.text)'", span: name.span,
+                throw Diagnostic(.error, "unknown table '\(Diagnostic.shown(name.text))'", span: name.span,
                                  label: near.map { "did you mean '\($0)'?" } ?? "not a table",
                                  notes: ["help: tables are \(names.isEmpty ? "(none loaded)" : names.joined(separator: ", "))"])
             }

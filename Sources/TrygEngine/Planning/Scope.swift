@@ -45,7 +45,7 @@ struct Scope {
         var seen: [String] = []
         for n in names where n.lowercased() == folded && !seen.contains(n) { seen.append(n) }
         if seen.count > 1 {
-            throw Diagnostic(.error, "'\(name.text)' could be any of \(seen.count) \(kind)s", span: name.span,
+            throw Diagnostic(.error, "'\(Diagnostic.shown(name.text))' could be any of \(seen.count) \(kind)s", span: name.span,
                              label: "write \(seen.map { "`\($0)`" }.joined(separator: " or ")) exactly")
         }
         return seen.first
@@ -63,7 +63,7 @@ struct Scope {
         if near.isEmpty {
             notes.append("help: columns are \(names.prefix(20).joined(separator: ", "))\(names.count > 20 ? ", …" : "")")
         }
-        return Diagnostic(.error, "unknown column '\(name.text)' in \(where_)", span: name.span, label: label, notes: notes)
+        return Diagnostic(.error, "unknown column '\(Diagnostic.shown(name.text))' in \(where_)", span: name.span, label: label, notes: notes)
     }
 }
 

@@ -43,6 +43,18 @@ public struct Diagnostic: Error, Sendable, Equatable {
                    notes: ["note: this is a bug in tryg, not in the query; please report it with the query"])
     }
 
+    /// A name or value as a message quotes it: at most `limit` characters, then `…` (a 10 MB
+    /// name typed by mistake is not echoed whole).
+    public static func shown(_ text: String, limit: Int = 60) -> String {
+        var end = text.startIndex
+        var n = 0
+        while end < text.endIndex, n < limit {
+            end = text.index(after: end)
+            n += 1
+        }
+        return end == text.endIndex ? text : text[..<end] + "…"
+    }
+
     /// The diagnostic for work stopped by the user.
     public static let cancelled = Diagnostic(.error, "query cancelled", code: .cancelled)
 

@@ -28,15 +28,32 @@ public enum Suggest {
         return prev[b.count]
     }
 
+    /// The longest name a suggestion is looked for (no column name is longer: 1,024 bytes).
+    static let longestName = 1024
+
     /// The closest candidates, best first; only those near enough to be a plausible typo.
+    ///
+    /// The work is bounded by the candidates' lengths: a name far longer than every candidate
+    /// is no typo of one, and the distance is computed only when the lengths are close enough.
     public static func nearest(_ name: String, in candidates: [String], max: Int = 3) -> [String] {
+        guard name.utf8.count <= longestName else { return [] }
         let f = fold(name)
+        let fCount = f.count
         var scored: [(Int, String)] = []
-        for c in candidates {
+        for c in candidates where c.utf8.count <= longestName {
             let fc = fold(c)
-            var d = distance(f, fc)
-            if fc == f { d = 0 } else if fc.hasPrefix(f) || f.hasPrefix(fc) { d = min(d, 1) }
-            let allowed = Swift.max(1, Swift.max(f.count, fc.count) / 3)
+            let fcCount = fc.count
+            let allowed = Swift.max(1, Swift.max(fCount, fcCount) / 3)
+            let d: Int
+            if fc == f {
+                d = 0
+            } else if fc.hasPrefix(f) || f.hasPrefix(fc) {
+                d = 1
+            } else if abs(fCount - fcCount) > allowed {
+                continue   // the distance is at least the difference in length
+            } else {
+                d = distance(f, fc)
+            }
             if d <= allowed { scored.append((d, c)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
