@@ -66,6 +66,14 @@ import TrygImport
         #expect(back == direct)
     }
 
+    @Test func outputSendsTextFormatsToAFile() throws {
+        let folder = try TemporaryFolder()
+        let r = try TrygBinary.run(["--format", "csv", "-o", "count.csv", "-c", "incidents count"], directory: folder.path)
+        #expect(r.status == 0 && r.stdout.isEmpty, "\(r.stderr)")
+        let direct = try TrygBinary.run(["--format", "csv", "-c", "incidents count"]).stdout
+        #expect(try String(contentsOfFile: folder.path + "/count.csv", encoding: .utf8) == direct)
+    }
+
     @Test func mistakesAreErrorsAndWriteNothing() throws {
         let folder = try TemporaryFolder()
         let noOutput = try TrygBinary.run(["--format", "xlsx", "-c", "incidents count"])
