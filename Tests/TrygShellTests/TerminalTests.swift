@@ -124,8 +124,6 @@ import Testing
         #expect(again.expect("count"), "\(again.unread)")
         again.send("\r")
         #expect(again.expect("1 row"), "\(again.unread)")
-        again.send("\u{12}where name")
-        #expect(again.expect("libraries |"), "\(again.unread)")
     }
 
     @Test func ctrlCAtThePromptGivesAFreshPrompt() throws {
