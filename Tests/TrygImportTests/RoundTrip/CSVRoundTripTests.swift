@@ -110,7 +110,7 @@ struct RoundTripFile {
                     return ["", "", "NULL", "-", "N/A", "NA"].randomElement(using: &rng) ?? ""
                 }
                 if let number = cell.number { return dialect.quote(dialect.write(number, grouped: table.kinds[c] != .int), isText: false) }
-                return dialect.quote(cell.text, isText: table.kinds[c] == .text)
+                return dialect.quote(cell.text, isText: table.kinds[c] == .text, oneColumn: width == 1)
             }
             var kept = row
             let roll = whole ? 99 : Int.random(in: 0..<25, using: &rng)
@@ -120,8 +120,12 @@ struct RoundTripFile {
                 rejectedCount += 1
             } else if roll == 1, width > 1 {
                 let keep = Int.random(in: 1..<width, using: &rng)
-                // A row whose kept fields are all empty would be a blank line, which is skipped.
-                if fields[..<keep].contains(where: { !$0.isEmpty }) {
+                // A row whose kept fields are all empty would be a blank line, which is skipped;
+                // a grouped int of two groups or more is what tells the file's thousands separator.
+                let evidence = (keep..<width).contains { c in
+                    table.kinds[c] == .groupedInt && (row[c]?.shown.trimmingPrefix("-").count ?? 0) >= 7
+                }
+                if !evidence, fields[..<keep].contains(where: { !$0.isEmpty }) {
                     fields.removeLast(width - keep)
                     for c in keep..<width { kept[c] = nil }
                 }

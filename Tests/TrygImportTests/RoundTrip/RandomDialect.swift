@@ -65,9 +65,12 @@ struct RandomDialect: CustomStringConvertible {
         return (n.negative ? "-" : "") + whole + (n.fraction.isEmpty ? "" : mark + n.fraction)
     }
 
-    /// A field, quoted when it must be (or when all text is quoted).
-    func quote(_ value: String, isText: Bool) -> String {
-        let must = value.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    /// A field, quoted when it must be (or when all text is quoted). In a file of one column
+    /// (`oneColumn`) no delimiter can be seen, so a value holding any of `, ; \t |` is quoted:
+    /// unquoted, most such lines splitting alike would make it two columns to anyone.
+    func quote(_ value: String, isText: Bool, oneColumn: Bool = false) -> String {
+        let candidates: Set<Character> = oneColumn ? [",", ";", "\t", "|"] : [delimiter]
+        let must = value.contains { candidates.contains($0) || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard must || (quoteAllText && isText && !value.isEmpty) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
