@@ -9,16 +9,7 @@ import Testing
                                      "ü", "Ü", "ß", "ss", "SS", "ÿ", "Ÿ", "µ", "Μ", "\u{212A}", "e\u{301}", "×", "÷",
                                      " ", "-", "1", "Σ", "σ", "ς", "İ", "i", "I", "ﬁ", "€"]
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = TestTables.Rng
 
     static func text(_ length: Int, _ rng: inout Generator) -> String {
         (0..<length).map { _ in alphabet.randomElement(using: &rng) ?? "a" }.joined()
@@ -70,3 +61,6 @@ import Testing
         #expect(answers == values.map { TextFold.general($0, "Æb", .contains) })
     }
 }
+
+/// The tables' generator also serves `randomElement(using:)` and `Int.random(in:using:)`.
+extension TestTables.Rng: RandomNumberGenerator {}
