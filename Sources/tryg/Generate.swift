@@ -3,7 +3,7 @@ import TrygDomain
 
 /// `tryg generate`: writes the synthetic sample tables as CSV files.
 enum Generate {
-    static func samples(out: String, seed: UInt64, scale: Int) throws {
-        try SampleGenerator(seed: seed, scale: scale).write(to: out)
+    static func samples(out: String, seed: UInt64, scale: Int, descriptions: DescriptionStyle) throws {
+        try SampleGenerator(seed: seed, scale: scale, descriptions: descriptions).write(to: out)
     }
 }

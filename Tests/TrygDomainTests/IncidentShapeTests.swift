@@ -7,7 +7,7 @@ import Testing
     let table = Samples.incidents
 
     @Test func columnsAsTheDomainNamesThem() {
-        #expect(table.header == ["id", "reported_at", "library", "category", "severity", "police_called",
+        #expect(table.header == ["id", "case_no", "reported_at", "library", "category", "severity", "police_called",
                                  "during_self_service", "reported_by", "description"])
         #expect(table.rows.allSatisfy { $0.count == table.header.count })
     }
@@ -79,27 +79,31 @@ import Testing
 
     @Test func noSelfServiceIncidentsAtBlågårdenWhileRestricted() {
         let timeline = Timeline.copenhagen
-        for row in table.rows where row[2] == "Blågården" && row[6] == "true" {
-            #expect(!timeline.has(TimelineKind.restrictedHours, at: "Blågården", on: Samples.day(row[1])), "\(row[1])")
+        let (at, library, selfService) = (table.column("reported_at"), table.column("library"),
+                                          table.column("during_self_service"))
+        for row in table.rows where row[library] == "Blågården" && row[selfService] == "true" {
+            #expect(!timeline.has(TimelineKind.restrictedHours, at: "Blågården", on: Samples.day(row[at])), "\(row[at])")
         }
     }
 
     @Test func relationshipWorkersReportOnlyWhereTheEffortRuns() {
         let directory = LibraryDirectory.copenhagen
         var seen = 0
-        for row in table.rows where row[7] == "relationsmedarbejder" {
+        let (at, library, by) = (table.column("reported_at"), table.column("library"), table.column("reported_by"))
+        for row in table.rows where row[by] == "relationsmedarbejder" {
             seen += 1
-            let start = directory.library(named: row[2])?.effortStart
-            #expect(start.map { $0 <= Samples.day(row[1]) } == true, "\(row[2]) \(row[1])")
+            let start = directory.library(named: row[library])?.effortStart
+            #expect(start.map { $0 <= Samples.day(row[at]) } == true, "\(row[library]) \(row[at])")
         }
         #expect(seen > 0)
     }
 
     @Test func guardsAndNightHostsOnlyInTheirPeriods() {
         let timeline = Timeline.copenhagen
-        for row in table.rows where row[7] == "vagt" || row[7] == "nattevært" {
-            let kind = row[7] == "vagt" ? TimelineKind.guards : TimelineKind.nightHosts
-            #expect(timeline.has(kind, at: row[2], on: Samples.day(row[1])), "\(row[7]) \(row[2]) \(row[1])")
+        let (at, library, by) = (table.column("reported_at"), table.column("library"), table.column("reported_by"))
+        for row in table.rows where row[by] == "vagt" || row[by] == "nattevært" {
+            let kind = row[by] == "vagt" ? TimelineKind.guards : TimelineKind.nightHosts
+            #expect(timeline.has(kind, at: row[library], on: Samples.day(row[at])), "\(row[by]) \(row[library]) \(row[at])")
         }
     }
 
@@ -118,15 +122,88 @@ import Testing
         }
     }
 
-    @Test func descriptionsAreShortAndHoldNoNumbers() {
-        for text in table.values("description") {
-            #expect(!text.isEmpty && text.count <= 80)
-            #expect(!text.contains { $0.isNumber }, "\(text)")
+    @Test func caseNumbersAreUniqueAndNumberEachYearInOrder() {
+        let numbers = table.values("case_no")
+        let years = table.values("reported_at").map { String($0.prefix(4)) }
+        #expect(Set(numbers).count == numbers.count)
+        var expected: [String: Int] = [:]
+        for (number, year) in zip(numbers, years) {
+            let next = expected[year, default: 0] + 1
+            expected[year] = next
+            #expect(number == "MM-\(year)-" + String(repeating: "0", count: max(0, 6 - String(next).count)) + String(next),
+                    "\(number) for \(year)")
+        }
+    }
+}
+
+/// The free-text descriptions: as staff write them, nearly all different, about nobody.
+@Suite struct DescriptionTextTests {
+    let descriptions = Samples.incidents.values("description")
+
+    @Test func nearlyAllDifferent() {
+        #expect(Set(descriptions).count * 100 >= descriptions.count * 99)
+    }
+
+    @Test func sentencesOfVaryingLength() {
+        let lengths = descriptions.map(\.utf8.count)
+        #expect(lengths.allSatisfy { (30...400).contains($0) })
+        #expect(Set(lengths).count > 100)
+        #expect(descriptions.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } == true })
+        // More than one sentence in most: what happened, then what was done.
+        #expect(descriptions.filter { $0.dropLast().contains(". ") }.count * 2 > descriptions.count)
+    }
+
+    @Test func timesAndNumbersButNothingLikeACPRNumber() {
+        #expect(descriptions.contains { $0.contains("kl. ") })
+        #expect(descriptions.filter { $0.contains { $0.isNumber } }.count * 2 > descriptions.count)
+        for text in descriptions {
+            var run = 0
+            for c in text.unicodeScalars {
+                run = ("0"..."9").contains(c) ? run + 1 : 0
+                #expect(run <= 5, "\(text)")
+            }
         }
     }
 
-    @Test func descriptionsWithCommasAreQuoted() {
-        #expect(Samples.incidentsText.contains("\"Unge samlet "))
-        #expect(table.values("description").contains { $0.contains(",") })
+    /// No names: a capital letter starts a sentence (or the abbreviation SSP), nowhere else.
+    @Test func capitalsOnlyWhereASentenceStarts() {
+        for text in descriptions {
+            let words = text.split(separator: " ")
+            for (i, word) in words.enumerated() where word.first?.isUppercase == true && !word.hasPrefix("SSP") {
+                let previous = i > 0 ? words[i - 1] : nil
+                #expect(previous == nil || previous?.last == "." || previous?.last == ":", "\(word) in \(text)")
+            }
+        }
+    }
+
+    @Test func danishLettersInBothCases() {
+        #expect(descriptions.contains { $0.contains("råb") })
+        #expect(descriptions.contains { $0.hasPrefix("Råb") || $0.contains(". Råb") })
+        #expect(descriptions.contains { $0.contains("æ") } && descriptions.contains { $0.contains("ø") })
+    }
+
+    @Test func commasAndQuotesAreQuotedInTheFile() {
+        #expect(descriptions.contains { $0.contains(",") })
+        #expect(descriptions.contains { $0.contains("\"") })
+        #expect(Samples.incidentsText.contains("\"\"vi kommer igen\"\""))
+    }
+
+    /// The template style is the first samples' file: the old header, a few hundred descriptions.
+    @Test func templateStyleKeepsTheOldColumnsAndFewValues() {
+        let old = CSVTable(SampleGenerator(seed: 2025, scale: 1, descriptions: .templates).incidentsCSV())
+        #expect(old.header == ["id", "reported_at", "library", "category", "severity", "police_called",
+                               "during_self_service", "reported_by", "description"])
+        #expect((100...400).contains(Set(old.values("description")).count))
+    }
+
+    /// The description is drawn apart from everything else: every other column is the same in
+    /// both styles, so the report's figures cannot depend on it.
+    @Test func otherColumnsAreTheSameInBothStyles() {
+        let free = Samples.incidents
+        let old = CSVTable(SampleGenerator(seed: 2025, scale: 1, descriptions: .templates).incidentsCSV())
+        #expect(free.rows.count == old.rows.count)
+        for name in old.header where name != "description" {
+            #expect(free.values(name) == old.values(name), "\(name)")
+        }
     }
 }

@@ -21,12 +21,16 @@ import Testing
         #expect(try LaunchOptions.parse(["--help"]).action == .help)
         #expect(try LaunchOptions.parse(["-V"]).action == .version)
         #expect(try LaunchOptions.parse(["generate", "--out", "o", "--seed", "7", "--scale", "3"]).action
-                == .generate(out: "o", seed: 7, scale: 3))
-        #expect(try LaunchOptions.parse(["generate", "--out=o"]).action == .generate(out: "o", seed: 1, scale: 1))
+                == .generate(out: "o", seed: 7, scale: 3, descriptions: .freeText))
+        #expect(try LaunchOptions.parse(["generate", "--out=o"]).action
+                == .generate(out: "o", seed: 1, scale: 1, descriptions: .freeText))
+        #expect(try LaunchOptions.parse(["generate", "--out", "o", "--descriptions", "templates"]).action
+                == .generate(out: "o", seed: 1, scale: 1, descriptions: .templates))
     }
 
     @Test(arguments: [["--format", "xml"], ["--param", "novalue"], ["-c"], ["--bogus"], ["generate"],
-                      ["generate", "--out", "o", "--scale", "0"], ["--param", "=x"]])
+                      ["generate", "--out", "o", "--scale", "0"],
+                      ["generate", "--out", "o", "--descriptions", "long"], ["--param", "=x"]])
     func usageErrors(_ args: [String]) {
         #expect(throws: LaunchOptions.UsageError.self) { try LaunchOptions.parse(args) }
     }

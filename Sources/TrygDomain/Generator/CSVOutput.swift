@@ -47,6 +47,15 @@ struct CSVOutput {
         buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
+    /// A non-negative whole number with at least `digits` digits, zero-padded.
+    mutating func zeroPadded(_ value: Int, digits: Int) {
+        var width = 1
+        var rest = value
+        while rest >= 10 { rest /= 10; width += 1 }
+        if width < digits { buffer.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits - width)) }
+        int(value)
+    }
+
     /// Two digits, zero-padded (hours, minutes).
     mutating func twoDigits(_ value: Int) {
         buffer.append(UInt8(ascii: "0") + UInt8(value / 10 % 10))
@@ -73,11 +82,16 @@ enum CSVField {
 
     /// UTF-8 in NFC, quoted (RFC 4180) only when the text holds a comma, quote or line break.
     static func encode(_ text: String) -> [UInt8] {
-        let nfc = text.precomposedStringWithCanonicalMapping
-        let needsQuotes = nfc.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else { return Array(nfc.utf8) }
+        encodeBytes(Array(text.precomposedStringWithCanonicalMapping.utf8))
+    }
+
+    /// UTF-8 bytes already in NFC, quoted (RFC 4180) only when they hold a comma, quote or line break.
+    static func encodeBytes(_ text: [UInt8]) -> [UInt8] {
+        let needsQuotes = text.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard needsQuotes else { return text }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        for b in nfc.utf8 {
+        bytes.reserveCapacity(text.count + 8)
+        for b in text {
             if b == UInt8(ascii: "\"") { bytes.append(b) }
             bytes.append(b)
         }

@@ -1,5 +1,10 @@
 /// Writes `incidents.csv` a day at a time, in order of `reported_at`, numbering rows 1…N.
 ///
+/// With free-text descriptions each row also gets a case number (`MM-2025-004711`: the year
+/// reported and the case's number in that year, six digits or more) and a description drawn
+/// from a random stream of its own, so the other columns are the same bytes in both styles;
+/// with template descriptions the file is what the generator wrote before free text existed.
+///
 /// Per half-year it spreads each library's count over the days and deals the categories from
 /// a shuffled deck (so fixed category counts come out exactly); per day it draws the details,
 /// sorts the day's incidents by time and writes them. Only one half-year's plan and one day's
@@ -8,9 +13,25 @@ struct IncidentWriter {
     let plan: IncidentPlan
     let timeline: Timeline
     var random: SampleRandom
+    let descriptions: DescriptionStyle
+    var narrative: IncidentNarrative
 
-    static let header = ["id", "reported_at", "library", "category", "severity", "police_called",
+    init(plan: IncidentPlan, timeline: Timeline, random: SampleRandom, descriptions: DescriptionStyle,
+         narrativeRandom: SampleRandom) {
+        self.plan = plan
+        self.timeline = timeline
+        self.random = random
+        self.descriptions = descriptions
+        self.narrative = IncidentNarrative(random: narrativeRandom)
+    }
+
+    /// The columns of the free-text style; the template style has no `case_no`.
+    static let header = ["id", "case_no", "reported_at", "library", "category", "severity", "police_called",
                          "during_self_service", "reported_by", "description"]
+
+    var header: [String] {
+        descriptions == .freeText ? Self.header : Self.header.filter { $0 != "case_no" }
+    }
 
     /// One incident before it gets its id.
     private struct Draft {
@@ -26,13 +47,15 @@ struct IncidentWriter {
     }
 
     mutating func write(into out: inout CSVOutput) throws {
-        try out.row(IncidentWriter.header)
+        try out.row(header)
         let libraryFields = plan.libraries.map { CSVField.encode($0.name) }
         let categoryFields = IncidentCategory.all.map(CSVField.encode)
         let roleFields = IncidentProfile.roles.map(CSVField.encode)
         let hours = WeightTable(IncidentProfile.hourWeights)
         let staffedHours = WeightTable(IncidentProfile.staffedHourWeights)
         var nextID = 1
+        var caseYear = 0
+        var caseNumber = 0
 
         for (h, halfYear) in IncidentPlan.halfYears.enumerated() {
             let dates = (halfYear.firstDay.dayNumber...halfYear.lastDay.dayNumber).map { CivilDate(dayNumber: $0) }
@@ -72,16 +95,25 @@ struct IncidentWriter {
                             policeCalled: random.chance(IncidentProfile.policeChance(severity: severity, category: name)),
                             selfService: selfService,
                             role: random.pick(roles),
+                            // Drawn in both styles, so that the other columns stay the same bytes.
                             description: random.below(IncidentText.encoded[category].count)))
                     }
                 }
                 drafts.sort { ($0.minuteOfDay, $0.library, $0.sequence) < ($1.minuteOfDay, $1.library, $1.sequence) }
 
                 let datePrefix = Array((date.iso + "T").utf8)
+                if date.year != caseYear { (caseYear, caseNumber) = (date.year, 0) }
+                let casePrefix = Array("MM-\(date.year)-".utf8)
                 for draft in drafts {
                     out.int(nextID)
                     nextID += 1
                     out.comma()
+                    if descriptions == .freeText {
+                        caseNumber += 1
+                        out.append(casePrefix)
+                        out.zeroPadded(caseNumber, digits: 6)
+                        out.comma()
+                    }
                     out.append(datePrefix)
                     out.twoDigits(draft.minuteOfDay / 60)
                     out.byte(UInt8(ascii: ":"))
@@ -99,7 +131,14 @@ struct IncidentWriter {
                     out.comma()
                     out.append(roleFields[draft.role])
                     out.comma()
-                    out.append(IncidentText.encoded[draft.category][draft.description])
+                    switch descriptions {
+                    case .freeText:
+                        narrative.append(.init(category: draft.category, minuteOfDay: draft.minuteOfDay,
+                                               policeCalled: draft.policeCalled, selfService: draft.selfService),
+                                         to: &out)
+                    case .templates:
+                        out.append(IncidentText.encoded[draft.category][draft.description])
+                    }
                     try out.endRow()
                 }
             }

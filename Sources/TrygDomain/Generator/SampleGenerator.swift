@@ -19,10 +19,13 @@ public struct SampleGenerator: Sendable {
     public let seed: UInt64
     /// How many times the scale-1 incident volume to make (at least 1).
     public let scale: Int
+    /// How incidents are described (free text unless asked otherwise).
+    public let descriptions: DescriptionStyle
 
-    public init(seed: UInt64 = 2025, scale: Int = 1) {
+    public init(seed: UInt64 = 2025, scale: Int = 1, descriptions: DescriptionStyle = .freeText) {
         self.seed = seed
         self.scale = max(1, scale)
+        self.descriptions = descriptions
     }
 
     /// Writes every table as `<table>.csv` into a directory, creating it when missing.
@@ -60,7 +63,9 @@ public struct SampleGenerator: Sendable {
         case .incidents:
             var writer = IncidentWriter(plan: IncidentPlan(seed: seed, scale: scale),
                                         timeline: .copenhagen,
-                                        random: SampleRandom(seed: seed, stream: 1))
+                                        random: SampleRandom(seed: seed, stream: 1),
+                                        descriptions: descriptions,
+                                        narrativeRandom: SampleRandom(seed: seed, stream: 4))
             try writer.write(into: &out)
         case .survey:
             var random = SampleRandom(seed: seed, stream: 2)
@@ -90,6 +95,15 @@ public struct SampleGenerator: Sendable {
     public func librariesCSV() -> String { csv(.libraries) }
     /// `timeline.csv` as text.
     public func timelineCSV() -> String { csv(.timeline) }
+}
+
+/// How the generator writes the incidents' `description` column.
+public enum DescriptionStyle: String, CaseIterable, Sendable {
+    /// Free text as staff write it, nearly every one different, with a unique `case_no` column.
+    case freeText = "free"
+    /// The short templates of the first samples: a few hundred distinct values at any scale,
+    /// and no `case_no` (the earlier files, byte for byte; the benchmark's second data set).
+    case templates
 }
 
 /// A sample file that could not be written.

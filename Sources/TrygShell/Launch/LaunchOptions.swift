@@ -1,3 +1,4 @@
+import TrygDomain
 import TrygEngine
 import TrygImport
 
@@ -17,8 +18,8 @@ public struct LaunchOptions: Equatable, Sendable {
         case run
         case help
         case version
-        /// `tryg generate --out DIR [--seed N] [--scale N]`.
-        case generate(out: String, seed: UInt64, scale: Int)
+        /// `tryg generate --out DIR [--seed N] [--scale N] [--descriptions free|templates]`.
+        case generate(out: String, seed: UInt64, scale: Int, descriptions: DescriptionStyle)
     }
 
     public var action: Action = .run
@@ -200,6 +201,7 @@ public struct LaunchOptions: Equatable, Sendable {
         var out: String?
         var seed: UInt64 = 1
         var scale = 1
+        var descriptions = DescriptionStyle.freeText
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             let (flag, inline) = splitInline(argument)
@@ -212,13 +214,18 @@ public struct LaunchOptions: Equatable, Sendable {
             case "--scale":
                 guard let n = Int(v), n >= 1 else { throw UsageError(message: "--scale needs a whole number of at least 1, not '\(v)'") }
                 scale = n
+            case "--descriptions":
+                guard let style = DescriptionStyle(rawValue: v) else {
+                    throw UsageError(message: "--descriptions needs free or templates, not '\(v)'")
+                }
+                descriptions = style
             default:
-                throw UsageError(message: "unknown option '\(flag)' for generate; expected --out DIR [--seed N] [--scale N]")
+                throw UsageError(message: "unknown option '\(flag)' for generate; expected --out DIR [--seed N] [--scale N] [--descriptions free|templates]")
             }
         }
         guard let out else { throw UsageError(message: "generate needs --out DIR") }
         var options = LaunchOptions()
-        options.action = .generate(out: out, seed: seed, scale: scale)
+        options.action = .generate(out: out, seed: seed, scale: scale, descriptions: descriptions)
         return options
     }
 
@@ -240,8 +247,9 @@ public struct LaunchOptions: Equatable, Sendable {
           tryg FILE.tryg | -f FILE          run a saved script (a #! first line is allowed)
           … | tryg                          standard input that is not a terminal is a script
           tryg --demo FILE.tryg             present a script step by step (Enter, b back, r again, q quit)
-          tryg generate --out DIR [--seed N] [--scale N]
-                                            write the synthetic sample CSVs
+          tryg generate --out DIR [--seed N] [--scale N] [--descriptions free|templates]
+                                            write the synthetic sample CSVs (descriptions as free
+                                            text, or the few hundred short templates of old)
 
         Options:
           --format table|csv|json|markdown  table is the default; csv and json keep full precision;

@@ -1,4 +1,5 @@
 import Foundation
+import TrygDomain
 import TrygEngine
 import TrygImport
 
@@ -22,7 +23,7 @@ public struct TrygProgram {
     /// Runs the interactive shell and returns its exit status.
     public var interactive: (ShellRunner) -> Int32
     /// Writes the sample CSVs (`tryg generate`).
-    public var generate: (_ out: String, _ seed: UInt64, _ scale: Int) throws -> Void
+    public var generate: (_ out: String, _ seed: UInt64, _ scale: Int, _ descriptions: DescriptionStyle) throws -> Void
     /// The screen width for table output.
     public var screenWidth: () -> Int? = { nil }
     /// The screen height, for charts drawn in place of tables in demo mode.
@@ -35,7 +36,8 @@ public struct TrygProgram {
     public init(options: LaunchOptions, output: TextOutput, errors: TextOutput, inputIsTerminal: Bool, noColor: Bool,
                 samplesDirectory: @escaping () -> String?, readStandardInput: @escaping () -> LineSource,
                 interactive: @escaping (ShellRunner) -> Int32,
-                generate: @escaping (_ out: String, _ seed: UInt64, _ scale: Int) throws -> Void) {
+                generate: @escaping (_ out: String, _ seed: UInt64, _ scale: Int,
+                                     _ descriptions: DescriptionStyle) throws -> Void) {
         self.options = options
         self.output = output
         self.errors = errors
@@ -66,9 +68,9 @@ public struct TrygProgram {
         case .version:
             output.write(LaunchOptions.version + "\n")
             return wrote(output)
-        case .generate(let out, let seed, let scale):
+        case .generate(let out, let seed, let scale, let descriptions):
             do {
-                try generate(out, seed, scale)
+                try generate(out, seed, scale, descriptions)
                 return ExitStatus.success
             } catch {
                 errors.write("error: cannot write the samples to '\(out)': \(error)\n")
