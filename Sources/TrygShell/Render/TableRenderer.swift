@@ -49,7 +49,7 @@ public struct TableRenderer: Sendable {
             for r in 0..<shownRows {
                 let v = table.value(row: r, column: c)
                 let text = v.isNull
-                    ? (suppression?.contains(row: r, column: c) == true ? "<\(suppression?.threshold ?? 0)" : TableRenderer.nullText)
+                    ? (suppression?.marker(row: r, column: c) ?? TableRenderer.nullText)
                     : (danishNumbers ? CellText.danish(v) : CellText.display(v))
                 cells[c].append(text)
             }
