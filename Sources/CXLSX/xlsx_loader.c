@@ -18,6 +18,7 @@
     XLSX_VOID(format_set_num_format, (lxw_format *a0, const char *a1), (a0, a1)) \
     XLSX(lxw_error, worksheet_write_number, (lxw_worksheet *a0, lxw_row_t a1, lxw_col_t a2, double a3, lxw_format *a4), (a0, a1, a2, a3, a4)) \
     XLSX(lxw_error, worksheet_write_string, (lxw_worksheet *a0, lxw_row_t a1, lxw_col_t a2, const char *a3, lxw_format *a4), (a0, a1, a2, a3, a4)) \
+    XLSX(lxw_error, worksheet_write_blank, (lxw_worksheet *a0, lxw_row_t a1, lxw_col_t a2, lxw_format *a3), (a0, a1, a2, a3)) \
     XLSX(lxw_error, worksheet_write_boolean, (lxw_worksheet *a0, lxw_row_t a1, lxw_col_t a2, int a3, lxw_format *a4), (a0, a1, a2, a3, a4)) \
     XLSX(lxw_error, worksheet_write_datetime, (lxw_worksheet *a0, lxw_row_t a1, lxw_col_t a2, lxw_datetime *a3, lxw_format *a4), (a0, a1, a2, a3, a4)) \
     XLSX(lxw_error, worksheet_write_comment, (lxw_worksheet *a0, lxw_row_t a1, lxw_col_t a2, const char *a3), (a0, a1, a2, a3)) \

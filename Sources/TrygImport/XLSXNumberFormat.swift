@@ -4,7 +4,10 @@ import TrygEngine
 /// What a cell's number format makes of its number: a plain number, a date, a date with a
 /// time, or a time of day (or a duration, `[h]:mm`).
 enum XLSXFormatKind: Equatable {
-    case number
+    /// `decimals`: the digits the format shows after the decimal mark (`0.00`, `#,##0.00 "kr."`:
+    /// 2), so that a column of amounts keeps its scale; 0 for percentages and scientific
+    /// notation, whose shown digits are not the value's.
+    case number(decimals: Int)
     case date
     case dateTime
     /// `seconds`: the format shows seconds; `elapsed`: hours may pass 24.
@@ -19,7 +22,8 @@ enum XLSXFormatKind: Equatable {
         case 18, 20: return .time(seconds: false, elapsed: false)
         case 19, 21, 32, 33, 45, 47: return .time(seconds: true, elapsed: false)
         case 46: return .time(seconds: true, elapsed: true)
-        default: return .number
+        case 2, 4, 7, 8, 39, 40, 43, 44: return .number(decimals: 2)
+        default: return .number(decimals: 0)
         }
     }
 
@@ -27,7 +31,7 @@ enum XLSXFormatKind: Equatable {
     /// first section is read with quoted text, escapes and brackets (colours, locales)
     /// removed; `d` or `y` (or `m` without `h` or `s`) make a date, `h` or `s` a time.
     static func custom(_ code: String) -> XLSXFormatKind {
-        guard let section = code.split(separator: ";", omittingEmptySubsequences: false).first else { return .number }
+        guard let section = code.split(separator: ";", omittingEmptySubsequences: false).first else { return .number(decimals: 0) }
         var letters: [Character] = []
         var elapsed = false
         var chars = Array(section.lowercased())
@@ -65,8 +69,19 @@ enum XLSXFormatKind: Equatable {
         case (true, true): return .dateTime
         case (true, false): return .date
         case (false, true): return .time(seconds: letters.contains("s"), elapsed: elapsed)
-        default: return .number
+        default: return .number(decimals: XLSXFormatKind.decimals(letters))
         }
+    }
+
+    /// The digit places (`0`, `#`, `?`) after the first `.` of a number format's letters; 0
+    /// when it shows a percentage or an exponent.
+    private static func decimals(_ letters: [Character]) -> Int {
+        guard !letters.contains("%"), !letters.contains("e"), let point = letters.firstIndex(of: ".") else { return 0 }
+        var n = 0
+        for c in letters[(point + 1)...] {
+            if c == "0" || c == "#" || c == "?" { n += 1 } else if c != "," { break }
+        }
+        return min(n, 15)
     }
 
     private static func removing(_ marker: [Character], from chars: [Character]) -> [Character] {

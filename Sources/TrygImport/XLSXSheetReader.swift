@@ -16,6 +16,11 @@ enum XLSXCell {
 struct XLSXRow {
     let number: Int
     var cells: [(column: Int, cell: XLSXCell)]
+    /// Whether the row holds cells without a value (blank cells with a format, as Excel and
+    /// libxlsxwriter write them): a row of only those inside the data is a row of nulls.
+    var hasBlankCells = false
+    /// Whether the row lies inside the sheet's autofilter range, which marks the extent of a table.
+    var inAutoFilter = false
 }
 
 /// Reads a worksheet part (`<sheetData><row><c r="B2" t="s" s="3"><v>…</v></c>`) into rows.
@@ -80,7 +85,13 @@ struct XLSXSheetReader {
                     if let badReference {
                         throw XLSXArchive.damaged(path, "cell reference '\(badReference.prefix(20))' in \(part) is not one Excel can have")
                     }
-                    if xml.isEmptyElement { nextColumn = (reference?.column ?? nextColumn) + 1 }
+                    if xml.isEmptyElement {
+                        nextColumn = (reference?.column ?? nextColumn) + 1
+                        row?.hasBlankCells = true
+                    }
+                } else if xml.named("autoFilter"), let ref = xml.attribute("ref"),
+                          let end = ref.split(separator: ":").last.flatMap({ XLSXSheetReader.cellReference(String($0)) })?.row {
+                    for i in rows.indices where rows[i].number <= end { rows[i].inAutoFilter = true }
                 } else if xml.named("v") {
                     inValue = !xml.isEmptyElement
                     hasValue = true
@@ -121,6 +132,8 @@ struct XLSXSheetReader {
                                              file: FilePosition(path: path))
                         }
                         row?.cells.append((column, cell))
+                    } else {
+                        row?.hasBlankCells = true
                     }
                 } else if xml.named("row"), let r = row {
                     rows.append(r)
@@ -162,6 +175,12 @@ struct XLSXSheetReader {
             throw XLSXArchive.damaged(path, "row number '\(r.prefix(20))' in \(part) is not one Excel can have")
         }
         return n
+    }
+
+    /// `B12` as (1, 12); nil when it is not a cell reference within Excel's limits.
+    static func cellReference(_ text: String) -> (column: Int, row: Int?)? {
+        let bytes = Array(text.utf8.prefix(16)) + [0]
+        return bytes.withUnsafeBufferPointer { b in b.baseAddress.flatMap { cellReference($0) } }
     }
 
     /// `B12` as (1, 12); nil when it is not a cell reference within Excel's limits.

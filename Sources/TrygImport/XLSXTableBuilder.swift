@@ -5,7 +5,8 @@ import TrygEngine
 /// applied, so that a date serial is a date.
 enum XLSXValue {
     case int(Int64)
-    case decimal(Double)
+    /// A number with a fraction, or one whose format shows `shown` decimals (`0.00`).
+    case decimal(Double, shown: Int)
     case bool(Bool)
     case date(Int64)
     case timestamp(Int64)
@@ -17,7 +18,7 @@ enum XLSXValue {
     var display: String {
         switch self {
         case .int(let v): return String(v)
-        case .decimal(let v): return Value.format(v)
+        case .decimal(let v, _): return Value.format(v)
         case .bool(let v): return v ? "true" : "false"
         case .date(let d): return Value.date(d).display
         case .timestamp(let t): return Value.timestamp(t).display
@@ -41,7 +42,12 @@ struct XLSXTableBuilder {
 
     func build(_ allRows: [XLSXRow], findings: [LoadReport.Finding]) throws(Diagnostic) -> TableLoad {
         var findings = findings
-        let rows = allRows.filter { !$0.cells.isEmpty }
+        // Rows without cells are skipped; a row of blank cells between rows with values, or
+        // inside the autofilter's range, is a row of nulls (a table's row of nulls written to
+        // a workbook is such a row).
+        let first = allRows.firstIndex { !$0.cells.isEmpty }
+        let last = allRows.lastIndex { !$0.cells.isEmpty || ($0.hasBlankCells && $0.inAutoFilter) }
+        let rows = first.flatMap { f in last.map { l in allRows[f...l].filter { !$0.cells.isEmpty || $0.hasBlankCells } } } ?? []
         guard !rows.isEmpty else {
             throw Diagnostic(.error, "sheet '\(sheetName)' is empty: expected a header row with column names",
                              file: FilePosition(path: workbook.path))
@@ -60,7 +66,7 @@ struct XLSXTableBuilder {
         } else {
             // Given, the header is the first row with cells; found, it may be below a title.
             let h = options.header == true ? 0 : headerIndex(rows)
-            for k in 0..<h {
+            for k in 0..<h where !rows[k].cells.isEmpty {
                 rejects.add(line: rows[k].number, raw: raw(resolved[k]), reason: "above the header row (a title?)")
             }
             let above = h == 0 ? nil : "row\(h == 1 ? "" : "s") above it \(h == 1 ? "holds" : "hold") a title"
@@ -113,11 +119,23 @@ struct XLSXTableBuilder {
             for c in 0..<width { builders[c].append(row[c]) }
             loaded += 1
         }
-        let columns = builders.enumerated().map { c, b in categorized(XLSXTableBuilder.exact(b.finish()), names[c], types[c]) }
+        // The decimals the cells' formats show: a column of amounts formatted `0.00` keeps two.
+        var shown = Array(repeating: 0, count: width)
+        for row in data {
+            for case let (c, .decimal(_, d)) in row where c < width { shown[c] = max(shown[c], d) }
+        }
+        let columns = builders.enumerated().map { c, b in
+            categorized(XLSXTableBuilder.exact(b.finish(), scale: shown[c]), names[c], types[c])
+        }
         for (c, name) in names.enumerated() where markerNulls[c] > 0 && columns[c].type != .text {
             let n = markerNulls[c]
             notes.append("\(name): \(LoadReport.grouped(n)) missing-value \(n == 1 ? "marker" : "markers") "
                          + "(\(markers.shown)) read as null")
+        }
+        let blankData = data.count { $0.isEmpty }
+        if blankData > 0 {
+            notes.append("\(LoadReport.grouped(blankData)) \(blankData == 1 ? "row" : "rows") of blank cells between the data's "
+                         + "rows read as \(blankData == 1 ? "a row" : "rows") of nulls")
         }
         let table = Table(name: tableName, columnNames: names, columns: columns, rowCount: loaded, origin: path)
         let report = LoadReport(format: "XLSX", findings: findings, misfits: misfits, warnings: warnings, notes: notes)
@@ -150,9 +168,9 @@ struct XLSXTableBuilder {
     /// A number as its format shows it: a date, a date and time, a time of day, or a number.
     private func number(_ x: Double, _ format: Int) -> XLSXValue {
         switch workbook.format(format) {
-        case .number:
-            if x == x.rounded(), abs(x) <= 9_007_199_254_740_992 { return .int(Int64(x)) }
-            return .decimal(x)
+        case .number(let decimals):
+            if decimals == 0, x == x.rounded(), abs(x) <= 9_007_199_254_740_992 { return .int(Int64(x)) }
+            return .decimal(x, shown: decimals)
         case .date, .dateTime:
             guard let (day, seconds) = XLSXDates.dayAndSeconds(x, date1904: workbook.date1904) else {
                 return .error("\(Value.format(x)) is not a date Excel can show")
@@ -232,7 +250,7 @@ struct XLSXTableBuilder {
             for (c, value) in row where c < names.count {
                 switch value {
                 case .int(let v): counts[c].add(.int(v))
-                case .decimal(let v): counts[c].add(.decimal(v))
+                case .decimal(let v, _): counts[c].add(.decimal(v))
                 case .bool(let v): counts[c].add(.bool(v))
                 case .date(let d): counts[c].add(.date(d))
                 case .timestamp(let t): counts[c].add(.timestamp(t))
@@ -306,7 +324,7 @@ struct XLSXTableBuilder {
         if case .text(let s) = value {
             switch column.declared ? XLSXTableBuilder.classify(s) : XLSXTableBuilder.classifyText(s) {
             case .int(let v): parsed = .int(v)
-            case .decimal(let v): parsed = .decimal(v)
+            case .decimal(let v): parsed = .decimal(v, shown: 0)
             case .bool(let v): parsed = .bool(v)
             case .date(let d): parsed = .date(d)
             case .timestamp(let t): parsed = .timestamp(t)
@@ -316,7 +334,7 @@ struct XLSXTableBuilder {
         switch (column.type, parsed) {
         case (.int, .int(let v)): return .int(v)
         case (.decimal, .int(let v)): return .float(Double(v))
-        case (.decimal, .decimal(let v)): return .float(v)
+        case (.decimal, .decimal(let v, _)): return .float(v)
         case (.bool, .bool(let v)): return .bool(v)
         case (.bool, .int(let v)) where v == 0 || v == 1: return .bool(v == 1)
         case (.date, .date(let d)): return .date(d)
@@ -365,9 +383,10 @@ struct XLSXTableBuilder {
     }
 
     /// A column of numbers read as doubles, as exact decimals when they all are short decimals.
-    static func exact(_ column: Column) -> Column {
+    /// `scale`: the decimals the column's formats show, kept when every value fits them.
+    static func exact(_ column: Column, scale: Int = 0) -> Column {
         guard case .floats(let v) = column.storage else { return column }
-        return Column.decimalsIfExact(v, nulls: column.nulls)
+        return Column.decimalsIfExact(v, nulls: column.nulls, scale: scale)
     }
 
     /// A text column named like a domain scale whose values all belong to it, as a category.

@@ -50,7 +50,7 @@ struct XLSXWorkbook {
 
     /// The kind of the cell format at `index`; a number when there is no such format.
     func format(_ index: Int) -> XLSXFormatKind {
-        index >= 0 && index < formats.count ? formats[index] : .number
+        index >= 0 && index < formats.count ? formats[index] : .number(decimals: 0)
     }
 
     // MARK: Parts

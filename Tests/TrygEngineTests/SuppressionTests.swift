@@ -43,6 +43,12 @@ import Testing
             }
         }
         #expect(s.primary <= s.cells.count)
+        // A table shows `<5` only where the count is under 5: a complementary cell can be any size.
+        for cell in s.cells {
+            let marker = s.marker(row: cell.row, column: cell.column)
+            #expect(marker == ((1..<5).contains(original(cell.row, cell.column)) ? "<5" : Suppression.withheld),
+                    "cell \(cell) of \(original(cell.row, cell.column)) shown as \(marker ?? "nil")")
+        }
     }
 
     /// Whether a suppressed cell's value follows from the row and column totals and the

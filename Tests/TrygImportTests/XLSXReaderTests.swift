@@ -159,13 +159,18 @@ enum TestWorkbook {
         #expect(XLSXFormatKind.custom("[$-406]d. mmmm yyyy;@") == .date)
         #expect(XLSXFormatKind.custom("hh:mm") == .time(seconds: false, elapsed: false))
         #expect(XLSXFormatKind.custom("[h]:mm:ss") == .time(seconds: true, elapsed: true))
-        #expect(XLSXFormatKind.custom("#,##0.00 \"kr.\"") == .number)
-        #expect(XLSXFormatKind.custom("[Red]#,##0;-#,##0") == .number)
-        #expect(XLSXFormatKind.custom("General") == .number)
-        #expect(XLSXFormatKind.custom("\"TRUE\";\"TRUE\";\"FALSE\"") == .number)
+        #expect(XLSXFormatKind.custom("#,##0.00 \"kr.\"") == .number(decimals: 2))
+        #expect(XLSXFormatKind.custom("[Red]#,##0;-#,##0") == .number(decimals: 0))
+        #expect(XLSXFormatKind.custom("General") == .number(decimals: 0))
+        #expect(XLSXFormatKind.custom("\"TRUE\";\"TRUE\";\"FALSE\"") == .number(decimals: 0))
+        #expect(XLSXFormatKind.custom("0.000") == .number(decimals: 3))
+        #expect(XLSXFormatKind.custom("0.0%") == .number(decimals: 0), "a percentage's digits are not the value's")
+        #expect(XLSXFormatKind.custom("0.00E+00") == .number(decimals: 0))
+        #expect(XLSXFormatKind.custom("\"v. 1.5\" 0") == .number(decimals: 0), "a point in quoted text is not the decimal mark")
+        #expect(XLSXFormatKind.builtIn(4) == .number(decimals: 2) && XLSXFormatKind.builtIn(10) == .number(decimals: 0))
         #expect(XLSXFormatKind.custom("mmm-yy") == .date)
         #expect(XLSXFormatKind.builtIn(14) == .date && XLSXFormatKind.builtIn(22) == .dateTime)
-        #expect(XLSXFormatKind.builtIn(2) == .number)
+        #expect(XLSXFormatKind.builtIn(2) == .number(decimals: 2))
     }
 
     @Test func sheetsByNameAndTheirList() throws {
@@ -265,6 +270,26 @@ enum TestWorkbook {
                                     workbook: Array(TestWorkbook.workbook(["A"], date1904: true).utf8), path: "p.xlsx")
         #expect(l.table.columnNames == ["dato"])
         #expect(values(l, "dato") == [.date(csvDay(1908, 1, 2))])
+    }
+
+    /// A row of blank cells between rows with values is a row of nulls; blank rows after the
+    /// last value are formatting, unless the sheet's autofilter covers them.
+    @Test func blankRowsInsideTheDataAreRowsOfNulls() throws {
+        func text(_ ref: String, _ s: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(s)</t></is></c>" }
+        let rows = "<row r=\"1\">\(text("A1", "konto"))\(text("B1", "beløb"))</row>"
+            + "<row r=\"2\">\(text("A2", "a"))<c r=\"B2\" s=\"5\"><v>3</v></c></row>"
+            + "<row r=\"3\"><c r=\"A3\" s=\"5\"/></row>"
+            + "<row r=\"4\">\(text("A4", "b"))<c r=\"B4\" s=\"5\"><v>1.5</v></c></row>"
+            + "<row r=\"5\"><c r=\"A5\" s=\"5\"/><c r=\"B5\" s=\"5\"></c></row>"
+        for filter in ["", "<autoFilter ref=\"A1:B5\"/>"] {
+            let sheet = "<worksheet xmlns=\"\(TestWorkbook.main)\"><sheetData>\(rows)</sheetData>\(filter)</worksheet>"
+            let l = try XLSXReader.load(sheet: Array(sheet.utf8), sharedStrings: nil, styles: Array(TestWorkbook.styles.utf8),
+                                        workbook: Array(TestWorkbook.workbook(["A"]).utf8), path: "p.xlsx")
+            let expected: [Value] = [.decimal(DecimalValue(units: 300, scale: 2)), .null, .decimal(DecimalValue(units: 150, scale: 2))]
+            #expect(values(l, "beløb") == expected + (filter.isEmpty ? [] : [.null]), "filter: \(filter)")
+            #expect(l.table.columns[1].type == .decimal, "a number format of two decimals keeps them")
+            #expect(l.report.notes.contains { $0.contains("blank cells") }, "\(l.report.notes)")
+        }
     }
 
     @Test func escapesInStrings() {

@@ -16,6 +16,9 @@ public struct Suppression: Sendable, Equatable {
     public let primary: Int
     /// Of the primary cells, the measures (averages, sums …) of groups with fewer than `threshold` rows.
     public var fromFewRows = 0
+    /// The primary cells: counts from 1 to `threshold` - 1, and the measures of groups of that
+    /// many rows; the only cells a table shows as `<N` (a complementary cell can be any size).
+    public var small: Set<Cell> = []
 
     public struct Cell: Hashable, Sendable {
         public let row: Int
@@ -24,6 +27,18 @@ public struct Suppression: Sendable, Equatable {
     }
 
     public func contains(row: Int, column: Int) -> Bool { cells.contains(Cell(row: row, column: column)) }
+
+    /// What a table shows in place of a suppressed cell: `<N` for a count under N (or a measure
+    /// of fewer than N rows), `..` (the mark Statistics Denmark uses for a figure withheld) for
+    /// a complementary cell; nil for a cell that is not suppressed.
+    public func marker(row: Int, column: Int) -> String? {
+        let cell = Cell(row: row, column: column)
+        guard cells.contains(cell) else { return nil }
+        return small.contains(cell) ? "<\(threshold)" : Suppression.withheld
+    }
+
+    /// The mark of a suppressed cell that is not a small count.
+    public static let withheld = ".."
 
     /// The note a result carries: how many cells were suppressed and why.
     public var note: String {
@@ -59,7 +74,7 @@ public struct Suppression: Sendable, Equatable {
                 }
             }
         }
-        let primary = cells.count
+        let primary = cells.count, small = cells
         // Complementary cells until no row or column has exactly one.
         var changed = true
         while changed {
@@ -96,6 +111,7 @@ public struct Suppression: Sendable, Equatable {
                         origin: table.origin)
         var suppression = Suppression(threshold: threshold, cells: cells, primary: primary)
         suppression.fromFewRows = fromFewRows
+        suppression.small = small
         return (out, suppression)
     }
 

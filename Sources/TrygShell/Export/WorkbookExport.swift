@@ -111,6 +111,7 @@ enum WorkbookExport {
         let note = sheet.suppression.map { "suppressed: a count under \($0.threshold), or a cell that would give one away" }
         for r in 0..<table.rowCount {
             let row = lxw_row_t(r + 1)
+            var empty = true
             for (c, column) in table.columns.enumerated() {
                 if !suppressed.isEmpty, suppressed.contains([r, c]) {
                     if let note { try check(worksheet_write_comment(ws, row, lxw_col_t(c), note), sheet, row: r + 1, column: c) }
@@ -126,7 +127,13 @@ enum WorkbookExport {
                     try check(worksheet_write_boolean(ws, row, lxw_col_t(c), b ? 1 : 0, nil), sheet, row: r + 1, column: c)
                 case .text(let s):
                     try writeText(s, ws, sheet, row: r + 1, column: c, format: nil)
+                    if s.isEmpty { continue }
                 }
+                empty = false
+            }
+            // A row of nulls is a row of blank cells, which readers keep, not an empty row they skip.
+            if empty, !table.columns.isEmpty {
+                try check(worksheet_write_blank(ws, row, 0, styles.blank), sheet, row: r + 1, column: 0)
             }
         }
         worksheet_freeze_panes(ws, 1, 0)
@@ -171,12 +178,15 @@ enum WorkbookExport {
 private final class WorkbookStyles {
     let book: UnsafeMutablePointer<lxw_workbook>
     let header: UnsafeMutablePointer<lxw_format>?
+    /// A format that changes nothing: libxlsxwriter writes a blank cell only with a format.
+    let blank: UnsafeMutablePointer<lxw_format>?
     private var byCode: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
     init(_ book: UnsafeMutablePointer<lxw_workbook>) {
         self.book = book
         header = workbook_add_format(book)
         if let header { format_set_bold(header) }
+        blank = workbook_add_format(book)
     }
 
     func format(_ code: String?) -> UnsafeMutablePointer<lxw_format>? {

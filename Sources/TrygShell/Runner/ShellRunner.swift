@@ -205,7 +205,7 @@ public final class ShellRunner {
         }
         let chartOnly = settings.chartsReplaceTables && !(drawing ?? "").isEmpty
         if let s = result.suppression {
-            note("note: " + s.note + (settings.mode == .table ? " (shown as <\(s.threshold))" : " (null here)"), elapsed: nil, always: true)
+            note("note: " + s.note + (settings.mode == .table ? " (shown as <\(s.threshold)" + (s.small.count < s.cells.count ? ", the others as \(Suppression.withheld))" : ")") : " (null here)"), elapsed: nil, always: true)
         }
         if !chartOnly { output.write(render(result.table, elapsed: elapsed, suppression: result.suppression)) }
         if let drawing, !drawing.isEmpty { output.write(chartOnly ? drawing : "\n" + drawing) }
@@ -224,6 +224,7 @@ public final class ShellRunner {
                                          color: settings.resultColor && toScreen)
             renderer.danishNumbers = settings.danishNumbers
             renderer.suppression = suppression
+            renderer.ascii = settings.asciiCharts
             return renderer.render(table, elapsed: elapsed)
         case .csv: return CSVRenderer.render(table, dialect: settings.csvDialect, first: resultsShown <= 1)
         case .json: return JSONRenderer.render(table)
