@@ -8,17 +8,19 @@ struct CSVColumnSniffer {
     /// The number of fields most lines have.
     let modalWidth: Int
     private let scratch = CSVScratch()
+    /// Made once: every sampled field is checked against them.
+    private let markers: CSVNullMarkers
 
     init(sniffer: CSVSniffer, delimiter: UInt8, quoting: Bool, modalWidth: Int) {
         self.sniffer = sniffer
         self.delimiter = delimiter
         self.quoting = quoting
         self.modalWidth = modalWidth
+        self.markers = CSVNullMarkers(extra: sniffer.options.nullMarkers)
     }
 
     private var bytes: CSVBytes { sniffer.bytes }
     private var options: ImportOptions { sniffer.options }
-    private var markers: CSVNullMarkers { CSVNullMarkers(extra: options.nullMarkers) }
 
     mutating func plan(findings given: [LoadReport.Finding]) throws(Diagnostic) -> CSVPlan {
         var findings = given

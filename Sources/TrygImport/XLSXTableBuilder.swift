@@ -35,7 +35,16 @@ struct XLSXTableBuilder {
     let options: ImportOptions
     let tableName: String
     let sheetName: String
-    var markers: CSVNullMarkers { CSVNullMarkers(extra: options.nullMarkers) }
+    /// Made once: every cell that does not fit its column is checked against them.
+    let markers: CSVNullMarkers
+
+    init(workbook: XLSXWorkbook, options: ImportOptions, tableName: String, sheetName: String) {
+        self.workbook = workbook
+        self.options = options
+        self.tableName = tableName
+        self.sheetName = sheetName
+        self.markers = CSVNullMarkers(extra: options.nullMarkers)
+    }
 
     /// Rows looked at to find the header.
     static let headerSearchRows = 20
