@@ -18,12 +18,15 @@ import Testing
         #expect(!r.stdout.contains("\u{1B}["))
     }
 
-    @Test func asciiByFlagOrLocale() throws {
+    @Test func asciiChartsAndTablesByFlagOrLocale() throws {
         for (arguments, environment) in [(["--ascii"], ["LC_ALL": "C.UTF-8"]), ([], ["LC_ALL": "C", "LANG": "C"])] {
             let r = try run(arguments + ["-c", ChartEndToEndTests.query], environment: environment)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("Blågården |####"), "\(r.stdout)")
             #expect(!r.stdout.contains("█"))
+            // The table above the chart too: `+`, `-` and `|`, no box characters.
+            #expect(r.stdout.hasPrefix("+-") && r.stdout.contains("| library "), "\(r.stdout)")
+            #expect(!r.stdout.unicodeScalars.contains { (0x2500...0x257F).contains($0.value) }, "\(r.stdout)")
         }
     }
 

@@ -2,6 +2,7 @@ import Testing
 import TrygEngine
 @testable import TrygShell
 import TrygImport
+import TrygDomain
 
 @Suite struct CompletionTests {
     let completer = Completer(catalog: TestTables.catalog())
@@ -43,7 +44,7 @@ import TrygImport
         let c = candidates("incidents where ")
         #expect(c.prefix(6) == ["id", "reported_at", "library", "category", "severity", "`Dato for hændelse`"])
         #expect(c.contains("halfyear") && c.contains("district") && c.contains("weekday"))
-        #expect(c.contains("round") && c.contains("pct"))
+        #expect(c.contains("round") && !c.contains("pct"))
         #expect(candidates("incidents where lib") == ["library"])
         #expect(candidates("incidents group by half") == ["halfyear"])
         #expect(candidates("incidents select id, sev") == ["severity"])
@@ -55,7 +56,7 @@ import TrygImport
     }
 
     @Test func joinedAndAliasedColumns() {
-        #expect(candidates("incidents join libraries on library = name where me") == ["mean", "median"])
+        #expect(candidates("incidents join libraries on library = name where me") == ["mean"])
         #expect(candidates("incidents derive late = hour >= 20 where la") == ["late"])
     }
 
@@ -118,6 +119,8 @@ import TrygImport
         ".read queries/F4", ".read /tmp/a/b", ".import ~/data/x", ".import \"mine da", ".import data-2025", ".read queries/",
         "incidents where library = \"Bl", "incidents | where sev", ".mode j", "incid",
         "incidents where x = 2025-0", "incidents select `Dato f",
+        "incidents join libraries on library = library group by libraries.me", "incidents where severity > 2.5",
+        "incidents where libraries.", "libraries.", "incidents join libraries as l on id = count where l.no",
     ])
     func theCompletedWordIsTheTerminalsWord(line: String) {
         let breaks = Completion.wordBreaks(forLine: line)
@@ -147,5 +150,64 @@ import TrygImport
         #expect(c.complete(".export ").candidates == ["chart", "table"])
         #expect(c.complete(".export table ").candidates == ["data/", "old.xlsx"])
         #expect(c.complete(".export chart ").candidates == ["data/", "fig.png"])
+    }
+
+    // MARK: what can stand at the cursor
+
+    @Test func afterASourceAndADotOnlyThatSourcesColumns() {
+        let joined = "incidents join libraries on library = library group by "
+        let own = TestTables.libraries.columnNames + DerivedColumns.names(for: TestTables.libraries)
+        #expect(candidates(joined + "libraries.") == own.map(Completer.quotedIfNeeded))
+        #expect(candidates(joined + "libraries.") .prefix(4) == ["library", "count", "mean", "note"])
+        #expect(candidates(joined + "incidents.sev") == ["severity"])
+        // The word is what follows the dot: Tab replaces `me`, never `libraries.me`.
+        let c = completer.complete(joined + "libraries.me")
+        #expect(c.word == "me" && c.candidates == ["mean"])
+        #expect(candidates("incidents join libraries as l on id = count where l.no") == ["note"])
+        #expect(candidates("incidents where nosuch.").isEmpty)
+        #expect(candidates("incidents where 2.").isEmpty)
+    }
+
+    /// Aggregates only where one may stand: a `compute` list, not inside another aggregate.
+    @Test(arguments: ["incidents where ", "incidents where severity > 2 and ", "incidents group by ",
+                      "incidents select ", "incidents derive x = ", "incidents order by ", "incidents top 3 by ",
+                      "incidents join libraries on ", "incidents group by library compute avg(",
+                      "incidents compute max(round(", "incidents pivot "])
+    func noAggregateWhereNoneMayStand(line: String) {
+        let offered = Set(candidates(line))
+        let aggregates = Set(FunctionCatalog.aggregateNames).subtracting([TestTables.incidents, TestTables.libraries, TestTables.survey].flatMap(\.columnNames))
+        #expect(offered.intersection(aggregates).isEmpty, "\(line): \(offered.intersection(aggregates).sorted())")
+        #expect(offered.contains("round") || line.hasSuffix("pivot "), "\(line)")
+    }
+
+    @Test func aggregatesInAComputeList() {
+        for line in ["incidents compute ", "incidents group by library compute ", "incidents group by library compute count, ",
+                     "incidents compute round(", "incidents group by library, halfyear pivot halfyear compute "] {
+            let offered = candidates(line)
+            #expect(FunctionCatalog.aggregateNames.allSatisfy(offered.contains), "\(line)")
+        }
+        #expect(candidates("incidents group by library compute me") == ["median"])
+        #expect(candidates("incidents where sev") == ["severity"])
+        #expect(candidates("incidents where me").isEmpty)
+    }
+
+    /// After a grouping, its measures are columns of the stages that follow.
+    @Test func theMeasuresOfAGroupingAreColumnsAfterIt() {
+        #expect(candidates("incidents group by library order by co").first == "count")
+        #expect(candidates("incidents group by library top 3 by co").first == "count")
+        #expect(candidates("incidents group by library compute share where sh") == ["share"])
+        #expect(candidates("incidents group by library compute avg(severity) as mean order by me") == ["mean"])
+        #expect(!candidates("incidents where co").contains("count"))
+    }
+
+    /// A survey scale's answers in the scale's order, whether the column is a category or plain text.
+    @Test func scaleValuesInScaleOrder() {
+        let answers = ["tryg", "meget utryg", "vil ikke svare", "hverken/eller", "meget tryg", "utryg"]
+        let text = TestTables.table("s", [("safety", .text, answers.map { .text($0) })])
+        let c = Completer(catalog: Catalog([text]))
+        #expect(c.complete("s where safety = \"").candidates
+                == ["meget utryg", "utryg", "hverken/eller", "tryg", "meget tryg", "vil ikke svare"])
+        #expect(candidates("survey where safety = \"") == SurveyScale.safety.values)
+        #expect(c.complete("s where safety = \"meget").candidates == ["meget utryg", "meget tryg"])
     }
 }

@@ -10,7 +10,9 @@ import TrygEngine
         let help = try #require(FunctionCatalog.help.first { $0.name == name })
         #expect(text.contains(help.usage) && text.contains(help.example))
         #expect(HelpText.overview().contains(name))
-        #expect(Completer(catalog: TestTables.catalog()).complete("incidents where ").candidates.contains(name))
+        // Completion offers it where it may stand: an aggregate in a compute list, any other function in `where`.
+        let at = FunctionCatalog.isAggregate(name) ? "incidents group by library compute " : "incidents where "
+        #expect(Completer(catalog: TestTables.catalog()).complete(at).candidates.contains(name))
     }
 
     @Test(arguments: Vocabulary.stages.filter { $0.keyword != "left" }.map(\.keyword))

@@ -20,7 +20,7 @@ import TrygEngine
             ├───────────┼───────┼───────┼──────┤
             │ Blågården │    12 │  2.35 │ NULL │
             │ Østerbro  │     7 │  NULL │ æøå  │
-            │           │  NULL │   4.0 │      │
+            │           │  NULL │  4.00 │      │
             └───────────┴───────┴───────┴──────┘
             3 rows
 
@@ -39,7 +39,9 @@ import TrygEngine
             │   3 │ 2025-02-19T21:20    │ … │
             └─────┴─────────────────────┴───┘
             3 rows
-            4 columns not shown: library, category, severity, Dato for hændelse (try .mode line)
+            4 columns not shown: library, category,
+              severity, Dato for hændelse (try
+              .mode line)
 
             """, "table-width40")
         for line in out.split(separator: "\n") where line.hasPrefix("┌") || line.hasPrefix("│") {
@@ -122,7 +124,7 @@ import TrygEngine
             | --------- | ----: | ---: | ---- |
             | Blågården |    12 | 2.35 |      |
             | Østerbro  |     7 |      | æøå  |
-            |           |       |  4.0 |      |
+            |           |       | 4.00 |      |
 
             """, "markdown")
     }

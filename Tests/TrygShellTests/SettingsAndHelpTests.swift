@@ -28,7 +28,7 @@ import TrygEngine
     @Test func showListsEverySetting() throws {
         let (runner, out, _) = try shell()
         _ = runner.runScript(".numbers da\n.show\n", name: "t")
-        for name in ["mode", "timer", "maxrows", "numbers", "output", "charts", "color"] {
+        for name in ["mode", "timer", "maxrows", "numbers", "output", "drawing", "color"] {
             #expect(out.text.split(separator: "\n").contains { $0.hasPrefix(name + " ") }, "\(name): \(out.text)")
         }
         #expect(out.text.contains("numbers  da"))

@@ -52,6 +52,27 @@ import Testing
         #expect(tty.expect("Blågården\""), "\(tty.unread)")
     }
 
+    @Test func tabAfterASourceAndADotCompletesOnlyTheColumn() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents join libraries on library = name group by libraries.dis\t")
+        #expect(tty.expect("libraries.district "), "\(tty.unread)")
+        #expect(!tty.transcript.contains("libraries.libraries"))
+        tty.send("\r")
+        #expect(tty.expect("2 rows"), "\(tty.unread)")
+    }
+
+    /// Readline shows the candidates in the completer's order: a scale's answers in scale order.
+    @Test func tabListsAScaleInItsOrder() throws {
+        try data.write("data/survey.csv", "respondent,safety\n1,tryg\n2,meget utryg\n3,hverken/eller\n4,meget tryg\n5,utryg\n")
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("survey where safety = \"\t\t")
+        for answer in ["meget utryg", "utryg", "hverken/eller", "tryg", "meget tryg"] {
+            #expect(tty.expect(answer + " "), "\(answer): \(tty.transcript)")
+        }
+    }
+
     @Test func upRecallsThePreviousLine() throws {
         let tty = try start()
         #expect(tty.expect("tryg> "))

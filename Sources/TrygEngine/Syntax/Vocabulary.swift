@@ -196,12 +196,13 @@ public enum Vocabulary {
     /// Literal words.
     public static let literalWords = ["true", "false", "null"]
 
-    /// Characters that end a word for readline's completion: white space and the characters of
-    /// the symbols, but not `.` (dot commands, file names) or brackets; quotes are told apart
-    /// by readline itself.
+    /// Characters that end a word for readline's completion in the language: white space and the
+    /// characters of the symbols, `.` among them (`libraries.na` completes the column after the
+    /// dot), but not brackets; quotes are told apart by readline itself. A dot-command line
+    /// breaks its words at white space only (its paths keep their dots).
     public static let wordBreakCharacters: String = {
         var out = " \t\n"
-        for c in symbols.joined() where !".[]".contains(c) && !out.contains(c) { out.append(c) }
+        for c in symbols.joined() where !"[]".contains(c) && !out.contains(c) { out.append(c) }
         return out
     }()
 }

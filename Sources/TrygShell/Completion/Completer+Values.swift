@@ -11,7 +11,10 @@ extension Completer {
             switch c.type {
             case .text:
                 if case .text(_, let dictionary) = c.storage {
-                    return Completer.danishSorted(Set(dictionary.values).filter { !$0.isEmpty })
+                    let present = Set(dictionary.values).filter { !$0.isEmpty }
+                    // Text answers of a known scale in the scale's order, any others after them.
+                    let scale = SurveyScale.byColumn[column]?.values ?? []
+                    return scale.filter(present.contains) + Completer.danishSorted(present.subtracting(scale))
                 }
             case .category(let scale):
                 return scale.values

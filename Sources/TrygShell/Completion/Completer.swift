@@ -31,8 +31,9 @@ public struct Completion: Equatable, Sendable {
 ///
 /// Tables where a source is expected, stage keywords after a source or finished stage,
 /// the current source's columns (with the derived ones) and functions where an expression
-/// goes, a column's values inside quotes after `column = "`, dot commands after `.`, and
-/// file names after `.import`, `.read` and `.output`.
+/// goes (aggregates only in a `compute` list), a source's own columns after `SOURCE.`, a
+/// column's values inside quotes after `column = "` (an ordered scale in its order), dot
+/// commands after `.`, and file names after `.import`, `.read` and `.output`.
 public struct Completer {
     public let catalog: Catalog
     public let libraries: LibraryDirectory
@@ -73,7 +74,9 @@ public struct Completer {
                 word = last.kind == .word(w) ? w : "$" + w
                 tokens.removeLast()
             case .int, .decimal:
-                word = PendingStatement.text(scalars[last.span.start..<last.span.end])
+                // The terminal's word: the digits after a decimal point, which breaks words.
+                let digits = PendingStatement.text(scalars[last.span.start..<last.span.end])
+                word = String(digits.split(separator: ".", omittingEmptySubsequences: false).last ?? "")
                 tokens.removeLast()
             default:
                 break
@@ -86,6 +89,12 @@ public struct Completer {
     private func candidates(_ query: QueryContext) -> [String] {
         let tables = catalog.names
         guard let last = query.lastToken else { return tables + Vocabulary.statementWords }
+        // `SOURCE.`: that source's columns, nothing else.
+        if last.isSymbol("."), query.tokens.count >= 2 {
+            let before = query.tokens[query.tokens.count - 2]
+            guard before.span.end == last.span.start, let name = before.name else { return [] }
+            return (query.columns(qualifiedBy: name) ?? []).map(Completer.quotedIfNeeded)
+        }
         switch last.kind {
         case .symbol(let s):
             if s == "=" && query.isLetHead { return tables }
@@ -108,9 +117,10 @@ public struct Completer {
         }
     }
 
-    /// Where an expression starts: the source's columns, then functions.
+    /// Where an expression starts: the source's columns, then functions; aggregates only where
+    /// one may stand (a `compute` list), so `where` never offers them.
     private func expression(_ query: QueryContext) -> [String] {
-        let functions = FunctionCatalog.scalarNames + FunctionCatalog.aggregateNames
+        let functions = FunctionCatalog.scalarNames + (query.aggregatesAllowed ? FunctionCatalog.aggregateNames : [])
         return query.columns.map(Completer.quotedIfNeeded) + functions.filter { !query.columns.contains($0) }
     }
 

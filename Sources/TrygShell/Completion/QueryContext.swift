@@ -15,6 +15,11 @@ struct QueryContext {
     let currentStage: String?
     /// The statement so far is exactly `let NAME =`.
     let isLetHead: Bool
+    /// The names a column may be qualified with (`libraries.name`): each source's table name and
+    /// a join's `as` alias, lower-cased, with the table they stand for.
+    let qualifiers: [String: Table]
+    /// An aggregate may stand at the cursor: in a `compute` list, not inside another aggregate's brackets.
+    let aggregatesAllowed: Bool
 
     var lastToken: Token? { tokens.last }
 
@@ -29,30 +34,75 @@ struct QueryContext {
         // Keep the head visible for `let X =` and `explain` so the next word is a table.
         self.tokens = tokens.isEmpty ? all : tokens
         var sources: [Table] = []
-        if let first = tokens.first?.name, let t = catalog.table(first) { sources.append(t) }
+        var qualifiers: [String: Table] = [:]
+        if let first = tokens.first?.name, let t = catalog.table(first) {
+            sources.append(t)
+            qualifiers[first.lowercased()] = t
+        }
         var stage: String?
+        var stageStart = 0
         var aliases: [String] = []
+        // The measures a grouping stage made, which later stages read as columns (`order by count`).
+        var measures: [String] = []
+        var groupWithoutCompute = false
         for (i, token) in tokens.enumerated() {
             let previous = i > 0 ? tokens[i - 1] : nil
             guard let k = token.keyword else { continue }
             if k == "join", i + 1 < tokens.count, let name = tokens[i + 1].name, let t = catalog.table(name) {
                 sources.append(t)
+                qualifiers[name.lowercased()] = t
+                if i + 3 < tokens.count, tokens[i + 2].isKeyword("as"), let alias = tokens[i + 3].name {
+                    qualifiers[alias.lowercased()] = t
+                }
             }
-            if k == "as" || k == "derive", i + 1 < tokens.count, let name = tokens[i + 1].name {
+            if k == "as" || k == "derive", i + 1 < tokens.count, let name = tokens[i + 1].name,
+               previous?.isKeyword("join") != true, !(i >= 2 && tokens[i - 2].isKeyword("join")) {
                 aliases.append(name)
+            }
+            if stage == "compute", k == "count" || k == "share", i + 1 == tokens.count || !tokens[i + 1].isSymbol("(") {
+                measures.append(k)
             }
             let isStage = Vocabulary.stageKeywords.contains(k) || k == "on"
             let inExpression = previous?.isSymbol(",") == true || previous?.isSymbol("(") == true
                 || previous?.isKeyword("compute") == true || previous?.isKeyword("by") == true
-            if isStage && i > 0 && !inExpression { stage = k == "left" ? "join" : k }
+            if isStage && i > 0 && !inExpression {
+                if groupWithoutCompute && k != "compute" { measures.append("count") }
+                groupWithoutCompute = k == "group"
+                if k == "count" { measures.append("count") }
+                stage = k == "left" ? "join" : k
+                stageStart = i
+            }
         }
         self.sources = sources
+        self.qualifiers = qualifiers
         self.currentStage = stage
         var columns: [String] = []
         for t in sources {
             for name in t.columnNames + DerivedColumns.names(for: t) where !columns.contains(name) { columns.append(name) }
         }
-        self.columns = columns + aliases.filter { !columns.contains($0) }
+        // A stage after a grouping also reads the grouping's measures; inside it, they are aggregates.
+        let after = stage == "compute" || stage == "group" ? [] : measures
+        self.columns = columns + (aliases + after).reduce(into: []) { out, n in
+            if !columns.contains(n) && !out.contains(n) { out.append(n) }
+        }
+        // Inside `compute`: allowed unless an enclosing bracket belongs to an aggregate (`avg(ma…`).
+        var enclosing: [Bool] = []
+        if stage == "compute" {
+            for i in stageStart..<tokens.count {
+                if tokens[i].isSymbol("(") {
+                    enclosing.append(i > 0 && tokens[i - 1].keyword.map(FunctionCatalog.isAggregate) == true)
+                } else if tokens[i].isSymbol(")") {
+                    _ = enclosing.popLast()
+                }
+            }
+        }
+        aggregatesAllowed = stage == "compute" && !enclosing.contains(true)
+    }
+
+    /// The columns of the source a qualifier names (`libraries` in `libraries.na`), nil when it names none.
+    func columns(qualifiedBy name: String) -> [String]? {
+        guard let t = qualifiers[name.lowercased()] else { return nil }
+        return t.columnNames + DerivedColumns.names(for: t)
     }
 
     /// The column compared with the string being typed: `library = "…`, `library in ("a", "…`.

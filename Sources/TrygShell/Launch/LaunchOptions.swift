@@ -51,7 +51,7 @@ public struct LaunchOptions: Equatable, Sendable {
     public var output: String?
     public var parameters: [String: String] = [:]
     public var keepGoing = false
-    /// `--ascii`: charts in plain ASCII characters.
+    /// `--ascii`: charts and tables in plain ASCII characters.
     public var ascii = false
     /// `--demo`: present the one script step by step on the terminal.
     public var demo = false
@@ -271,7 +271,7 @@ public struct LaunchOptions: Equatable, Sendable {
                                             complementary cells (shown <N; null in csv and json)
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
-          --ascii                           draw charts in plain ASCII
+          --ascii                           draw charts and tables in plain ASCII
           --source TEXT                     the "Kilde: TEXT" line under exported chart images
           -h, --help                        this text
           -V, --version                     the version

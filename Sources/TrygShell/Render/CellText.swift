@@ -69,6 +69,30 @@ enum CellText {
         return out
     }
 
+    /// Whether a column's numbers may have decimals (and so are shown with a common number of them).
+    static func hasDecimals(_ type: DataType) -> Bool { type == .decimal || type == .float }
+
+    /// The texts of one column's numbers with a common number of decimals: each padded with
+    /// zeros to the most any has (the value unchanged), so the decimal marks line up (`2.28`,
+    /// `2.30`). Text that is not a plain number (`NULL`, `<5`, `inf`, `nan`) is left as it is.
+    static func commonDecimals(_ cells: [String], mark: Character) -> [String] {
+        func isNumber(_ s: String) -> Bool {
+            s.contains(where: \.isWholeNumber)
+                && s.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "-" }
+        }
+        func decimals(_ s: String) -> Int {
+            s.lastIndex(of: mark).map { s.distance(from: $0, to: s.endIndex) - 1 } ?? 0
+        }
+        let most = cells.lazy.filter(isNumber).map(decimals).max() ?? 0
+        guard most > 0 else { return cells }
+        return cells.map { s in
+            guard isNumber(s) else { return s }
+            let have = decimals(s)
+            guard have < most else { return s }
+            return s + (have == 0 && !s.contains(mark) ? String(mark) : "") + String(repeating: "0", count: most - have)
+        }
+    }
+
     /// Whether a column is numeric and so right-aligned.
     static func isNumeric(_ type: DataType) -> Bool { type == .int || type == .decimal || type == .float }
 }

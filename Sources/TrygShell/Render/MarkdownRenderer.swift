@@ -1,19 +1,21 @@
 import Foundation
 import TrygEngine
 
-/// Writes a result as a Markdown table, numbers right-aligned, decimals rounded as in the table view.
+/// Writes a result as a Markdown table, numbers right-aligned, decimals rounded and lined up as in the table view.
 public enum MarkdownRenderer {
     public static func render(_ table: Table) -> String {
         let n = table.columnNames.count
         guard n > 0 else { return "" }
         let header = table.columnNames.map(escape)
-        let rows: [[String]] = (0..<table.rowCount).map { r in
-            (0..<n).map { c in
+        let columns: [[String]] = (0..<n).map { c in
+            let texts = (0..<table.rowCount).map { r in
                 let v = table.value(row: r, column: c)
                 if case .text(let t) = v { return escape(t) }
                 return escape(CellText.display(v))
             }
+            return CellText.hasDecimals(table.columns[c].type) ? CellText.commonDecimals(texts, mark: ".") : texts
         }
+        let rows: [[String]] = (0..<table.rowCount).map { r in (0..<n).map { columns[$0][r] } }
         var widths = header.map { max(3, DisplayWidth.of($0)) }
         for row in rows { for c in 0..<n { widths[c] = max(widths[c], DisplayWidth.of(row[c])) } }
         let numeric = table.columns.map { CellText.isNumeric($0.type) }

@@ -3,7 +3,8 @@ import TrygEngine
 /// Draws a result as a boxed table: header, types, aligned rows, and a footer with the row count.
 ///
 /// Widths are measured in terminal columns (`DisplayWidth`), numbers are right-aligned,
-/// decimals rounded to two places, and null reads `NULL` (dimmed in colour) so it differs
+/// floats rounded to two places, the decimals of a column padded to a common number so their
+/// points line up (`2.28`, `2.30`), and null reads `NULL` (dimmed in colour) so it differs
 /// from empty text. A table wider than `width` loses columns from the right, with a note;
 /// a result longer than `maxRows` is cut with `… N more rows`.
 public struct TableRenderer: Sendable {
@@ -20,6 +21,8 @@ public struct TableRenderer: Sendable {
     public var danishNumbers = false
     /// Cells suppressed for publishing, shown as `<N` instead of NULL.
     public var suppression: Suppression?
+    /// Draw with `+`, `-` and `|` (a locale that is not UTF-8, or `--ascii`).
+    public var ascii = false
 
     public init(maxRows: Int = 40, width: Int? = nil, color: Bool = false, maxColumnWidth: Int = 40) {
         self.maxRows = maxRows
@@ -40,8 +43,8 @@ public struct TableRenderer: Sendable {
         var widths: [Int] = []
         for c in 0..<columnCount {
             let header = CellText.visible(table.columnNames[c])
-            let type = table.columns[c].type.description
-            var w = max(DisplayWidth.of(header), DisplayWidth.of(type))
+            let typeName = table.columns[c].type.description
+            var w = max(DisplayWidth.of(header), DisplayWidth.of(typeName))
             cells[c].reserveCapacity(shownRows)
             for r in 0..<shownRows {
                 let v = table.value(row: r, column: c)
@@ -49,29 +52,36 @@ public struct TableRenderer: Sendable {
                     ? (suppression?.marker(row: r, column: c) ?? TableRenderer.nullText)
                     : (danishNumbers ? CellText.danish(v) : CellText.display(v))
                 cells[c].append(text)
-                w = max(w, DisplayWidth.of(text))
             }
+            if CellText.hasDecimals(table.columns[c].type) {
+                cells[c] = CellText.commonDecimals(cells[c], mark: danishNumbers ? "," : ".")
+            }
+            for text in cells[c] { w = max(w, DisplayWidth.of(text)) }
             widths.append(min(w, maxColumnWidth))
         }
         let (kept, cutWidth) = fit(widths)
         var lines: [String] = []
         let keptWidths = kept.map { $0 == -1 ? 1 : cutWidth[$0] ?? widths[$0] }
+        let ellipsis = ascii ? "~" : "…"
         func border(_ l: String, _ m: String, _ r: String) -> String {
-            paint(l + keptWidths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r, "2")
+            let (l, m, r) = ascii ? ("+", "+", "+") : (l, m, r)
+            return paint(l + keptWidths.map { String(repeating: ascii ? "-" : "─", count: $0 + 2) }.joined(separator: m) + r, "2")
         }
         func row(_ texts: [String]) -> String {
-            let bar = paint("│", "2")
+            let bar = paint(ascii ? "|" : "│", "2")
             return bar + texts.map { " \($0) " }.joined(separator: bar) + bar
         }
         func cell(_ text: String, _ column: Int, _ w: Int, style: String? = nil) -> String {
             let numeric = column >= 0 && CellText.isNumeric(table.columns[column].type)
-            let t = DisplayWidth.pad(DisplayWidth.truncate(text, to: w), to: w, right: numeric)
+            var cut = DisplayWidth.truncate(text, to: w)
+            if ascii && cut != text && cut.hasSuffix("…") { cut = String(cut.dropLast()) + "~" }
+            let t = DisplayWidth.pad(cut, to: w, right: numeric)
             return style.map { paint(t, $0) } ?? t
         }
         if columnCount > 0 {
             lines.append(border("┌", "┬", "┐"))
             lines.append(row(zip(kept, keptWidths).map { c, w in
-                c == -1 ? "…" : cell(CellText.visible(table.columnNames[c]), c, w, style: "1")
+                c == -1 ? ellipsis : cell(CellText.visible(table.columnNames[c]), c, w, style: "1")
             }))
             lines.append(row(zip(kept, keptWidths).map { c, w in
                 c == -1 ? " " : cell(table.columns[c].type.description, c, w, style: "2")
@@ -79,7 +89,7 @@ public struct TableRenderer: Sendable {
             lines.append(border("├", "┼", "┤"))
             for r in 0..<shownRows {
                 lines.append(row(zip(kept, keptWidths).map { c, w in
-                    if c == -1 { return "…" }
+                    if c == -1 { return ellipsis }
                     let isNull = table.columns[c].isNull(r)
                     return cell(cells[c][r], c, w, style: isNull ? "2;3" : nil)
                 }))
@@ -88,7 +98,7 @@ public struct TableRenderer: Sendable {
         }
         if shownRows < table.rowCount {
             let more = table.rowCount - shownRows
-            lines.append("… \(more) more \(more == 1 ? "row" : "rows") (.maxrows N to show more)")
+            lines.append("\(ascii ? "..." : "…") \(more) more \(more == 1 ? "row" : "rows") (.maxrows N to show more)")
         }
         var footer = "\(table.rowCount) \(table.rowCount == 1 ? "row" : "rows")"
         if let elapsed { footer += " (\(TableRenderer.format(elapsed)))" }
@@ -96,7 +106,10 @@ public struct TableRenderer: Sendable {
         let cut = (0..<columnCount).filter { !kept.contains($0) }
         if !cut.isEmpty {
             let names = cut.map { table.columnNames[$0] }.joined(separator: ", ")
-            lines.append(paint("\(cut.count) \(cut.count == 1 ? "column" : "columns") not shown: \(names) (try .mode line)", "2"))
+            let note = "\(cut.count) \(cut.count == 1 ? "column" : "columns") not shown: \(names) (try .mode line)"
+            // Wrapped at word boundaries, a line at a time, so a narrow terminal never breaks a name.
+            let wrapped = width.map { TextWrap.wrap(note, width: max(20, $0 - 1)) } ?? note
+            lines += wrapped.split(separator: "\n", omittingEmptySubsequences: false).map { paint(String($0), "2") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -122,7 +122,7 @@ extension ShellRunner {
             ("maxrows", settings.maxRows == 0 ? "0 (all)" : String(settings.maxRows)),
             ("numbers", settings.danishNumbers ? "da" : "standard"),
             ("output", redirectPath ?? "screen"),
-            ("charts", settings.asciiCharts ? "ascii" : "unicode"),
+            ("drawing", settings.asciiCharts ? "ascii" : "unicode"),
             ("color", settings.resultColor ? "on" : "off"),
         ]
     }

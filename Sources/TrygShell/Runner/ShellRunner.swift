@@ -224,6 +224,7 @@ public final class ShellRunner {
                                          color: settings.resultColor && toScreen)
             renderer.danishNumbers = settings.danishNumbers
             renderer.suppression = suppression
+            renderer.ascii = settings.asciiCharts
             return renderer.render(table, elapsed: elapsed)
         case .csv: return CSVRenderer.render(table, dialect: settings.csvDialect, first: resultsShown <= 1)
         case .json: return JSONRenderer.render(table)

@@ -15,7 +15,7 @@ public struct ShellSettings: Sendable {
     /// Colour for results and for diagnostics; decided from the terminals and `NO_COLOR`.
     public var resultColor = false
     public var diagnosticColor = false
-    /// Draw charts in plain ASCII (`--ascii`, or a locale that is not UTF-8).
+    /// Draw charts and tables in plain ASCII (`--ascii`, or a locale that is not UTF-8).
     public var asciiCharts = false
     /// Where the data came from, for the "Kilde: …" line under exported charts; nil writes none.
     public var dataSource: String?
