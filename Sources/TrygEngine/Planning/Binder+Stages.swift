@@ -130,7 +130,8 @@ extension Binder {
                 throw Diagnostic(.error, "cannot tell the image format of '\(file.text)'", span: file.span,
                                  label: "end the file name in \(formats)")
             }
-            chart = ChartHint(kind: k, column: column?.text, title: title?.text, file: file?.text)
+            chart = ChartHint(kind: k, column: column?.text, title: title?.text, file: file?.text,
+                              keys: scope.fields.filter { $0.role == .key }.map(\.name))
             return (plan, scope)
         }
     }
