@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""tryg against DuckDB and Polars on the generated `incidents` table (issue 5).
+"""tryg against DuckDB and Polars on the generated `incidents` table (issues 5 and 16).
 
 Run it through `bench/run`, which builds tryg, prepares bench/.venv and the data.
 
-    bench.py [--tryg-only NOTE]           the whole benchmark: prints the table and
-                                          writes bench/results/latest.md
+    bench.py [--tryg-only NOTE]           the whole benchmark: prints the tables and
+                                          writes bench/results/latest.md; the sizes come
+                                          from BENCH_SIZES (default "1M 10M")
     bench.py --peer duckdb|polars CSV N   (internal) loads CSV N times after a warm-up,
                                           times the questions, prints JSON on stdout
     bench.py --peak duckdb|polars CSV     (internal) loads CSV and counts its rows, so
@@ -31,14 +32,26 @@ from datetime import datetime, timezone
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 TRYG = os.path.join(ROOT, ".build", "release", "tryg")
-SIZES = {"1M": os.path.join(BENCH, "data", "1M"), "10M": os.path.join(BENCH, "data", "10M")}
 RESULTS = os.path.join(BENCH, "results")
 
+# Sizes and the generator's scale for each; BENCH_SIZES picks some ("100K" for a quick check).
+SCALES = {"10K": 1, "100K": 10, "1M": 100, "10M": 1000}
+SIZE_NAMES = os.environ.get("BENCH_SIZES", "1M 10M").replace(",", " ").split()
+# The two data sets: `tryg generate --descriptions free` (free text, nearly every description
+# different, and a unique case_no) and `--descriptions templates` (the first generator's 272 texts).
+DATASETS = {"free": "free-text descriptions", "templates": "template descriptions"}
+
+
+def data_dir(dataset, size):
+    return os.path.join(BENCH, "data", dataset, size)
+
+
 QUERY_RUNS = 5                       # per question, after one warm-up
-LOAD_RUNS = {"1M": 5, "10M": 5}      # per engine, after one warm-up load
+LOAD_RUNS = 5                        # per engine, after one warm-up load; load k is followed by a first run of Q(k)
+WHOLE_RUNS = 3                       # whole processes, load + Q1–Q5, after one warm-up
 START_RUNS = 20                      # process start, after three warm-up starts
 PEER_THREADS = "2"                   # DuckDB `SET threads`, POLARS_MAX_THREADS
-WORD = "filmet"                      # in ~5.6 % of the descriptions ("Medarbejder fulgt efter og filmet …")
+WORD = "råb"                         # ignoring case: "råbte", "tilråb", "Råbte" (15 % of the free-text rows)
 LIBRARY = "Blågården"
 QUESTIONS = ["Q1", "Q2", "Q3", "Q4", "Q5"]
 TITLES = {
@@ -49,6 +62,8 @@ TITLES = {
     "Q3": "Q3 library × category, top 10",
     "Q4": "Q4 winter 22/23 vs 24/25 per library",
     "Q5": f'Q5 description contains "{WORD}"',
+    "whole": "whole process: load + Q1–Q5",
+    "memory": "peak memory, whole process",
 }
 
 
@@ -196,20 +211,46 @@ def tryg_answer(question, rows):
 
 def tryg_load_in_process(data_dir, load_runs):
     """`.import` of incidents.csv inside one process, as the peers load: the time `.timer on` gives
-    for each load after the first (each into a table of its own, so no load frees another's)."""
-    script = [".timer on"] + [f".import {os.path.join(data_dir, 'incidents.csv')} as t{i}" for i in range(1 + load_runs)]
-    proc = subprocess.run([TRYG, "--data", os.path.join(ROOT, "samples")], input="\n".join(script) + "\n",
-                          capture_output=True, text=True)
-    times = [float(m.group(1)) * UNITS[m.group(2)]
+    for each load after the first, each into a table of its own (the previous one dropped by a
+    `.drop` before it, untimed, so at most two copies are in memory). Load k (from 1) is followed
+    by the first run of question k (cycling through Q1–Q5) on the table just loaded."""
+    csv_path = os.path.join(data_dir, "incidents.csv")
+    script = [".timer on", f".import {csv_path} as t0"]
+    asked = []
+    for i in range(1, 1 + load_runs):
+        question = QUESTIONS[(i - 1) % len(QUESTIONS)]
+        script += [f".drop t{i - 1}", f".import {csv_path} as t{i}",
+                   re.sub(r"^incidents\b", f"t{i}", TRYG_QUERIES[question])]
+        asked.append(question)
+    proc = subprocess.run([TRYG, "--data", os.path.join(ROOT, "samples"), "--format", "csv"],
+                          input="\n".join(script) + "\n", capture_output=True, text=True)
+    loads = [float(m.group(1)) * UNITS[m.group(2)]
              for m in re.finditer(r"rows loaded \(([\d.]+) (\S+)\)", proc.stderr)]
-    if proc.returncode != 0 or len(times) != 1 + load_runs:
-        raise RuntimeError(f"tryg failed on the load script:\n{proc.stderr}")
-    return stats(times[1:])
+    times = [float(m.group(1)) * UNITS[m.group(2)]
+             for m in re.finditer(r"^time: ([\d.]+) (\S+)$", proc.stderr, re.M)]
+    if proc.returncode != 0 or len(loads) != 1 + load_runs or len(times) != load_runs:
+        raise RuntimeError(f"tryg failed on the load script ({len(loads)} loads, {len(times)} times):\n{proc.stderr}")
+    first = {}
+    for question, seconds in zip(asked, times):
+        first.setdefault(question, []).append(seconds)
+    return stats(loads[1:]), {q: stats(v) for q, v in first.items()}
+
+
+def tryg_whole(data_dir):
+    """Whole processes `tryg --data DIR -c Q1 … -c Q5`: wall times and the last one's peak memory."""
+    argv = [TRYG, "--data", data_dir]
+    for question in QUESTIONS:
+        argv += ["-c", TRYG_QUERIES[question]]
+    run_process(argv)
+    runs = [run_process(argv) for _ in range(WHOLE_RUNS)]
+    return stats([wall for wall, _ in runs]), max(peak for _, peak in runs)
 
 
 def tryg_engine(data_dir, load_runs):
+    load_in_process, first = tryg_load_in_process(data_dir, load_runs)
+    whole, peak = tryg_whole(data_dir)
     result = {"load": stats(time_process([TRYG, "--data", data_dir, "-c", "incidents count"], load_runs)),
-              "load_in_process": tryg_load_in_process(data_dir, load_runs),
+              "load_in_process": load_in_process, "first": first, "whole": whole, "memory": peak,
               "computed": {}, "answers": {}}
     script = [".timer on"]
     for question in QUESTIONS:
@@ -261,7 +302,7 @@ def duckdb_queries(hy, a, b):
               "SELECT x.library, x.n, y.n, 100.0 * (y.n - x.n) / x.n AS change_pct "
               f"FROM g x JOIN g y ON x.library = y.library WHERE x.halfyear = {a} AND y.halfyear = {b} "
               "ORDER BY x.library",
-        "Q5": f"SELECT count(*) FROM incidents WHERE contains(description, '{WORD}')",
+        "Q5": f"SELECT count(*) FROM incidents WHERE description ILIKE '%{WORD}%'",
     }
 
 
@@ -276,15 +317,20 @@ def duckdb_engine(path, load_runs):
         return time.perf_counter() - start, con
 
     con = None
-    samples = []
+    samples, first = [], {}
+    sql = duckdb_queries(DUCKDB_HALFYEAR, f"'{WINTER_A}'", f"'{WINTER_B}'")
     for i in range(1 + load_runs):
         if con is not None:
             con.close()
         seconds, con = load()
         if i > 0:
             samples.append(seconds)
-    result = {"version": duckdb.__version__, "load": stats(samples)}
-    sql = duckdb_queries(DUCKDB_HALFYEAR, f"'{WINTER_A}'", f"'{WINTER_B}'")
+            question = QUESTIONS[(i - 1) % len(QUESTIONS)]
+            start = time.perf_counter()
+            con.execute(sql[question]).fetchall()
+            first.setdefault(question, []).append(time.perf_counter() - start)
+    result = {"version": duckdb.__version__, "load": stats(samples),
+              "first": {q: stats(v) for q, v in first.items()}}
     result["computed"], result["answers_computed"] = time_questions(lambda q: con.execute(sql[q]).fetchall())
     # The precomputed half-year column, added to the loaded table (not timed).
     con.execute(f"CREATE OR REPLACE TABLE incidents AS SELECT *, {DUCKDB_HALFYEAR_CODE} AS hy FROM incidents")
@@ -323,15 +369,6 @@ def polars_engine(path, load_runs):
         df = pl.read_csv(path, try_parse_dates=True)
         return time.perf_counter() - start, df
 
-    df = None
-    samples = []
-    for i in range(1 + load_runs):
-        df = None
-        seconds, df = load()
-        if i > 0:
-            samples.append(seconds)
-    result = {"version": pl.__version__, "threads": pl.thread_pool_size(), "load": stats(samples)}
-
     ts = pl.col("reported_at")
     month, year = ts.dt.month(), ts.dt.year()
     halfyear = (pl.when(month.is_between(4, 9)).then(pl.format("sommer {}", year))
@@ -358,8 +395,24 @@ def polars_engine(path, load_runs):
                            .agg(pl.len().alias("n"), pl.col("severity").mean(), pl.col("police_called").sum())
                            .top_k(10, by="n")),
             "Q4": q4,
-            "Q5": lambda: frame.select(pl.col("description").str.contains(WORD, literal=True).sum()),
+            "Q5": lambda: frame.select(pl.col("description").str.contains(f"(?i){re.escape(WORD)}").sum()),
         }
+
+    first = {}
+
+    df = None
+    samples = []
+    for i in range(1 + load_runs):
+        df = None
+        seconds, df = load()
+        if i > 0:
+            samples.append(seconds)
+            question = QUESTIONS[(i - 1) % len(QUESTIONS)]
+            start = time.perf_counter()
+            queries(df, halfyear, WINTER_A, WINTER_B)[question]().rows()
+            first.setdefault(question, []).append(time.perf_counter() - start)
+    result = {"version": pl.__version__, "threads": pl.thread_pool_size(), "load": stats(samples),
+              "first": {q: stats(v) for q, v in first.items()}}
 
     qs = queries(df, halfyear, WINTER_A, WINTER_B)
     result["computed"], result["answers_computed"] = time_questions(lambda q: qs[q]().rows())
@@ -383,13 +436,12 @@ def peer_env():
     return dict(os.environ, POLARS_MAX_THREADS=PEER_THREADS)
 
 
-def run_peer(peer, size):
+def run_peer(peer, path):
     """Times one peer in its own process (its own thread pool and memory)."""
-    path = os.path.join(SIZES[size], "incidents.csv")
-    proc = subprocess.run([sys.executable, __file__, "--peer", peer, path, str(LOAD_RUNS[size])],
+    proc = subprocess.run([sys.executable, __file__, "--peer", peer, path, str(LOAD_RUNS)],
                           stdout=subprocess.PIPE, text=True, env=peer_env())
     if proc.returncode != 0:
-        raise RuntimeError(f"{PEER_NAMES[peer]} failed at {size}")
+        raise RuntimeError(f"{PEER_NAMES[peer]} failed on {path}")
     return json.loads(proc.stdout)
 
 
@@ -402,10 +454,23 @@ def duckdb_cli():
     return path if os.access(path, os.X_OK) else None
 
 
+def duckdb_cli_whole(cli, path):
+    """Whole DuckDB CLI processes doing tryg's whole-process work: load, then Q1–Q5 (as a user
+    writes them, half-year computed). Wall times and the last one's peak memory."""
+    sql = duckdb_queries(DUCKDB_HALFYEAR, f"'{WINTER_A}'", f"'{WINTER_B}'")
+    script = "; ".join([f"SET threads={PEER_THREADS}",
+                        "CREATE TABLE incidents AS SELECT * FROM read_csv_auto('%s')" % path.replace("'", "''")]
+                       + [sql[q] for q in QUESTIONS]) + ";"
+    argv = [cli, "-c", script]
+    run_process(argv)
+    runs = [run_process(argv) for _ in range(WHOLE_RUNS)]
+    return stats([wall for wall, _ in runs]), max(peak for _, peak in runs)
+
+
 # ---------------------------------------------------------------------------
 # Checks: every engine's answer must equal tryg's.
 
-def check(size, tryg, peers):
+def check(label, tryg, peers):
     mismatches = []
     for question in QUESTIONS:
         expected = tryg["answers"][question]
@@ -414,14 +479,14 @@ def check(size, tryg, peers):
                 got = result["answers_" + variant][question]
                 if not same(got, expected):
                     lines = "\n".join("    " + d for d in differences(expected, got))
-                    mismatches.append(f"{size} {question}, tryg ≠ {PEER_NAMES[peer]} ({variant}):\n{lines}")
+                    mismatches.append(f"{label} {question}, tryg ≠ {PEER_NAMES[peer]} ({variant}):\n{lines}")
     for m in mismatches:
         print(f"\n!!! MISMATCH {m}", file=sys.stderr)
     return mismatches
 
 
 # ---------------------------------------------------------------------------
-# The table
+# The tables
 
 def fmt_time(s):
     if s is None:
@@ -431,6 +496,8 @@ def fmt_time(s):
     v = med * scale
     digits = 2 if v < 10 else 1 if v < 100 else 0
     f = lambda x: f"{x * scale:,.{digits}f}"
+    if s.get("runs", 0) < 2:
+        return f"{f(med)} {unit}"
     return f"{f(med)} {unit} ({f(s['min'])}–{f(s['max'])})"
 
 
@@ -450,34 +517,50 @@ def median(s):
     return None if s is None else s["median"] if isinstance(s, dict) else s
 
 
-def build_table(results, start, memory, have_peers):
+def render(header, rows):
+    widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                           for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+    sep = "|" + "|".join(("-" * (w + 1) + ":") if i else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
+    return "\n".join([line(header), sep] + [line(r) for r in rows])
+
+
+def build_table(sizes, have_peers):
+    """One data set's table: per size, loads, each question first and warm, the whole process
+    and its peak memory."""
     header = ["line", "tryg", "DuckDB", "Polars", "DuckDB precomputed", "Polars precomputed",
               "tryg / fastest peer", "tryg / fastest precomputed"]
     rows = []
-    for size, r in results.items():
+    for size, r in sizes.items():
         t, d, p = r["tryg"], r["peers"].get("duckdb"), r["peers"].get("polars")
         for key, title in (("load_in_process", TITLES["load"]), ("load", TITLES["load_process"])):
             rows.append([f"{size}: {title}", fmt_time(t[key]), fmt_time(d and d["load"]),
                          fmt_time(p and p["load"]), "", "",
                          fmt_ratio(median(t[key]), [median(x and x["load"]) for x in (d, p)]), ""])
         for q in QUESTIONS:
+            first = [x and x["first"].get(q) for x in (d, p)]
+            rows.append([f"{size}: {TITLES[q]}, first run after loading", fmt_time(t["first"].get(q))]
+                        + [fmt_time(s) for s in first] + ["", "",
+                           fmt_ratio(median(t["first"].get(q)), [median(s) for s in first]), ""])
             comp = [x and x["computed"][q] for x in (d, p)]
             pre = [x and x["precomputed"][q] for x in (d, p)]
-            rows.append([f"{size}: {TITLES[q]}", fmt_time(t["computed"][q])] + [fmt_time(s) for s in comp + pre]
+            rows.append([f"{size}: {TITLES[q]}, warm", fmt_time(t["computed"][q])] + [fmt_time(s) for s in comp + pre]
                         + [fmt_ratio(median(t["computed"][q]), [median(s) for s in comp]),
                            fmt_ratio(median(t["computed"][q]), [median(s) for s in pre])])
-    rows.append(["process start (`-c`, bundled samples)", fmt_time(start["tryg"]), fmt_time(start.get("duckdb")),
-                 "", "", "", fmt_ratio(median(start["tryg"]), [median(start.get("duckdb"))]), ""])
-    rows.append(["10M: peak memory (load + count)", fmt_bytes(memory["tryg"]), fmt_bytes(memory.get("duckdb")),
-                 fmt_bytes(memory.get("polars")), "", "",
-                 fmt_ratio(memory["tryg"], [memory.get("duckdb"), memory.get("polars")]), ""])
+        cli = r.get("cli")
+        rows.append([f"{size}: {TITLES['whole']}", fmt_time(t["whole"]), fmt_time(cli and cli["whole"]) + (" (CLI)" if cli else ""),
+                     "", "", "", fmt_ratio(median(t["whole"]), [median(cli and cli["whole"])]), ""])
+        rows.append([f"{size}: {TITLES['memory']}", fmt_bytes(t["memory"]),
+                     fmt_bytes(cli and cli["memory"]) + (" (CLI)" if cli else ""), "", "", "",
+                     fmt_ratio(t["memory"], [cli and cli["memory"]]), ""])
+        if r.get("peak"):
+            m = r["peak"]
+            rows.append([f"{size}: peak memory, load + count", fmt_bytes(t["memory_count"]), fmt_bytes(m.get("duckdb")),
+                         fmt_bytes(m.get("polars")), "", "",
+                         fmt_ratio(t["memory_count"], [m.get("duckdb"), m.get("polars")]), ""])
     if not have_peers:
         header, rows = header[:2], [row[:2] for row in rows]
-    widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                                           for i, (c, w) in enumerate(zip(cells, widths))) + " |"
-    sep = "|" + "|".join(("-" * (w + 1) + ":") if i else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
-    return "\n".join([line(header), sep] + [line(r) for r in rows])
+    return render(header, rows)
 
 
 def cpu_seconds():
@@ -521,16 +604,19 @@ def machine(peer_versions, busy):
     return "\n".join(lines)
 
 
-def notes(have_peers, tryg_only_note):
-    n = [f"Median of {QUERY_RUNS} runs after one warm-up, (min–max) in brackets. Loading: median of "
-         f"{LOAD_RUNS['1M']} loads at 1M and {LOAD_RUNS['10M']} at 10M, after one warm-up load. "
-         f"Process start: median of {START_RUNS} runs after three warm-up runs."]
+def notes(have_peers, tryg_only_note, cli):
+    n = [f"Warm: median of {QUERY_RUNS} runs after one warm-up, (min–max) in brackets. Loading: median of "
+         f"{LOAD_RUNS} loads after one warm-up load. First run after loading: load k (k = 1…{LOAD_RUNS}) "
+         f"is followed by one run of question k, so each question's first run is one sample, taken on a "
+         f"table loaded just before it (what a script pays). Whole process: median of {WHOLE_RUNS} after one "
+         f"warm-up. Process start: median of {START_RUNS} runs after three warm-up runs."]
     n.append("tryg: load is the time `.timer on` shows for `.import DIR/incidents.csv as tN` inside one process "
-             "(each load into a table of its own), as the peers' loads are timed inside theirs; the second load "
+             "(the previous table dropped first), as the peers' loads are timed inside theirs; the second load "
              "line is the wall time of a whole process `tryg --data DIR -c 'incidents count'` (process "
-             "start, reading every CSV in the folder, the count, and giving the memory back at exit); the questions are timed by `.timer on` "
-             "inside one process reading a script on stdin, after a warm-up run of each (the first one "
-             "computes and caches the table's half-year codes).")
+             "start, reading every CSV in the folder, the count, and giving the memory back at exit); warm "
+             "questions are timed by `.timer on` inside one process reading a script on stdin, after a warm-up "
+             "run of each (the first computes and caches the table's half-year codes). The whole-process line "
+             "is `tryg --data DIR -c Q1 … -c Q5` (it reads the folder's three small tables too).")
     if have_peers:
         n.append(f"DuckDB: Python API, in-memory table from `CREATE TABLE … AS SELECT * FROM read_csv_auto(…)`, "
                  f"`SET threads={PEER_THREADS}`; load is the wall time of that statement. Polars: eager DataFrame from "
@@ -541,13 +627,19 @@ def notes(have_peers, tryg_only_note):
                  "|| … END`, and the same with Polars expressions). *Precomputed* columns: against a one-byte "
                  "half-year code column (UTINYINT / UInt8) added right after loading, not timed. Q3 and Q5 do not "
                  "use the half-year, so both columns time the same query.")
+        n.append(f'Q5 ignores case in every engine, as tryg\'s `contains` does: DuckDB `description ILIKE \'%{WORD}%\'`, '
+                 f'Polars `str.contains("(?i){WORD}")`.')
         n.append("Ratios below 1 mean tryg is faster. *Fastest peer* is the faster of DuckDB and Polars as a user "
                  "writes the query; *fastest precomputed* the faster of the two against the precomputed column.")
+        n.append("Whole process and its peak memory, DuckDB column: " + (
+                 "the native DuckDB CLI (duckdb-cli package) in one process: `SET threads=2`, the same "
+                 "`CREATE TABLE … read_csv_auto`, then Q1–Q5 as above, output discarded." if cli else
+                 "the DuckDB CLI is not available, so there is no whole-process comparison."))
         n.append("Process start: `tryg -c 'incidents count'` on the bundled samples (no `--data`) against the "
                  "native DuckDB CLI (duckdb-cli package) doing `duckdb -c 'select 1'` on nothing.")
-        n.append("Peak memory: maximum resident set size (wait4 rusage) of a fresh process that loads the 10M-row "
-                 "table and counts its rows: `tryg --data DIR -c 'incidents count'`, and a Python process "
-                 "importing only duckdb or only polars (the interpreter is included).")
+        n.append("Peak memory: maximum resident set size (wait4 rusage) of the process. *Load + count*: a fresh "
+                 "process that loads the largest table and counts its rows: `tryg --data DIR -c 'incidents count'`, "
+                 "and a Python process importing only duckdb or only polars (the interpreter is included).")
     else:
         n.append(f"tryg alone: {tryg_only_note}")
     return "\n".join(f"- {x}" for x in n)
@@ -557,58 +649,85 @@ def notes(have_peers, tryg_only_note):
 
 def main(tryg_only_note=None):
     have_peers = tryg_only_note is None
+    unknown = [size for size in SIZE_NAMES if size not in SCALES]
+    if unknown or not SIZE_NAMES:
+        sys.exit(f"bench: unknown size {' '.join(unknown)}; sizes are {', '.join(SCALES)}")
     started = time.perf_counter()
     cpu_before = cpu_seconds()
     time.sleep(1)
     busy = others_share(cpu_before, cpu_seconds(), 1)
     if busy > 0.05:
         say(f"other processes are using {busy:.0%} of the CPU: the figures will be slower than on an idle machine")
+    cli = duckdb_cli() if have_peers else None
+    if have_peers and not cli:
+        say("the DuckDB CLI is not available: no whole-process comparison")
+    largest = SIZE_NAMES[-1]
     results = {}
-    for size, data_dir in SIZES.items():
-        say(f"{size}: tryg")
-        results[size] = {"tryg": tryg_engine(data_dir, LOAD_RUNS[size]), "peers": {}}
-        if have_peers:
-            for peer in PEERS:
-                say(f"{size}: {PEER_NAMES[peer]}")
-                results[size]["peers"][peer] = run_peer(peer, size)
+    for dataset in DATASETS:
+        results[dataset] = {}
+        for size in SIZE_NAMES:
+            directory = data_dir(dataset, size)
+            path = os.path.join(directory, "incidents.csv")
+            say(f"{dataset} {size}: tryg")
+            r = results[dataset][size] = {"tryg": tryg_engine(directory, LOAD_RUNS), "peers": {}}
+            if have_peers:
+                for peer in PEERS:
+                    say(f"{dataset} {size}: {PEER_NAMES[peer]}")
+                    r["peers"][peer] = run_peer(peer, path)
+            if cli:
+                say(f"{dataset} {size}: DuckDB CLI, whole process")
+                whole, peak = duckdb_cli_whole(cli, path)
+                r["cli"] = {"whole": whole, "memory": peak}
+            if size == largest:
+                say(f"{dataset} {size}: peak memory, load + count")
+                r["tryg"]["memory_count"] = run_process([TRYG, "--data", directory, "-c", "incidents count"])[1]
+                r["peak"] = {}
+                if have_peers:
+                    for peer in PEERS:
+                        r["peak"][peer] = run_process([sys.executable, __file__, "--peak", peer, path], peer_env())[1]
+                else:
+                    r["peak"]["tryg only"] = None
 
     say("process start")
     start = {"tryg": stats(time_process([TRYG, "-c", "incidents count"], START_RUNS, warmups=3))}
-    cli = duckdb_cli() if have_peers else None
     if cli:
         start["duckdb"] = stats(time_process([cli, "-c", "select 1"], START_RUNS, warmups=3))
 
-    say("peak memory at 10M")
-    memory = {"tryg": run_process([TRYG, "--data", SIZES["10M"], "-c", "incidents count"])[1]}
-    if have_peers:
-        csv_10m = os.path.join(SIZES["10M"], "incidents.csv")
-        for peer in PEERS:
-            memory[peer] = run_process([sys.executable, __file__, "--peak", peer, csv_10m], peer_env())[1]
-
     mismatches = []
-    for size, r in results.items():
-        mismatches += check(size, r["tryg"], r["peers"])
+    for dataset, sizes in results.items():
+        for size, r in sizes.items():
+            mismatches += check(f"{dataset} {size}", r["tryg"], r["peers"])
 
     versions = {}
     if have_peers:
-        some = results["10M"]["peers"]
+        some = results["free"][largest]["peers"]
         versions = {"DuckDB (Python)": some["duckdb"]["version"],
                     "Polars": f"{some['polars']['version']} (thread pool {some['polars']['threads']})"}
         if cli:
             versions["DuckDB CLI"] = first_line_of([cli, "--version"])
-    table = build_table(results, start, memory, have_peers)
-    checks = ("All engines agree on every answer (Q1–Q5, both sizes, both peer variants)." if not mismatches
+    tables = []
+    for dataset, sizes in results.items():
+        rows_line = ", ".join(f"{size}: {sum(r['tryg']['answers']['Q1'].values()):,} incidents"
+                              for size, r in sizes.items())
+        scales = " and ".join(f"`--scale {SCALES[size]}`" for size in sizes)
+        tables.append(f"## {DATASETS[dataset].capitalize()}\n\n"
+                      f"Data: `tryg generate --descriptions {dataset}` with {scales} ({rows_line}).\n\n"
+                      + build_table(sizes, have_peers))
+    start_table = render(["line", "tryg", "DuckDB CLI", "tryg / DuckDB CLI"],
+                         [["process start (`-c`, bundled samples)", fmt_time(start["tryg"]),
+                           fmt_time(start.get("duckdb")), fmt_ratio(median(start["tryg"]), [median(start.get("duckdb"))])]])
+    checks = ("All engines agree on every answer (Q1–Q5, every size and data set, both peer variants)." if not mismatches
               else "**MISMATCH** — answers differ:\n\n```\n" + "\n".join(mismatches) + "\n```")
     if not have_peers:
         checks = "Answers not compared: tryg ran alone."
-    rows_line = ", ".join(f"{size}: {sum(r['tryg']['answers']['Q1'].values()):,} incidents" for size, r in results.items())
     total = time.perf_counter() - started
     busy = others_share(cpu_before, cpu_seconds(), total)
     report = "\n\n".join([
         "# tryg benchmark: latest run",
-        table,
-        f"Data: `tryg generate --scale 100` and `--scale 1000` ({rows_line}).\n\n{checks}",
-        "## How it was measured\n\n" + notes(have_peers, tryg_only_note),
+        *tables,
+        "## Start\n\n" + start_table,
+        checks,
+        "## How it was measured\n\n" + notes(have_peers, tryg_only_note, cli),
         "## Machine\n\n" + machine(versions, busy),
         f"Whole benchmark (after build and data): {total / 60:.1f} min.",
     ]) + "\n"
@@ -616,7 +735,7 @@ def main(tryg_only_note=None):
     with open(os.path.join(RESULTS, "latest.md"), "w") as f:
         f.write(report)
     with open(os.path.join(RESULTS, "latest.json"), "w") as f:
-        json.dump({"results": results, "start": start, "memory": memory}, f, indent=1, ensure_ascii=False)
+        json.dump({"results": results, "start": start}, f, indent=1, ensure_ascii=False)
     print(report)
     say(f"written to {os.path.relpath(os.path.join(RESULTS, 'latest.md'), ROOT)}")
     return 1 if mismatches else 0

@@ -1,20 +1,32 @@
+import Synchronization
 import TrygDomain
 
 /// The strings of a dictionary-encoded text column; codes index `values`.
+///
+/// The map from value to code is built on the first `code(of:)`, not with the dictionary: a
+/// column of a million different descriptions is loaded, counted and searched without it, and
+/// building it costs more than the rest of the load (hashing every value as Swift's `String`
+/// does, through its normalisation).
 public final class TextDictionary: Sendable {
     public let values: [String]
-    let lookup: [String: Int32]
+    private let lookup = Mutex<[String: Int32]?>(nil)
 
     public init(values: [String]) {
         self.values = values
-        var lookup: [String: Int32] = [:]
-        lookup.reserveCapacity(values.count)
-        for (i, v) in values.enumerated() where lookup[v] == nil { lookup[v] = Int32(i) }
-        self.lookup = lookup
     }
 
-    /// The code of an exact value, nil when the column never holds it.
-    public func code(of value: String) -> Int32? { lookup[value] }
+    /// The code of an exact value, nil when the column never holds it (the first code of a
+    /// value the dictionary holds twice).
+    public func code(of value: String) -> Int32? {
+        lookup.withLock { lookup in
+            if let built = lookup { return built[value] }
+            var built: [String: Int32] = [:]
+            built.reserveCapacity(values.count)
+            for (i, v) in values.enumerated() where built[v] == nil { built[v] = Int32(i) }
+            lookup = built
+            return built[value]
+        }
+    }
 }
 
 /// How a column's values are laid out in memory.
