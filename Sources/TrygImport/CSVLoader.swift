@@ -26,8 +26,9 @@ struct CSVLoader {
         case whileReading(LoadReport.Finding?, headNonASCII: Bool)
     }
 
-    /// Thrown when a load that checks UTF-8 as it reads meets invalid UTF-8; the caller then
-    /// checks the whole file first, which says where, or finds another encoding.
+    /// The message of the diagnostic (code `utf8Recheck`) thrown when a load that checks UTF-8
+    /// as it reads meets invalid UTF-8; the caller then checks the whole file first, which says
+    /// where, or finds another encoding. It never reaches a user.
     static let invalidUTF8Seen = "invalid UTF-8 seen while reading"
 
     /// Below this many bytes of rows, one thread reads everything.
@@ -72,7 +73,7 @@ struct CSVLoader {
             // The head is probed for NUL bytes before reading; one further on is found here.
             if rows.text.nul { throw notText(at: CSVEncodingCheck.firstNUL(bytes, from: start, to: bytes.count) ?? start) }
             if case .whileReading = encoding, rows.text.invalidUTF8 {
-                throw Diagnostic(.error, CSVLoader.invalidUTF8Seen, code: .invalidUTF8, file: FilePosition(path: bytes.path))
+                throw Diagnostic(.error, CSVLoader.invalidUTF8Seen, code: .utf8Recheck, file: FilePosition(path: bytes.path))
             }
             if options.cancellation?.isRaised == true {
                 throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: bytes.path))
@@ -229,4 +230,10 @@ extension CSVChunk {
         end = next.end
         lineEnds += next.lineEnds
     }
+}
+
+extension DiagnosticCode {
+    /// Invalid UTF-8 met while reading rows that were checked as they were read: the reader
+    /// checks the whole file's encoding and loads again (internal to the import).
+    static let utf8Recheck = DiagnosticCode(rawValue: "utf8-recheck")
 }

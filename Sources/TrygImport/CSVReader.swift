@@ -72,7 +72,7 @@ public enum CSVReader {
             do throws(Diagnostic) {
                 return try CSVLoader(bytes: raw, start: head.bomLength, tableName: tableName, options: options,
                                      encoding: .whileReading(head.finding, headNonASCII: head.nonASCII), lineEnds: lineEnds).run()
-            } catch where error.message == CSVLoader.invalidUTF8Seen {
+            } catch where error.code == .utf8Recheck {
                 // Checked again below.
             }
         }

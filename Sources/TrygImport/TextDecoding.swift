@@ -155,7 +155,7 @@ enum TextDecoding {
 
     private static func invalidUTF8(_ bytes: CSVBytes, at offset: Int, note: String?) -> Diagnostic {
         let d = bytes.error("invalid UTF-8 at byte \(offset) (save the file as UTF-8)", atByte: offset)
-        return Diagnostic(.error, d.message, notes: [note ?? invalidUTF8Note], file: d.file)
+        return Diagnostic(.error, d.message, code: .invalidUTF8, notes: [note ?? invalidUTF8Note], file: d.file)
     }
 
     private static func hex(_ b: UInt8) -> String {

@@ -196,22 +196,37 @@ struct XLSXTableBuilder {
         var byColumn: [Int: String] = [:]
         for (c, v) in cells { byColumn[c] = String(v.display.trimmingCSVSpaces()) }
         var names: [String] = []
-        var taken: Set<String> = []
+        var namer = ColumnNames()
+        // The first few of each kind are shown with their cell; the rest are counted.
+        var unnamed = 0, repeated = 0
+        let shown = 5, file = FilePosition(path: workbook.path)
         for c in 0..<width {
             let reference = XLSXTableBuilder.columnLetters(c) + String(row)
             var name = String((byColumn[c] ?? "").prefix(LoadLimits.nameBytes))
             if name.isEmpty {
                 name = "column_\(c + 1)"
-                warnings.append(Diagnostic(.warning, "cell \(reference) of the header is empty; column \(c + 1) is called \(name)",
-                                           file: FilePosition(path: workbook.path)))
+                unnamed += 1
+                if unnamed <= shown {
+                    warnings.append(Diagnostic(.warning, "cell \(reference) of the header is empty; column \(c + 1) is called \(name)",
+                                               file: file))
+                }
             }
-            let unique = ColumnNames.unique(name, taken: taken)
+            let unique = namer.unique(name)
             if unique != name {
-                warnings.append(Diagnostic(.warning, "cell \(reference) repeats the name '\(name)'; it is called \(unique)",
-                                           file: FilePosition(path: workbook.path)))
+                repeated += 1
+                if repeated <= shown {
+                    warnings.append(Diagnostic(.warning, "cell \(reference) repeats the name '\(name)'; it is called \(unique)", file: file))
+                }
             }
-            taken.insert(unique.lowercased())
             names.append(unique)
+        }
+        if unnamed > shown {
+            warnings.append(Diagnostic(.warning, "\(LoadReport.grouped(unnamed - shown)) more header cells are empty; "
+                                       + "each column is called column_N by its place", file: file))
+        }
+        if repeated > shown {
+            warnings.append(Diagnostic(.warning, "\(LoadReport.grouped(repeated - shown)) more header cells repeat a name; "
+                                       + "each gets a number (name_2, …)", file: file))
         }
         return names
     }

@@ -22,6 +22,8 @@ import Testing
          "SELECT CAST(julianday('2025-01-01') - julianday(date(reported_at)) AS INTEGER), (2025 * 12 + 1) - (strftime('%Y', reported_at) * 12 + strftime('%m', reported_at)), 2025 - strftime('%Y', reported_at) FROM incidents ORDER BY id"),
         ("incidents order by id select date_trunc(\"day\", reported_at) as a, date_trunc(\"week\", reported_at) as b, date_trunc(\"month\", reported_at) as c, date_trunc(\"year\", reported_at) as d",
          "SELECT date(reported_at), date(reported_at, '-6 days', 'weekday 1'), date(reported_at, 'start of month'), date(reported_at, 'start of year') FROM incidents ORDER BY id"),
+        ("incidents order by id select date_trunc(\"hour\", reported_at) as a, date_diff(\"hour\", reported_at, 2025-01-01) as b, date_diff(\"hour\", 2022-10-01, reported_at) as c",
+         "SELECT strftime('%Y-%m-%dT%H:00', reported_at), CAST(floor((julianday('2025-01-01') - julianday(strftime('%Y-%m-%d %H:00:00', reported_at))) * 24 + 0.5) AS INTEGER), CAST(floor((julianday(strftime('%Y-%m-%d %H:00:00', reported_at)) - julianday('2022-10-01')) * 24 + 0.5) AS INTEGER) FROM incidents ORDER BY id"),
         ("incidents group by library compute round(stddev(severity) * stddev(severity), 6)",
          "SELECT library, round((sum(severity * severity) - sum(severity) * sum(severity) * 1.0 / count(severity)) / (count(severity) - 1), 6) FROM incidents GROUP BY library ORDER BY library"),
     ]

@@ -19,8 +19,8 @@ enum CalendarFunctions {
             evaluate: nil)
     }
 
-    /// The units `date_diff` and `date_trunc` take.
-    static let units = ["day", "week", "month", "halfyear", "year"]
+    /// The units `date_diff` and `date_trunc` take (`hour` counts and truncates time of day).
+    static let units = ["hour", "day", "week", "month", "halfyear", "year"]
 
     static let all: [ScalarFunction] = [
         part("year", .year, .int, "the calendar year of a date or timestamp", "incidents group by year(reported_at)"),
@@ -45,7 +45,7 @@ enum CalendarFunctions {
             evaluate: { _ in .timestamp(Int64(CalendarFunctions.localNow())) }),
         ScalarFunction(
             help: FunctionHelp(name: "date_diff", usage: "date_diff(unit, a, b)",
-                               summary: "how many unit boundaries (\"day\", \"week\", \"month\", \"halfyear\", \"year\") lie from a to b",
+                               summary: "how many unit boundaries (\"hour\", \"day\", \"week\", \"month\", \"halfyear\", \"year\") lie from a to b",
                                example: "libraries where effort_start is not null select name, date_diff(\"month\", effort_start, 2025-06-30) as months",
                                isAggregate: false, family: family),
             arity: 3...3,
@@ -56,22 +56,29 @@ enum CalendarFunctions {
                 return c.call(c.args, .int)
             },
             evaluate: { args in
-                guard case .text(let unit) = args[0], let a = day(args[1]), let b = day(args[2]) else { return .null }
+                guard case .text(let unit) = args[0] else { return .null }
+                if unit.lowercased() == "hour" {
+                    guard let a = seconds(args[1]), let b = seconds(args[2]) else { return .null }
+                    return .int(hours(b) - hours(a))
+                }
+                guard let a = day(args[1]), let b = day(args[2]) else { return .null }
                 return .int(index(b, unit.lowercased()) - index(a, unit.lowercased()))
             }),
         ScalarFunction(
             help: FunctionHelp(name: "date_trunc", usage: "date_trunc(unit, t)",
-                               summary: "the first day of the unit (\"day\", \"week\", \"month\", \"halfyear\", \"year\") that holds t",
+                               summary: "the first day of the unit (\"day\", \"week\", \"month\", \"halfyear\", \"year\") that holds t, a date; with \"hour\", the timestamp of t's whole hour",
                                example: "incidents group by date_trunc(\"month\", reported_at) as month limit 3",
                                isAggregate: false, family: family),
             arity: 2...2,
             bind: { c throws(Diagnostic) in
-                _ = try c.unit(0, units)
+                let unit = try c.unit(0, units)
                 try c.expect(1, "a date or timestamp", isTime)
-                return c.call(c.args, .date)
+                return c.call(c.args, unit == "hour" ? .timestamp : .date)
             },
             evaluate: { args in
-                guard case .text(let unit) = args[0], let d = day(args[1]) else { return .null }
+                guard case .text(let unit) = args[0] else { return .null }
+                if unit.lowercased() == "hour" { return seconds(args[1]).map { .timestamp(hours($0) * 3600) } ?? .null }
+                guard let d = day(args[1]) else { return .null }
                 return .date(first(d, unit.lowercased()))
             }),
     ]
@@ -90,6 +97,18 @@ enum CalendarFunctions {
         default: return nil
         }
     }
+
+    /// The seconds since 1970 (local wall clock) of a date's midnight or a timestamp.
+    static func seconds(_ v: Value) -> Int64? {
+        switch v {
+        case .date(let d): return d.multipliedReportingOverflow(by: LocalTime.secondsPerDay).partialValue
+        case .timestamp(let t): return t
+        default: return nil
+        }
+    }
+
+    /// The whole hours since 1970 of a time in seconds, rounded down (before 1970 too).
+    static func hours(_ t: Int64) -> Int64 { t >= 0 ? t / 3600 : -((-(t + 1)) / 3600) - 1 }
 
     /// A day's position counted in a unit: differences of these count unit boundaries.
     static func index(_ day: Int64, _ unit: String) -> Int64 {
