@@ -11,12 +11,16 @@ public struct ChartHint: Sendable, Equatable {
     public let title: String?
     /// `to "FILE"`: also write the chart as an image to this file.
     public let file: String?
+    /// The result's group keys, whatever their type (`hour` is a key, not a measure); empty
+    /// when the query groups nothing.
+    public var keys: [String]
 
-    public init(kind: Kind, column: String?, title: String? = nil, file: String? = nil) {
+    public init(kind: Kind, column: String?, title: String? = nil, file: String? = nil, keys: [String] = []) {
         self.kind = kind
         self.column = column
         self.title = title
         self.file = file
+        self.keys = keys
     }
 
     /// The image formats `to "FILE"` writes, named by the file's extension.

@@ -92,11 +92,7 @@ import TrygEngine
         #expect(TimelineMarks.position(of: h.previous.firstDay.dayNumber - 1, in: periods) == nil)
     }
 
-    @Test func titleIsTheQueryWithoutItsChartStage() {
-        let source = SourceText("incidents\n  | where library = \"Vesterbro\"  # here\n  | group by halfyear\n  | chart line to \"x.png\"")
-        let tokens = (try? Lexer.tokenize(source)) ?? []
-        #expect(ChartContext.queryTitle(source, tokens: tokens) == "incidents | where library = \"Vesterbro\" | group by halfyear")
-    }
+
 
     @Test func niceScales() {
         #expect(ChartScale.nice(0, 240, ticks: 5, includeZero: true) == ChartScale(low: 0, high: 250, step: 50))

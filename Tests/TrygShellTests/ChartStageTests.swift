@@ -22,21 +22,21 @@ import TrygEngine
 
     @Test func titleAndFileInEitherOrder() throws {
         #expect(try hint("incidents group by library chart bar title \"Hændelser\" to \"x.png\"")
-                == ChartHint(kind: .bar, column: nil, title: "Hændelser", file: "x.png"))
+                == ChartHint(kind: .bar, column: nil, title: "Hændelser", file: "x.png", keys: ["library"]))
         #expect(try hint("incidents group by library compute count as n chart line n to 'out/x.SVG' title 'Æ'")
-                == ChartHint(kind: .line, column: "n", title: "Æ", file: "out/x.SVG"))
-        #expect(try hint("incidents group by library chart bar") == ChartHint(kind: .bar, column: nil))
+                == ChartHint(kind: .line, column: "n", title: "Æ", file: "out/x.SVG", keys: ["library"]))
+        #expect(try hint("incidents group by library chart bar") == ChartHint(kind: .bar, column: nil, keys: ["library"]))
     }
 
     @Test func parametersGiveTheTitle() throws {
         session.parameters = ["t": "Blågården", "f": "b.pdf"]
         #expect(try hint("incidents group by library chart bar title $t to $f")
-                == ChartHint(kind: .bar, column: nil, title: "Blågården", file: "b.pdf"))
+                == ChartHint(kind: .bar, column: nil, title: "Blågården", file: "b.pdf", keys: ["library"]))
     }
 
     @Test func aColumnNamedTitleIsBackQuoted() throws {
         #expect(try hint("incidents group by library compute count as title chart bar `title` title \"T\"")
-                == ChartHint(kind: .bar, column: "title", title: "T"))
+                == ChartHint(kind: .bar, column: "title", title: "T", keys: ["library"]))
     }
 
     @Test func unknownImageFormatPointsAtTheFile() throws {

@@ -124,13 +124,21 @@ extension Binder {
             guard let k = ChartHint.Kind(rawValue: kind.text.lowercased()) else {
                 throw Diagnostic(.error, "unknown chart kind '\(kind.text)'", span: kind.span, label: "write 'bar' or 'line'")
             }
-            if let c = column { _ = try scope.resolve(qualifier: nil, name: c, whole: c.span) }
+            if let c = column {
+                // `chart bar count` where no column is named so: the stage after a chart, as it reads.
+                if Vocabulary.stage(c.text) != nil, (try? scope.resolve(qualifier: nil, name: c, whole: c.span)) == nil {
+                    throw Diagnostic(.error, "chart must be the last stage", span: stage.keywordSpan,
+                                     label: "move it to the end of the query")
+                }
+                _ = try scope.resolve(qualifier: nil, name: c, whole: c.span)
+            }
             if let file, ChartHint.imageFormat(of: file.text) == nil {
                 let formats = ChartHint.imageFormats.map { "." + $0 }.joined(separator: ", ")
                 throw Diagnostic(.error, "cannot tell the image format of '\(file.text)'", span: file.span,
                                  label: "end the file name in \(formats)")
             }
-            chart = ChartHint(kind: k, column: column?.text, title: title?.text, file: file?.text)
+            chart = ChartHint(kind: k, column: column?.text, title: title?.text, file: file?.text,
+                              keys: scope.fields.filter { $0.role == .key }.map(\.name))
             return (plan, scope)
         }
     }

@@ -109,11 +109,15 @@ extension Parser {
     /// `chart bar|line [COL] [title "…"] [to "FILE"]`; the options come in either order.
     ///
     /// `title` and `to` are never read as the column, so a column of that name is back-quoted.
+    /// A stage word is the column when it ends the chart (`chart bar count`, `chart bar count
+    /// title "…"`): chart is the last stage, so nothing else could follow there.
     mutating func chartStage() throws(Diagnostic) -> StageKind {
         let k = try name("'bar' or 'line'")
         var col: Name?
-        if case .word(let w) = current.kind, !Parser.stageKeywords.contains(w.lowercased()),
-           !Vocabulary.chartOptions.contains(w.lowercased()) {
+        let next = peek(1)
+        let endsChart = next.kind == .end || next.isSymbol(";") || next.keyword.map(Vocabulary.chartOptions.contains) == true
+        if case .word(let w) = current.kind, !Vocabulary.chartOptions.contains(w.lowercased()),
+           !Parser.stageKeywords.contains(w.lowercased()) || endsChart {
             col = try name("a column")
         } else if case .quotedIdentifier = current.kind {
             col = try name("a column")

@@ -62,10 +62,7 @@ struct QueryContext {
             if stage == "compute", k == "count" || k == "share", i + 1 == tokens.count || !tokens[i + 1].isSymbol("(") {
                 measures.append(k)
             }
-            let isStage = Vocabulary.stageKeywords.contains(k) || k == "on"
-            let inExpression = previous?.isSymbol(",") == true || previous?.isSymbol("(") == true
-                || previous?.isKeyword("compute") == true || previous?.isKeyword("by") == true
-            if isStage && i > 0 && !inExpression {
+            if QueryContext.stage(startingAt: i, in: tokens) != nil {
                 if groupWithoutCompute && k != "compute" { measures.append("count") }
                 groupWithoutCompute = k == "group"
                 if k == "count" { measures.append("count") }
@@ -97,6 +94,18 @@ struct QueryContext {
             }
         }
         aggregatesAllowed = stage == "compute" && !enclosing.contains(true)
+    }
+
+    /// The keyword of the stage (or a join's `on`) that token `i` starts, nil when it starts none:
+    /// a stage word not first and not where an expression goes (`count` after `compute` or `,` is
+    /// the aggregate). `left` is reported as `join`.
+    static func stage(startingAt i: Int, in tokens: [Token]) -> String? {
+        guard i > 0, let k = tokens[i].keyword, Vocabulary.stageKeywords.contains(k) || k == "on" else { return nil }
+        let previous = tokens[i - 1]
+        if previous.isSymbol(",") || previous.isSymbol("(") || previous.isKeyword("compute") || previous.isKeyword("by") {
+            return nil
+        }
+        return k == "left" ? "join" : k
     }
 
     /// The columns of the source a qualifier names (`libraries` in `libraries.na`), nil when it names none.

@@ -20,10 +20,11 @@ struct ChartContext: Sendable {
         self.source = source
     }
 
-    /// The context of a query's chart: title from the hint or the query text, timeline from the catalog.
+    /// The context of a query's chart: title from the hint or a sentence made from the query
+    /// (`ChartTitle`), timeline from the catalog.
     static func of(_ source: SourceText, hint: ChartHint, session: Session, dataSource: String?) -> ChartContext {
         let tokens = Lexer.scan(source).tokens
-        var context = ChartContext(title: hint.title ?? queryTitle(source, tokens: tokens),
+        var context = ChartContext(title: hint.title ?? ChartTitle.sentence(source, tokens: tokens, hint: hint),
                                    titleIsExplicit: hint.title != nil,
                                    source: dataSource.map { "Kilde: \($0)" })
         context.libraries = session.domain.libraries
@@ -34,31 +35,6 @@ struct ChartContext: Sendable {
         }
         context.namedLibraries = named
         return context
-    }
-
-    /// The query's text without its `chart` stage, on one line: `incidents | group by halfyear`.
-    ///
-    /// Rebuilt from the tokens so that comments and line breaks inside a script statement drop out.
-    static func queryTitle(_ source: SourceText, tokens: [Token]) -> String {
-        var kept = tokens.filter { $0.kind != .end }
-        if let chart = kept.lastIndex(where: { $0.isKeyword("chart") }) { kept.removeSubrange(chart...) }
-        while let last = kept.last, last.isSymbol("|") || last.isSymbol(";") { kept.removeLast() }
-        if let first = kept.first, first.isKeyword("let") || first.isKeyword("explain") {
-            // `let NAME = …` draws nothing, but keep the title sensible if it ever does.
-            if let eq = kept.firstIndex(where: { $0.isSymbol("=") }), first.isKeyword("let") {
-                kept.removeSubrange(...eq)
-            } else {
-                kept.removeFirst()
-            }
-        }
-        var text = ""
-        var previousEnd: Int?
-        for token in kept {
-            if let end = previousEnd, token.span.start > end { text += " " }
-            text += source.slice(token.span)
-            previousEnd = token.span.end
-        }
-        return text
     }
 
     /// The entries of a `timeline` table (library, kind, starts, ends, note); rows without a start are skipped.

@@ -5,7 +5,8 @@ import TrygEngine
 enum ChartColumnRole: Equatable {
     /// Half-years, dates, timestamps, or an int column named `year`: an axis of time.
     case time
-    /// An ordered category (weekday, the survey scale): an axis in its own order.
+    /// An ordered category (weekday, the survey scale), or a group key of numbers (`hour`,
+    /// `month`, `severity`): an axis in its own order, labelled with its values.
     case ordinal
     /// Text or truth values: what a bar or a line is called.
     case label
@@ -27,7 +28,7 @@ extension ChartModel {
     /// or years is read the other way round: the columns are the x axis and each row a line.
     static func build(_ table: Table, hint: ChartHint, context: ChartContext) throws(ChartProblem) -> ChartModel {
         guard table.rowCount > 0 else { throw ChartProblem(message: "no rows to chart") }
-        let roles = table.columnNames.indices.map { role(of: table, column: $0) }
+        let roles = table.columnNames.indices.map { role(of: table, column: $0, keys: hint.keys) }
         let measures = try measureColumns(table, roles: roles, hint: hint)
         var model: ChartModel
         switch hint.kind {
@@ -39,12 +40,14 @@ extension ChartModel {
         return model
     }
 
-    static func role(of table: Table, column: Int) -> ChartColumnRole {
+    /// A column's role; `keys` are the result's group keys, which are never measures.
+    static func role(of table: Table, column: Int, keys: [String] = []) -> ChartColumnRole {
+        let isKey = keys.contains(table.columnNames[column])
         switch table.columns[column].type {
         case .halfYear, .date, .timestamp: return .time
         case .category: return .ordinal
         case .int where isYearName(table.columnNames[column]): return .time
-        case .int, .decimal, .float: return .measure
+        case .int, .decimal, .float: return isKey ? .ordinal : .measure
         default: return .label
         }
     }
@@ -83,7 +86,7 @@ extension ChartModel {
         let timeKeys = keys.filter { roles[$0] == .time }
         var periods: [PeriodSpan]?
         if timeKeys.count == 1, let t = timeKeys.first {
-            let isYear = table.columns[t].type == .int
+            let isYear = table.columns[t].type == .int   // a time key of ints is a year
             let spans = (0..<rows).compactMap { ChartDates.span(table.value(row: $0, column: t), isYear: isYear) }
             if spans.count == rows { periods = spans }
         }
@@ -139,7 +142,7 @@ extension ChartModel {
         }
         // Points go in the axis's own order, whatever order the rows came in.
         let order = xValues.indices.sorted { ChartValueOrder.less(xValues[$0], xValues[$1]) }
-        let isYear = table.columns[axis].type == .int
+        let isYear = roles[axis] == .time && table.columns[axis].type == .int
         let spans = order.compactMap { ChartDates.span(xValues[$0], isYear: isYear) }
         let whole = table.columns[measure].type == .int
         let measureName = table.columnNames[measure]

@@ -8,7 +8,8 @@ struct ChartModel: Sendable {
     enum Kind: Sendable { case bar, line }
 
     let kind: Kind
-    /// What the chart is about: the `title "…"` option, else the query text without its chart stage.
+    /// What the chart is about: the `title "…"` option, else a sentence made from the query
+    /// ("Hændelser pr. halvår, Vesterbro").
     var title: String
     /// True when the title came from `title "…"` (the terminal shows only such titles).
     var titleIsExplicit: Bool
