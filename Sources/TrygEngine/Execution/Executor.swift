@@ -7,9 +7,12 @@ struct ExecutionKernels: Sendable {
     var selection: Bool
     /// Array-indexed aggregation for small key domains.
     var denseAggregation: Bool
+    /// Sums, averages, minima and maxima over a join from each side's multiplicities, without
+    /// making the join's rows (`JoinAggregate`; counting a join never makes them).
+    var joinAggregation = true
 
     static let all = ExecutionKernels(selection: true, denseAggregation: true)
-    static let general = ExecutionKernels(selection: false, denseAggregation: false)
+    static let general = ExecutionKernels(selection: false, denseAggregation: false, joinAggregation: false)
 }
 
 struct Executor {
@@ -62,6 +65,10 @@ struct Executor {
                     .count(node, left: try execute(node.left), right: try execute(node.right))
                 return Relation(names: aggs.map(\.name), columns: aggs.map { _ in Column.constant(.int(Int64(n)), type: .int, count: 1) },
                                 count: 1)
+            }
+            if keys.isEmpty, kernels.joinAggregation, case .join(let node) = input, JoinAggregate.applies(aggs) {
+                return try JoinAggregate(cancellation: cancellation)
+                    .run(node, left: try execute(node.left), right: try execute(node.right), aggregates: aggs)
             }
             // A filter right below an aggregate hands over its selection instead of gathering every column.
             if case .filter(let inner, let predicate) = input {

@@ -4,7 +4,7 @@ struct HashJoin {
     var budget: MemoryBudget = .standard
 
     /// The right side's rows for each left row, found through a hash table on the right keys.
-    private struct Probe {
+    struct Probe {
         let leftKeys: [Column]
         var table: [[Value]: [Int32]] = [:]
         /// A single text key is probed once per dictionary entry, not once per row.
