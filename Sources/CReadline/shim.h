@@ -20,8 +20,10 @@ static inline void tryg_rl_set_completion(rl_completion_func_t *completer, char 
     rl_attempted_completion_function = completer;
     rl_completer_word_break_characters = word_breaks;
     rl_completer_quote_characters = "\"'`";
-    /* The completer's order is the one to show (a survey scale in its order), not sorted. */
+    /* The completer's order is the one to show (a survey scale in its order), not sorted,
+       and read across the rows as text is, not down the columns. */
     rl_sort_completion_matches = 0;
+    rl_variable_bind("print-completions-horizontally", "on");
     rl_filename_quote_characters = " \t\n\"'`\\$&;|()<>#";
 }
 

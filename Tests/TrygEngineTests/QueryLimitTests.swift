@@ -53,6 +53,26 @@ import Testing
         #expect(d?.span != nil)
     }
 
+    /// A flat chain of `or` or `and` is no nesting: thousands of terms give the answer the
+    /// equivalent `in` list gives (and `not in` for `and` of `!=`), at every length.
+    @Test(arguments: [2, 16, 17, 199, 200, 201, 1_000, 4_000])
+    func longFlatChainsAreNotNesting(_ n: Int) throws {
+        let session = Session(catalog: TestTables.catalog())
+        func count(_ q: String) throws -> Value? {
+            guard case .rows(let r) = try session.execute(q) else { return nil }
+            return r.table.columns.first?.value(at: 0)
+        }
+        let ids = (0..<n).map { String($0 * 3) }
+        let or = try count("incidents where " + ids.map { "id = \($0)" }.joined(separator: " or ") + " count")
+        #expect(or == (try count("incidents where id in (\(ids.joined(separator: ", "))) count")))
+        let and = try count("incidents where " + ids.map { "id != \($0)" }.joined(separator: " and ") + " count")
+        #expect(and == (try count("incidents where id not in (\(ids.joined(separator: ", "))) count")))
+        // With a filter pushed below a join, the conjuncts are joined again as deeply.
+        let join = "incidents join libraries on library = name where "
+        let joined = try count(join + ids.map { "id != \($0)" }.joined(separator: " and ") + " and libraries.district != \"x\" count")
+        #expect(joined == (try count(join + "id not in (\(ids.joined(separator: ", "))) and libraries.district != \"x\" count")))
+    }
+
     /// A name typed by mistake at any length gives a short error: the name is cut in the
     /// message and no suggestion is looked for among names it cannot be a typo of.
     @Test(arguments: ["incidents where NAME = 1 count", "incidents | select NAME", "NAME count", "incidents select NAME(1)"])

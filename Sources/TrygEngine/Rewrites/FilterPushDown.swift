@@ -32,10 +32,20 @@ struct FilterPushDown: RewriteRule {
         return [e]
     }
 
+    /// The conjuncts joined by `and`: left to right when few, as a balanced tree when many
+    /// (as the parser builds a long chain), so the expression nests log₂ n deep.
     static func conjoin(_ xs: [BoundExpr]) -> BoundExpr? {
         guard var acc = xs.first else { return nil }
+        if xs.count > Parser.chainFoldLimit { return balanced(xs[...]) }
         for x in xs.dropFirst() { acc = .call(.and, [acc, x], .bool, .none) }
         return acc
+    }
+
+    private static func balanced(_ xs: ArraySlice<BoundExpr>) -> BoundExpr? {
+        if xs.count <= 1 { return xs.first }
+        let mid = xs.startIndex + xs.count / 2
+        guard let l = balanced(xs[..<mid]), let r = balanced(xs[mid...]) else { return nil }
+        return .call(.and, [l, r], .bool, .none)
     }
 
     func pushIntoJoin(_ p: BoundExpr, _ j: JoinNode) -> LogicalPlan {

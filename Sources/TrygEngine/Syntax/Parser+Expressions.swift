@@ -7,29 +7,43 @@ extension Parser {
     }
 
     mutating func or() throws(Diagnostic) -> Expr {
-        var l = try and()
-        let saved = depth
-        defer { depth = saved }
+        var terms = [try and()]
         while current.isKeyword("or") {
-            try enter()   // a long chain nests as deeply as brackets do
             advance()
-            let r = try and()
-            l = Expr(.binary(op: "or", l, r), l.span.to(r.span))
+            terms.append(try and())
         }
-        return l
+        return Parser.chain("or", terms)
     }
 
     mutating func and() throws(Diagnostic) -> Expr {
-        var l = try not()
-        let saved = depth
-        defer { depth = saved }
+        var terms = [try not()]
         while current.isKeyword("and") {
-            try enter()   // a long chain nests as deeply as brackets do
             advance()
-            let r = try not()
-            l = Expr(.binary(op: "and", l, r), l.span.to(r.span))
+            terms.append(try not())
         }
-        return l
+        return Parser.chain("and", terms)
+    }
+
+    /// The terms of a flat chain of `and` or `or` (associative, in three-valued logic too):
+    /// joined left to right when few, as a balanced tree when many, so that a chain of
+    /// thousands of terms nests log₂ n deep rather than n (and is no "nesting too deep").
+    static func chain(_ op: String, _ terms: [Expr]) -> Expr {
+        if terms.count <= chainFoldLimit {
+            var l = terms[0]
+            for r in terms.dropFirst() { l = Expr(.binary(op: op, l, r), l.span.to(r.span)) }
+            return l
+        }
+        return balanced(op, terms[...])
+    }
+
+    /// Chains up to this many terms keep their left-to-right shape (as `explain` shows it).
+    static let chainFoldLimit = 16
+
+    private static func balanced(_ op: String, _ terms: ArraySlice<Expr>) -> Expr {
+        if terms.count == 1, let only = terms.first { return only }
+        let mid = terms.startIndex + terms.count / 2
+        let l = balanced(op, terms[..<mid]), r = balanced(op, terms[mid...])
+        return Expr(.binary(op: op, l, r), l.span.to(r.span))
     }
 
     mutating func not() throws(Diagnostic) -> Expr {
