@@ -157,7 +157,7 @@ public final class Session: Sendable {
     /// saved scripts would go on to print figures from the replacement.
     private func checkLetName(_ name: Name) throws(Diagnostic) {
         guard catalog.table(name.text) != nil, !letNames.withLock({ $0.contains(name.text) }) else { return }
-        throw Diagnostic(.error, "'\(name.text)' is a table loaded from a file", span: name.span,
+        throw Diagnostic(.error, "'\(name.text)' is a table loaded from a file", code: .tableLoadedFromFile, span: name.span,
                          label: "choose another name for this result",
                          notes: ["help: to replace the loaded table, drop it first: .drop \(name.text)"])
     }
@@ -167,7 +167,7 @@ public final class Session: Sendable {
         guard catalog.table(name) != nil else {
             let names = catalog.names
             throw Diagnostic(.error, "unknown table '\(Diagnostic.shown(name))'",
-                             label: Suggest.nearest(name, in: names).map { "did you mean '\($0)'?" } ?? "not a table",
+                             code: .unknownTable, label: Suggest.nearest(name, in: names).map { "did you mean '\($0)'?" } ?? "not a table",
                              notes: ["help: tables are \(names.isEmpty ? "(none loaded)" : names.joined(separator: ", "))"])
         }
         catalog.remove(name)

@@ -128,3 +128,26 @@ struct GoldenFile {
         #expect(result.table.rowCount > 0, "the example of \(help.name) shows no rows")
     }
 }
+
+/// Every error the goldens show has a code of its own, so tools reading `--format json` and
+/// code deciding by the kind of error never need the message text.
+@Suite struct ErrorCodeTests {
+    @Test func everyGoldenErrorHasItsOwnCode() throws {
+        var generic: [String] = []
+        var errors = 0
+        for file in GoldenTests.files {
+            let text = try String(contentsOf: GoldenTests.root.appendingPathComponent(file), encoding: .utf8)
+            let session = Session(catalog: TestTables.catalog())
+            for record in GoldenFile.parse(text).records {
+                do {
+                    _ = try session.execute(record.statement)
+                } catch {
+                    errors += 1
+                    if error.code == .query { generic.append("\(file): \(record.statement.prefix(80)) → \(error.message)") }
+                }
+            }
+        }
+        #expect(errors > 50, "the goldens hold \(errors) errors")
+        #expect(generic.isEmpty, "errors without a code of their own:\n\(generic.joined(separator: "\n"))")
+    }
+}

@@ -65,7 +65,7 @@ struct HashJoin {
                          advice: "join on more keys, filter the sides first, or count the join without other columns")
         guard total <= Int(Int32.max) else {
             throw Diagnostic(.error, "the join would make \(MemoryBudget.formatCount(total)) rows; at most \(Int32.max) can be kept",
-                             notes: ["help: join on more keys or filter the sides first"])
+                             code: .resultTooLarge, notes: ["help: join on more keys or filter the sides first"])
         }
         var leftRows: [Int32] = [], rightRows: [Int32] = []
         var unmatched: [Int] = []

@@ -51,7 +51,7 @@ public struct MemoryBudget: Sendable, Equatable {
         throw Diagnostic(.error, "\(what) would make \(MemoryBudget.formatCount(rows)) rows, about "
                          + "\(o1 || o2 ? "more than 9 EB" : MemoryBudget.describe(estimate)); the memory limit is "
                          + "\(MemoryBudget.describe(bytes))",
-                         notes: ["help: \(advice), or raise the limit with --memory-limit SIZE"])
+                         code: .resultTooLarge, notes: ["help: \(advice), or raise the limit with --memory-limit SIZE"])
     }
 
     /// 1600000000 as 1,600,000,000.

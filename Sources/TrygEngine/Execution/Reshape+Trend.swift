@@ -103,7 +103,7 @@ extension Reshape {
         let (cells, overflow2) = (span < Int64.max ? span + 1 : span).multipliedReportingOverflow(by: Int64(max(partitions, 1)))
         if overflow || overflow2 || cells > maxTrendRows {
             throw Diagnostic(.error, "trend would fill in \(overflow || overflow2 ? "too many" : String(cells)) periods (at most \(maxTrendRows))",
-                             notes: ["help: group by a coarser period or filter first"])
+                             code: .resultTooLarge, notes: ["help: group by a coarser period or filter first"])
         }
         let values = (lo...hi).map { x -> [Value] in
             switch step {

@@ -11,7 +11,7 @@ extension Binder {
         var fields: [Field] = []
         for k in keys {
             if containsAggregate(k.expr) {
-                throw Diagnostic(.error, "an aggregate cannot be a group key", span: k.expr.span,
+                throw Diagnostic(.error, "an aggregate cannot be a group key", code: .aggregateMisuse, span: k.expr.span,
                                  label: "put it after 'compute'")
             }
             let b = try bindExpr(k.expr, scope)
@@ -21,7 +21,7 @@ extension Binder {
                 name = "\(q.text).\(n.text)"
             }
             if boundKeys.contains(where: { $0.0 == name }) {
-                throw Diagnostic(.error, "group key '\(name)' appears twice", span: k.expr.span, label: "remove one")
+                throw Diagnostic(.error, "group key '\(name)' appears twice", code: .duplicateName, span: k.expr.span, label: "remove one")
             }
             var f = Field(name: name, type: b.type, role: .key)
             if case .column(let src, _) = b, let orig = scope.field(named: src) { f.origin = orig.origin }
@@ -138,10 +138,10 @@ extension Binder {
         case .literal:
             return e
         case .column(_, let n):
-            throw Diagnostic(.error, "column '\(n.text)' is used outside an aggregate", span: n.span,
+            throw Diagnostic(.error, "column '\(n.text)' is used outside an aggregate", code: .notAnAggregate, span: n.span,
                              label: "wrap it in an aggregate (e.g. max(\(n.text))) or group by it")
         default:
-            throw Diagnostic(.error, "this expression cannot mix with aggregates", span: e.span,
+            throw Diagnostic(.error, "this expression cannot mix with aggregates", code: .notAnAggregate, span: e.span,
                              label: "compute the aggregate first, then derive from it")
         }
     }
@@ -155,7 +155,7 @@ extension Binder {
             throw Binder.arityError(fn, f.arity, given: args.count, span: e.span, usage: f.help.usage)
         }
         for a in args where containsAggregate(a) {
-            throw Diagnostic(.error, "aggregates cannot be nested", span: a.span, label: "compute the inner one in an earlier stage")
+            throw Diagnostic(.error, "aggregates cannot be nested", code: .aggregateMisuse, span: a.span, label: "compute the inner one in an earlier stage")
         }
         var bound: [BoundExpr] = []
         for a in args { bound.append(try bindExpr(a, scope)) }

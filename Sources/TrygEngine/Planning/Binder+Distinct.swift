@@ -12,7 +12,7 @@ extension Binder {
         for n in names {
             let f = try scope.resolve(qualifier: nil, name: n, whole: n.span)
             guard !keys.contains(where: { $0.0 == f.name }) else {
-                throw Diagnostic(.error, "column '\(f.name)' appears twice", span: n.span, label: "remove one")
+                throw Diagnostic(.error, "column '\(f.name)' appears twice", code: .duplicateName, span: n.span, label: "remove one")
             }
             keys.append((f.name, .column(f.name, f.type)))
             var out = Field(name: f.name, type: f.type, role: .key)

@@ -16,7 +16,7 @@ extension Binder {
                 return .call(.not, [x], .bool, e.span)
             }
             guard x.type.isNumeric || x.type == .null else {
-                throw Diagnostic(.error, "cannot negate \(x.type)", span: e.span, label: "'-' needs a number")
+                throw Diagnostic(.error, "cannot negate \(x.type)", code: .typeMismatch, span: e.span, label: "'-' needs a number")
             }
             return .call(.negate, [x], x.type == .null ? .int : x.type, e.span)
         case .binary(let op, let a, let b):
@@ -127,7 +127,7 @@ extension Binder {
             return .call(ops[op] ?? .eq, [x, y], .bool, span)
         case "contains", "starts with", "matches":
             for (v, s) in [(x, a.span), (y, b.span)] where v.type != .text && v.type != .null {
-                throw Diagnostic(.error, "'\(op)' works on text, but this is \(v.type)", span: s,
+                throw Diagnostic(.error, "'\(op)' works on text, but this is \(v.type)", code: .typeMismatch, span: s,
                                  label: "compare text, e.g. description contains \"dør\"")
             }
             if op == "matches", case .literal(.text(let pattern), _) = y {
@@ -150,7 +150,7 @@ extension Binder {
             }
             guard x.type.isNumeric, y.type.isNumeric else {
                 let bad = x.type.isNumeric ? (y, b.span) : (x, a.span)
-                throw Diagnostic(.error, "'\(op)' needs numbers, but this is \(bad.0.type)", span: bad.1,
+                throw Diagnostic(.error, "'\(op)' needs numbers, but this is \(bad.0.type)", code: .typeMismatch, span: bad.1,
                                  label: bad.0.type == .text ? "text cannot be added; compare it or use length(…)" : "use a number")
             }
             let sop: ScalarOp = ["+": .add, "-": .sub, "*": .mul, "/": .div, "%": .mod][op] ?? .add
@@ -184,7 +184,7 @@ extension Binder {
             _ = s
             return (.call(.lower, [x], .text, xs), .call(.lower, [y], .text, ys))
         }
-        throw Diagnostic(.error, "cannot compare \(tx) with \(ty)", span: ys,
+        throw Diagnostic(.error, "cannot compare \(tx) with \(ty)", code: .typeMismatch, span: ys,
                          label: Binder.fitHint(for: tx, field: field?.name),
                          notes: ["help: '\(op)' needs both sides of one type; numbers mix, and a date compares with a timestamp"])
     }

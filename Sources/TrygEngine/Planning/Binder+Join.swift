@@ -17,7 +17,7 @@ extension Binder {
         }
         if rightName == scope.sourceName || scope.fields.contains(where: { $0.qualifier == rightName }) {
             let span = alias?.span ?? source.span
-            throw Diagnostic(.error, "'\(rightName)' is already a name in this query", span: span,
+            throw Diagnostic(.error, "'\(rightName)' is already a name in this query", code: .duplicateName, span: span,
                              label: "name the joined table: join \(rightName) as \(rightName)2 on …")
         }
         let (leftKeys, rightKeys, dropRight) = try joinKeys(on, scope, rscope, rightName: rightName)
@@ -51,13 +51,13 @@ extension Binder {
         var dropRight: Set<String> = []
         for (l, r) in on {
             guard case .column(let lq, let ln) = l.kind else {
-                throw Diagnostic(.error, "join keys are columns", span: l.span, label: "e.g. join libraries on library = name")
+                throw Diagnostic(.error, "join keys are columns", code: .invalidJoin, span: l.span, label: "e.g. join libraries on library = name")
             }
             let lf = try scope.resolve(qualifier: lq, name: ln, whole: l.span)
             let rf: Field
             if let r {
                 guard case .column(let rq, let rn) = r.kind else {
-                    throw Diagnostic(.error, "join keys are columns", span: r.span, label: "a column of \(rightName)")
+                    throw Diagnostic(.error, "join keys are columns", code: .invalidJoin, span: r.span, label: "a column of \(rightName)")
                 }
                 // `on g = t2.g`: the right side's own qualifier is its alias here.
                 let q = rq.map { Name(text: $0.text == rightName ? rscope.sourceName : $0.text, span: $0.span) }
@@ -67,7 +67,7 @@ extension Binder {
                 dropRight.insert(rf.name)
             }
             guard joinable(lf.type, rf.type) else {
-                throw Diagnostic(.error, "cannot join \(lf.type) with \(rf.type)", span: r?.span ?? l.span,
+                throw Diagnostic(.error, "cannot join \(lf.type) with \(rf.type)", code: .typeMismatch, span: r?.span ?? l.span,
                                  label: "join keys must have the same type")
             }
             leftKeys.append(lf.name)

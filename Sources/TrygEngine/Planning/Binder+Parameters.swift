@@ -49,7 +49,7 @@ extension Binder {
             return inferredParameter(text)
         }
         throw Diagnostic(.error, "parameter $\(name) is \"\(text)\", which is not \(type.isNumeric ? "a number" : "a \(type)")",
-                         span: span, label: fitHint(for: type, field: nil).replacingOccurrences(of: "it is", with: "here it must be"),
+                         code: .typeMismatch, span: span, label: fitHint(for: type, field: nil).replacingOccurrences(of: "it is", with: "here it must be"),
                          notes: ["help: give it as --param \(name)=VALUE"])
     }
 
@@ -69,7 +69,7 @@ extension Binder {
     /// grouping by it would be by one constant; say so rather than do it.
     static func rejectParameter(_ e: Expr, as stage: String) throws(Diagnostic) {
         guard case .literal(.parameter(let name, let text)) = e.kind else { return }
-        throw Diagnostic(.error, "$\(name) is a value (\"\(text)\"), not a column", span: e.span,
+        throw Diagnostic(.error, "$\(name) is a value (\"\(text)\"), not a column", code: .misplacedParameter, span: e.span,
                          label: "\(stage) needs a column or an expression of columns here",
                          notes: ["help: parameters stand for values only, never for names; write the column itself"])
     }

@@ -33,7 +33,7 @@ extension Binder {
                             measures chosen: [NamedExpr]) throws(Diagnostic) -> (LogicalPlan, Scope) {
         let col = try scope.resolve(qualifier: nil, name: column, whole: column.span)
         guard col.role == .key else {
-            throw Diagnostic(.error, "pivot needs '\(column.text)' to be a group key", span: column.span,
+            throw Diagnostic(.error, "pivot needs '\(column.text)' to be a group key", code: .reshapeInput, span: column.span,
                              label: "group by \(column.text) first: … group by library, \(column.text) pivot \(column.text)")
         }
         let allMeasures = measures(scope)
@@ -42,13 +42,13 @@ extension Binder {
             let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr).replacingOccurrences(of: "(", with: "_")
                 .replacingOccurrences(of: ")", with: "")
             guard let m = allMeasures.first(where: { $0.name == name }) else {
-                throw Diagnostic(.error, "pivot's measure '\(name)' is not computed by the group by", span: aggregate.expr.span,
+                throw Diagnostic(.error, "pivot's measure '\(name)' is not computed by the group by", code: .reshapeInput, span: aggregate.expr.span,
                                  label: "measures here: \(allMeasures.map(\.name).joined(separator: ", "))")
             }
             if !ms.contains(where: { $0.name == m.name }) { ms.append(m) }
         }
         guard !ms.isEmpty else {
-            throw Diagnostic(.error, "pivot needs a measure", span: column.span, label: "group by … compute count first")
+            throw Diagnostic(.error, "pivot needs a measure", code: .reshapeInput, span: column.span, label: "group by … compute count first")
         }
         // Run the input once, here: its values name the columns, and the pivot reads it in memory.
         let input = try Executor(cancellation: cancellation, domain: domain, kernels: kernels)
@@ -59,7 +59,7 @@ extension Binder {
         let keys = groupKeys(scope).filter { $0.name != col.name }
         if all.count * ms.count > Binder.maxPivotColumns {
             throw Diagnostic(.error, "pivot would make \(all.count * ms.count) columns (at most \(Binder.maxPivotColumns))",
-                             span: column.span, label: "\(column.text) has \(all.count) values here",
+                             code: .resultTooLarge, span: column.span, label: "\(column.text) has \(all.count) values here",
                              notes: ["help: filter first, pivot a column with fewer values, or keep \(column.text) as rows"])
         }
         var names: [String] = []
@@ -84,11 +84,11 @@ extension Binder {
                               stage: Stage) throws(Diagnostic) -> (LogicalPlan, Scope) {
         let col = try scope.resolve(qualifier: nil, name: column, whole: column.span)
         guard col.role == .key else {
-            throw Diagnostic(.error, "compare needs input grouped by '\(column.text)'", span: column.span,
+            throw Diagnostic(.error, "compare needs input grouped by '\(column.text)'", code: .reshapeInput, span: column.span,
                              label: "add it to the group by: … group by library, \(column.text) compare …")
         }
         guard let m = measures(scope).first else {
-            throw Diagnostic(.error, "compare needs a measure", span: stage.keywordSpan, label: "group by … compute count first")
+            throw Diagnostic(.error, "compare needs a measure", code: .reshapeInput, span: stage.keywordSpan, label: "group by … compute count first")
         }
         let a = try constant(from, as: col, scope)
         let b = try constant(to, as: col, scope)
@@ -108,7 +108,7 @@ extension Binder {
     mutating func constant(_ e: Expr, as field: Field, _ scope: Scope) throws(Diagnostic) -> Value {
         let bound = try bindOperand(e, like: field.type, scope)
         guard case .literal(let v, _) = bound else {
-            throw Diagnostic(.error, "compare takes values, not expressions", span: e.span, label: "e.g. \"2022/23\"")
+            throw Diagnostic(.error, "compare takes values, not expressions", code: .reshapeInput, span: e.span, label: "e.g. \"2022/23\"")
         }
         let c = canonicalText(field, try coerceLiteral(v, e.span, to: field))
         if let w = missingValueWarning(field, c, e.span) { warnings.append(w) }
@@ -122,11 +122,11 @@ extension Binder {
         let named = { (n: String) in keys.first { $0.name == n && $0.type == .int } }
         guard let period = keys.first(where: { periodTypes.contains($0.type) })
                 ?? named("week") ?? named("month") ?? named("year") else {
-            throw Diagnostic(.error, "trend needs a period among the group keys", span: stage.keywordSpan,
+            throw Diagnostic(.error, "trend needs a period among the group keys", code: .reshapeInput, span: stage.keywordSpan,
                              label: "group by a period first: … group by halfyear trend")
         }
         guard let m = measures(scope).first else {
-            throw Diagnostic(.error, "trend needs a measure", span: stage.keywordSpan, label: "group by … compute count first")
+            throw Diagnostic(.error, "trend needs a measure", code: .reshapeInput, span: stage.keywordSpan, label: "group by … compute count first")
         }
         var step: TrendStep
         switch period.type {

@@ -53,7 +53,7 @@ extension Binder {
                         f.qualifier = orig.qualifier
                     }
                     if let i = out.firstIndex(where: { $0.0 == name }) {
-                        throw Diagnostic(.error, "column '\(name)' is selected twice", span: ne.alias?.span ?? ne.expr.span,
+                        throw Diagnostic(.error, "column '\(name)' is selected twice", code: .duplicateName, span: ne.alias?.span ?? ne.expr.span,
                                          label: "name it with 'as'", notes: i >= 0 ? [] : [])
                     }
                     out.append((name, b))
@@ -122,19 +122,19 @@ extension Binder {
 
         case .chart(let kind, let column, let title, let file):
             guard let k = ChartHint.Kind(rawValue: kind.text.lowercased()) else {
-                throw Diagnostic(.error, "unknown chart kind '\(kind.text)'", span: kind.span, label: "write 'bar' or 'line'")
+                throw Diagnostic(.error, "unknown chart kind '\(kind.text)'", code: .invalidValue, span: kind.span, label: "write 'bar' or 'line'")
             }
             if let c = column {
                 // `chart bar count` where no column is named so: the stage after a chart, as it reads.
                 if Vocabulary.stage(c.text) != nil, (try? scope.resolve(qualifier: nil, name: c, whole: c.span)) == nil {
-                    throw Diagnostic(.error, "chart must be the last stage", span: stage.keywordSpan,
+                    throw Diagnostic(.error, "chart must be the last stage", code: .stageOrder, span: stage.keywordSpan,
                                      label: "move it to the end of the query")
                 }
                 _ = try scope.resolve(qualifier: nil, name: c, whole: c.span)
             }
             if let file, ChartHint.imageFormat(of: file.text) == nil {
                 let formats = ChartHint.imageFormats.map { "." + $0 }.joined(separator: ", ")
-                throw Diagnostic(.error, "cannot tell the image format of '\(file.text)'", span: file.span,
+                throw Diagnostic(.error, "cannot tell the image format of '\(file.text)'", code: .invalidValue, span: file.span,
                                  label: "end the file name in \(formats)")
             }
             chart = ChartHint(kind: k, column: column?.text, title: title?.text, file: file?.text,
@@ -145,7 +145,7 @@ extension Binder {
 
     func expectBool(_ e: BoundExpr, _ span: Span, _ stage: String) throws(Diagnostic) {
         guard e.type == .bool || e.type == .null else {
-            throw Diagnostic(.error, "\(stage) needs a condition, but this is \(e.type)", span: span,
+            throw Diagnostic(.error, "\(stage) needs a condition, but this is \(e.type)", code: .typeMismatch, span: span,
                              label: "compare it: e.g. = , >, contains, is null")
         }
     }

@@ -9,20 +9,20 @@ extension Binder {
             return v
         case (.halfYear, .text(let s)):
             guard let h = HalfYear(parsing: s) else {
-                throw Diagnostic(.error, "\"\(s)\" is not a half-year", span: span,
+                throw Diagnostic(.error, "\"\(s)\" is not a half-year", code: .invalidValue, span: span,
                                  label: "write e.g. \"vinter 2024/25\" or \"sommer 2025\"",
                                  notes: ["help: accepted forms: \(HalfYear.acceptedForms)"])
             }
             return .halfYear(h)
         case (.halfYear, .int(let y)):
             // A bare year could be the summer or either winter: say which forms mean what.
-            throw Diagnostic(.error, "\(y) is a number, not a half-year", span: span,
+            throw Diagnostic(.error, "\(y) is a number, not a half-year", code: .invalidValue, span: span,
                              label: "write \"sommer \(y)\", \"vinter \(y - 1)/\(String(format: "%02d", (y % 100 + 100) % 100))\" or \"vinter \(y)/\(String(format: "%02d", ((y + 1) % 100 + 100) % 100))\"",
                              notes: ["help: accepted forms: \(HalfYear.acceptedForms); for the calendar year write year(…) = \(y)"])
         case (.category(let scale), .text(let s)):
             guard let i = scale.index(of: s) else {
                 let near = Suggest.nearest(s, in: scale.values, max: 1)
-                throw Diagnostic(.error, "\"\(s)\" is not a value of \(field.name)", span: span,
+                throw Diagnostic(.error, "\"\(s)\" is not a value of \(field.name)", code: .invalidValue, span: span,
                                  label: near.first.map { "did you mean \"\($0)\"?" } ?? "not on the scale",
                                  notes: ["help: \(field.name) is one of \(scale.values.map { "\"\($0)\"" }.joined(separator: " < "))"])
             }
@@ -33,7 +33,7 @@ extension Binder {
         default:
             if Binder.typeOf(v) == field.type { return v }
         }
-        throw Diagnostic(.error, "cannot compare \(field.type) with \(Binder.typeOf(v))", span: span,
+        throw Diagnostic(.error, "cannot compare \(field.type) with \(Binder.typeOf(v))", code: .typeMismatch, span: span,
                          label: Binder.fitHint(for: field.type, field: field.name))
     }
 

@@ -46,11 +46,11 @@ struct Binder {
             if case .suppress = stage.kind, query.stages[(i + 1)...].contains(where: {
                 if case .chart = $0.kind { return false } else { return true }
             }) {
-                throw Diagnostic(.error, "suppress must come last (before a chart)", span: stage.keywordSpan,
+                throw Diagnostic(.error, "suppress must come last (before a chart)", code: .stageOrder, span: stage.keywordSpan,
                                  label: "move it to the end of the query")
             }
             if case .chart = stage.kind, i != query.stages.count - 1 {
-                throw Diagnostic(.error, "chart must be the last stage", span: stage.keywordSpan,
+                throw Diagnostic(.error, "chart must be the last stage", code: .stageOrder, span: stage.keywordSpan,
                                  label: "move it to the end of the query")
             }
             (plan, scope) = try bindStage(stage, plan, scope)
@@ -82,7 +82,7 @@ struct Binder {
             guard let found = try Scope.match(name, in: catalog.names, kind: "table"), let table = catalog.table(found) else {
                 let names = catalog.names
                 let near = Suggest.nearest(name.text, in: names)
-                throw Diagnostic(.error, "unknown table '\(Diagnostic.shown(name.text))'", span: name.span,
+                throw Diagnostic(.error, "unknown table '\(Diagnostic.shown(name.text))'", code: .unknownTable, span: name.span,
                                  label: near.map { "did you mean '\($0)'?" } ?? "not a table",
                                  notes: ["help: tables are \(names.isEmpty ? "(none loaded)" : names.joined(separator: ", "))"])
             }

@@ -16,7 +16,7 @@ struct Scope {
         if let q = qualifier {
             let qualifiers = Array(Set(fields.compactMap(\.qualifier))).sorted()
             guard let table = try Scope.match(q, in: qualifiers, kind: "table") else {
-                throw Diagnostic(.error, "no table '\(q.text)' in this query", span: q.span,
+                throw Diagnostic(.error, "no table '\(q.text)' in this query", code: .unknownTable, span: q.span,
                                  label: Suggest.nearest(q.text, in: qualifiers).map { "did you mean '\($0)'?" }
                                      ?? "tables here: \(qualifiers.joined(separator: ", "))")
             }
@@ -30,7 +30,7 @@ struct Scope {
         let visible = names + ambiguous.keys.filter { field(named: $0) == nil }
         guard let n = try Scope.match(name, in: visible, kind: "column") else { throw unknown(name, in: sourceName) }
         if let both = ambiguous[n] {
-            throw Diagnostic(.error, "column '\(n)' is in both sides of the join", span: name.span,
+            throw Diagnostic(.error, "column '\(n)' is in both sides of the join", code: .ambiguousName, span: name.span,
                              label: "write \(both.map { "'\($0)'" }.joined(separator: " or "))")
         }
         if let f = field(named: n) { return f }
@@ -45,7 +45,7 @@ struct Scope {
         var seen: [String] = []
         for n in names where n.lowercased() == folded && !seen.contains(n) { seen.append(n) }
         if seen.count > 1 {
-            throw Diagnostic(.error, "'\(Diagnostic.shown(name.text))' could be any of \(seen.count) \(kind)s", span: name.span,
+            throw Diagnostic(.error, "'\(Diagnostic.shown(name.text))' could be any of \(seen.count) \(kind)s", code: .ambiguousName, span: name.span,
                              label: "write \(seen.map { "`\($0)`" }.joined(separator: " or ")) exactly")
         }
         return seen.first
@@ -63,7 +63,7 @@ struct Scope {
         if near.isEmpty {
             notes.append("help: columns are \(names.prefix(20).joined(separator: ", "))\(names.count > 20 ? ", …" : "")")
         }
-        return Diagnostic(.error, "unknown column '\(Diagnostic.shown(name.text))' in \(where_)", span: name.span, label: label, notes: notes)
+        return Diagnostic(.error, "unknown column '\(Diagnostic.shown(name.text))' in \(where_)", code: .unknownColumn, span: name.span, label: label, notes: notes)
     }
 }
 

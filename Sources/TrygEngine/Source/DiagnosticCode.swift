@@ -48,9 +48,29 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let wrongArguments = DiagnosticCode(rawValue: "wrong-arguments")
     public static let typeMismatch = DiagnosticCode(rawValue: "type-mismatch")
     public static let notAnAggregate = DiagnosticCode(rawValue: "not-an-aggregate")
+    /// An aggregate where none may stand: a group key, inside another aggregate, mixed with a row's value.
+    public static let aggregateMisuse = DiagnosticCode(rawValue: "aggregate-misuse")
+    /// A name given twice: a group key, a selected column, a join's alias, a chart option.
+    public static let duplicateName = DiagnosticCode(rawValue: "duplicate-name")
+    /// A name that could be a column of either side of a join, or several columns by case alone.
+    public static let ambiguousName = DiagnosticCode(rawValue: "ambiguous-name")
+    /// A value that is not one its place takes: a half-year, a value of a scale, a chart kind, an image format.
+    public static let invalidValue = DiagnosticCode(rawValue: "invalid-value")
+    /// `pivot`, `compare` or `trend` over an input without the keys or measures it needs.
+    public static let reshapeInput = DiagnosticCode(rawValue: "reshape-input")
+    /// Join keys that are not columns.
+    public static let invalidJoin = DiagnosticCode(rawValue: "invalid-join")
+    /// A stage out of its place: `chart` or `suppress` not last.
+    public static let stageOrder = DiagnosticCode(rawValue: "stage-order")
+    /// A parameter where only a column or a name can stand.
+    public static let misplacedParameter = DiagnosticCode(rawValue: "misplaced-parameter")
+    /// `let` of a name a table loaded from a file has.
+    public static let tableLoadedFromFile = DiagnosticCode(rawValue: "table-loaded-from-file")
 
     // Execution.
     public static let overflow = DiagnosticCode(rawValue: "overflow")
+    /// A join, pivot, trend or result that would pass a limit or the memory budget.
+    public static let resultTooLarge = DiagnosticCode(rawValue: "result-too-large")
     /// A `matches` pattern PCRE2 cannot compile.
     public static let invalidPattern = DiagnosticCode(rawValue: "invalid-pattern")
     /// A `matches` pattern that needs more work on a value than the limits allow.

@@ -175,7 +175,7 @@ public struct Lexer {
             // A number that is not zero but too small for a double is an error, never a silent 0.
             let mantissa = t.prefix { $0 != "e" && $0 != "E" }
             if d == 0, mantissa.contains(where: { $0 >= "1" && $0 <= "9" }) {
-                throw Diagnostic(.error, "number too small", span: Span(start, i),
+                throw Diagnostic(.error, "number too small", code: .invalidLiteral, span: Span(start, i),
                                  label: "floats reach down to about 4.9e-324; this would be 0")
             }
             return Token(.float(d), Span(start, i))

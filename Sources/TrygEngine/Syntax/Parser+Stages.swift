@@ -94,14 +94,14 @@ extension Parser {
             _ = try expectKeyword("below", "expected 'below': suppress below 5")
             let at = current.span
             guard case .int(let n) = current.kind, n >= 1 else {
-                throw Diagnostic(.error, "expected a count", span: at, label: "e.g. suppress below 5")
+                throw Diagnostic(.error, "expected a count", code: .unexpectedToken, span: at, label: "e.g. suppress below 5")
             }
             advance()
             kind = .suppress(below: n, span: at)
         case "chart":
             kind = try chartStage()
         default:
-            throw Diagnostic(.error, "unknown stage", span: kw.span)
+            throw Diagnostic(.error, "unknown stage", code: .unknownStage, span: kw.span)
         }
         return Stage(kind: kind, keywordSpan: keywordSpan, span: Span(start, previousEnd))
     }
@@ -130,7 +130,7 @@ extension Parser {
             let value = try chartText(isTitle ? "the title in quotes: title \"Hændelser pr. halvår\""
                                               : "a file name in quotes: to \"chart.png\"")
             guard (isTitle ? title : file) == nil else {
-                throw Diagnostic(.error, "'\(option)' given twice", span: keyword.to(value.span),
+                throw Diagnostic(.error, "'\(option)' given twice", code: .duplicateName, span: keyword.to(value.span),
                                  label: "a chart has one \(isTitle ? "title" : "file")")
             }
             if isTitle { title = value } else { file = value }
@@ -164,7 +164,7 @@ extension Parser {
         if case .parameter = t.kind {
             let (lit, span) = try parameterLiteral()
             guard case .int(let n) = lit, n >= 0 else {
-                throw Diagnostic(.error, "\(stage) needs a whole number of rows", span: span,
+                throw Diagnostic(.error, "\(stage) needs a whole number of rows", code: .unexpectedToken, span: span,
                                  label: "the parameter's value is not a whole number ≥ 0")
             }
             return (n, span)

@@ -121,7 +121,7 @@ struct Parser {
             advance()
             let file = try chartText("a file name in quotes: to \"result.xlsx\"")
             guard QueryResult.isWorkbookName(file.text) else {
-                throw Diagnostic(.error, "'to' after a query writes a workbook", span: file.span,
+                throw Diagnostic(.error, "'to' after a query writes a workbook", code: .unexpectedToken, span: file.span,
                                  label: "name the file .xlsx",
                                  notes: ["help: e.g. incidents group by library to \"hændelser.xlsx\"; "
                                          + "a chart's image goes in the chart stage: chart bar to \"chart.png\""])
@@ -153,7 +153,7 @@ struct Parser {
             return Statement(kind: .explain(q), span: Span(start, previousEnd))
         }
         if case .symbol(let s) = current.kind, s == "." {
-            throw Diagnostic(.error, "dot commands are for the shell", span: current.span,
+            throw Diagnostic(.error, "dot commands are for the shell", code: .unexpectedToken, span: current.span,
                              label: "a line starting with '.' must stand alone, outside let and queries")
         }
         let q = try query()
