@@ -439,45 +439,27 @@ struct CSVColumnSniffer {
         guard header.fieldCount <= LoadLimits.columns else { throw tooManyColumns(header.fieldCount, header) }
         var names: [String] = []
         var namer = ColumnNames()
-        // The first few of each kind are shown with their place; the rest are counted.
-        var unnamed = 0, repeated = 0
-        let shown = 5
         for (i, f) in fields.enumerated() {
             guard f.end - f.start <= LoadLimits.nameBytes else {
                 throw bytes.error("column name \(i + 1) is \(LoadReport.grouped(f.end - f.start)) bytes long; at most "
                                   + "\(LoadReport.grouped(LoadLimits.nameBytes)) (is the first line a header? try header no)",
                                   atByte: f.start, line: header.line)
             }
-            var name = String(decoding: field(f, in: bytes), as: UTF8.self)
-            name = String(name.trimmingCSVSpaces()).precomposedForTrygNFC
+            let given = String(String(decoding: field(f, in: bytes), as: UTF8.self).trimmingCSVSpaces()).precomposedForTrygNFC
+            let named = namer.name(given, column: i + 1)
             // Only a warning needs the position (finding it scans the line: not once per column).
             func position() -> FilePosition { bytes.position(ofByte: f.start, line: header.line) }
-            if name.isEmpty {
-                name = "column_\(i + 1)"
-                unnamed += 1
-                if unnamed <= shown {
-                    warnings.append(Diagnostic(.warning, "column \(i + 1) has no name; it is called \(name)", file: position()))
-                }
+            if named.warnEmpty {
+                warnings.append(Diagnostic(.warning, "column \(i + 1) has no name; it is called \(named.given)", file: position()))
             }
-            let unique = namer.unique(name)
-            if unique != name {
-                repeated += 1
-                if repeated <= shown {
-                    warnings.append(Diagnostic(.warning, "column \(i + 1) repeats the name '\(name)'; it is called \(unique)",
-                                               file: position()))
-                }
+            if named.warnRepeat {
+                warnings.append(Diagnostic(.warning, "column \(i + 1) repeats the name '\(named.given)'; it is called \(named.name)",
+                                           file: position()))
             }
-            names.append(unique)
+            names.append(named.name)
         }
-        let where_ = FilePosition(path: bytes.path, line: header.line)
-        if unnamed > shown {
-            warnings.append(Diagnostic(.warning, "\(LoadReport.grouped(unnamed - shown)) more columns have no name; "
-                                       + "each is called column_N by its place", file: where_))
-        }
-        if repeated > shown {
-            warnings.append(Diagnostic(.warning, "\(LoadReport.grouped(repeated - shown)) more columns repeat a name; "
-                                       + "each gets a number (name_2, …)", file: where_))
-        }
+        let line = FilePosition(path: bytes.path, line: header.line)
+        warnings += namer.foldedWarnings.map { Diagnostic(.warning, $0, file: line) }
         return names
     }
 

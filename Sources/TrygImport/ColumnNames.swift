@@ -1,10 +1,57 @@
-/// Names for the columns of a loaded table.
+/// Names for the columns of a loaded table, from a header's cells: `column_N` for an empty
+/// one, `name_2`, `name_3`, … for a repeat, and which of those to warn about (the first few
+/// of each kind; the rest are counted in one warning, `foldedWarnings`).
 struct ColumnNames {
+    /// Warnings of each kind shown one by one; past these they are counted.
+    static let shownWarnings = 5
+
     /// The names given so far, lower-cased.
     private var taken: Set<String> = []
     /// For a lower-cased name, the suffix to try first: a header of 16,000 `x` costs linear
     /// time, not a search from `x_2` for each.
     private var next: [String: Int] = [:]
+    private var unnamed = 0, repeated = 0
+
+    /// A header cell's name: `name` when free, `column_N` (N the 1-based `column`) when empty.
+    struct Named {
+        let name: String
+        /// Warn that the cell was empty.
+        let warnEmpty: Bool
+        /// Warn that `given` was taken and the column is called `name`.
+        let warnRepeat: Bool
+        let given: String
+    }
+
+    /// The name of the header cell of 1-based `column` holding `given` (trimmed).
+    mutating func name(_ given: String, column: Int) -> Named {
+        var base = given, warnEmpty = false
+        if base.isEmpty {
+            base = "column_\(column)"
+            unnamed += 1
+            warnEmpty = unnamed <= ColumnNames.shownWarnings
+        }
+        let unique = self.unique(base)
+        var warnRepeat = false
+        if unique != base {
+            repeated += 1
+            warnRepeat = repeated <= ColumnNames.shownWarnings
+        }
+        return Named(name: unique, warnEmpty: warnEmpty, warnRepeat: warnRepeat, given: base)
+    }
+
+    /// One message for each kind of warning past the ones shown.
+    var foldedWarnings: [String] {
+        var out: [String] = []
+        if unnamed > ColumnNames.shownWarnings {
+            out.append("\(LoadReport.grouped(unnamed - ColumnNames.shownWarnings)) more columns have no name; "
+                       + "each is called column_N by its place")
+        }
+        if repeated > ColumnNames.shownWarnings {
+            out.append("\(LoadReport.grouped(repeated - ColumnNames.shownWarnings)) more columns repeat a name; "
+                       + "each gets a number (name_2, …)")
+        }
+        return out
+    }
 
     /// `name` itself when no name given so far has it ignoring case, else `name_2`, `name_3`,
     /// … the first that is free; the name returned counts as given.

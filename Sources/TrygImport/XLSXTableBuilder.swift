@@ -206,37 +206,21 @@ struct XLSXTableBuilder {
         for (c, v) in cells { byColumn[c] = String(v.display.trimmingCSVSpaces()) }
         var names: [String] = []
         var namer = ColumnNames()
-        // The first few of each kind are shown with their cell; the rest are counted.
-        var unnamed = 0, repeated = 0
-        let shown = 5, file = FilePosition(path: workbook.path)
+        let file = FilePosition(path: workbook.path)
         for c in 0..<width {
             let reference = XLSXTableBuilder.columnLetters(c) + String(row)
-            var name = String((byColumn[c] ?? "").prefix(LoadLimits.nameBytes))
-            if name.isEmpty {
-                name = "column_\(c + 1)"
-                unnamed += 1
-                if unnamed <= shown {
-                    warnings.append(Diagnostic(.warning, "cell \(reference) of the header is empty; column \(c + 1) is called \(name)",
-                                               file: file))
-                }
+            let named = namer.name(String((byColumn[c] ?? "").prefix(LoadLimits.nameBytes)), column: c + 1)
+            if named.warnEmpty {
+                warnings.append(Diagnostic(.warning, "cell \(reference) of the header is empty; column \(c + 1) is called \(named.given)",
+                                           file: file))
             }
-            let unique = namer.unique(name)
-            if unique != name {
-                repeated += 1
-                if repeated <= shown {
-                    warnings.append(Diagnostic(.warning, "cell \(reference) repeats the name '\(name)'; it is called \(unique)", file: file))
-                }
+            if named.warnRepeat {
+                warnings.append(Diagnostic(.warning, "cell \(reference) repeats the name '\(named.given)'; it is called \(named.name)",
+                                           file: file))
             }
-            names.append(unique)
+            names.append(named.name)
         }
-        if unnamed > shown {
-            warnings.append(Diagnostic(.warning, "\(LoadReport.grouped(unnamed - shown)) more header cells are empty; "
-                                       + "each column is called column_N by its place", file: file))
-        }
-        if repeated > shown {
-            warnings.append(Diagnostic(.warning, "\(LoadReport.grouped(repeated - shown)) more header cells repeat a name; "
-                                       + "each gets a number (name_2, …)", file: file))
-        }
+        warnings += namer.foldedWarnings.map { Diagnostic(.warning, $0, file: file) }
         return names
     }
 
