@@ -58,12 +58,22 @@ import Testing
         }
     }
 
-    @Test func plainMatchingAnswersAsTheGeneralPath() throws {
-        var rng = Generator(state: 18)
-        // Large enough to be split over both cores.
-        let values = (0..<210_000).map { _ in TextFoldTests.text(Int.random(in: 0...7, using: &rng), &rng) }
+    static let words = ["Råbte", "råb", "ved", "DØREN", "døren", "på", "ÆBLE", "Blågården", "straße", "café", "naïve",
+                        "€", "Ωmega", "a\u{30A}", "x", "", "12"]
+
+    @Test(arguments: [false, true])
+    func plainMatchingAnswersAsTheGeneralPath(sentences: Bool) throws {
+        var rng = Generator(state: sentences ? 19 : 18)
+        // Large enough to be split over both cores: short random strings, or sentences of
+        // words so that matches run across word and value boundaries.
+        let values = (0..<210_000).map { _ in
+            sentences
+                ? (0..<Int.random(in: 0...6, using: &rng)).map { _ in TextLayoutTests.words.randomElement(using: &rng) ?? "" }
+                    .joined(separator: Bool.random(using: &rng) ? " " : "")
+                : TextFoldTests.text(Int.random(in: 0...7, using: &rng), &rng)
+        }
         let plain = TextBytes(values: values)
-        var needles = ["Æb", "å", "ÆØÅ", "s", "ß", "e\u{301}", "é", "K"]
+        var needles = ["Æb", "å", "ÆØÅ", "s", "ß", "e\u{301}", "é", "K", "råb", "RÅBTE", "n b", "envED", "nr", "b", "døren på"]
         for _ in 0..<6 { needles.append(TextFoldTests.text(Int.random(in: 1...3, using: &rng), &rng)) }
         for needle in needles {
             for (op, operation) in [(ScalarOp.contains, TextFold.Operation.contains), (.startsWith, .startsWith)] {

@@ -45,7 +45,17 @@ extension PlainTextKernels {
             return out
         }
         let operation: TextFold.Operation = op == .contains ? .contains : .startsWith
-        let folded = TextFold.foldedNeedle(needle)
+        if let folded = TextFold.foldedNeedle(needle) {
+            var out = TextSearch.answers(s, folded: folded, startsWith: operation == .startsWith)
+            for row in s.foldExceptions { out[row] = TextFold.general(s.value(at: row), needle, operation) }
+            return out
+        }
+        return generalAnswers(needle, operation, s)
+    }
+
+    /// Every row on the general path (a needle the byte fold does not cover), on both cores.
+    static func generalAnswers(_ needle: String, _ operation: TextFold.Operation, _ s: TextBytes) -> [Bool] {
+        let n = s.count
         var out = [Bool](repeating: false, count: n)
         out.withUnsafeMutableBufferPointer { result in
             guard let base = result.baseAddress else { return }
@@ -54,16 +64,9 @@ extension PlainTextKernels {
                 s.offsets.withUnsafeBufferPointer { off in
                     let bytes = SharedBuffer(base: all), offsets = SharedBuffer(base: off)
                     Parallel.forEachPart(n, parts: Parallel.parts(for: n)) { _, range in
-                        var scratch: [UInt8] = []
-                        scratch.reserveCapacity(256)
                         for i in range {
                             let value = UnsafeBufferPointer(rebasing: bytes.base[offsets[i]..<offsets[i &+ 1]])
-                            if let folded, let hit = TextFold.matches(bytes: value, folded, operation, scratch: &scratch) {
-                                shared.base[i] = hit
-                            } else {
-                                let text = String(decoding: value, as: UTF8.self)
-                                shared.base[i] = TextFold.general(text, needle, operation)
-                            }
+                            shared.base[i] = TextFold.general(String(decoding: value, as: UTF8.self), needle, operation)
                         }
                     }
                 }

@@ -13,6 +13,7 @@ public final class TextBytes: Sendable {
     /// Every value's UTF-8 bytes, in row order.
     public let bytes: [UInt8]
     private let encoded = Mutex<DictionaryText?>(nil)
+    private let exceptions = Mutex<[Int]?>(nil)
 
     /// Text as codes into a dictionary.
     public typealias DictionaryText = (codes: [Int32], dictionary: TextDictionary)
@@ -93,6 +94,17 @@ public final class TextBytes: Sendable {
             let built = buildDictionary()
             cached = built
             return built
+        }
+    }
+
+    /// The rows that case-insensitive matching answers on the general path (see `TextSearch`),
+    /// found on the first call and kept.
+    var foldExceptions: [Int] {
+        exceptions.withLock { cached in
+            if let cached { return cached }
+            let found = computeFoldExceptions()
+            cached = found
+            return found
         }
     }
 
