@@ -25,6 +25,8 @@ public final class ShellRunner {
     public weak var interrupts: QueryInterrupts?
     /// Shows results taller than the screen (`.pager`); nil where there is none (tests, pipes).
     public var pager: Pager?
+    /// Draws the progress of long loads and statements (the terminal edge's progress bar).
+    public var workDisplay: WorkDisplay?
 
     let screen: TextOutput
     let errors: TextOutput
@@ -149,13 +151,13 @@ public final class ShellRunner {
     }
 
     private func execute(_ source: SourceText, sheet: String?) -> Bool {
-        interrupts?.queryStarted(session.cancellation)
+        beginWork()
         let outcome: StatementOutcome
         do throws(Diagnostic) {
             outcome = try session.execute(source)
-            interrupts?.queryFinished()
+            endWork()
         } catch {
-            interrupts?.queryFinished()
+            endWork()
             report(error.withSource(source))
             return false
         }
