@@ -1,3 +1,5 @@
+import Glibc
+
 /// Case-insensitive `contains` and `starts with` over plain text at memory speed: one pass over
 /// the column's whole byte buffer, folding byte by byte through a table, with no copy or
 /// `String` per value.
@@ -58,6 +60,26 @@ enum TextSearch {
         let first = pin[0]
         let start = off[rows.lowerBound], end = off[rows.upperBound]
         var row = rows.lowerBound
+        if let a = anchor(needle, t) {
+            // `memchr` to each place the anchor byte occurs, then the whole needle around it.
+            let c = Int32(pin[a])
+            var i = start &+ a
+            while i < end, let found = memchr(base + i, c, end &- i) {
+                let j = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                let p = j &- a
+                i = j &+ 1
+                guard p &+ m <= end else { break }
+                var k = 0
+                while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
+                guard k == m else { continue }
+                while off[row &+ 1] <= p { row &+= 1 }
+                if p &+ m <= off[row &+ 1] {
+                    out[row] = true
+                    i = max(i, off[row &+ 1] &+ a)
+                }
+            }
+            return
+        }
         var i = start
         let last = end &- m
         while i <= last {
@@ -81,6 +103,21 @@ enum TextSearch {
         }
     }
 
+    /// The position in the folded needle of a byte that only itself folds to (not a letter of
+    /// either case) and that is not a space, so that `memchr` can look for it as it is; nil
+    /// when there is none. A lead byte 0xC3 (Danish letters) is preferred: it is rare in text.
+    static func anchor(_ needle: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<UInt8>) -> Int? {
+        func invariant(_ b: UInt8) -> Bool {
+            // No other byte folds to b: b is not the folded form of an upper-case byte.
+            if b != t[Int(b)] { return false }
+            if b &- UInt8(ascii: "a") < 26 { return false }
+            if b >= 0xA0, b <= 0xBE, b != 0xB7 { return false }
+            return b != UInt8(ascii: " ")
+        }
+        if let c3 = needle.firstIndex(of: 0xC3) { return c3 }
+        return needle.indices.first { invariant(needle[$0]) }
+    }
+
     /// Compares the first bytes of each row with the needle.
     @inline(__always)
     private static func prefixes(_ all: UnsafeBufferPointer<UInt8>, _ off: UnsafeBufferPointer<Int>, _ rows: Range<Int>,
@@ -102,13 +139,24 @@ extension TextBytes {
     /// folds (`ß`, other scripts, combining marks, symbols such as `€`): matching answers them
     /// on the general path. Found in one pass over the bytes that skips ASCII eight bytes at a time.
     func computeFoldExceptions() -> [Int] {
+        let parts = Parallel.parts(for: count)
+        let found = UnsafeMutablePointer<[Int]>.allocate(capacity: parts)
+        found.initialize(repeating: [], count: parts)
+        defer { found.deinitialize(count: parts); found.deallocate() }
+        let shared = SharedPointer(base: found)
+        Parallel.forEachPart(count, parts: parts) { p, rows in shared.base[p] = self.foldExceptions(in: rows) }
+        return (0..<parts).flatMap { found[$0] }
+    }
+
+    private func foldExceptions(in range: Range<Int>) -> [Int] {
         var rows: [Int] = []
+        guard !range.isEmpty else { return rows }
         bytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
-            let n = all.count
-            var row = 0
-            var i = 0
+            let n = offsets[range.upperBound]
+            var row = range.lowerBound
+            var i = offsets[range.lowerBound]
             while i < n {
                 if i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i &+= 8
