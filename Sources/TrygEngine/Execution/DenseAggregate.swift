@@ -70,7 +70,7 @@ struct DenseAggregate {
             let (span, o) = range.upperBound.subtractingReportingOverflow(range.lowerBound)
             guard !o, span < Int64(maxDomain) else { return nil }
             return Int(span) + 2
-        case .decimals, .floats: return nil
+        case .decimals, .floats, .strings: return nil
         }
     }
 
