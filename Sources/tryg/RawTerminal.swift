@@ -29,8 +29,17 @@ final class RawTerminal: DemoTerminal {
         if active { tcsetattr(0, TCSAFLUSH, &saved) }
     }
 
+    /// Writes as given: the presenter's own cursor and colour codes must reach the terminal
+    /// (the presenter shows control characters of the script's text as escapes itself).
     func write(_ text: String) {
-        FileDescriptorOutput(fd: 1).write(text)
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Foundation.write(1, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
     }
 
     func readKey(timeout: Double?) -> [UInt8]? {

@@ -41,6 +41,9 @@ import Testing
         #expect(tty.expect("Første trin"), "\(tty.unread)")
         tty.send("q")
         #expect(tty.waitForExit() == 0)
+        // The presenter's codes reach the terminal as codes: the screen is cleared, never shown as text.
+        #expect(tty.transcript.contains("\u{1B}[H\u{1B}[2J"))
+        #expect(!tty.transcript.contains("\\x1b"), "\(tty.transcript.prefix(300))")
     }
 
     @Test func withoutATerminalItSaysSoAndExits2() throws {

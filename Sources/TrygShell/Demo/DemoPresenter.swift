@@ -1,4 +1,5 @@
 import Foundation
+import TrygEngine
 
 /// The terminal a presentation runs on: raw keys in, text out. The executable provides the real one.
 public protocol DemoTerminal: AnyObject {
@@ -48,7 +49,7 @@ public struct DemoPresenter {
                                                  : "Enter: finish · b back · r again · q quit")
             case .end:
                 terminal.write(DemoPresenter.clear)
-                terminal.write(bold(script.title ?? "The end") + "\n\n")
+                terminal.write(bold(shown(script.title ?? "The end")) + "\n\n")
                 terminal.write("That was the last of \(script.steps.count) steps.\n")
                 hint("Enter or q: quit · b back")
             case .quit:
@@ -70,9 +71,9 @@ public struct DemoPresenter {
         let step = script.steps[i]
         terminal.write(DemoPresenter.clear)
         let position = "step \(i + 1) of \(script.steps.count)"
-        terminal.write(dim(script.title.map { "\($0) · \(position)" } ?? position) + "\n\n")
+        terminal.write(dim(shown(script.title.map { "\($0) · \(position)" } ?? position)) + "\n\n")
         if !step.caption.isEmpty {
-            terminal.write(step.caption.map { colored($0, "36") }.joined(separator: "\n") + "\n\n")
+            terminal.write(step.caption.map { colored(shown($0), "36") }.joined(separator: "\n") + "\n\n")
         }
         let prompt = "tryg> "
         terminal.write(bold(prompt))
@@ -82,7 +83,7 @@ public struct DemoPresenter {
             if character == "\n" {
                 terminal.write("\n" + String(repeating: " ", count: prompt.count))
             } else {
-                terminal.write(bold(String(character)))
+                terminal.write(bold(shown(String(character))))
             }
             if pressed == nil {
                 pressed = terminal.readKey(timeout: character == "\n" ? lineDelay : characterDelay)
@@ -107,6 +108,9 @@ public struct DemoPresenter {
     }
 
     private var color: Bool { runner.settings.resultColor }
+    /// The script's own text with its control characters shown as escapes, never obeyed (the
+    /// terminal gets the presenter's codes as they are).
+    private func shown(_ s: String) -> String { VisibleControls.escape(s) }
     private func bold(_ s: String) -> String { ChartColors.paint(s, "1", color) }
     private func dim(_ s: String) -> String { ChartColors.paint(s, "2", color) }
     private func colored(_ s: String, _ code: String) -> String { ChartColors.paint(s, code, color) }
