@@ -61,6 +61,8 @@ extension Binder {
                     return v
                 }
             }
+            // A library the data spells in several ways matches every spelling.
+            values = values.flatMap { librarySpellings(field, $0) ?? [$0] }
             var result: BoundExpr = .call(.inList(values), [lhs], .bool, e.span)
             for o in others { result = .call(.or, [result, o], .bool, e.span) }
             if let w = missingValuesWarning(field, listed) { warnings.append(w) }
@@ -122,6 +124,14 @@ extension Binder {
                 if case .literal(let v, let t) = x { x = .literal(canonicalText(fy, v), t) }
                 if case .literal(let v, _) = y, let w = missingValueWarning(fx, v, b.span) { warnings.append(w) }
                 if case .literal(let v, _) = x, let w = missingValueWarning(fy, v, a.span) { warnings.append(w) }
+                // A library the data spells in several ways matches every spelling.
+                var spelled: (BoundExpr, [Value])?
+                if case .literal(let v, _) = y, let all = librarySpellings(fx, v) { spelled = (x, all) }
+                if case .literal(let v, _) = x, let all = librarySpellings(fy, v) { spelled = (y, all) }
+                if let (column, all) = spelled {
+                    let any = BoundExpr.call(.inList(all), [column], .bool, span)
+                    return op == "=" ? any : .call(.not, [any], .bool, span)
+                }
             }
             let ops: [String: ScalarOp] = ["=": .eq, "!=": .ne, "<": .lt, "<=": .le, ">": .gt, ">=": .ge]
             return .call(ops[op] ?? .eq, [x, y], .bool, span)

@@ -73,6 +73,18 @@ extension Binder {
         return v
     }
 
+    /// Every spelling of the literal's library that the column holds (`Vesterbro`, `VESTERBRO`,
+    /// `Vesterbro Bibliotek og Kulturhus`), when it holds more than one: a filter on a library
+    /// then matches it however the data spells it, as `district` does. nil otherwise, and for
+    /// a column of mostly different values (free text), which is never asked.
+    func librarySpellings(_ field: Field?, _ v: Value) -> [Value]? {
+        guard let field, field.type == .text, case .text(let s) = v, let origin = field.origin,
+              let short = domain.libraries.shortName(for: s), case .stored(let i) = origin.column,
+              case .text(_, let dict) = origin.table.columns[i].storage else { return nil }
+        let spellings = dict.values.filter { domain.libraries.shortName(for: $0) == short }
+        return spellings.count > 1 ? spellings.sorted().map { .text($0) } : nil
+    }
+
     /// Types whose literal can be checked against the values a column holds.
     static func warnsOnMissing(_ type: DataType) -> Bool {
         switch type {
