@@ -13,6 +13,8 @@ import Testing
         try data.write("data/evil.csv", HostileInputTests.evilCSV)
         // A file name with an escape: the welcome line and the import report name the table.
         try data.write("data/e\u{1B}]52;c;SGk=\u{7}vil.csv", "x\ny\n")
+        // A colour code tryg never writes itself (blinking magenta): colour alone must not pass either.
+        try data.write("data/blink.csv", "name,value\n\"d\u{1B}[5;35mblink\",4\n")
     }
 
     func start(_ extra: [String], color: Bool) throws -> PseudoTerminal {
@@ -29,7 +31,7 @@ import Testing
     static let statements = [
         "evil", ".schema evil", ".tables", "evil chart bar", "evil where value > 0 | select nam",
         "evil where name = \"x\" count", "incidents where library = $p count",
-        ".import \(TerminalSafetyTests.placeholder)/evil.csv as again", ".mode csv", "evil", ".mode markdown", "evil",
+        ".import \(TerminalSafetyTests.placeholder)/evil.csv as again", "blink", ".mode csv", "evil", "blink", ".mode markdown", "evil", "blink",
         ".mode json", "evil", ".mode line", "evil",
     ]
     static let placeholder = "DATA"
@@ -50,6 +52,8 @@ import Testing
         #expect(tty.controlsFromData.isEmpty, "\(tty.controlsFromData): \(shown)")
         #expect(tty.transcript.contains("\\x1b]52;c;SGVsbG8=\\x07"), "\(shown)")
         #expect(tty.transcript.contains("\\u009b"), "\(shown)")
+        #expect(!tty.transcript.contains("\u{1B}[5;35m"), "\(shown)")
+        #expect(tty.transcript.contains("\\x1b[5;35m"), "\(shown)")
         // The echoed parameter, in a warning.
         #expect(tty.transcript.contains("no library is \"\\x1b]52;c;SGVsbG8=\\x07\""), "\(shown)")
     }

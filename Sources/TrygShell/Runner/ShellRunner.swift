@@ -221,6 +221,12 @@ public final class ShellRunner {
     /// Writes a result (or help) to the output, through the pager when `Pager.wanted` says so;
     /// a pager that cannot start leaves the text printed as usual.
     func writeResult(_ text: String) {
+        var text = text
+        // csv and markdown carry no colour of their own: on a terminal every control character
+        // of the data is shown as an escape, colour codes too (a file gets the data as it is).
+        if redirect == nil, screen.isTerminal, settings.mode == .csv || settings.mode == .markdown {
+            text = VisibleControls.escape(text, allowColor: false)
+        }
         if let pager, redirect == nil,
            Pager.wanted(settings.pager, lines: text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, screenHeight: screenHeight(),
                         toTerminal: screen.isTerminal),
