@@ -17,6 +17,11 @@ import Testing
         #expect(o.keepGoing)
     }
 
+    @Test func dataGivenTwiceIsAnError() {
+        #expect(throws: LaunchOptions.UsageError.self) { try LaunchOptions.parse(["--data", "a", "--data", "b/x.csv"]) }
+        #expect(throws: LaunchOptions.UsageError.self) { try LaunchOptions.parse(["--data=a", "--data=a"]) }
+    }
+
     @Test func helpVersionGenerate() throws {
         #expect(try LaunchOptions.parse(["--help"]).action == .help)
         #expect(try LaunchOptions.parse(["-V"]).action == .version)

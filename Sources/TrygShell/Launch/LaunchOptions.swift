@@ -92,7 +92,13 @@ public struct LaunchOptions: Equatable, Sendable {
             case "-V", "--version": options.action = .version
             case "-c", "--command": options.scripts.append(.command(try value(flag, inline)))
             case "-f", "--file": options.scripts.append(.file(try value(flag, inline)))
-            case "--data": options.dataDirectory = try value(flag, inline)
+            case "--data":
+                let given = try value(flag, inline)
+                if let first = options.dataDirectory {
+                    throw UsageError(message: "--data given twice ('\(first)' and '\(given)'); give one folder or file,"
+                                     + " and load more with .import FILE")
+                }
+                options.dataDirectory = given
             case "--sheet", "--delimiter", "--quoting", "--header", "--encoding", "--decimal", "--thousands", "--null", "--type":
                 let name = String(flag.dropFirst(2))
                 var values = [try value(flag, inline)]
