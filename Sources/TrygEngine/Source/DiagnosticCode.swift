@@ -67,6 +67,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     /// `let` of a name a table loaded from a file has.
     public static let tableLoadedFromFile = DiagnosticCode(rawValue: "table-loaded-from-file")
 
+    /// A stage, function or value the chosen SQL dialect cannot express (`explain sql`, `--sql`).
+    public static let sqlUnsupported = DiagnosticCode(rawValue: "sql-unsupported")
+
     // Execution.
     public static let overflow = DiagnosticCode(rawValue: "overflow")
     /// A join, pivot, trend or result that would pass a limit or the memory budget.
