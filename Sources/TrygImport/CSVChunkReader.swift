@@ -156,6 +156,8 @@ struct CSVChunkReader {
         var records = 0
         var misfits = Array(repeating: 0, count: width)
         var released = start
+        // The bytes up to here were counted in the load's progress.
+        var reported = start
         // The columns with a set type first: a value that misfits rejects its row, and the
         // columns appended before it in that row take their values back.
         let fixed = layout.fixed
@@ -171,8 +173,12 @@ struct CSVChunkReader {
                 reserve(&chunk, columns, sampleBytes: record.end - start, remaining: sizedFor ?? (limit - start))
             }
             if records & (CSVChunkReader.cancellationInterval - 1) == 0 {
-                if layout.cancellation?.isRaised == true {
-                    throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: bytes.path))
+                if let flag = layout.cancellation {
+                    if flag.isRaised {
+                        throw Diagnostic(.error, CSVLoader.cancelled, code: .cancelled, file: FilePosition(path: bytes.path))
+                    }
+                    flag.progress.advance(bytes: record.start &- reported, rows: CSVChunkReader.cancellationInterval)
+                    reported = record.start
                 }
                 if record.start &- released >= CSVBytes.releaseStep {
                     bytes.release(released, record.start)
@@ -236,6 +242,7 @@ struct CSVChunkReader {
             chunk.rows &+= 1
             if layout.keepsRowStarts { chunk.rowStarts.append(record.start) }
         }
+        layout.cancellation?.progress.advance(bytes: scanner.position &- reported, rows: records & (CSVChunkReader.cancellationInterval - 1))
         chunk.misfits = misfits
         chunk.columns = Array(columns)
         for column in chunk.columns { chunk.text.add(column) }

@@ -20,7 +20,8 @@ public enum CSVReader {
                             options: ImportOptions = .init()) throws(Diagnostic) -> CSVLoad {
         let file = try CSVMappedFile(path: path, cancellation: options.cancellation)
         return try file.withBytes { bytes throws(Diagnostic) in
-            try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: file.isMapped)
+            options.cancellation?.progress.begin(path, totalBytes: bytes.count)
+            return try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: file.isMapped)
         }
     }
 

@@ -53,6 +53,7 @@ enum Terminal {
             return Int(size.ws_row)
         }
         program.utf8Locale = utf8Locale
+        program.workDisplay = ProgressDisplay.forStandardError(ascii: !utf8Locale)
         program.demo = { runner, script in
             let terminal = RawTerminal()
             defer { terminal.restore() }

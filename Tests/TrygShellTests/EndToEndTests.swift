@@ -12,6 +12,17 @@ import Testing
         #expect(r.stdout.hasSuffix("1 row\n"))
     }
 
+    // A load of seconds (1.5 million rows in a debug build) with standard error a pipe.
+    @Test func noProgressBarInAPipe() throws {
+        let data = try TestData.folder()
+        let rows = (1...1_500_000).map { "\($0),\($0 % 97)" }.joined(separator: "\n")
+        try data.write("big/big.csv", "id,k\n" + rows + "\n")
+        let r = try TrygBinary.run(["--data", data.path + "/big", "-c", "big count"], environment: ["TERM": "xterm"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("1,500,000") || r.stdout.contains("1500000"), "\(r.stdout)")
+        #expect(!r.stderr.contains("\r") && !r.stderr.contains("▕") && !r.stderr.contains("%"), "\(r.stderr)")
+    }
+
     @Test func repeatedCommandsRunInOrder() throws {
         let data = try TestData.folder()
         let r = try TrygBinary.run(["--data", data.path + "/data", "--format", "csv",

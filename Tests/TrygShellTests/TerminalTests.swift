@@ -234,6 +234,19 @@ import Testing
         #expect(tty.expect("columns    Id int, Beløb decimal, Dato date"), "\(tty.unread)")
     }
 
+    // Needs a load longer than a second: 1.5 million rows take seconds in a debug build.
+    @Test func aLongLoadShowsItsProgressAndErasesIt() throws {
+        let rows = (1...1_500_000).map { "\($0),\($0 % 97),Nørrebro \($0 % 50)" }.joined(separator: "\n")
+        try data.write("slow.csv", "id,k,note\n" + rows + "\n")
+        let tty = try start()
+        #expect(tty.expect("tryg> ", timeout: 60))
+        tty.send(".import \(data.path)/slow.csv\r")
+        #expect(tty.expect("slow.csv ▕", timeout: 30), "\(tty.unread)")
+        #expect(tty.expect(" rows · ", timeout: 5), "\(tty.unread)")
+        // Erased (carriage return, erase line) before the report is written.
+        #expect(tty.expect("\r\u{1B}[Kslow: 1,500,000 rows loaded", timeout: 60), "\(tty.unread)")
+    }
+
     // Needs a load long enough to interrupt: 1.5 million rows take seconds in a debug build.
     @Test func ctrlCCancelsALoadAndKeepsNothing() throws {
         let rows = (1...1_500_000).map { "\($0),\($0 % 97),Nørrebro \($0 % 50)" }.joined(separator: "\n")

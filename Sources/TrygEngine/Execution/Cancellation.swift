@@ -4,10 +4,16 @@ import Synchronization
 public final class CancellationFlag: Sendable {
     private let raised = Atomic<Bool>(false)
 
+    /// How far the work this flag can cancel has come; whoever polls the flag may report to it.
+    public let progress = WorkProgress()
+
     public init() {}
 
     public func raise() { raised.store(true, ordering: .relaxed) }
-    public func reset() { raised.store(false, ordering: .relaxed) }
+    public func reset() {
+        raised.store(false, ordering: .relaxed)
+        progress.reset()
+    }
     public var isRaised: Bool { raised.load(ordering: .relaxed) }
 
     /// Throws the cancellation diagnostic when the flag is up.

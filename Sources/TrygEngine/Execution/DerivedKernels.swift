@@ -15,40 +15,77 @@ enum DerivedKernels {
                 .withNulls(union: source.nulls)
         }
         guard case .ints(let raw) = source.storage else { return Column.constant(.null, type: kind.type, count: source.count) }
-        let isTimestamp = source.type == .timestamp
-        var out = [Int64](repeating: 0, count: raw.count)
-        // Calendar parts depend only on the day: cache the last day's answer (rows are often sorted).
-        var lastDay = Int64.min, lastValue: Int64 = 0
-        var lo = Int64.max, hi = Int64.min
-        raw.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for i in 0..<src.count {
-                    let t = src[i]
-                    if kind == .hour {
-                        dst[i] = LocalTime.hour(ofTimestamp: t)
-                        continue
+        return calendar(kind, raw: raw, nulls: source.nulls, isTimestamp: source.type == .timestamp)
+    }
+
+    /// A calendar part of every row, on the machine's cores: `Int64` values plus one-byte
+    /// codes (value − range start) when the values seen span at most 256.
+    ///
+    /// A part depends only on the day, so each row is first checked against the last day's
+    /// bounds (rows are often sorted by time): inside them no division and no calendar
+    /// arithmetic happens. A null row's value is 0 and its byte is never read as a value.
+    static func calendar(_ kind: DerivedColumn, raw: [Int64], nulls: Bitmap?, isTimestamp: Bool) -> Column {
+        let n = raw.count
+        let parts = Parallel.parts(for: n)
+        var out = [Int64](repeating: 0, count: n)
+        var ranges = [(lo: Int64, hi: Int64)](repeating: (Int64.max, Int64.min), count: parts)
+        let nullWords = nulls?.words
+        raw.withUnsafeBufferPointer { srcBuf in
+            out.withUnsafeMutableBufferPointer { dstBuf in
+                ranges.withUnsafeMutableBufferPointer { rangeBuf in
+                    let src = SharedBuffer(base: srcBuf), dst = SharedPointer(base: dstBuf.baseAddress ?? UnsafeMutablePointer.allocate(capacity: 0))
+                    let seen = SharedPointer(base: rangeBuf.baseAddress ?? UnsafeMutablePointer.allocate(capacity: 0))
+                    Parallel.forEachPart(n, parts: parts) { p, range in
+                        seen.base[p] = fill(kind, src: src, dst: dst, range: range, nullWords: nullWords, isTimestamp: isTimestamp)
                     }
-                    if source.nulls?[i] ?? false { dst[i] = 0; continue }
-                    let day = isTimestamp ? LocalTime.dayNumber(ofTimestamp: t) : t
-                    if day != lastDay {
-                        lastDay = day
-                        lastValue = calendarPart(kind, day: day)
-                        lo = min(lo, lastValue)
-                        hi = max(hi, lastValue)
-                    }
-                    dst[i] = lastValue
                 }
             }
         }
+        let lo = ranges.map(\.lo).min() ?? .max, hi = ranges.map(\.hi).max() ?? .min
         // Hours run 0…23; other parts span what was seen (their range makes group-by indexing direct).
         let range: ClosedRange<Int64>? = kind == .hour ? 0...23 : (lo <= hi ? lo...hi : nil)
         var small: [UInt8]?
         if let range, range.upperBound &- range.lowerBound < 256 {
             let base = range.lowerBound
-            // (A null row's stored 0 may lie outside the range; its byte is never read as a value.)
-            small = out.map { UInt8(truncatingIfNeeded: $0 &- base) }
+            var bytes = [UInt8](repeating: 0, count: n)
+            out.withUnsafeBufferPointer { valuesBuf in
+                bytes.withUnsafeMutableBufferPointer { bytesBuf in
+                    let values = SharedBuffer(base: valuesBuf)
+                    let codes = SharedPointer(base: bytesBuf.baseAddress ?? UnsafeMutablePointer.allocate(capacity: 0))
+                    Parallel.forEachPart(n, parts: parts) { _, range in
+                        for i in range { codes.base[i] = UInt8(truncatingIfNeeded: values[i] &- base) }
+                    }
+                }
+            }
+            small = bytes
         }
-        return Column(type: kind.type, storage: .ints(out), nulls: source.nulls, knownRange: range, smallCodes: small)
+        return Column(type: kind.type, storage: .ints(out), nulls: nulls, knownRange: range, smallCodes: small)
+    }
+
+    /// Fills `dst[range]` and returns the smallest and largest value written for a non-null row.
+    private static func fill(_ kind: DerivedColumn, src: SharedBuffer<Int64>, dst: SharedPointer<Int64>, range: Range<Int>,
+                             nullWords: [UInt64]?, isTimestamp: Bool) -> (lo: Int64, hi: Int64) {
+        var lo = Int64.max, hi = Int64.min
+        let unit: Int64 = isTimestamp ? LocalTime.secondsPerDay : 1
+        // The last day seen, as the half-open span [dayStart, dayEnd) of source values.
+        var dayStart: Int64 = 1, dayEnd: Int64 = 0, value: Int64 = 0
+        for i in range {
+            if let w = nullWords, w[i >> 6] & (1 << UInt64(i & 63)) != 0 { dst.base[i] = 0; continue }
+            let t = src[i]
+            if t < dayStart || t >= dayEnd {
+                let day = isTimestamp ? LocalTime.dayNumber(ofTimestamp: t) : t
+                let (start, overflow) = day.multipliedReportingOverflow(by: unit)
+                let (end, overflowEnd) = start.addingReportingOverflow(unit)
+                // A day at the very ends of the 64-bit range is not cached (its bounds don't fit).
+                (dayStart, dayEnd) = overflow || overflowEnd ? (1, 0) : (start, end)
+                value = kind == .hour ? LocalTime.hour(ofTimestamp: t) : calendarPart(kind, day: day)
+            }
+            let v = kind == .hour && dayStart <= dayEnd ? (t &- dayStart) / 3600 : value
+            dst.base[i] = v
+            if v < lo { lo = v }
+            if v > hi { hi = v }
+        }
+        return (lo, hi)
     }
 
     static func calendarPart(_ kind: DerivedColumn, day: Int64) -> Int64 {

@@ -30,8 +30,11 @@ public struct Bitmap: Hashable, Sendable {
 
     /// The number of set bits.
     public var popCount: Int {
+        guard count > 0 else { return 0 }
         var n = 0
-        for i in 0..<count where self[i] { n += 1 }
+        let full = count / 64
+        for w in 0..<full { n += words[w].nonzeroBitCount }
+        if count % 64 != 0 { n += (words[full] & ((1 << UInt64(count % 64)) - 1)).nonzeroBitCount }
         return n
     }
 }

@@ -39,12 +39,12 @@ public enum DataLoader {
     }
 
     /// The options with the domain's scales (columns named like a scale load as that ordered
-    /// category) and the cancellation flag.
+    /// category) and the cancellation flag (when given; else the options' own).
     private static func with(_ options: ImportOptions, _ domain: DomainContext,
                              _ cancellation: CancellationFlag?) -> ImportOptions {
         var options = options
         options.scales = domain.scales
-        options.cancellation = cancellation
+        if let cancellation { options.cancellation = cancellation }
         return options
     }
 

@@ -32,6 +32,8 @@ public struct TrygProgram {
     public var utf8Locale = true
     /// Presents a script step by step on the terminal (`--demo`) and returns the exit status.
     public var demo: (ShellRunner, DemoScript) -> Int32 = { _, _ in ExitStatus.usage }
+    /// Draws the progress of long loads and statements; nil draws nothing.
+    public var workDisplay: WorkDisplay?
 
     public init(options: LaunchOptions, output: TextOutput, errors: TextOutput, inputIsTerminal: Bool, noColor: Bool,
                 samplesDirectory: @escaping () -> String?, readStandardInput: @escaping () -> LineSource,
@@ -127,6 +129,7 @@ public struct TrygProgram {
         runner.keepGoing = options.keepGoing
         runner.screenWidth = screenWidth
         runner.screenHeight = screenHeight
+        runner.workDisplay = workDisplay
         runner.session.parameters = options.parameters
         if let budget = options.memoryLimit { runner.session.memoryBudget = budget }
         runner.session.suppressBelow = options.suppressBelow
@@ -190,6 +193,10 @@ public struct TrygProgram {
     /// when that failed. A load with rejected rows or warnings says so on the error stream.
     private func load(into catalog: Catalog, runner: ShellRunner) -> Int32? {
         var loads: [(name: String, load: TableLoad)] = []
+        runner.beginWork()
+        defer { runner.endWork() }   // (also on the early returns; ending twice is harmless)
+        var dataOptions = options.dataOptions
+        dataOptions.cancellation = runner.session.cancellation
         do throws(Diagnostic) {
             if let data = options.dataDirectory {
                 var isDirectory: ObjCBool = false
@@ -197,17 +204,17 @@ public struct TrygProgram {
                     return usageError("--data: no folder or file '\(data)'")
                 }
                 if isDirectory.boolValue {
-                    loads = try DataLoader.loadDirectory(data, into: catalog, options: options.dataOptions)
+                    loads = try DataLoader.loadDirectory(data, into: catalog, options: dataOptions)
                     if loads.isEmpty && !options.quiet {
                         errors.write("note: no data files (\(DataLoader.extensions.map { "*." + $0 }.joined(separator: ", "))) in '\(data)';"
                                      + " no tables loaded; load one with .import FILE\n")
                     }
                 } else {
                     let name = DataLoader.tableName(forFile: data)
-                    loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, options: options.dataOptions))]
+                    loads = [(name, try DataLoader.load(path: data, tableName: name, into: catalog, options: dataOptions))]
                 }
             } else if let samples = samplesDirectory() {
-                loads = try DataLoader.loadDirectory(samples, into: catalog)
+                loads = try DataLoader.loadDirectory(samples, into: catalog, options: ImportOptions(cancellation: runner.session.cancellation))
                 if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
             } else if runner.settings.interactive {
                 errors.write("note: no bundled samples found (looked in the executable's resources, and for a samples/"
@@ -215,9 +222,11 @@ public struct TrygProgram {
                              + " use --data DIR or .import FILE\n")
             }
         } catch {
+            runner.endWork()
             runner.report(error)
             return ExitStatus.statementFailed
         }
+        runner.endWork()
         for (name, load) in loads where !options.quiet {
             // Files the person named report what was read; the bundled samples only a fault.
             if options.dataDirectory != nil {

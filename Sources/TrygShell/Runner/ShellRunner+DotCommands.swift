@@ -96,15 +96,16 @@ extension ShellRunner {
     /// line and a line for each thing to know, on standard error; `--quiet` leaves them out.
     private func importFile(_ request: ImportRequest) throws(Diagnostic) {
         let name = request.tableName ?? DataLoader.tableName(forFile: request.path)
-        interrupts?.queryStarted(session.cancellation)
+        beginWork()
         defer {
-            interrupts?.queryFinished()
+            endWork()
             session.cancellation.reset()
         }
         let clock = ContinuousClock()
         let start = clock.now
         let load = try DataLoader.load(path: request.path, tableName: name, into: session.catalog, options: request.options,
                                        domain: session.domain, cancellation: session.cancellation)
+        endWork()   // the progress bar goes before the report is written
         guard !settings.quiet else { return }
         var text = settings.interactive ? load.reportText(name: name) : load.noticeText(name: name)
         if request.tableName == nil, let naming = DataLoader.nameNote(table: name, path: request.path) { text += "\n" + naming }

@@ -23,6 +23,8 @@ public final class ShellRunner {
     /// The last chart a query asked for, for `.export chart`.
     var lastChart: ChartModel?
     public weak var interrupts: QueryInterrupts?
+    /// Draws the progress of long loads and statements (the terminal edge's progress bar).
+    public var workDisplay: WorkDisplay?
 
     let screen: TextOutput
     let errors: TextOutput
@@ -147,13 +149,13 @@ public final class ShellRunner {
     }
 
     private func execute(_ source: SourceText, sheet: String?) -> Bool {
-        interrupts?.queryStarted(session.cancellation)
+        beginWork()
         let outcome: StatementOutcome
         do throws(Diagnostic) {
             outcome = try session.execute(source)
-            interrupts?.queryFinished()
+            endWork()
         } catch {
-            interrupts?.queryFinished()
+            endWork()
             report(error.withSource(source))
             return false
         }
