@@ -57,11 +57,9 @@ extension SQLCompiler {
         case .quantile:
             let q = agg.fraction ?? 0.5
             if agg.type == .float { return dialect.continuousQuantile("CAST(\(x) AS \(double))", Value.format(q)) }
-            guard q == 0.5 else {
-                throw unsupported("quantile of \(t) at \(Value.format(q))", agg.span,
-                                  "only the median (0.5) of dates, periods and categories is compiled")
-            }
-            return dialect.discreteMedian(x)
+            // The value at 0-based rank floor(q × (n - 1)) of the sorted non-null values, as tryg picks it.
+            let rank = "CAST(FLOOR(CAST(\(try text(Value.format(q))) AS \(double)) * CAST(COUNT(\(x)) - 1 AS \(double))) AS INTEGER) + 1"
+            return dialect.element(ofSorted: x, at: rank)
         case .pct:
             return "CAST(COUNT(CASE WHEN \(x) THEN 1 END) AS \(double)) * 100 / NULLIF(CAST(COUNT(*) AS \(double)), 0)"
         case .stddev:

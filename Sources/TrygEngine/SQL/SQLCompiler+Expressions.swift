@@ -192,8 +192,12 @@ extension SQLCompiler {
         case "date_trunc":
             guard a.count == 2, case .literal(.text(let unit), _) = args[0] else { break }
             let u = unit.lowercased()
+            if u == "halfyear" {
+                let h = try calendar(.halfyear, a[1], sourceType: args[1].type)
+                return dialect.date(year: dialect.intDivide(h, "2"), month: "CASE WHEN \(h) % 2 = 1 THEN 10 ELSE 4 END")
+            }
             guard ["day", "week", "month", "year", "hour"].contains(u) else {
-                throw unsupported("date_trunc(\"\(u)\", …)", span, "truncate to a day, week, month or year")
+                throw unsupported("date_trunc(\"\(u)\", …)", span, "truncate to a day, week, month, half-year or year")
             }
             let truncated = "DATE_TRUNC(\(try text(u)), \(u == "hour" ? a[1] : "CAST(\(a[1]) AS TIMESTAMP)"))"
             return u == "hour" ? "CAST(\(truncated) AS TIMESTAMP)" : "CAST(\(truncated) AS DATE)"
@@ -205,6 +209,12 @@ extension SQLCompiler {
 
     /// `date_diff(unit, a, b)`: how many unit boundaries lie from a to b.
     func dateDiff(_ unit: String, _ x: (String, DataType), _ y: (String, DataType), _ span: Span) throws(Diagnostic) -> String {
+        if unit == "hour" {
+            guard let a = dialect.epochHours("CAST(\(x.0) AS TIMESTAMP)"), let b = dialect.epochHours("CAST(\(y.0) AS TIMESTAMP)") else {
+                throw unsupported("date_diff(\"hour\", …)", span, "\(dialect.title) reads timestamps in a time zone; count days")
+            }
+            return "(\(b) - \(a))"
+        }
         let a = "CAST(\(x.0) AS DATE)", b = "CAST(\(y.0) AS DATE)"
         func index(_ d: String) throws(Diagnostic) -> String {
             switch unit {

@@ -49,7 +49,7 @@ struct SQLCompiler {
             .joined(separator: ",\n")
         text += "\nSELECT \(items.isEmpty ? "1" : items.joined(separator: ", "))\nFROM \(rel.name)"
         if rel.ordered { text += "\nORDER BY \(try c.id(orderColumn))" }
-        return text + "\n"
+        return text
     }
 
     /// Adds a stage and returns its rows.
@@ -131,9 +131,8 @@ struct SQLCompiler {
             return try pivot(node)
         case .compare(let node):
             return try compare(node)
-        case .trend:
-            throw unsupported("the stage 'trend'", stageSpans["trend"],
-                              "trend needs a calendar of periods the SQL compiler does not write yet; run it in tryg")
+        case .trend(let node):
+            return try trend(node)
         }
     }
 

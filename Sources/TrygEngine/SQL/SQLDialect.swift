@@ -61,12 +61,41 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         }
     }
 
-    /// The value at the lower middle of the ordered values (an ordered category's median).
-    func discreteMedian(_ x: String) -> String {
+    /// The value at a 1-based rank of a group's non-null values in order (null for no values).
+    func element(ofSorted x: String, at rank: String) -> String {
         switch self {
-        case .postgres, .spark: return "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY \(x))"
-        case .duckdb: return "QUANTILE_DISC(\(x), 0.5)"
+        case .postgres: return "(ARRAY_AGG(\(x) ORDER BY \(x)) FILTER (WHERE \(x) IS NOT NULL))[\(rank)]"
+        case .duckdb: return "LIST_SORT(LIST(\(x)) FILTER (WHERE \(x) IS NOT NULL))[\(rank)]"
+        case .spark: return "CASE WHEN COUNT(\(x)) > 0 THEN ELEMENT_AT(SORT_ARRAY(COLLECT_LIST(\(x))), \(rank)) END"
         }
+    }
+
+    /// Each whole number from lo to hi, one row each (in a select list; none when either is null).
+    func series(_ lo: String, _ hi: String) -> String {
+        switch self {
+        case .postgres: return "GENERATE_SERIES(\(lo), \(hi))"
+        case .duckdb: return "UNNEST(GENERATE_SERIES(\(lo), \(hi)))"
+        case .spark: return "EXPLODE(SEQUENCE(\(lo), \(hi)))"
+        }
+    }
+
+    /// Equality under which two nulls are equal (a partition's key may be null).
+    func nullSafeEqual(_ a: String, _ b: String) -> String {
+        self == .spark ? "(\(a) <=> \(b))" : "(\(a) IS NOT DISTINCT FROM \(b))"
+    }
+
+    /// The whole hours since 1970 of a local timestamp, nil where the dialect reads it in a time zone.
+    func epochHours(_ t: String) -> String? {
+        switch self {
+        case .postgres: return "CAST(FLOOR(EXTRACT(EPOCH FROM \(t)) / 3600) AS BIGINT)"
+        case .duckdb: return "CAST(FLOOR(EPOCH(\(t)) / 3600) AS BIGINT)"
+        case .spark: return nil
+        }
+    }
+
+    /// The first day of a month of a year.
+    func date(year: String, month: String) -> String {
+        "MAKE_DATE(CAST(\(year) AS INTEGER), CAST(\(month) AS INTEGER), 1)"
     }
 
     /// A date plus a number of days.

@@ -70,6 +70,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     /// A stage, function or value the chosen SQL dialect cannot express (`explain sql`, `--sql`).
     public static let sqlUnsupported = DiagnosticCode(rawValue: "sql-unsupported")
 
+    /// A database server refused a connection or a statement; the message carries the server's own.
+    public static let server = DiagnosticCode(rawValue: "server")
+
     // Execution.
     public static let overflow = DiagnosticCode(rawValue: "overflow")
     /// A join, pivot, trend or result that would pass a limit or the memory budget.
