@@ -19,10 +19,13 @@ struct InteractiveShell {
         chatter?.allowsColor = runner.settings.resultColor
         tryg_rl_set_name("tryg")
         tryg_rl_set_event_hook {
-            if interruptRequested.load(ordering: .relaxed) { tryg_rl_set_done(1) }
+            if interruptRequested.load(ordering: .relaxed) { tryg_rl_end_interrupted_line() }
             return 0
         }
         ReadlineCompletion.install(catalog: runner.session.catalog)
+        runner.settings.highlightUnavailable = LineHighlight.unavailableReason()
+        runner.pager = TerminalPager.make(allowColor: { [runner] in runner.settings.resultColor })
+        if runner.settings.highlightUnavailable == nil { LineHighlight.install() }
         var history = History()
         history.load()
         let width = { (runner.screenWidth() ?? 80) - 1 }
@@ -34,6 +37,9 @@ struct InteractiveShell {
         var statement: [String] = []
         while !runner.quitRequested {
             interruptRequested.store(false, ordering: .relaxed)
+            LineHighlight.update(LineHighlightState(
+                catalog: runner.session.catalog, pending: buffer.pendingText,
+                enabled: runner.settings.highlight && runner.settings.highlightUnavailable == nil))
             guard let raw = readline(buffer.prompt) else {
                 // Ctrl-D on an open statement drops it, with a note, and keeps it in the
                 // history; Ctrl-D at an empty prompt leaves on a fresh line.

@@ -19,6 +19,14 @@ import TrygEngine
         #expect(try DotCommand.parse(SourceText(".maxrows")) == .show(setting: "maxrows"))
         #expect(try DotCommand.parse(SourceText(".numbers")) == .show(setting: "numbers"))
         #expect(try DotCommand.parse(SourceText(".show")) == .show(setting: nil))
+        #expect(try DotCommand.parse(SourceText(".highlight")) == .show(setting: "highlight"))
+        #expect(try DotCommand.parse(SourceText(".pager")) == .show(setting: "pager"))
+        #expect(try DotCommand.parse(SourceText(".highlight OFF")) == .highlight(false))
+        #expect(try DotCommand.parse(SourceText(".pager auto")) == .pager(.auto))
+        #expect(try DotCommand.parse(SourceText(".pager on")) == .pager(.on))
+        for wrong in [".highlight maybe", ".pager sometimes", ".pager on off"] {
+            #expect(throws: Diagnostic.self) { try DotCommand.parse(SourceText(wrong)) }
+        }
         let (runner, out, err) = try shell()
         _ = runner.runScript(".mode\n.mode csv\n.mode\n.timer on\n.timer\n.maxrows 7\n.maxrows\n", name: "t")
         #expect(out.text == "mode  table\nmode  csv\ntimer  on\nmaxrows  7\n", "\(out.text)")
@@ -28,11 +36,14 @@ import TrygEngine
     @Test func showListsEverySetting() throws {
         let (runner, out, _) = try shell()
         _ = runner.runScript(".numbers da\n.show\n", name: "t")
-        for name in ["mode", "timer", "maxrows", "numbers", "output", "drawing", "color"] {
+        for name in ["mode", "timer", "maxrows", "numbers", "highlight", "pager", "output", "drawing", "color"] {
             #expect(out.text.split(separator: "\n").contains { $0.hasPrefix(name + " ") }, "\(name): \(out.text)")
         }
-        #expect(out.text.contains("numbers  da"))
-        #expect(runner.settingLines.count == 7)
+        #expect(out.text.contains("numbers    da"))
+        #expect(runner.settingLines.count == 9)
+        // Not at a terminal: highlighting is on but cannot show; the pager has no terminal.
+        #expect(out.text.contains("highlight  on (inactive: not an interactive terminal)"), "\(out.text)")
+        #expect(out.text.contains("pager      auto (no terminal)"), "\(out.text)")
     }
 
     @Test(arguments: ["let", "explain", "operators", "stages", "functions", "aggregates", "types", "halfyear", "median"])

@@ -17,11 +17,15 @@ public enum DotCommand: Equatable, Sendable {
     /// `.numbers da|standard`: the table view's numbers Danish style or as written.
     case numbers(danish: Bool)
     case timer(Bool)
+    /// `.highlight on|off`: colour the line as it is typed (on a colour terminal).
+    case highlight(Bool)
+    /// `.pager on|off|auto`: show results taller than the screen through a pager.
+    case pager(PagerMode)
     case read(path: String)
     /// `.output FILE` sends results to a file; `.output` alone back to the screen.
     case output(path: String?)
     case maxRows(Int)
-    /// `.show` lists every setting; `.mode`, `.timer`, `.maxrows`, `.numbers` and `.output`…
+    /// `.show` lists every setting; `.mode`, `.timer`, `.maxrows`, `.numbers`, `.highlight`, `.pager`…
     /// without an argument show theirs.
     case show(setting: String?)
     /// `.export chart FILE`: the last chart as a PNG, SVG or PDF image.
@@ -50,6 +54,10 @@ public enum DotCommand: Equatable, Sendable {
                   summary: "how results are shown; csv excel-da for Danish Excel; alone: the current mode"),
         Reference(name: "numbers", usage: ".numbers [da|standard]", summary: "the table view's numbers Danish style (1.234,50) or as written"),
         Reference(name: "timer", usage: ".timer [on|off]", summary: "show how long each statement took"),
+        Reference(name: "highlight", usage: ".highlight [on|off]",
+                  summary: "colour the line as it is typed: keywords, strings, numbers, columns, errors underlined"),
+        Reference(name: "pager", usage: ".pager [on|off|auto]",
+                  summary: "results taller than the screen through $PAGER (less -SRFX); auto: only on a terminal"),
         Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
         Reference(name: "output", usage: ".output [FILE]", summary: "write results to FILE; alone: back to the screen"),
         Reference(name: "maxrows", usage: ".maxrows [N]", summary: "rows shown in table mode (0: all)"),
@@ -107,7 +115,7 @@ extension DotCommand {
         case "show":
             try arity(0...0)
             return .show(setting: nil)
-        case _ where args.isEmpty && ["mode", "timer", "maxrows", "numbers"].contains(name):
+        case _ where args.isEmpty && ["mode", "timer", "maxrows", "numbers", "highlight", "pager"].contains(name):
             return .show(setting: name)
         case "mode":
             try arity(1...2)
@@ -140,6 +148,21 @@ extension DotCommand {
             default:
                 throw Diagnostic(.error, "expected on or off", span: args[0].span, label: "usage: .timer on|off", source: source)
             }
+        case "highlight":
+            try arity(1...1)
+            switch args[0].text.lowercased() {
+            case "on": return .highlight(true)
+            case "off": return .highlight(false)
+            default:
+                throw Diagnostic(.error, "expected on or off", span: args[0].span, label: "usage: .highlight on|off", source: source)
+            }
+        case "pager":
+            try arity(1...1)
+            guard let mode = PagerMode(rawValue: args[0].text.lowercased()) else {
+                throw Diagnostic(.error, "expected on, off or auto", span: args[0].span,
+                                 label: "usage: .pager on|off|auto", source: source)
+            }
+            return .pager(mode)
         case "read":
             try arity(1...1)
             return .read(path: args[0].text)

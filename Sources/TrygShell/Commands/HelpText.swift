@@ -36,6 +36,7 @@ enum HelpText {
         var parts: [String] = []
         if let r = DotCommand.reference.first(where: { $0.name == key || (key == "exit" && $0.name == "quit") }) {
             parts.append("\(r.usage)\n  \(r.summary)")
+            if let more = commandDetails[key] { parts.append(more) }
             if key == "import" {
                 parts.append("Options (each sniffed when not given):\n  " + ImportOptions.usage
                              + "\nRows that cannot be read go to TABLE_rejects; the rules are in docs/import.md.")
@@ -71,6 +72,18 @@ enum HelpText {
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n") + "\n"
     }
+
+    /// More on the commands whose summary does not say it all.
+    static let commandDetails: [String: String] = [
+        "highlight": "Keywords green, tables bold, columns the query can use cyan, functions blue, strings yellow,"
+            + " numbers and dates magenta, comments grey; what cannot be read (a string not closed, an unknown"
+            + " character, a ) that closes nothing) red and underlined.\nOnly on a colour terminal: off when NO_COLOR"
+            + " is set or TERM is dumb. Alone: the setting.",
+        "pager": "on: every result shown on a terminal; auto (the default): results taller than the terminal; off: never."
+            + "\nThe pager is $PAGER, else less -SRFX (q leaves it, the prompt comes back). Results going to a pipe or"
+            + " a file (.output, scripts and -c whose output is not a terminal) never go through it; a pager that"
+            + " cannot start leaves the result printed. Alone: the setting.",
+    ]
 
     /// The statements other than a query, by `Vocabulary.statementWords`.
     static let statementTopics: [String: String] = [

@@ -84,7 +84,8 @@ extension Completer {
         case (".export", 2):
             let chart = lexed.words.dropFirst().first?.lowercased() == "chart"
             return Completion(word: word, candidates: files(word, extensions: chart ? ChartHint.imageFormats : ["xlsx"]), isPath: true)
-        case (".timer", 1): options = ["on", "off"]
+        case (".timer", 1), (".highlight", 1): options = ["on", "off"]
+        case (".pager", 1): options = PagerMode.allCases.map(\.rawValue)
         default: options = []
         }
         return Completion(word: word, candidates: options.filter { $0.lowercased().hasPrefix(word.lowercased()) })

@@ -32,6 +32,9 @@ public struct InputBuffer: Sendable {
         return pending.takeStatements(mayEnd: true)
     }
 
+    /// The lines of the unfinished statement so far, joined by line breaks ("" when none).
+    public var pendingText: String { PendingStatement.text(pending.scalars[...]) }
+
     /// What the unfinished statement leaves open, or nil when nothing is pending.
     public var opening: Opening? {
         guard !pending.isEmpty else { return nil }

@@ -8,7 +8,7 @@ extension ShellRunner {
         switch command {
         case .help(let topic):
             guard let topic else {
-                output.write(wrappedForScreen(HelpText.overview(memoryLimit: session.memoryBudget, screenWidth: helpWidth)))
+                writeResult(wrappedForScreen(HelpText.overview(memoryLimit: session.memoryBudget, screenWidth: helpWidth)))
                 return
             }
             guard let text = HelpText.topic(topic) else {
@@ -16,7 +16,7 @@ extension ShellRunner {
                 throw Diagnostic(.error, "no help on '\(topic)'", span: argumentSpan(source, 1),
                                  label: hint ?? "topics are commands, stages and functions; try .help")
             }
-            output.write(wrappedForScreen(text))
+            writeResult(wrappedForScreen(text))
         case .show(let setting):
             let all = settingLines
             let shown = setting.map { name in all.filter { $0.name == name } } ?? all
@@ -54,6 +54,11 @@ extension ShellRunner {
             settings.danishNumbers = danish
         case .timer(let on):
             settings.timer = on
+        case .highlight(let on):
+            settings.highlight = on
+            if on, let reason = settings.highlightUnavailable { note("note: no highlighting here: \(reason)", elapsed: nil) }
+        case .pager(let mode):
+            settings.pager = mode
         case .maxRows(let n):
             settings.maxRows = n
             settings.maxRowsGiven = true
@@ -122,6 +127,8 @@ extension ShellRunner {
             ("timer", settings.timer ? "on" : "off"),
             ("maxrows", settings.maxRows == 0 ? "0 (all)" : String(settings.maxRows)),
             ("numbers", settings.danishNumbers ? "da" : "standard"),
+            ("highlight", settings.highlight ? settings.highlightUnavailable.map { "on (inactive: \($0))" } ?? "on" : "off"),
+            ("pager", settings.pager.rawValue + (settings.pager == .off ? "" : pager.map { " (\($0.command))" } ?? " (no terminal)")),
             ("output", redirectPath ?? "screen"),
             ("drawing", settings.asciiCharts ? "ascii" : "unicode"),
             ("color", settings.resultColor ? "on" : "off"),

@@ -23,6 +23,8 @@ public final class ShellRunner {
     /// The last chart a query asked for, for `.export chart`.
     var lastChart: ChartModel?
     public weak var interrupts: QueryInterrupts?
+    /// Shows results taller than the screen (`.pager`); nil where there is none (tests, pipes).
+    public var pager: Pager?
     /// Draws the progress of long loads and statements (the terminal edge's progress bar).
     public var workDisplay: WorkDisplay?
 
@@ -209,10 +211,23 @@ public final class ShellRunner {
         if let s = result.suppression {
             note("note: " + s.note + (settings.mode == .table ? " (shown as <\(s.threshold)" + (s.small.count < s.cells.count ? ", the others as \(Suppression.withheld))" : ")") : " (null here)"), elapsed: nil, always: true)
         }
-        if !chartOnly { output.write(render(result.table, elapsed: elapsed, suppression: result.suppression)) }
-        if let drawing, !drawing.isEmpty { output.write(chartOnly ? drawing : "\n" + drawing) }
+        var text = chartOnly ? "" : render(result.table, elapsed: elapsed, suppression: result.suppression)
+        if let drawing, !drawing.isEmpty { text += chartOnly ? drawing : "\n" + drawing }
+        writeResult(text)
         if settings.mode != .table, let elapsed { note("time: \(TableRenderer.format(elapsed))", elapsed: nil, always: true) }
         return true
+    }
+
+    /// Writes a result (or help) to the output, through the pager when `Pager.wanted` says so;
+    /// a pager that cannot start leaves the text printed as usual.
+    func writeResult(_ text: String) {
+        if let pager, redirect == nil,
+           Pager.wanted(settings.pager, lines: text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, screenHeight: screenHeight(),
+                        toTerminal: screen.isTerminal),
+           pager.show(text) {
+            return
+        }
+        output.write(text)
     }
 
     /// A table in the current mode.

@@ -3,6 +3,13 @@ public struct ShellSettings: Sendable {
     public var mode: OutputMode = .table
     /// Show each statement's time (`.timer on`).
     public var timer = false
+    /// Colour the line as it is typed (`.highlight on|off`), where the terminal allows it.
+    public var highlight = true
+    /// Why the typed line is not coloured whatever `highlight` says (`NO_COLOR`, a terminal
+    /// without colour, no terminal at all); nil when it can be.
+    public var highlightUnavailable: String? = "not an interactive terminal"
+    /// When results go through a pager (`.pager on|off|auto`).
+    public var pager = PagerMode.auto
     /// Rows of a table shown on a terminal (never to a file or pipe); 0 shows all.
     public var maxRows = 40
     /// `--maxrows` or `.maxrows` was given: a script run on a terminal cuts too (by default

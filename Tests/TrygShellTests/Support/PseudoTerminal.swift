@@ -13,9 +13,13 @@ final class PseudoTerminal {
     }
 
     /// Starts `path` in its own session with the terminal as stdin, stdout, stderr and controlling terminal.
-    init(_ path: String, arguments: [String], environment: [String: String], columns: UInt16 = 100) throws {
+    ///
+    /// - Parameter standardOutput: a file for standard output instead of the terminal (a pipe's
+    ///   place: the output is not a terminal, the input is).
+    init(_ path: String, arguments: [String], environment: [String: String], columns: UInt16 = 100,
+         rows: UInt16 = 30, standardOutput: String? = nil) throws {
         var master: Int32 = 0, slave: Int32 = 0
-        var size = winsize(ws_row: 30, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         var name = [CChar](repeating: 0, count: 256)
         guard openpty(&master, &slave, &name, nil, &size) == 0 else { throw SpawnError(description: "openpty failed") }
         let slaveName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -30,6 +34,9 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        if let standardOutput {
+            posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
