@@ -158,7 +158,9 @@ public final class Session: Sendable {
             case .explain(let query, nil):
                 var binder = makeBinder()
                 let bound = try binder.bind(query)
-                let text = PlanPrinter.explain(before: bound.plan, trace: Optimizer.standard.trace(bound.plan))
+                let trace = Optimizer.standard.trace(bound.plan)
+                let physical = PhysicalPlanner(kernels: kernels, domain: domain).plan(trace.last?.plan ?? bound.plan)
+                let text = PlanPrinter.explain(before: bound.plan, trace: trace) + "\nphysical plan:\n" + PlanPrinter.render(physical)
                 return .plan(text, warnings: bound.warnings)
             }
         } catch {
@@ -185,6 +187,29 @@ public final class Session: Sendable {
         }
         catalog.remove(name)
         letNames.withLock { _ = $0.remove(name) }
+    }
+
+    /// A column of a result not yet computed: its name, its type, and whether it is a grouping key.
+    public struct ResultColumn: Sendable, Equatable {
+        public let name: String
+        public let type: DataType
+        public let isKey: Bool
+    }
+
+    /// The columns a query's result would have, without running it; nil when the text is not a
+    /// statement that binds (completion asks this of a query being typed).
+    public func resultColumns(of text: String) -> [ResultColumn]? {
+        do throws(Diagnostic) {
+            let statement = try Parser.parse(SourceText(text), parameters: parameters)
+            let query: QueryAST
+            switch statement.kind {
+            case .query(let q), .let(_, let q), .explain(let q): query = q
+            }
+            var binder = makeBinder()
+            return try binder.bind(query).fields.map { ResultColumn(name: $0.name, type: $0.type, isKey: $0.role == .key) }
+        } catch {
+            return nil
+        }
     }
 
     /// Convenience: runs a statement given as a string.

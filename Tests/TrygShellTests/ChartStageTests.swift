@@ -61,7 +61,7 @@ import TrygEngine
     @Test func completionOffersTheOptionsAfterTheKind() {
         let completer = Completer(catalog: TestTables.catalog())
         #expect(completer.complete("incidents group by library chart ").candidates == ["bar", "line"])
-        #expect(completer.complete("incidents group by library chart bar ").candidates == ["title", "to"])
+        #expect(completer.complete("incidents group by library chart bar ").candidates == ["count", "title", "to"])
         #expect(completer.complete("incidents group by library chart bar t").candidates == ["title", "to"])
     }
 }

@@ -210,4 +210,18 @@ import TrygDomain
         #expect(candidates("survey where safety = \"") == SurveyScale.safety.values)
         #expect(c.complete("s where safety = \"meget").candidates == ["meget utryg", "meget tryg"])
     }
+
+    /// After `chart bar` and `chart line`: the result's number columns that are no group key
+    /// (what the query would give, bound without running it), then the chart's options.
+    @Test func chartMeasuresComeFromTheResult() {
+        #expect(candidates("incidents group by library compute count, avg(severity) as mean chart bar ")
+                == ["count", "mean", "title", "to"])
+        #expect(candidates("incidents group by severity chart line ") == ["count", "title", "to"])
+        #expect(candidates("incidents group by library chart bar co") == ["count"])
+        #expect(candidates("libraries chart bar ") == ["count", "mean", "title", "to"])
+        #expect(candidates("incidents derive late = severity > 3 select late, id chart bar ") == ["id", "title", "to"])
+        // A query that does not bind offers only the options.
+        #expect(candidates("incidents where nosuch > 1 chart bar ") == ["title", "to"])
+        #expect(candidates("incidents group by library chart ") == ["bar", "line"])
+    }
 }

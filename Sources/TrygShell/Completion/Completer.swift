@@ -83,7 +83,24 @@ public struct Completer {
             }
         }
         let query = QueryContext(tokens, catalog: catalog)
+        if let measures = chartMeasures(tokens, scalars: scalars, statementStart: statementStart) {
+            return Completion(word: word, candidates: filter(measures, word))
+        }
         return Completion(word: word, candidates: filter(candidates(query), word))
+    }
+
+    /// After `chart bar` or `chart line`: the result's columns that are numbers and not group keys
+    /// (the measures a chart can draw, `count` among them), then `title` and `to`; nil elsewhere.
+    private func chartMeasures(_ tokens: [Token], scalars: [Unicode.Scalar], statementStart: Int) -> [String]? {
+        guard tokens.count >= 3, let kind = tokens.last?.keyword, Vocabulary.chartKinds.contains(kind),
+              tokens[tokens.count - 2].isKeyword("chart"),
+              QueryContext.stage(startingAt: tokens.count - 2, in: tokens) == "chart" else { return nil }
+        let chartStart = tokens[tokens.count - 2].span.start
+        let lo = min(statementStart, scalars.count), hi = min(max(lo, chartStart), scalars.count)
+        let query = PendingStatement.text(scalars[lo..<hi])
+        let columns = Session(catalog: catalog).resultColumns(of: query) ?? []
+        let measures = columns.filter { $0.type.isNumeric && !$0.isKey }.map { Completer.quotedIfNeeded($0.name) }
+        return measures + Vocabulary.wordsAfterOperand(inStage: "chart")
     }
 
     private func candidates(_ query: QueryContext) -> [String] {

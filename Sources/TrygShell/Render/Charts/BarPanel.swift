@@ -34,10 +34,10 @@ struct BarPanel {
         return DisplayWidth.pad(DisplayWidth.pad(name, to: left, right: true), to: width)
     }
 
-    /// One bar with its value, exactly as wide as the panel.
-    func row(_ value: Double?, whole: Bool, glyphs: ChartGlyphs, paint: (String) -> String) -> String {
-        guard let value else { return String(repeating: " ", count: left) + glyphs.vertical + String(repeating: " ", count: right) }
-        let text = ChartNumber.format(value, whole: whole)
+    /// One bar with its value, exactly as wide as the panel. The value stands in a column of its
+    /// own past the longest bar's room, right-aligned, so the values of all rows line up.
+    func row(_ value: Double?, text: String?, glyphs: ChartGlyphs, paint: (String) -> String) -> String {
+        guard let value, let text else { return String(repeating: " ", count: left) + glyphs.vertical + String(repeating: " ", count: right) }
         let eighths = Int((abs(value) * scale * 8).rounded())
         if value < 0 {
             var cells = eighths / 8, half = false
@@ -45,8 +45,9 @@ struct BarPanel {
             if glyphs.eighths.isEmpty { cells = Int((abs(value) * scale).rounded()) }
             let bar = (half ? glyphs.rightHalf : "") + String(repeating: glyphs.full, count: cells)
             let barWidth = cells + (half ? 1 : 0)
-            let lead = DisplayWidth.pad(text, to: left - barWidth - 1, right: true)
-            return lead + " " + paint(bar) + glyphs.vertical + String(repeating: " ", count: right)
+            let lead = DisplayWidth.pad(text, to: valueWidth, right: true) + " "
+                + String(repeating: " ", count: max(0, negativeRoom - barWidth))
+            return lead + paint(bar) + glyphs.vertical + String(repeating: " ", count: right)
         }
         var bar: String
         var barWidth: Int
@@ -58,7 +59,8 @@ struct BarPanel {
             bar = String(repeating: glyphs.full, count: eighths / 8) + glyphs.eighths[partial]
             barWidth = eighths / 8 + (partial > 0 ? 1 : 0)
         }
-        let tail = DisplayWidth.pad(text, to: right - barWidth - 1)
-        return String(repeating: " ", count: left) + glyphs.vertical + paint(bar) + " " + tail
+        let tail = String(repeating: " ", count: max(0, positiveRoom - barWidth)) + " "
+            + DisplayWidth.pad(text, to: valueWidth, right: true)
+        return String(repeating: " ", count: left) + glyphs.vertical + paint(bar) + tail
     }
 }

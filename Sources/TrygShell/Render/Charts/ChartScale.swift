@@ -50,6 +50,23 @@ struct ChartScale: Equatable {
 
 /// Numbers as charts print them: whole measures without decimals, others to at most two places.
 enum ChartNumber {
+    /// The values of one series as their labels, with one number of decimals for all of them so
+    /// that, right-aligned, their points line up (`2.30` above `2.28`, not `2.3`).
+    static func labels(_ values: [Double?], whole: Bool) -> [String?] {
+        let texts = values.map { $0.map { format($0, whole: whole) } }
+        // Digits after the point; nil for a text in another form (an exponent), which is left as it is.
+        func decimals(_ t: String) -> Int? {
+            guard t.allSatisfy({ "-0123456789.".contains($0) }) else { return nil }
+            return t.firstIndex(of: ".").map { t.distance(from: $0, to: t.endIndex) - 1 } ?? 0
+        }
+        let counts = texts.compactMap { $0 }.map(decimals)
+        guard !counts.contains(where: { $0 == nil }), let most = counts.compactMap({ $0 }).max(), most > 0 else { return texts }
+        return texts.map { text in
+            guard let text, let have = decimals(text) else { return text }
+            return text + (have == 0 ? "." : "") + String(repeating: "0", count: most - have)
+        }
+    }
+
     static func format(_ value: Double, whole: Bool) -> String {
         if whole, abs(value) < 1e15 { return String(Int64(value.rounded())) }
         var s = CellText.rounded(value)

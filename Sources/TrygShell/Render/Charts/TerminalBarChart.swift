@@ -16,7 +16,8 @@ struct TerminalBarChart {
         let marksWidth = suffixes.map(DisplayWidth.of).max() ?? 0
         let nameWidth = grouped ? min(16, model.series.map { DisplayWidth.of($0.name) }.max() ?? 0) : 0
         let panels = grouped ? 1 : model.series.count
-        let valueWidth = model.series.map(valueTextWidth).max() ?? 1
+        let labels = model.series.map { ChartNumber.labels($0.values, whole: $0.isWhole) }
+        let valueWidth = labels.joined().compactMap { $0.map(DisplayWidth.of) }.max() ?? 1
         let fixed = 1 + (grouped ? nameWidth + 1 : 0) + marksWidth + (panels - 1)
         // Labels give way first, to a third of the width; the bars keep room for two value texts.
         let wanted = max(DisplayWidth.of(model.categoryName), model.categories.map(DisplayWidth.of).max() ?? 0)
@@ -45,14 +46,14 @@ struct TerminalBarChart {
             if grouped {
                 for (s, series) in model.series.enumerated() {
                     let name = DisplayWidth.pad(DisplayWidth.truncate(series.name, to: nameWidth), to: nameWidth)
-                    let bar = layouts[s].row(series.values[c], whole: series.isWhole, glyphs: glyphs,
+                    let bar = layouts[s].row(series.values[c], text: labels[s][c], glyphs: glyphs,
                                              paint: { ChartColors.paint($0, ChartColors.ansi(s), color) })
                     let mark = s == 0 ? suffixes[c] : ""
                     lines.append(trimmed((s == 0 ? label : String(repeating: " ", count: labelWidth)) + " " + name + " " + bar + mark))
                 }
             } else {
                 let bars = model.series.enumerated().map { s, series in
-                    layouts[s].row(series.values[c], whole: series.isWhole, glyphs: glyphs,
+                    layouts[s].row(series.values[c], text: labels[s][c], glyphs: glyphs,
                                    paint: { ChartColors.paint($0, ChartColors.ansi(s), color) })
                 }
                 lines.append(trimmed(label + " " + bars.joined(separator: " ") + suffixes[c]))
@@ -74,10 +75,6 @@ struct TerminalBarChart {
             }
         }
         return suffixes
-    }
-
-    private func valueTextWidth(_ series: ChartSeries) -> Int {
-        series.values.compactMap { $0 }.map { ChartNumber.format($0, whole: series.isWhole).count }.max() ?? 1
     }
 
     private func trimmed(_ line: String) -> String {
