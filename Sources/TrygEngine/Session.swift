@@ -203,7 +203,7 @@ public final class Session: Sendable {
             let statement = try Parser.parse(SourceText(text), parameters: parameters)
             let query: QueryAST
             switch statement.kind {
-            case .query(let q), .let(_, let q), .explain(let q): query = q
+            case .query(let q), .let(_, let q), .explain(let q, _): query = q
             }
             var binder = makeBinder()
             return try binder.bind(query).fields.map { ResultColumn(name: $0.name, type: $0.type, isKey: $0.role == .key) }
