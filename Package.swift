@@ -37,7 +37,14 @@ let package = Package(
         // libxlsxwriter.so.4 loaded when the first workbook is written (see xlsx_loader.c).
         .target(name: "CXLSX", dependencies: ["CLazyLibrary"]),
 
-        // Opens a shared library when it is first needed (for CCairo, CZip, CPCRE2 and CXLSX).
+        // A connection to a PostgreSQL-protocol server: statements out, rows back.
+        .target(name: "TrygPostgres", dependencies: ["TrygEngine", "CLibPQ"]),
+
+        // libpq, the PostgreSQL client: its declarations, and libpq.so.5 loaded when tryg first
+        // talks to a server (see libpq_loader.c).
+        .target(name: "CLibPQ", dependencies: ["CLazyLibrary"]),
+
+        // Opens a shared library when it is first needed (for CCairo, CZip, CPCRE2, CXLSX and CLibPQ).
         .target(name: "CLazyLibrary"),
 
         // GNU readline, seen only by the executable.
@@ -68,7 +75,7 @@ let package = Package(
         .testTarget(name: "TrygDomainTests", dependencies: ["TrygDomain"]),
         .testTarget(
             name: "TrygEngineTests",
-            dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "CSQLite"],
+            dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "CSQLite", "TrygPostgres", "TrygShell"],
             exclude: ["Golden"]
         ),
         .testTarget(

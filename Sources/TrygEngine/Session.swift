@@ -99,6 +99,12 @@ public final class Session: Sendable {
         set { defaultSuppression.withLock { $0 = newValue } }
     }
     private let defaultSuppression = Mutex<Int64?>(nil)
+    /// `--sql DIALECT`: queries are compiled to SQL and shown, not run (`let` still runs).
+    public var sqlDialect: SQLDialect? {
+        get { dialectValue.withLock { $0 } }
+        set { dialectValue.withLock { $0 = newValue } }
+    }
+    private let dialectValue = Mutex<SQLDialect?>(nil)
     /// Tables made by `let`: a later `let` may replace these, never a table loaded from a file.
     private let letNames = Mutex<Set<String>>([])
 
@@ -127,6 +133,10 @@ public final class Session: Sendable {
             let statement = try Parser.parse(source, parameters: parameters)
             switch statement.kind {
             case .query(let query):
+                if let dialect = sqlDialect {
+                    let (text, warnings) = try sql(query, dialect)
+                    return .plan(text, warnings: warnings)
+                }
                 let run = try run(query)
                 var result = QueryResult(table: run.table, warnings: run.warnings, chart: run.chart,
                                          elapsed: clock.now - start, suppression: run.suppression)
@@ -142,7 +152,10 @@ public final class Session: Sendable {
                                          suppression: run.suppression)
                 result.outputFile = statement.output?.text
                 return .stored(name: name.text, result: result)
-            case .explain(let query):
+            case .explain(let query, let dialect?):
+                let (text, warnings) = try sql(query, dialect)
+                return .plan(text, warnings: warnings)
+            case .explain(let query, nil):
                 var binder = makeBinder()
                 let bound = try binder.bind(query)
                 let trace = Optimizer.standard.trace(bound.plan)
@@ -190,7 +203,7 @@ public final class Session: Sendable {
             let statement = try Parser.parse(SourceText(text), parameters: parameters)
             let query: QueryAST
             switch statement.kind {
-            case .query(let q), .let(_, let q), .explain(let q): query = q
+            case .query(let q), .let(_, let q), .explain(let q, _): query = q
             }
             var binder = makeBinder()
             return try binder.bind(query).fields.map { ResultColumn(name: $0.name, type: $0.type, isKey: $0.role == .key) }
@@ -204,7 +217,7 @@ public final class Session: Sendable {
         try execute(SourceText(text))
     }
 
-    private func makeBinder() -> Binder {
+    func makeBinder() -> Binder {
         var binder = Binder(catalog: catalog, domain: domain)
         binder.suppressBelow = suppressBelow
         binder.cancellation = cancellation

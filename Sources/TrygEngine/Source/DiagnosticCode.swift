@@ -67,6 +67,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     /// `let` of a name a table loaded from a file has.
     public static let tableLoadedFromFile = DiagnosticCode(rawValue: "table-loaded-from-file")
 
+    /// A stage, function or value the chosen SQL dialect cannot express (`explain sql`, `--sql`).
+    public static let sqlUnsupported = DiagnosticCode(rawValue: "sql-unsupported")
+
+    /// A database server refused a connection or a statement; the message carries the server's own.
+    public static let server = DiagnosticCode(rawValue: "server")
+
     // Execution.
     public static let overflow = DiagnosticCode(rawValue: "overflow")
     /// A join, pivot, trend or result that would pass a limit or the memory budget.

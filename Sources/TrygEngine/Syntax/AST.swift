@@ -109,7 +109,8 @@ struct Statement: Sendable {
     enum Kind: Sendable {
         case query(QueryAST)
         case `let`(Name, QueryAST)
-        case explain(QueryAST)
+        /// `explain QUERY`, or `explain sql [DIALECT] QUERY` (then `sql` names the dialect).
+        case explain(QueryAST, sql: SQLDialect?)
     }
     let kind: Kind
     let span: Span

@@ -149,8 +149,9 @@ struct Parser {
                 let q = try query()
                 return Statement(kind: .let(n, q), span: Span(start, previousEnd))
             }
+            let dialect = try explainSQL()
             let q = try query()
-            return Statement(kind: .explain(q), span: Span(start, previousEnd))
+            return Statement(kind: .explain(q, sql: dialect), span: Span(start, previousEnd))
         }
         if case .symbol(let s) = current.kind, s == "." {
             throw Diagnostic(.error, "dot commands are for the shell", code: .unexpectedToken, span: current.span,
@@ -158,6 +159,27 @@ struct Parser {
         }
         let q = try query()
         return Statement(kind: .query(q), span: Span(start, previousEnd))
+    }
+
+    /// After `explain`: `sql [DIALECT]`, when the words are that and not a table named `sql`
+    /// (a table comes before a stage or the end, a dialect before a table).
+    private mutating func explainSQL() throws(Diagnostic) -> SQLDialect? {
+        func startsQuery(_ t: Token) -> Bool {
+            if t.isSymbol("(") { return true }
+            if case .quotedIdentifier = t.kind { return true }
+            guard case .word = t.kind, let k = t.keyword else { return false }
+            return !Parser.stageKeywords.contains(k) && k != "to"
+        }
+        guard current.isKeyword("sql"), startsQuery(peek(1)) else { return nil }
+        advance()
+        guard case .word(let w) = current.kind, startsQuery(peek(1)) else { return .standard }
+        guard let dialect = SQLDialect.named(w) else {
+            throw Diagnostic(.error, "unknown SQL dialect '\(w)'", code: .invalidValue, span: current.span,
+                             label: "expected \(SQLDialect.names.joined(separator: ", ")) or a table",
+                             notes: ["help: e.g. explain sql duckdb incidents group by halfyear"])
+        }
+        advance()
+        return dialect
     }
 
     mutating func query() throws(Diagnostic) -> QueryAST {

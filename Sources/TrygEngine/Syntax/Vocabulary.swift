@@ -80,6 +80,9 @@ public enum Vocabulary {
     /// Words that start a statement other than a query.
     public static let statementWords = ["let", "explain"]
 
+    /// The word after `explain` that asks for SQL (`explain sql [DIALECT] QUERY`).
+    public static let explainSQLWord = "sql"
+
     /// How tightly an operator binds; loosest first.
     public enum Precedence: Int, Sendable, Comparable {
         case or = 1, and, not, comparison, concatenation, additive, multiplicative, unary

@@ -19,7 +19,7 @@ enum HelpText {
             }
         }
         lines.append("")
-        lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    (end with ; or a complete line)")
+        lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    explain sql [DIALECT] QUERY    (end with ; or a complete line)")
         lines.append("             QUERY to \"FILE.xlsx\"    the result written to a workbook instead of shown")
         lines.append("Stages:      " + Vocabulary.stages.filter { $0.keyword != "left" }.map(\.words).joined(separator: ", "))
         lines.append("Functions:   " + FunctionCatalog.scalarNames.joined(separator: " "))
@@ -90,7 +90,10 @@ enum HelpText {
         "let": "let NAME = QUERY — keeps the query's result as a table NAME for the session"
             + "\n  e.g. let vinter = incidents where season = \"vinter\"\n  then: vinter group by library; .drop NAME removes it",
         "explain": "explain QUERY — the plan instead of the rows: the stages as they run, the rewrites applied"
-            + " (by name) and the kernels chosen\n  e.g. explain incidents where library = \"Blågården\" group by halfyear",
+            + " (by name) and the kernels chosen\n  e.g. explain incidents where library = \"Blågården\" group by halfyear"
+            + "\nexplain sql [DIALECT] QUERY — the query as one SQL statement for \(SQLDialect.names.joined(separator: ", "))"
+            + " (postgres when none is named); a stage or function the dialect cannot express is an error naming both"
+            + "\n  e.g. explain sql duckdb incidents where library = \"Blågården\" group by halfyear",
     ]
 
     /// Every topic name, for suggestions and completion.

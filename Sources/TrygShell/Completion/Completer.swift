@@ -121,6 +121,9 @@ public struct Completer {
         case .word(let w):
             let k = w.lowercased()
             if query.tokens.count == 1 && (k == "let") { return [] }
+            if k == "explain" && query.tokens.count == 1 { return [Vocabulary.explainSQLWord] + tables }
+            if k == Vocabulary.explainSQLWord && query.isExplainSQLHead { return SQLDialect.names + tables }
+            if SQLDialect.named(k) != nil && query.isExplainSQLHead { return tables }
             if k == "explain" || k == "join" { return tables }
             if k == "group" || k == "order" { return ["by"] }
             if k == "chart" { return Vocabulary.chartKinds }

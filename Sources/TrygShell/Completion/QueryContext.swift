@@ -22,6 +22,8 @@ struct QueryContext {
     let aggregatesAllowed: Bool
 
     var lastToken: Token? { tokens.last }
+    /// The statement so far is `explain sql` or `explain sql DIALECT`: a dialect or a table comes next.
+    private(set) var isExplainSQLHead = false
 
     init(_ all: [Token], catalog: Catalog) {
         var tokens = all
@@ -29,7 +31,14 @@ struct QueryContext {
         if all.count >= 3, all[0].isKeyword("let"), all[2].isSymbol("=") {
             tokens = Array(all.dropFirst(3))
         } else if all.first?.isKeyword("explain") == true {
-            tokens = Array(all.dropFirst())
+            // `explain sql [DIALECT]` is head too: the query starts after it.
+            var head = 1
+            if all.count > 1, all[1].isKeyword(Vocabulary.explainSQLWord) {
+                head = 2
+                if all.count > 2, let w = all[2].keyword, SQLDialect.named(w) != nil { head = 3 }
+            }
+            isExplainSQLHead = head > 1 && all.count == head
+            tokens = Array(all.dropFirst(min(head, all.count - 1)))
         }
         // Keep the head visible for `let X =` and `explain` so the next word is a table.
         self.tokens = tokens.isEmpty ? all : tokens

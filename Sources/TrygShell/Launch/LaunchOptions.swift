@@ -35,6 +35,8 @@ public struct LaunchOptions: Equatable, Sendable {
     public var outputDecimalComma: Bool?
     /// `--output-dir DIR`: one file per result.
     public var outputDirectory: String?
+    /// `--sql DIALECT`: each query printed as one SQL statement instead of run.
+    public var sqlDialect: SQLDialect?
     /// `--suppress N`: small-count suppression on every result.
     public var suppressBelow: Int64?
     /// `--numbers da`: the table view's numbers Danish style.
@@ -154,6 +156,12 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.csvDialect = dialect
             case "--output-dir": options.outputDirectory = try value(flag, inline)
             case "-o", "--output": options.output = try value(flag, inline)
+            case "--sql":
+                let name = try value(flag, inline)
+                guard let dialect = SQLDialect.named(name) else {
+                    throw UsageError(message: "unknown SQL dialect '\(name)'; expected \(SQLDialect.names.joined(separator: "|"))")
+                }
+                options.sqlDialect = dialect
             case "--suppress":
                 let text = try value(flag, inline)
                 guard let n = Int64(text), n >= 1 else {
@@ -185,7 +193,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
                              "--ascii", "--demo", "--source", "--maxrows", "--memory-limit", "--dialect", "--numbers",
                              "--suppress", "--output-dir", "--output", "--quiet", "--sheet", "--delimiter", "--quoting", "--header",
-                             "--encoding", "--decimal", "--thousands", "--null", "--type"]
+                             "--encoding", "--decimal", "--thousands", "--null", "--type", "--sql"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
             }
@@ -275,6 +283,7 @@ public struct LaunchOptions: Equatable, Sendable {
                                             (.json with --format json, .xlsx with --format xlsx)
           --suppress N                      counts under N suppressed in every result, with
                                             complementary cells (shown <N; null in csv and json)
+          --sql postgres|duckdb|spark       print each query as one SQL statement instead of running it
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one
           --ascii                           draw charts and tables in plain ASCII

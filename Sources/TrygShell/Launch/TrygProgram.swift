@@ -133,6 +133,7 @@ public struct TrygProgram {
         runner.session.parameters = options.parameters
         if let budget = options.memoryLimit { runner.session.memoryBudget = budget }
         runner.session.suppressBelow = options.suppressBelow
+        runner.session.sqlDialect = options.sqlDialect
         if let path = options.output, !options.workbook {
             do {
                 runner.redirect = try FileDescriptorOutput(path: path)

@@ -1,0 +1,165 @@
+import Testing
+import TrygDomain
+@testable import TrygEngine
+
+/// The SQL compiler: quoting that no name or text can escape, `explain sql` parsing, and the
+/// plan-time errors for what a dialect cannot express.
+@Suite struct SQLCompilerTests {
+    /// Reads a quoted literal back as the dialect's lexer would; nil when it is not one literal.
+    static func unquoteLiteral(_ sql: String, _ dialect: SQLDialect) -> String? {
+        var chars = Array(sql)
+        guard chars.count >= 2, chars.first == "'", chars.last == "'" else { return nil }
+        chars = Array(chars[1..<(chars.count - 1)])
+        var out = "", i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if dialect == .spark && c == "\\" {
+                guard i + 1 < chars.count else { return nil }
+                out.append(chars[i + 1])
+                i += 2
+                continue
+            }
+            if c == "'" {
+                // Only a doubled quote may stand inside (PostgreSQL, DuckDB); Spark escapes it.
+                guard dialect != .spark, i + 1 < chars.count, chars[i + 1] == "'" else { return nil }
+                out.append("'")
+                i += 2
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// Reads a quoted identifier back; nil when it is not one identifier.
+    static func unquoteIdentifier(_ sql: String, _ dialect: SQLDialect) -> String? {
+        let q: Character = dialect == .spark ? "`" : "\""
+        var chars = Array(sql)
+        guard chars.count >= 2, chars.first == q, chars.last == q else { return nil }
+        chars = Array(chars[1..<(chars.count - 1)])
+        var out = "", i = 0
+        while i < chars.count {
+            if chars[i] == q {
+                guard i + 1 < chars.count, chars[i + 1] == q else { return nil }
+                i += 1
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+
+    static let hostile = ["it's", "a\"b", "back\\slash", "`tick`", "'; DROP TABLE incidents; --", "\\'", "''", "\"\"",
+                          "æøå ÆØÅ", "line\nbreak", "\\", "'", "\"", "`", "", "tab\there", "emoji 🎉", "\\\\'\\"]
+
+    @Test(arguments: SQLDialect.allCases)
+    func literalsReadBackAsWritten(_ dialect: SQLDialect) throws {
+        var rng = TestTables.Rng(state: 11)
+        let alphabet: [Character] = ["'", "\"", "\\", "`", "a", "ø", " ", "\n", ";", "-", "%", "_", "$", "é"]
+        var samples = SQLCompilerTests.hostile
+        for _ in 0..<300 { samples.append(String((0..<rng.int(12)).map { _ in alphabet[rng.int(alphabet.count)] })) }
+        for s in samples {
+            let literal = try SQLQuoting.literal(s, dialect)
+            #expect(SQLCompilerTests.unquoteLiteral(literal, dialect) == s, "\(dialect) literal \(literal)")
+            let identifier = try SQLQuoting.identifier(s, dialect)
+            #expect(SQLCompilerTests.unquoteIdentifier(identifier, dialect) == s, "\(dialect) identifier \(identifier)")
+        }
+    }
+
+    @Test(arguments: SQLDialect.allCases)
+    func nulIsRejected(_ dialect: SQLDialect) {
+        #expect(throws: SQLQuoting.Unwritable.self) { try SQLQuoting.literal("a\u{0}b", dialect) }
+        #expect(throws: SQLQuoting.Unwritable.self) { try SQLQuoting.identifier("\u{0}", dialect) }
+    }
+
+    /// A table whose names and values would break SQL pasted together: every one comes out quoted.
+    static func hostileSession() -> Session {
+        var a = ColumnBuilder(type: .text), b = ColumnBuilder(type: .int)
+        a.append(.text("x"))
+        b.append(.int(1))
+        let catalog = Catalog()
+        catalog.register(Table(name: "tab\"le's", columnNames: ["it's \"a\" col", "back\\slash"], columns: [a.finish(), b.finish()]))
+        return Session(catalog: catalog)
+    }
+
+    @Test(arguments: SQLDialect.allCases)
+    func hostileNamesAndTextsAreQuoted(_ dialect: SQLDialect) throws {
+        let session = SQLCompilerTests.hostileSession()
+        let text = "`tab\"le's` where `it's \"a\" col` = \"'); drop table x; --\" group by `back\\slash`"
+        let sql = try session.sql(text, dialect: dialect)
+        #expect(sql.contains(try SQLQuoting.identifier("tab\"le's", dialect)))
+        #expect(sql.contains(try SQLQuoting.identifier("it's \"a\" col", dialect)))
+        #expect(sql.contains(try SQLQuoting.identifier("back\\slash", dialect)))
+        #expect(sql.contains(try SQLQuoting.literal("'); drop table x; --", dialect)))
+    }
+
+    @Test func explainSQLNamesTheDialect() throws {
+        let session = Session(catalog: TestTables.catalog())
+        for (statement, quote) in [("explain sql incidents count", "\""), ("explain sql postgres incidents count", "\""),
+                                   ("explain sql duckdb incidents count", "\""), ("explain sql SPARK incidents count", "`")] {
+            guard case .plan(let text, _) = try session.execute(statement) else { Issue.record("no SQL: \(statement)"); continue }
+            #expect(text.hasPrefix("WITH"), "\(statement)")
+            #expect(text.contains("FROM \(quote)incidents\(quote)"), "\(statement): \(text)")
+            #expect(text.contains("COUNT(*)"))
+        }
+    }
+
+    @Test func aTableNamedSQLIsStillATable() {
+        let session = Session(catalog: TestTables.catalog())
+        // `sql` before a stage is the table: explain of an unknown table, not SQL.
+        #expect(throws: Diagnostic.self) { try session.execute("explain sql count") }
+        do { _ = try session.execute("explain sql count") } catch { #expect(error.code == .unknownTable) }
+        do { _ = try session.execute("explain sql mysql incidents count") } catch {
+            #expect(error.code == .invalidValue)
+            #expect(error.message.contains("mysql"))
+        }
+    }
+
+    @Test func sqlFlagCompilesQueriesInsteadOfRunning() throws {
+        let session = Session(catalog: TestTables.catalog())
+        session.sqlDialect = .duckdb
+        guard case .plan(let text, _) = try session.execute("incidents group by halfyear") else {
+            Issue.record("--sql ran the query"); return
+        }
+        #expect(text.contains("GROUP BY"))
+        #expect(text.contains("'vinter '"))
+    }
+
+    /// Each refusal is a plan-time error with its own code, naming what and the dialect.
+    @Test func whatADialectCannotExpressIsAnError() {
+        let session = Session(catalog: TestTables.catalog())
+        let cases: [(String, SQLDialect, String)] = [
+            ("libraries select substr(name, -3) as s", .postgres, "substr"),
+            ("incidents select date_diff(\"hour\", reported_at, 2025-01-01) as h", .spark, "date_diff"),
+            ("incidents limit 3", .duckdb, "limit"),
+            ("incidents order by library limit 3", .spark, "Danish"),
+            ("incidents group by library compute mode(severity)", .duckdb, "mode"),
+            ("incidents group by library compute sum(severity)", .spark, "sum"),
+            ("incidents group by library suppress below 5", .postgres, "suppression"),
+        ]
+        for (query, dialect, what) in cases {
+            do {
+                _ = try session.sql(query, dialect: dialect)
+                Issue.record("compiled: \(query) for \(dialect)")
+            } catch {
+                #expect(error.code == .sqlUnsupported, "\(query)")
+                #expect(error.message.contains(what), "\(query): \(error.message)")
+                #expect(error.message.contains(dialect.title), "\(query): \(error.message)")
+            }
+        }
+    }
+
+    /// What the dialects differ in comes from the dialect, in each statement.
+    @Test func dialectsDifferWhereTheyMust() throws {
+        let session = Session(catalog: TestTables.catalog())
+        let q = "incidents group by library compute median(severity), count order by library"
+        let pg = try session.sql(q, dialect: .postgres), duck = try session.sql(q, dialect: .duckdb)
+        #expect(pg.contains("PERCENTILE_CONT(0.5) WITHIN GROUP"))
+        #expect(pg.contains("COLLATE \"da-x-icu\""))
+        #expect(duck.contains("QUANTILE_CONT("))
+        let spark = try session.sql("incidents group by library compute median(severity)", dialect: .spark)
+        #expect(spark.contains("PERCENTILE(CAST("))
+        #expect(spark.contains("`library`"))
+    }
+}
