@@ -145,7 +145,9 @@ public final class Session: Sendable {
             case .explain(let query):
                 var binder = makeBinder()
                 let bound = try binder.bind(query)
-                let text = PlanPrinter.explain(before: bound.plan, trace: Optimizer.standard.trace(bound.plan))
+                let trace = Optimizer.standard.trace(bound.plan)
+                let physical = PhysicalPlanner(kernels: kernels, domain: domain).plan(trace.last?.plan ?? bound.plan)
+                let text = PlanPrinter.explain(before: bound.plan, trace: trace) + "\nphysical plan:\n" + PlanPrinter.render(physical)
                 return .plan(text, warnings: bound.warnings)
             }
         } catch {

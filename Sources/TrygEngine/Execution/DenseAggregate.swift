@@ -28,6 +28,50 @@ struct DenseAggregate {
     struct FilterKey {
         let column: Column
         let code: Int32
+
+        /// The filter `column = value` when the column is text with a dictionary of at most
+        /// 64 entries that holds the value; nil otherwise.
+        init?(column: Column, value: String) {
+            guard case .text(_, let dict) = column.storage, dict.values.count <= 64, let code = dict.code(of: value),
+                  column.nulls == nil || !dict.values.isEmpty else { return nil }
+            self.column = column
+            self.code = code
+        }
+    }
+
+    /// Whether every aggregate has a dense accumulator (`count`, `share`, `sum`, `avg`, `pct`,
+    /// and `min`/`max` of anything but text).
+    static func accepts(_ aggregates: [BoundAggregate]) -> Bool {
+        aggregates.allSatisfy { a in
+            switch a.kind {
+            case .count, .share, .countNonNull, .sum, .avg, .pct: return true
+            case .min, .max: return a.type != .text
+            default: return false
+            }
+        }
+    }
+
+    /// Whether a key of this type is stored as codes (text) or integers (the rest but decimals
+    /// and floats), which the dense kernel indexes by.
+    static func hasCodes(_ type: DataType) -> Bool {
+        switch type {
+        case .decimal, .float, .null: return false
+        default: return true
+        }
+    }
+
+    /// The slots a key column takes (its values and null) when its statistics are known without
+    /// reading it: a dictionary's size, or the known range of calendar codes and categories.
+    static func knownCardinality(_ c: Column) -> Int? {
+        switch c.storage {
+        case .text(_, let dict): return dict.values.count + 1
+        case .ints:
+            guard let range = c.knownRange else { return nil }
+            let (span, o) = range.upperBound.subtractingReportingOverflow(range.lowerBound)
+            guard !o, span < Int64(maxDomain) else { return nil }
+            return Int(span) + 2
+        case .decimals, .floats: return nil
+        }
     }
 
     /// Returns nil when a key or an aggregate does not fit this path.
@@ -47,13 +91,7 @@ struct DenseAggregate {
             domain = d
             keyCodes.append(k)
         }
-        for a in aggregates {
-            switch a.kind {
-            case .count, .share, .countNonNull, .sum, .avg, .pct, .min, .max: break
-            default: return nil
-            }
-            if a.kind == .min || a.kind == .max, a.type == .text { return nil }
-        }
+        guard DenseAggregate.accepts(aggregates) else { return nil }
         let ev = Evaluator(relation: rel, cancellation: cancellation)
         var argColumns: [Column?] = []
         for a in aggregates {

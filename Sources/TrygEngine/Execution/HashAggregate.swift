@@ -3,15 +3,9 @@ import Foundation
 /// `group by` and `compute`: groups rows by key columns and computes aggregates per group.
 struct HashAggregate {
     let cancellation: CancellationFlag
-    /// Whether the dense (array-indexed) path may be taken.
-    var dense = true
 
     func run(_ rel: Relation, selection: [Int32]?, keys: [(String, BoundExpr)],
              aggregates: [BoundAggregate]) throws(Diagnostic) -> Relation {
-        if dense, let result = try DenseAggregate(cancellation: cancellation).run(rel, selection: selection, keys: keys,
-                                                                                  aggregates: aggregates) {
-            return try HashAggregate.ordered(result, keys: keys, cancellation: cancellation)
-        }
         let ev = Evaluator(relation: rel, cancellation: cancellation)
         var keyCols: [Column] = []
         for (_, e) in keys { keyCols.append(try ev.evaluate(e)) }

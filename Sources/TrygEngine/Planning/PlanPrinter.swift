@@ -23,6 +23,15 @@ enum PlanPrinter {
         return line
     }
 
+    /// The physical plan: each node as in the logical plan, with its kernel in brackets.
+    static func render(_ plan: PhysicalPlan, indent: Int = 1) -> String {
+        let pad = String(repeating: "  ", count: indent)
+        var line = pad + describe(plan.logical) + "  (~\(format(estimate(plan.logical))) rows)"
+        if let kernel = plan.kernelText { line += "  [\(kernel)]" }
+        for c in plan.inputs { line += "\n" + render(c, indent: indent + 1) }
+        return line
+    }
+
     static func describe(_ plan: LogicalPlan) -> String {
         switch plan {
         case .scan(let t, let cols):
