@@ -116,6 +116,7 @@ struct CSVTextCheck {
         nonASCII = nonASCII || column.encoder.sawNonASCII
         invalidUTF8 = invalidUTF8 || column.encoder.sawInvalidUTF8
         nul = nul || column.encoder.sawNUL
+        if column.state == .plainText { add(column.plain.check()) }
     }
 }
 

@@ -20,6 +20,16 @@ extension CSVColumnAccumulator {
             let dictionary = TextDictionary(values: count > 0 ? [""] : [])
             return Column(type: .text, storage: .text(codes: Array(repeating: 0, count: count), dictionary: dictionary),
                           nulls: nulls)
+        case .plainText:
+            if fixedType == nil, let scale, let indices = plainScaleIndices(scale) {
+                return Column(type: .category(scale), storage: .ints(indices), nulls: nulls)
+            }
+            return Column(type: .text, storage: .strings(plain.finish()), nulls: nulls)
+        case .text where CSVPlainText.prefersPlain(distinct: encoder.values.count, rows: codes.count):
+            // Stretches each too short to decide, together mostly different values.
+            var whole = self
+            whole.becomePlainText()
+            return whole.finish(scale: scale)
         case .text, .needsRescan:
             if fixedType == nil, let scale, let indices = scaleIndices(scale) {
                 return Column(type: .category(scale), storage: .ints(codes.map { indices[Int($0)] }), nulls: nulls)
@@ -41,6 +51,25 @@ extension CSVColumnAccumulator {
             if Int32(code) == encoder.nullPlaceholder {
                 indices.append(0)
             } else if let i = scale.index(of: value) {
+                indices.append(Int64(i))
+            } else {
+                return nil
+            }
+        }
+        return indices
+    }
+
+    /// The scale position of each plain text row (0 for nulls), or nil when some value is
+    /// not in the scale.
+    private func plainScaleIndices(_ scale: OrderedScale) -> [Int64]? {
+        var indices: [Int64] = []
+        indices.reserveCapacity(plain.rows)
+        let text = plain.finish()
+        for row in 0..<text.count {
+            let word = row >> 6
+            if word < nullWords.count, nullWords[word] & (1 << UInt64(row & 63)) != 0 {
+                indices.append(0)
+            } else if let i = scale.index(of: text.value(at: row)) {
                 indices.append(Int64(i))
             } else {
                 return nil

@@ -19,6 +19,8 @@ extension CSVColumnAccumulator {
         case (.decimal, .int): next.widenIntsToDecimals()
         case (.date, .timestamp): widenDatesToTimestamps()
         case (.timestamp, .date): next.widenDatesToTimestamps()
+        case (.text, .plainText): becomePlainText()
+        case (.plainText, .text): next.becomePlainText()
         default:
             if state != next.state || state == .needsRescan {
                 giveUpForRescan()
@@ -32,6 +34,7 @@ extension CSVColumnAccumulator {
         case .int, .bool, .date, .timestamp: ints.append(contentsOf: next.ints)
         case .decimal: decimals.append(contentsOf: next.decimals)
         case .text, .mapped: appendCodes(of: next)
+        case .plainText: plain.append(next.plain)
         case .pending, .needsRescan: break
         }
         for (w, word) in next.nullWords.enumerated() where word != 0 {

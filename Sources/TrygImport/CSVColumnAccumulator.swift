@@ -16,6 +16,8 @@ struct CSVColumnAccumulator {
         /// Only nulls so far.
         case pending
         case int, decimal, bool, date, timestamp, text
+        /// Text whose values are mostly different, kept as bytes (`plain`), not codes.
+        case plainText
         /// Values are kept as text codes and mapped to a category or half-year at the end.
         case mapped
         /// Became text after values of another type: the text is re-read in a second pass.
@@ -43,6 +45,8 @@ struct CSVColumnAccumulator {
     var fractionDigits = 0
     var codes: [Int32] = []
     var encoder = CSVTextEncoder()
+    /// For `.plainText`: the values' bytes.
+    var plain = CSVPlainText()
     /// For `.mapped`: the Int64 value of each text code, nil for a value outside the type.
     var mappedValues: [Int64?] = []
     /// Null bits, grown only when a null arrives (most columns have none).
@@ -86,6 +90,7 @@ struct CSVColumnAccumulator {
         case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
         case .text, .mapped: codes.reserveCapacity(capacity)
+        case .plainText: break
         case .pending, .needsRescan: break
         }
     }
@@ -120,7 +125,7 @@ struct CSVColumnAccumulator {
             if mappedValues[Int(checkedCode)] != nil { return true }
             checkedNull = markers.matches(b)
             return checkedNull
-        case .pending, .text, .needsRescan: return true
+        case .pending, .text, .plainText, .needsRescan: return true
         }
         if checked == nil, markers.matches(b) { checkedNull = true }
         return checked != nil || checkedNull
@@ -141,7 +146,7 @@ struct CSVColumnAccumulator {
             return true
         case .timestamp: return CSVValueParser.dateOrTimestamp(b) != nil
         case .mapped: return mappedValue(String(decoding: b, as: UTF8.self)) != nil
-        case .pending, .text, .needsRescan: return true
+        case .pending, .text, .plainText, .needsRescan: return true
         }
     }
 
@@ -189,7 +194,7 @@ struct CSVColumnAccumulator {
             }
             guard mappedValues[Int(code)] != nil else { return false }
             codes.append(code)
-        case .pending, .text, .needsRescan:
+        case .pending, .text, .plainText, .needsRescan:
             return false
         }
         count &+= 1
@@ -206,6 +211,7 @@ struct CSVColumnAccumulator {
         case .int, .bool, .date, .timestamp: ints.removeLast()
         case .decimal: decimals.removeLast()
         case .text, .mapped: codes.removeLast()
+        case .plainText: plain.removeLast()
         case .pending, .needsRescan: break
         }
     }
@@ -241,7 +247,14 @@ struct CSVColumnAccumulator {
             case .timestamp(let t)?: return ints.append(t)
             default: break
             }
-        case .text: return codes.append(encoder.code(for: b))
+        case .text:
+            codes.append(encoder.code(for: b))
+            // At each checkpoint: a column of mostly different values goes plain.
+            let n = codes.count
+            if n >= CSVPlainText.firstCheckpoint, n & (n &- 1) == 0,
+               CSVPlainText.prefersPlain(distinct: encoder.values.count, rows: n) { becomePlainText() }
+            return
+        case .plainText: return plain.append(b)
         case .mapped: return codes.append(checkedCode)
         case .pending:
             let value = CSVValueParser.classify(b, numbers)
@@ -312,6 +325,7 @@ struct CSVColumnAccumulator {
         case .int, .bool, .date, .timestamp: ints.append(0)
         case .decimal: decimals.append(0)
         case .text, .mapped: codes.append(encoder.nullCode())
+        case .plainText: plain.appendEmpty()
         case .pending, .needsRescan: break
         }
     }
@@ -374,6 +388,16 @@ struct CSVColumnAccumulator {
         ints = []
         decimals = []
         codes = []
+        plain = CSVPlainText()
+    }
+
+    /// Keeps the text as bytes from now on (the values so far written out from the codes).
+    /// The encoder stays for what it saw of the bytes (`CSVTextCheck`).
+    mutating func becomePlainText() {
+        guard state == .text else { return }
+        plain = CSVPlainText(codes: codes, values: encoder.values, nullWords: nullWords, capacity: capacityHint)
+        codes = []
+        state = .plainText
     }
 
     func mappedValue(_ text: String) -> Int64? {

@@ -105,10 +105,10 @@ import Testing
          "SELECT count(*) FROM incidents WHERE length(description) > 30", false),
     ]
 
-    @Test(arguments: 0..<cases.count)
-    func matchesSQLite(_ index: Int) throws {
+    @Test(arguments: 0..<cases.count, TextLayout.allCases)
+    func matchesSQLite(_ index: Int, _ layout: TextLayout) throws {
         let (tryg, sql, ordered) = DifferentialTests.cases[index]
-        let catalog = TestTables.catalog()
+        let catalog = TestTables.catalog(text: layout)
         let oracle = try SQLiteOracle(catalog.all)
         let session = Session(catalog: catalog)
         guard case .rows(let result) = try session.execute(tryg) else {

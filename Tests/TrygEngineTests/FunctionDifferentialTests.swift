@@ -28,10 +28,10 @@ import Testing
          "SELECT library, round((sum(severity * severity) - sum(severity) * sum(severity) * 1.0 / count(severity)) / (count(severity) - 1), 6) FROM incidents GROUP BY library ORDER BY library"),
     ]
 
-    @Test(arguments: 0..<cases.count)
-    func matchesSQLite(_ index: Int) throws {
+    @Test(arguments: 0..<cases.count, TextLayout.allCases)
+    func matchesSQLite(_ index: Int, _ layout: TextLayout) throws {
         let (tryg, sql) = FunctionDifferentialTests.cases[index]
-        let catalog = TestTables.catalog()
+        let catalog = TestTables.catalog(text: layout)
         let oracle = try SQLiteOracle(catalog.all)
         guard case .rows(let result) = try Session(catalog: catalog).execute(tryg) else {
             Issue.record("no rows for \(tryg)")
@@ -47,9 +47,9 @@ import Testing
     }
 
     /// quantile at 0, 0.5 and 1 is min, median and max; mode is a value no other value outnumbers.
-    @Test(arguments: ["library", "season", "halfyear", "category", "police_called"])
-    func orderedAggregatesAgree(_ key: String) throws {
-        let session = Session(catalog: TestTables.catalog())
+    @Test(arguments: ["library", "season", "halfyear", "category", "police_called"], TextLayout.allCases)
+    func orderedAggregatesAgree(_ key: String, _ layout: TextLayout) throws {
+        let session = Session(catalog: TestTables.catalog(text: layout))
         let q = "incidents group by \(key) compute quantile(severity, 0) as q0, min(severity) as lo, quantile(severity, 0.5) as q5, "
             + "median(severity) as med, quantile(severity, 1) as q1, max(severity) as hi, mode(severity) as m"
         guard case .rows(let r) = try session.execute(q) else { return }

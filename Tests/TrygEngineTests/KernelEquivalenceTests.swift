@@ -22,9 +22,11 @@ import TrygImport
         "incidents where library = \"Nørrebro\" group by halfyear compare halfyear \"2022/23\" to \"2024/25\"",
     ]
 
-    @Test func fastAndGeneralPathsAgree() throws {
+    @Test(arguments: TextLayout.allCases)
+    func fastAndGeneralPathsAgree(_ layout: TextLayout) throws {
         let table = TestTables.incidents(rows: 300_000, seed: 3, untimed: true)
-        let fast = Session(catalog: Catalog([table]), kernels: .all)
+        // The fast paths over text in `layout`, the general ones over the dictionary layout.
+        let fast = Session(catalog: Catalog([table.withTextLayout(layout)]), kernels: .all)
         let general = Session(catalog: Catalog([table]), kernels: .general)
         for q in KernelEquivalenceTests.queries {
             guard case .rows(let a) = try fast.execute(q), case .rows(let b) = try general.execute(q) else {

@@ -23,9 +23,13 @@ import Testing
             for _ in 0..<Self.perTables where ran < Self.queries {
                 ran += 1
                 let q = generator.query()
-                if let problem = Self.check(q, tables: tables, oracle: oracle) {
-                    failures += 1
-                    Issue.record("seed \(Self.seed), query \(ran): \(q.tryg)\n\(problem)\n\(Self.describe(tables))")
+                // Every query runs with the text columns stored both ways.
+                for layout in TextLayout.allCases {
+                    let stored = tables.map { $0.withTextLayout(layout) }
+                    if let problem = Self.check(q, tables: stored, oracle: oracle) {
+                        failures += 1
+                        Issue.record("seed \(Self.seed), query \(ran), text \(layout): \(q.tryg)\n\(problem)\n\(Self.describe(tables))")
+                    }
                 }
             }
         }

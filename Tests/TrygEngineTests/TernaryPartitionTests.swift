@@ -39,7 +39,6 @@ import Testing
         var failures = 0
         for round in 0..<(RandomDifferentialTests.queries / 4) where failures < 10 {
             let tables = RandomTables.make(&rng)
-            let session = Session(catalog: Catalog(tables))
             let (p, _) = generator.predicate()
             let keys = generator.groupKeys(generator.rng.int(3))
             let measures = "compute count, sum(v), min(v), max(v)"
@@ -47,21 +46,25 @@ import Testing
             // Some rounds partition after a join, where the right side's nulls come in.
             let source = round % 3 == 0
                 ? "t left join u on k select id, k, g, v, b, s, t.year as year, t.halfyear as halfyear, w" : "t"
-            do {
-                let all = try Self.measures(session, "\(source) \(grouping)")
-                var parts: [[String]: Measures] = [:]
-                for filter in ["where \(p)", "where not (\(p))", "where (\(p)) is null"] {
-                    for (k, m) in try Self.measures(session, "\(source) \(filter) \(grouping)") {
-                        parts[k, default: Measures()].merge(m)
+            // Each round runs with the text columns stored both ways.
+            for layout in TextLayout.allCases {
+                let session = Session(catalog: Catalog(tables.map { $0.withTextLayout(layout) }))
+                do {
+                    let all = try Self.measures(session, "\(source) \(grouping)")
+                    var parts: [[String]: Measures] = [:]
+                    for filter in ["where \(p)", "where not (\(p))", "where (\(p)) is null"] {
+                        for (k, m) in try Self.measures(session, "\(source) \(filter) \(grouping)") {
+                            parts[k, default: Measures()].merge(m)
+                        }
                     }
-                }
-                if all != parts {
+                    if all != parts {
+                        failures += 1
+                        Issue.record("text \(layout), \(source) [\(p)] \(grouping): \(all) vs \(parts)\n\(RandomDifferentialTests.describe(tables))")
+                    }
+                } catch {
                     failures += 1
-                    Issue.record("\(source) [\(p)] \(grouping): \(all) vs \(parts)\n\(RandomDifferentialTests.describe(tables))")
+                    Issue.record("text \(layout), \(source) [\(p)] \(grouping): \(error)")
                 }
-            } catch {
-                failures += 1
-                Issue.record("\(source) [\(p)] \(grouping): \(error)")
             }
         }
     }

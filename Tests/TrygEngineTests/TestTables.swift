@@ -91,4 +91,9 @@ enum TestTables {
     static func catalog() -> Catalog {
         Catalog([incidents(), librariesTable(), survey()])
     }
+
+    /// The same tables with every text column stored in `layout`.
+    static func catalog(text layout: TextLayout) -> Catalog {
+        Catalog([incidents(), librariesTable(), survey()].map { $0.withTextLayout(layout) })
+    }
 }

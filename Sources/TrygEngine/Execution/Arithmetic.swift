@@ -11,7 +11,7 @@ enum Arithmetic {
                 return Column(type: type, storage: .decimals(try negated(p, x, span), scale: s), nulls: x.nulls)
             case .floats(let p):
                 return Column(type: type, storage: .floats(p.map { -$0 }), nulls: x.nulls)
-            case .text:
+            case .text, .strings:
                 throw Diagnostic.internalError("negating text")
             }
         }

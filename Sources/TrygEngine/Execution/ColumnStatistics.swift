@@ -3,7 +3,8 @@ public enum ColumnStatistics {
     /// The distinct non-null values, in the column's own order.
     public static func distinct(_ col: Column) -> [Value] {
         switch col.storage {
-        case .text(let codes, let dict):
+        case .text, .strings:
+            let (codes, dict) = col.knownTextCodes
             var used = [Bool](repeating: false, count: dict.values.count)
             for (i, c) in codes.enumerated() where !col.isNull(i) { used[Int(c)] = true }
             let rank = Collation.ranks(dict)

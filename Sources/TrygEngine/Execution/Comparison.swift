@@ -39,9 +39,9 @@ enum Comparison {
             for i in 0..<n { out[i] = holds(op, DecimalValue.compare(p[i], sp, q[i], sq)) ? 1 : 0 }
         case (.floats(let p), .floats(let q)):
             for i in 0..<n { out[i] = holds(op, p[i] < q[i] ? -1 : p[i] > q[i] ? 1 : 0) ? 1 : 0 }
-        case (.text(let pc, let pd), .text(let qc, let qd)):
+        case (.text, .text), (.text, .strings), (.strings, .text), (.strings, .strings):
             for i in 0..<n {
-                let c = Collation.compare(pd.values[Int(pc[i])], qd.values[Int(qc[i])])
+                let c = Collation.compare(x.text(at: i) ?? "", y.text(at: i) ?? "")
                 out[i] = holds(op, c) ? 1 : 0
             }
         default:
@@ -94,8 +94,13 @@ enum Comparison {
         case .floats(let p):
             guard let lit = v.numeric else { throw Diagnostic.internalError("float vs \(v)") }
             for i in 0..<n { out[i] = holds(op, p[i] < lit ? -1 : p[i] > lit ? 1 : 0) ? 1 : 0 }
-        case .text(let codes, let dict):
+        case .strings(let s) where op == .eq || op == .ne:
             guard case .text(let lit) = v else { throw Diagnostic.internalError("text vs \(v)") }
+            let equal = PlainTextKernels.equal(s, lit)
+            for i in 0..<n { out[i] = equal[i] == (op == .eq) ? 1 : 0 }
+        case .text, .strings:
+            guard case .text(let lit) = v else { throw Diagnostic.internalError("text vs \(v)") }
+            let (codes, dict) = x.knownTextCodes
             // Decide once per dictionary entry, then look the answer up per row.
             let answers: [Int64]
             if op == .eq || op == .ne {
@@ -119,7 +124,8 @@ enum Comparison {
         let n = x.count
         var out = [Int64](repeating: 0, count: n)
         switch x.storage {
-        case .text(let codes, let dict):
+        case .text, .strings:
+            let (codes, dict) = x.knownTextCodes
             var hit = [Int64](repeating: 0, count: dict.values.count)
             for v in values { if case .text(let s) = v, let c = dict.code(of: s) { hit[Int(c)] = 1 } }
             for i in 0..<n { out[i] = hit[Int(codes[i])] }

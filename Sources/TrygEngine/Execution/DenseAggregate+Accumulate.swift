@@ -155,7 +155,8 @@ extension DenseAggregate {
                             }
                         }
                     }
-                case .decimals, .floats:
+                case .decimals, .floats, .strings:
+                    // `DenseAggregate.codes` takes no such key.
                     break
                 }
             }
@@ -217,7 +218,7 @@ extension DenseAggregate {
                 }
             }
             acc.doubles[j] = out
-        case .text:
+        case .text, .strings:
             break
         }
         acc.seen[j] = seen

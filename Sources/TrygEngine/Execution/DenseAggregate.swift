@@ -70,7 +70,7 @@ struct DenseAggregate {
             let (span, o) = range.upperBound.subtractingReportingOverflow(range.lowerBound)
             guard !o, span < Int64(maxDomain) else { return nil }
             return Int(span) + 2
-        case .decimals, .floats: return nil
+        case .decimals, .floats, .strings: return nil
         }
     }
 
@@ -97,7 +97,7 @@ struct DenseAggregate {
         for a in aggregates {
             if let arg = a.argument {
                 let c = try ev.evaluate(arg)
-                if case .text = c.storage { return nil }
+                if c.textLayout != nil { return nil }
                 argColumns.append(c)
             } else {
                 argColumns.append(nil)
@@ -127,7 +127,8 @@ struct DenseAggregate {
             let (span, o) = hi.subtractingReportingOverflow(lo)
             guard !o, span < Int64(DenseAggregate.maxDomain) else { return nil }
             return KeyCodes(column: c, lo: lo, cardinality: Int(span) + 2)
-        case .decimals, .floats:
+        case .decimals, .floats, .strings:
+            // Plain text has too many distinct values for a dense table.
             return nil
         }
     }

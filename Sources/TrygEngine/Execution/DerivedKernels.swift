@@ -4,7 +4,7 @@ import TrygDomain
 enum DerivedKernels {
     static func compute(_ kind: DerivedColumn, from source: Column, domain: DomainContext) -> Column {
         if kind == .district {
-            guard case .text(let codes, let dict) = source.storage else { return Column.constant(.null, type: .text, count: source.count) }
+            guard case (let codes, let dict)? = source.dictionaryEncoded else { return Column.constant(.null, type: .text, count: source.count) }
             // Map each dictionary entry once, then the codes.
             var b = ColumnBuilder(type: .text, capacity: dict.values.count)
             for v in dict.values {

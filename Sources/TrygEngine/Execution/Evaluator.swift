@@ -113,7 +113,7 @@ struct Evaluator {
         var cols: [Column] = []
         for a in args { cols.append(try evaluate(a)) }
         // Text functions work on the dictionary once, not on every row.
-        if [.lower, .upper, .trim, .length].contains(op), cols.count == 1, case .text(let codes, let dict) = cols[0].storage {
+        if [.lower, .upper, .trim, .length].contains(op), cols.count == 1, case (let codes, let dict)? = cols[0].dictionaryEncoded {
             let mapped = dict.values.map { s -> Value in ScalarFunctions.apply(op, [.text(s)]) }
             var b = ColumnBuilder(type: type, capacity: mapped.count)
             for v in mapped { b.append(v) }
@@ -127,6 +127,11 @@ struct Evaluator {
             var out = [Int64](repeating: 0, count: codes.count)
             for i in 0..<codes.count { out[i] = hits[Int(codes[i])] }
             return Column(type: .bool, storage: .ints(out), nulls: cols[0].nulls)
+        }
+        if op == .contains || op == .startsWith || op == .matches, cols.count == 2,
+           case .strings(let plain) = cols[0].storage, case .literal(.text(let needle), _) = args[1] {
+            let hits = try PlainTextKernels.matchAnswers(op, needle: needle, plain, span: span, cancellation: cancellation)
+            return Column(type: .bool, storage: .ints(hits.map { $0 ? 1 : 0 }), nulls: cols[0].nulls)
         }
         if op == .matches { return try rowWiseMatches(cols, span) }
         var b = ColumnBuilder(type: type, capacity: count)

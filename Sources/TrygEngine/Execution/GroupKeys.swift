@@ -90,7 +90,8 @@ struct GroupKeys {
         var out = [UInt32](repeating: 0, count: n)
         @inline(__always) func row(_ i: Int) -> Int { rows.map { Int($0[i]) } ?? i }
         switch col.storage {
-        case .text(let c, let dict):
+        case .text, .strings:
+            let (c, dict) = col.knownTextCodes
             let nullCode = UInt32(dict.values.count)
             for i in 0..<n { let r = row(i); out[i] = col.isNull(r) ? nullCode : UInt32(c[r]) }
             return (out, dict.values.count + 1)

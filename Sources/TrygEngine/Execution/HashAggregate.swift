@@ -65,12 +65,13 @@ enum Accumulate {
         case .countDistinct:
             guard let a = arg else { break }
             // Sort (group, value) pairs and count the changes: no set per group, however many groups.
+            let textCodes = a.dictionaryEncoded?.codes
             let pairs = try sortedPairs(a, g, rows, cancellation) { col, r in
                 switch col.storage {
                 case .ints(let v): return v[r]
                 case .decimals(let v, _): return v[r]
                 case .floats(let v): return Int64(bitPattern: v[r] == 0 ? 0 : v[r].bitPattern)
-                case .text(let c, _): return Int64(c[r])
+                case .text, .strings: return Int64(textCodes?[r] ?? 0)
                 }
             }
             var counts = [Int64](repeating: 0, count: k)
@@ -137,7 +138,7 @@ enum Accumulate {
                     let x: Double
                     switch a.storage {
                     case .floats(let v): x = v[r]
-                    case .ints, .decimals, .text: x = 0
+                    case .ints, .decimals, .text, .strings: x = 0
                     }
                     sums[Int(g[i])] += x
                     seen[Int(g[i])] &+= 1
@@ -275,14 +276,15 @@ enum Accumulate {
         if a.count == 0 { return Column.constant(.null, type: a.type, count: k) }
         var best = [Int](repeating: -1, count: k)   // row index of the best value per group
         let ranks: [Int32]?
-        if case .text(_, let d) = a.storage { ranks = Collation.ranks(d) } else { ranks = nil }
+        let text = a.dictionaryEncoded
+        if let text { ranks = Collation.ranks(text.dictionary) } else { ranks = nil }
         func better(_ r: Int, _ than: Int) -> Bool {
             switch a.storage {
             case .ints(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
             case .decimals(let v, _): return isMin ? v[r] < v[than] : v[r] > v[than]
             case .floats(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
-            case .text(let c, _):
-                guard let ranks else { return false }
+            case .text, .strings:
+                guard let ranks, let c = text?.codes else { return false }
                 let x = ranks[Int(c[r])], y = ranks[Int(c[than])]
                 return isMin ? x < y : x > y
             }

@@ -106,7 +106,7 @@ struct JoinAggregate {
             if agg.kind == .avg { sum /= Double(seen) }
             if !sum.isFinite { throw Accumulate.sumOverflow(agg, float: true) }
             return Column.constant(.float(sum), type: .float, count: 1)
-        case .text:
+        case .text, .strings:
             throw Diagnostic.internalError("\(agg.kind) of text reached the executor")
         }
     }

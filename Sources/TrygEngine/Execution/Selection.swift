@@ -22,7 +22,7 @@ extension Evaluator {
         case .call(.inList(let values), let args, _, _):
             if case .column(let name, _) = args[0] {
                 let c = try relation.column(name)
-                if case .text(let codes, let dict) = c.storage {
+                if case (let codes, let dict)? = c.dictionaryEncoded {
                     var hit = [Bool](repeating: false, count: dict.values.count)
                     for v in values { if case .text(let s) = v, let code = dict.code(of: s) { hit[Int(code)] = true } }
                     return Evaluator.filterCodes(codes, nulls: c.nulls, answers: hit, within: within)
@@ -34,6 +34,10 @@ extension Evaluator {
                 if case .text(let codes, let dict) = c.storage {
                     let answers = try TextMatch.answers(op, needle: needle, dictionary: dict, span: span, cancellation: cancellation)
                     return Evaluator.filterCodes(codes, nulls: c.nulls, answers: answers, within: within)
+                }
+                if case .strings(let s) = c.storage {
+                    let answers = try PlainTextKernels.matchAnswers(op, needle: needle, s, span: span, cancellation: cancellation)
+                    return PlainTextKernels.filterRows(answers, nulls: c.nulls, within: within)
                 }
             }
         case .column(let name, .bool):
@@ -52,8 +56,14 @@ extension Evaluator {
 
     func compareSelect(_ op: ScalarOp, _ c: Column, _ v: Value, _ within: [Int32]?) throws(Diagnostic) -> [Int32] {
         switch c.storage {
-        case .text(let codes, let dict):
+        case .strings(let s) where op == .eq || op == .ne:
             guard case .text(let lit) = v else { break }
+            var answers = PlainTextKernels.equal(s, lit)
+            if op == .ne { for i in answers.indices { answers[i].toggle() } }
+            return PlainTextKernels.filterRows(answers, nulls: c.nulls, within: within)
+        case .text, .strings:
+            guard case .text(let lit) = v else { break }
+            let (codes, dict) = c.knownTextCodes
             let answers: [Bool]
             if op == .eq || op == .ne {
                 let hit = dict.code(of: lit).map(Int.init) ?? -1

@@ -33,7 +33,8 @@ struct Sorter {
             case .ints(let v): prepared.append((.ints(v, c.nulls), k.descending))
             case .decimals(let v, _): prepared.append((.ints(v, c.nulls), k.descending))
             case .floats(let v): prepared.append((.doubles(v, c.nulls), k.descending))
-            case .text(let codes, let dict):
+            case .text, .strings:
+                let (codes, dict) = c.knownTextCodes
                 let rank = Collation.ranks(dict)
                 prepared.append((.ints(codes.map { Int64(rank[Int($0)]) }, c.nulls), k.descending))
             }

@@ -49,11 +49,16 @@ enum TextFold {
     /// path. `scratch` is reused between values.
     @inline(__always)
     static func matches(_ value: String, _ needle: [UInt8], _ operation: Operation, scratch: inout [UInt8]) -> Bool? {
-        scratch.removeAll(keepingCapacity: true)
-        var folded = true
         var copy = value
-        copy.withUTF8 { folded = fold($0, into: &scratch) }
-        guard folded else { return nil }
+        return copy.withUTF8 { matches(bytes: $0, needle, operation, scratch: &scratch) }
+    }
+
+    /// `matches` over a value's UTF-8 bytes.
+    @inline(__always)
+    static func matches(bytes value: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], _ operation: Operation,
+                        scratch: inout [UInt8]) -> Bool? {
+        scratch.removeAll(keepingCapacity: true)
+        guard fold(value, into: &scratch) else { return nil }
         let n = scratch.count, m = needle.count
         guard m <= n else { return false }
         return scratch.withUnsafeBufferPointer { hay in

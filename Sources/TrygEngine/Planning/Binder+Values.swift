@@ -63,9 +63,12 @@ extension Binder {
     /// the data holds; other text is left as it is.
     func canonicalText(_ field: Field?, _ v: Value) -> Value {
         guard let field, field.type == .text, case .text(let s) = v, let origin = field.origin else { return v }
-        if case .stored(let i) = origin.column, case .text(_, let dict) = origin.table.columns[i].storage {
+        // Only another spelling of a library needs the column's values (a free-text column's
+        // dictionary is built on demand, so other literals never ask for it).
+        guard let short = domain.libraries.shortName(for: s), short != s else { return v }
+        if case .stored(let i) = origin.column, case (_, let dict)? = origin.table.columns[i].dictionaryEncoded {
             if dict.code(of: s) != nil { return v }
-            if let short = domain.libraries.shortName(for: s), dict.code(of: short) != nil { return .text(short) }
+            if dict.code(of: short) != nil { return .text(short) }
         }
         return v
     }
@@ -80,9 +83,18 @@ extension Binder {
 
     /// True when a stored text value is in the column (the dictionary knows it and a row has it).
     func storedTextPresent(_ origin: FieldOrigin, _ v: Value) -> Bool {
-        guard case .text(let s) = v, case .stored(let i) = origin.column,
-              case .text(let codes, let dict) = origin.table.columns[i].storage, let code = dict.code(of: s) else { return false }
-        return origin.table.columns[i].nulls == nil || codes.contains(code)
+        guard case .text(let s) = v, case .stored(let i) = origin.column else { return false }
+        let column = origin.table.columns[i]
+        switch column.storage {
+        case .text(let codes, let dict):
+            guard let code = dict.code(of: s) else { return false }
+            return column.nulls == nil || codes.contains(code)
+        case .strings(let plain):
+            let equal = PlainTextKernels.equal(plain, s)
+            return equal.indices.contains { equal[$0] && !column.isNull($0) }
+        default:
+            return false
+        }
     }
 
     /// A warning when a compared literal matches none of the field's values, naming the closest.

@@ -61,6 +61,8 @@ struct PhysicalPlanner {
         for (_, key) in keys {
             // Only a key that is a column has codes; decimals and floats have none.
             guard case .column(let name, let type) = key, DenseAggregate.hasCodes(type) else { return .hash }
+            // Plain text (mostly different values) has no codes to index by.
+            if column(name, in: input)?.textLayout == .plain { return .hash }
             guard let column = column(name, in: input), let k = DenseAggregate.knownCardinality(column) else {
                 known = false
                 continue

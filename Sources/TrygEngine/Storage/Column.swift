@@ -37,8 +37,11 @@ public enum ColumnStorage: Sendable {
     case decimals([Int64], scale: Int)
     /// Doubles.
     case floats([Double])
-    /// Dictionary-encoded text.
+    /// Dictionary-encoded text: few distinct values (the loader's choice per column).
     case text(codes: [Int32], dictionary: TextDictionary)
+    /// Text stored as offsets and bytes: mostly distinct values. Readers that need no layout
+    /// of their own go through `Column+Text` (`text(at:)`, `dictionaryEncoded`).
+    case strings(TextBytes)
 }
 
 /// A typed column of values with a null mask.
@@ -77,6 +80,7 @@ public struct Column: Sendable {
         case .decimals(let v, _): return v.count
         case .floats(let v): return v.count
         case .text(let c, _): return c.count
+        case .strings(let s): return s.count
         }
     }
 
@@ -101,6 +105,7 @@ public struct Column: Sendable {
         case .decimals(let v, let s): return .decimal(DecimalValue(units: v[row], scale: s))
         case .floats(let v): return .float(v[row])
         case .text(let codes, let dict): return .text(dict.values[Int(codes[row])])
+        case .strings(let s): return .text(s.value(at: row))
         }
     }
 
@@ -121,6 +126,8 @@ public struct Column: Sendable {
             return Column(type: type, storage: .floats(rows.map { v[Int($0)] }), nulls: nulls)
         case .text(let c, let d):
             return Column(type: type, storage: .text(codes: rows.map { c[Int($0)] }, dictionary: d), nulls: nulls)
+        case .strings(let s):
+            return Column(type: type, storage: .strings(s.gather(rows)), nulls: nulls)
         }
     }
 
@@ -141,6 +148,8 @@ public struct Column: Sendable {
         case .text(let c, let d):
             return Column(type: type, storage: .text(codes: Array(repeating: c.first ?? 0, count: count), dictionary: d),
                           nulls: nulls)
+        case .strings(let s):
+            return Column(type: type, storage: .strings(.repeating(s.count > 0 ? s.value(at: 0) : "", count: count)), nulls: nulls)
         }
     }
 }

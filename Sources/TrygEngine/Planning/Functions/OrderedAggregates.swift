@@ -72,7 +72,8 @@ enum OrderedAggregates {
     static func evaluate(_ agg: BoundAggregate, _ a: Column, groups g: [Int32], rows: [Int32]?, groupCount k: Int,
                          cancellation: CancellationFlag) throws(Diagnostic) -> Column {
         let ranks: [Int32]?
-        if case .text(_, let d) = a.storage { ranks = Collation.ranks(d) } else { ranks = nil }
+        let text = a.dictionaryEncoded
+        if let text { ranks = Collation.ranks(text.dictionary) } else { ranks = nil }
         // Each value as an Int64 in the value's own order: ints and decimal units as they are
         // (one scale a column), floats by their bits, text by its Danish rank.
         func key(_ r: Int) -> Int64 {
@@ -80,7 +81,7 @@ enum OrderedAggregates {
             case .ints(let v): return v[r]
             case .decimals(let v, _): return v[r]
             case .floats(let v): return Int64(bitPattern: Accumulate.orderedBits(v[r]) ^ (1 << 63))
-            case .text(let c, _): return Int64(ranks?[Int(c[r])] ?? 0)
+            case .text, .strings: return Int64(ranks?[Int(text?.codes[r] ?? 0)] ?? 0)
             }
         }
         let pairs = try Accumulate.sortedPairs(a, g, rows, cancellation) { _, r in key(r) }

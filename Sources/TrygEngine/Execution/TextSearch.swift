@@ -1,0 +1,183 @@
+import Glibc
+
+/// Case-insensitive `contains` and `starts with` over plain text at memory speed: one pass over
+/// the column's whole byte buffer, folding byte by byte through a table, with no copy or
+/// `String` per value.
+///
+/// Folding byte by byte is exact within a value that `TextFold.fold` covers: there every byte
+/// from 0x80 belongs to a two-byte Latin-1 letter led by 0xC3, and only the second byte
+/// changes case, so the fold needs no context. Values holding any other character beyond
+/// ASCII (`TextBytes.foldExceptions`) are answered by the general path, one by one; a match
+/// never starts or ends inside a character, since the needle is whole UTF-8.
+enum TextSearch {
+    /// Each byte folded as `TextFold.fold` folds it inside a value it covers.
+    static let foldTable: [UInt8] = (0...255).map { i -> UInt8 in
+        let b = UInt8(i)
+        if b &- UInt8(ascii: "A") < 26 { return b | 0x20 }
+        if b >= 0x80, b <= 0x9E, b != 0x97 { return b | 0x20 }
+        return b
+    }
+
+    /// For each row, whether its text contains (or starts with) the folded needle. Rows in
+    /// `foldExceptions` are left false (the caller answers them on the general path).
+    static func answers(_ s: TextBytes, folded needle: [UInt8], startsWith: Bool) -> [Bool] {
+        let n = s.count
+        var out = [Bool](repeating: false, count: n)
+        guard !needle.isEmpty else { return out }
+        out.withUnsafeMutableBufferPointer { result in
+            guard let resultBase = result.baseAddress else { return }
+            let shared = SharedPointer(base: resultBase)
+            s.bytes.withUnsafeBufferPointer { all in
+                s.offsets.withUnsafeBufferPointer { off in
+                    needle.withUnsafeBufferPointer { pin in
+                        foldTable.withUnsafeBufferPointer { table in
+                            let bytes = SharedBuffer(base: all), offsets = SharedBuffer(base: off)
+                            let pins = SharedBuffer(base: pin), fold = SharedBuffer(base: table)
+                            Parallel.forEachPart(n, parts: Parallel.parts(for: n)) { _, rows in
+                                if startsWith {
+                                    prefixes(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base)
+                                } else {
+                                    search(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Finds the needle anywhere in the bytes of `rows`, ignoring value boundaries while
+    /// scanning, then keeps the hits that lie inside one value.
+    @inline(__always)
+    private static func search(_ all: UnsafeBufferPointer<UInt8>, _ off: UnsafeBufferPointer<Int>, _ rows: Range<Int>,
+                               _ needle: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
+                               _ out: UnsafeMutablePointer<Bool>) {
+        guard let base = all.baseAddress, let pin = needle.baseAddress, let t = fold.baseAddress,
+              !rows.isEmpty else { return }
+        let m = needle.count
+        let first = pin[0]
+        let start = off[rows.lowerBound], end = off[rows.upperBound]
+        var row = rows.lowerBound
+        if let a = anchor(needle, t) {
+            // `memchr` to each place the anchor byte occurs, then the whole needle around it.
+            let c = Int32(pin[a])
+            var i = start &+ a
+            while i < end, let found = memchr(base + i, c, end &- i) {
+                let j = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                let p = j &- a
+                i = j &+ 1
+                guard p &+ m <= end else { break }
+                var k = 0
+                while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
+                guard k == m else { continue }
+                while off[row &+ 1] <= p { row &+= 1 }
+                if p &+ m <= off[row &+ 1] {
+                    out[row] = true
+                    i = max(i, off[row &+ 1] &+ a)
+                }
+            }
+            return
+        }
+        var i = start
+        let last = end &- m
+        while i <= last {
+            if t[Int(base[i])] != first {
+                i &+= 1
+                continue
+            }
+            var k = 1
+            while k < m, t[Int(base[i &+ k])] == pin[k] { k &+= 1 }
+            if k == m {
+                // The row holding byte i; the hit counts when it ends inside that row.
+                while off[row &+ 1] <= i { row &+= 1 }
+                if i &+ m <= off[row &+ 1] {
+                    out[row] = true
+                    // The rest of this row cannot change its answer.
+                    i = off[row &+ 1]
+                    continue
+                }
+            }
+            i &+= 1
+        }
+    }
+
+    /// The position in the folded needle of a byte that only itself folds to (not a letter of
+    /// either case) and that is not a space, so that `memchr` can look for it as it is; nil
+    /// when there is none. A lead byte 0xC3 (Danish letters) is preferred: it is rare in text.
+    static func anchor(_ needle: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<UInt8>) -> Int? {
+        func invariant(_ b: UInt8) -> Bool {
+            // No other byte folds to b: b is not the folded form of an upper-case byte.
+            if b != t[Int(b)] { return false }
+            if b &- UInt8(ascii: "a") < 26 { return false }
+            if b >= 0xA0, b <= 0xBE, b != 0xB7 { return false }
+            return b != UInt8(ascii: " ")
+        }
+        if let c3 = needle.firstIndex(of: 0xC3) { return c3 }
+        return needle.indices.first { invariant(needle[$0]) }
+    }
+
+    /// Compares the first bytes of each row with the needle.
+    @inline(__always)
+    private static func prefixes(_ all: UnsafeBufferPointer<UInt8>, _ off: UnsafeBufferPointer<Int>, _ rows: Range<Int>,
+                                 _ needle: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
+                                 _ out: UnsafeMutablePointer<Bool>) {
+        guard let base = all.baseAddress, let pin = needle.baseAddress, let t = fold.baseAddress else { return }
+        let m = needle.count
+        for row in rows where off[row &+ 1] &- off[row] >= m {
+            let v = base + off[row]
+            var k = 0
+            while k < m, t[Int(v[k])] == pin[k] { k &+= 1 }
+            out[row] = k == m
+        }
+    }
+}
+
+extension TextBytes {
+    /// The rows holding a character beyond ASCII other than the Latin-1 letters `TextFold`
+    /// folds (`ß`, other scripts, combining marks, symbols such as `€`): matching answers them
+    /// on the general path. Found in one pass over the bytes that skips ASCII eight bytes at a time.
+    func computeFoldExceptions() -> [Int] {
+        let parts = Parallel.parts(for: count)
+        let found = UnsafeMutablePointer<[Int]>.allocate(capacity: parts)
+        found.initialize(repeating: [], count: parts)
+        defer { found.deinitialize(count: parts); found.deallocate() }
+        let shared = SharedPointer(base: found)
+        Parallel.forEachPart(count, parts: parts) { p, rows in shared.base[p] = self.foldExceptions(in: rows) }
+        return (0..<parts).flatMap { found[$0] }
+    }
+
+    private func foldExceptions(in range: Range<Int>) -> [Int] {
+        var rows: [Int] = []
+        guard !range.isEmpty else { return rows }
+        bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let n = offsets[range.upperBound]
+            var row = range.lowerBound
+            var i = offsets[range.lowerBound]
+            while i < n {
+                if i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i &+= 8
+                    continue
+                }
+                let b = base[i]
+                if b < 0x80 {
+                    i &+= 1
+                    continue
+                }
+                while offsets[row &+ 1] <= i { row &+= 1 }
+                let end = offsets[row &+ 1]
+                if b == 0xC3, i &+ 1 < end, base[i &+ 1] & 0xC0 == 0x80, base[i &+ 1] != 0x9F {
+                    i &+= 2
+                    continue
+                }
+                // The whole row goes to the general path; look on from the next row.
+                rows.append(row)
+                i = end
+            }
+        }
+        return rows
+    }
+}
