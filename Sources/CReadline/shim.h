@@ -7,7 +7,9 @@
 
 /* Setters and getters for readline's globals: Swift 6 rejects touching mutable C globals. */
 
-static inline void tryg_rl_set_event_hook(rl_hook_func_t *hook) { rl_event_hook = hook; }
+/* The hook runs while readline waits for a key, and at once when a signal interrupts its read
+   (Ctrl-C then ends the line before any key typed after it is read into that line). */
+static inline void tryg_rl_set_event_hook(rl_hook_func_t *hook) { rl_event_hook = hook; rl_signal_event_hook = hook; }
 static inline void tryg_rl_set_done(int done) { rl_done = done; }
 /* Ctrl-C at the prompt: the cursor to the end of the line (its last row, when the line takes
    several), so the new prompt starts below all of it; then the line ends. */

@@ -57,7 +57,7 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "highlight", usage: ".highlight [on|off]",
                   summary: "colour the line as it is typed: keywords, strings, numbers, columns, errors underlined"),
         Reference(name: "pager", usage: ".pager [on|off|auto]",
-                  summary: "results taller than the screen through $PAGER (less -SRFX); auto: only on a terminal"),
+                  summary: "results through $PAGER (less -SRFX): on, off, or auto (taller than the screen)"),
         Reference(name: "read", usage: ".read FILE", summary: "run the statements in a script file"),
         Reference(name: "output", usage: ".output [FILE]", summary: "write results to FILE; alone: back to the screen"),
         Reference(name: "maxrows", usage: ".maxrows [N]", summary: "rows shown in table mode (0: all)"),

@@ -80,9 +80,9 @@ enum HelpText {
             + " character, a ) that closes nothing) red and underlined.\nOnly on a colour terminal: off when NO_COLOR"
             + " is set or TERM is dumb. Alone: the setting.",
         "pager": "on: every result shown on a terminal; auto (the default): results taller than the terminal; off: never."
-            + "\nThe pager is $PAGER, else less -SRFX (q leaves it, the prompt comes back). Results going to a pipe or"
-            + " a file (.output, scripts and -c whose output is not a terminal) never go through it; a pager that"
-            + " cannot start leaves the result printed. Alone: the setting.",
+            + "\nThe pager is $PAGER, else less -SRFX (q leaves it, the prompt comes back). Only the shell at a"
+            + " terminal pages: results going to a pipe or a file (.output), scripts and -c print without it; a pager"
+            + " that cannot start leaves the result printed. Alone: the setting.",
     ]
 
     /// The statements other than a query, by `Vocabulary.statementWords`.
