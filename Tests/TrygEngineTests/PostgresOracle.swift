@@ -38,14 +38,19 @@ struct PostgresOracle {
     /// columns, the same rows (in the same order when `ordered`), exact values exact, floats
     /// to 1e-9.
     static func difference(_ local: Table, _ remote: PostgresRows, ordered: Bool) -> String? {
-        guard local.columnNames == remote.names else { return "columns \(local.columnNames) against \(remote.names)" }
-        guard local.rowCount == remote.rows.count else { return "\(local.rowCount) rows against \(remote.rows.count)" }
+        difference(local, names: remote.names, rows: remote.rows, ordered: ordered, engine: "PostgreSQL")
+    }
+
+    /// The same for any engine whose cells are spelled as PostgreSQL prints them.
+    static func difference(_ local: Table, names: [String], rows: [[String?]], ordered: Bool, engine: String) -> String? {
+        guard local.columnNames == names else { return "columns \(local.columnNames) against \(names)" }
+        guard local.rowCount == rows.count else { return "\(local.rowCount) rows against \(rows.count)" }
         let types = local.columns.map(\.type)
         let mine = local.rows.map { $0.map(canonical) }
-        let theirs = remote.rows.map { row in zip(row, types).map { canonical($0, $1) } }
+        let theirs = rows.map { row in zip(row, types).map { canonical($0, $1) } }
         let (a, b) = ordered ? (mine, theirs) : (mine.sorted(by: before), theirs.sorted(by: before))
         for (i, (x, y)) in zip(a, b).enumerated() where !same(x, y) {
-            return "row \(i + 1)\(ordered ? "" : " (sorted)"): tryg \(x) against PostgreSQL \(y)"
+            return "row \(i + 1)\(ordered ? "" : " (sorted)"): tryg \(x) against \(engine) \(y)"
         }
         return nil
     }
