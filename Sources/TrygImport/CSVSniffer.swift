@@ -116,6 +116,11 @@ struct CSVSniffer {
             }
             best = (DelimiterChoice(byte: d, width: shape.modal), shape)
         }
+        if best == nil, let (d, shape) = headerOnlyDelimiter(head, quoting: quoting) {
+            return (DelimiterChoice(byte: d, width: shape.headerWidth), LoadReport.Finding(
+                part: "delimiter", value: CSVSniffer.show(d), given: false,
+                evidence: "it splits the header into \(shape.headerWidth) names; no line below has more fields"))
+        }
         guard let best else {
             // One column: no byte splits it, so a comma or `;` inside a value stays in it.
             // (A first line longer than the sample shows no whole line: it is read with `,`, so
@@ -131,6 +136,21 @@ struct CSVSniffer {
         return (best.choice, LoadReport.Finding(
             part: "delimiter", value: CSVSniffer.show(best.choice.byte), given: false,
             evidence: "\(s.modal) fields on \(LoadReport.grouped(s.withModal)) of \(LoadReport.grouped(s.records)) lines"))
+    }
+
+    /// A delimiter that splits only the header, when every line below it is short (its last
+    /// fields empty and left out, as some exports write a column with no values): the first
+    /// line splits into distinct names, none empty or starting with a space (prose such as
+    /// `Hændelse, kort` does), and no line below has more fields. Nil when no candidate does.
+    private func headerOnlyDelimiter(_ head: CSVBytes, quoting: Bool) -> (UInt8, FieldCounts)? {
+        for d in CSVSniffer.tieOrder.reversed() {
+            let shape = fieldCounts(head, delimiter: d, quoting: quoting)
+            if shape.headerIndex == 0, shape.headerNamesDistinct, shape.afterHeader > 0,
+               shape.widestAfterHeader <= shape.headerWidth {
+                return (d, shape)
+            }
+        }
+        return nil
     }
 
     /// The delimiter of a file of one column: the ASCII unit separator, which text files
@@ -169,6 +189,10 @@ struct CSVSniffer {
         /// Records after it with its width (or one more, the last field empty).
         var fitting = 0
         var afterHeader = 0
+        /// The most fields of a record after the header.
+        var widestAfterHeader = 0
+        /// Whether the header's fields are distinct, none empty or starting with a space.
+        var headerNamesDistinct = false
 
         /// The share of the records after the header that keep its width.
         var headerFit: Double { afterHeader == 0 ? 0 : Double(fitting) / Double(afterHeader) }
@@ -204,6 +228,7 @@ struct CSVSniffer {
             }
             if counts.headerIndex >= 0 {
                 counts.afterHeader += 1
+                counts.widestAfterHeader = max(counts.widestAfterHeader, record.fieldCount)
                 if record.fieldCount == counts.headerWidth
                     || (record.fieldCount == counts.headerWidth + 1 && fields.last.map { $0.start == $0.end } == true) {
                     counts.fitting += 1
@@ -211,6 +236,9 @@ struct CSVSniffer {
             } else if record.fieldCount > 1, counts.records <= 20 {
                 counts.headerIndex = counts.records - 1
                 counts.headerWidth = record.fieldCount
+                let names = fields.map { Array(UnsafeBufferPointer(start: view.base + $0.start, count: $0.end - $0.start)) }
+                counts.headerNamesDistinct = Set(names).count == names.count
+                    && names.allSatisfy { $0.first.map { $0 != UInt8(ascii: " ") } ?? false }
             }
         }
         if counts.headerIndex > 0, splitBelowHeader > 0, counts.records - counts.headerIndex >= counts.headerIndex {

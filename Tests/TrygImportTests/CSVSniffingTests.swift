@@ -30,6 +30,32 @@ import TrygDomain
         #expect(l.table.columnNames == ["library"])
     }
 
+    /// An export that leaves out the empty fields at the end of a line, in a file whose later
+    /// columns hold no values at all, keeps the header's columns: whatever the delimiter, the
+    /// header's width and the number of rows, every short row is the first columns' values and
+    /// nulls after. Prose with a comma in a one-column file stays one column.
+    @Test(arguments: [",", ";", "\t", "|"])
+    func headerSplitsWhenEveryRowIsShort(_ delimiter: String) throws {
+        for width in 2...4 {
+            for rows in 1...5 {
+                let names = ["Antal", "Sagsnr", "Note", "Sted"].prefix(width)
+                var csv = names.joined(separator: delimiter) + "\r\n"
+                for r in 0..<rows {
+                    let kept = r % max(1, width - 1) + 1
+                    csv += (0..<kept).map { $0 == 0 ? "0\(4850 + r)" : "v\(r)" }.joined(separator: delimiter) + "\r\n"
+                }
+                let l = try csvLoad(csv)
+                #expect(l.table.columnNames == Array(names), "width \(width), \(rows) rows: \(csv)")
+                #expect(l.rowsLoaded == rows)
+                #expect(csvValues(l, "Antal").count == rows)
+            }
+        }
+        let prose = try csvLoad("Hændelse, kort\nråb\nuro\n")
+        #expect(prose.table.columnNames == ["Hændelse, kort"])
+        let trailing = try csvLoad("Note;\nråb\nuro\n")
+        #expect(trailing.table.columnNames.first == "Note;" || trailing.table.columnNames.first == "Note")
+    }
+
     @Test func headerIsSniffed() throws {
         let header = try csvLoad("id,at,library\n1,2025-01-01,Valby\n2,2025-01-02,Valby\n")
         #expect(header.report.finding("header")?.value == "yes")
