@@ -30,7 +30,7 @@ struct InteractiveShell {
         history.load()
         let width = { (runner.screenWidth() ?? 80) - 1 }
         chatter?.write(TextWrap.wrap(Welcome.text(catalog: runner.session.catalog, color: runner.settings.resultColor), width: width()))
-        if let problem = history.problem { FileDescriptorOutput(fd: 2).write("note: \(problem)\n") }
+        if let problem = history.problem { runner.writeMessage("note: \(problem)") }
 
         var buffer = InputBuffer()
         // The lines of the statement being typed: one history entry once it is complete.
@@ -47,7 +47,7 @@ struct InteractiveShell {
                     history.add(statement.joined(separator: "\n"))
                     statement = []
                     buffer.reset()
-                    FileDescriptorOutput(fd: 2).write(TextWrap.wrap("note: \(note)", width: width()) + "\n")
+                    runner.writeMessage("note: \(note)")
                     continue
                 }
                 chatter?.write("\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrygShell
 
 /// The interactive shell on a real pseudo-terminal: completion, history, Ctrl-C, Ctrl-D.
 @Suite(.serialized) struct TerminalTests {
@@ -215,11 +216,32 @@ import Testing
         data = try TestData.folder()
     }
 
-    func start() throws -> PseudoTerminal {
+    func start(columns: UInt16 = 100) throws -> PseudoTerminal {
         try PseudoTerminal(TrygBinary.path, arguments: ["--data", data.path + "/data"], environment: [
             "TERM": "xterm", "HOME": home.path, "XDG_STATE_HOME": home.path + "/state",
             "LANG": "C.UTF-8", "NO_COLOR": "1", "INPUTRC": "/dev/null", "PATH": "/usr/bin:/bin",
-        ])
+        ], columns: columns)
+    }
+
+    /// At 60 columns the report and the note on the table's name are wrapped at word
+    /// boundaries by the shell, not broken mid-word by the terminal.
+    @Test func theImportReportIsWrappedToANarrowTerminal() throws {
+        let header = "id,reported_at,library,category,severity,police_called,during_self_service,description"
+        try data.write("mine data-2025.csv", header + "\n1,2025-01-02 10:00,Blågården,Vold,4,true,false,Lang tekst\n")
+        let tty = try start(columns: 60)
+        #expect(tty.expect("tryg> ", timeout: 60))
+        tty.send(".import \"\(data.path)/mine data-2025.csv\"\r")
+        #expect(tty.expect("mine_data_2025: 1 row loaded"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        let transcript = tty.transcript
+        let start = try #require(transcript.range(of: "mine_data_2025: 1 row loaded"))
+        let end = try #require(transcript.range(of: "tryg> ", options: .backwards))
+        let report = transcript[start.lowerBound..<end.lowerBound]
+        let lines = report.components(separatedBy: "\r\n")
+        for line in lines { #expect(DisplayWidth.of(line) < 60, "\(line)\n\(report)") }
+        #expect(lines.contains { $0.contains("named mine_data_2025") }, "\(report)")
+        // The columns line goes on under its values, not under its label.
+        #expect(lines.contains { $0.hasPrefix(String(repeating: " ", count: 13)) && $0.dropFirst(13).first != " " }, "\(report)")
     }
 
     @Test func importShowsWhatWasFound() throws {

@@ -103,8 +103,14 @@ extension Diagnostic: CustomStringConvertible {
 /// The one place that decides how a diagnostic looks.
 public struct DiagnosticRenderer: Sendable {
     public let color: Bool
+    /// The columns a line may take (a terminal's width): the source line is cut around the span
+    /// to fit beside its gutter, so the caret lands under it instead of on a wrapped row. Nil: no limit.
+    public let width: Int?
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, width: Int? = nil) {
+        self.color = color
+        self.width = width
+    }
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
@@ -113,11 +119,15 @@ public struct DiagnosticRenderer: Sendable {
 
     /// A long line cut to `lineWindow` characters around the span (`…` marks the cuts), with
     /// the span's column and width in what is shown: a huge literal must not print megabytes.
-    static func window(_ text: String, column: Int, width: Int) -> (String, Int, Int) {
-        guard text.count > lineWindow else { return (text, column, width) }
+    /// With `limit` (fewer than `lineWindow` characters) the cut line, ellipses included, takes at
+    /// most `limit` characters, and keeps up to a third of them before the span.
+    static func window(_ text: String, column: Int, width: Int, limit: Int? = nil) -> (String, Int, Int) {
+        let room = limit.map { max(12, min(lineWindow, $0) - 2) } ?? lineWindow
+        guard text.count > (limit.map { max(12, $0) } ?? lineWindow) else { return (text, column, width) }
         let chars = Array(text)
-        let from = max(0, min(column - 41, chars.count - lineWindow))
-        let to = min(chars.count, from + lineWindow)
+        let before = min(40, room / 3)
+        let from = max(0, min(column - 1 - before, chars.count - room))
+        let to = min(chars.count, from + room)
         let shown = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
         let shownColumn = column - from + (from > 0 ? 1 : 0)
         return (shown, shownColumn, max(1, min(width, to - (column - 1))))
@@ -137,7 +147,8 @@ public struct DiagnosticRenderer: Sendable {
             let loc = source.name.map { "\($0):\(line):\(col)" } ?? "\(line):\(col)"
             let fullWidth = endLoc.line == line ? max(1, endLoc.column - col + 1) : max(1, fullText.count - col + 1)
             let (text, shownColumn, width) = DiagnosticRenderer.window(color ? VisibleControls.escape(fullText) : fullText,
-                                                                        column: col, width: fullWidth)
+                                                                        column: col, width: fullWidth,
+                                                                        limit: self.width.map { $0 - gutter - 3 })
             out += "\n\(pad)\(paint("-->", "34")) \(loc)"
             out += "\n\(pad) \(paint("|", "34"))"
             out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(text)"

@@ -26,6 +26,8 @@ public struct TrygProgram {
     public var generate: (_ out: String, _ seed: UInt64, _ scale: Int, _ descriptions: DescriptionStyle) throws -> Void
     /// The screen width for table output.
     public var screenWidth: () -> Int? = { nil }
+    /// The width of the terminal standard error is, for wrapping notes; nil when it is none.
+    public var messageWidth: () -> Int? = { nil }
     /// The screen height, for charts drawn in place of tables in demo mode.
     public var screenHeight: () -> Int? = { nil }
     /// The locale encodes text as UTF-8; otherwise charts are drawn in ASCII.
@@ -128,6 +130,7 @@ public struct TrygProgram {
         let runner = ShellRunner(session: Session(catalog: catalog), settings: settings, output: output, errors: errors)
         runner.keepGoing = options.keepGoing
         runner.screenWidth = screenWidth
+        runner.messageWidth = messageWidth
         runner.screenHeight = screenHeight
         runner.workDisplay = workDisplay
         runner.session.parameters = options.parameters
@@ -142,6 +145,12 @@ public struct TrygProgram {
             }
         }
         if let status = load(into: catalog, runner: runner) { return status }
+        if let url = options.connectURL {
+            do { try runner.connect(url) } catch {
+                runner.report(error)
+                return ExitStatus.statementFailed
+            }
+        }
 
         if let demoScript { return finish(runner, demo(runner, demoScript)) }
         if interactiveRun { return finish(runner, interactive(runner)) }
@@ -206,8 +215,8 @@ public struct TrygProgram {
                 if isDirectory.boolValue {
                     loads = try DataLoader.loadDirectory(data, into: catalog, options: dataOptions)
                     if loads.isEmpty && !options.quiet {
-                        errors.write("note: no data files (\(DataLoader.extensions.map { "*." + $0 }.joined(separator: ", "))) in '\(data)';"
-                                     + " no tables loaded; load one with .import FILE\n")
+                        runner.writeMessage("note: no data files (\(DataLoader.extensions.map { "*." + $0 }.joined(separator: ", "))) in '\(data)';"
+                                     + " no tables loaded; load one with .import FILE")
                     }
                 } else {
                     let name = DataLoader.tableName(forFile: data)
@@ -217,9 +226,9 @@ public struct TrygProgram {
                 loads = try DataLoader.loadDirectory(samples, into: catalog, options: ImportOptions(cancellation: runner.session.cancellation))
                 if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
             } else if runner.settings.interactive {
-                errors.write("note: no bundled samples found (looked in the executable's resources, and for a samples/"
+                runner.writeMessage("note: no bundled samples found (looked in the executable's resources, and for a samples/"
                              + " folder above the executable and the working folder); no tables loaded;"
-                             + " use --data DIR or .import FILE\n")
+                             + " use --data DIR or .import FILE")
             }
         } catch {
             runner.endWork()
@@ -230,9 +239,9 @@ public struct TrygProgram {
         for (name, load) in loads where !options.quiet {
             // Files the person named report what was read; the bundled samples only a fault.
             if options.dataDirectory != nil {
-                runner.errors.write(load.noticeText(name: name) + "\n")
+                runner.writeMessage(load.noticeText(name: name))
                 if let path = load.table.origin, let naming = DataLoader.nameNote(table: name, path: path) {
-                    runner.errors.write(naming + "\n")
+                    runner.writeMessage(naming)
                 }
             } else if load.rowsRejected > 0 {
                 runner.report(Diagnostic(.warning, load.summary(name: name), file: FilePosition(path: load.table.origin ?? name)))

@@ -4,6 +4,7 @@
 /// hanging column: after the first run of two spaces near its start (where a table's second
 /// column begins, `  .mode [MODE]  how results are shown`), else its own indent.
 /// A word wider than the whole line is left whole (broken by the terminal), never cut.
+/// Colour codes (`ESC [ … m`) take no room.
 public enum TextWrap {
     public static func wrap(_ text: String, width: Int) -> String {
         guard width >= 20 else { return text }
@@ -15,7 +16,7 @@ public enum TextWrap {
     }
 
     static func wrapLine(_ line: String, width: Int) -> [String] {
-        guard DisplayWidth.of(line) > width else { return [line] }
+        guard visibleWidth(line) > width else { return [line] }
         let hang = hangingColumn(line, width: width)
         let pad = String(repeating: " ", count: hang)
         var lines: [String] = []
@@ -23,7 +24,7 @@ public enum TextWrap {
         var currentWidth = 0
         // Pieces: runs of spaces and words, so a line's own spacing is kept where it is not broken.
         for piece in pieces(line) {
-            let w = DisplayWidth.of(piece)
+            let w = visibleWidth(piece)
             if piece.first == " " {
                 current += piece
                 currentWidth += w
@@ -31,7 +32,7 @@ public enum TextWrap {
             }
             let trimmed = current.trimmingTrailingSpaces
             let base = lines.isEmpty ? 0 : hang
-            if currentWidth + w > width && DisplayWidth.of(trimmed) > base {
+            if currentWidth + w > width && visibleWidth(trimmed) > base {
                 lines.append(trimmed)
                 current = pad + piece
                 currentWidth = hang + w
@@ -48,7 +49,7 @@ public enum TextWrap {
     /// first word (within the left half), else under the line's own indent (plus two when it
     /// is indented less than four).
     static func hangingColumn(_ line: String, width: Int) -> Int {
-        let chars = Array(line)
+        let chars = Array(withoutColor(line))
         let indent = chars.prefix { $0 == " " }.count
         var i = indent
         while i + 1 < chars.count, i < width / 2 {
@@ -61,6 +62,28 @@ public enum TextWrap {
             i += 1
         }
         return min(indent >= 4 ? indent : indent + 2, width / 2)
+    }
+
+    /// The columns text takes on a terminal, its colour codes left out.
+    static func visibleWidth(_ text: String) -> Int {
+        DisplayWidth.of(withoutColor(text))
+    }
+
+    /// The text without its `ESC [ … m` sequences.
+    static func withoutColor(_ text: String) -> String {
+        guard text.contains("\u{1B}") else { return text }
+        var out = ""
+        var inEscape = false
+        for c in text {
+            if inEscape {
+                if c.isLetter { inEscape = false }
+            } else if c == "\u{1B}" {
+                inEscape = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 
     private static func pieces(_ line: String) -> [String] {

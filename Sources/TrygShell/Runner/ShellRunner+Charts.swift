@@ -10,7 +10,7 @@ extension ShellRunner {
         do throws(ChartProblem) {
             model = try ChartModel.build(table, hint: hint, context: context)
         } catch {
-            if settings.mode == .table || hint.file != nil { errors.write("note: no chart: \(error.message)\n") }
+            if settings.mode == .table || hint.file != nil { writeMessage("note: no chart: \(error.message)") }
             return hint.file == nil ? "" : nil
         }
         lastChart = model

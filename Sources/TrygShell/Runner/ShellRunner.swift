@@ -18,6 +18,9 @@ public final class ShellRunner {
     public internal(set) var errorsLost = false
     /// The screen's width in columns, asked before each table is drawn; nil never cuts columns.
     public var screenWidth: () -> Int? = { nil }
+    /// The width of the terminal notes and diagnostics go to (standard error), asked before each
+    /// is written; nil (a pipe, a file) leaves their lines as they are.
+    public var messageWidth: () -> Int? = { nil }
     /// The screen's height in rows, asked before a chart is drawn in place of a table; nil: unknown.
     public var screenHeight: () -> Int? = { nil }
     /// The last chart a query asked for, for `.export chart`.
@@ -142,7 +145,7 @@ public final class ShellRunner {
                 try perform(try DotCommand.parse(source, parameters: session.parameters), source: source)
                 return true
             } catch {
-                report(error.withSource(source))
+                report(ShellRunner.withoutPasswords(error, source))
                 return false
             }
         case .statement:
@@ -258,7 +261,23 @@ public final class ShellRunner {
 
     /// Writes a diagnostic to the error stream.
     func report(_ diagnostic: Diagnostic) {
-        errors.write(DiagnosticRenderer(color: settings.diagnosticColor).render(diagnostic) + "\n")
+        // On a terminal the source line is cut to fit beside its gutter (so the caret stays under
+        // the fault) and the message and its notes are wrapped at word boundaries.
+        let width = errorsWidth
+        let text = DiagnosticRenderer(color: settings.diagnosticColor, width: width).render(diagnostic)
+        errors.write((width.map { TextWrap.wrap(text, width: $0) } ?? text) + "\n")
+    }
+
+    /// The columns a line of a note may take on the terminal standard error is; nil off a terminal.
+    var errorsWidth: Int? {
+        guard errors.isTerminal, let width = messageWidth(), width > 1 else { return nil }
+        return width - 1
+    }
+
+    /// Writes a message for the person (a load's report, a note) to the error stream, wrapped at
+    /// word boundaries on a terminal; a pipe or file gets the lines as they are.
+    public func writeMessage(_ text: String) {
+        errors.write((errorsWidth.map { TextWrap.wrap(text, width: $0) } ?? text) + "\n")
     }
 
     /// A message for the person at the shell (not part of any result); silent in scripts unless `always`.
@@ -266,6 +285,6 @@ public final class ShellRunner {
         guard settings.interactive || always else { return }
         var line = text
         if settings.timer, let elapsed { line += " (\(TableRenderer.format(elapsed)))" }
-        errors.write(line + "\n")
+        writeMessage(line)
     }
 }
