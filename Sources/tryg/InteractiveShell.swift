@@ -22,7 +22,7 @@ struct InteractiveShell {
             if interruptRequested.load(ordering: .relaxed) { tryg_rl_end_interrupted_line() }
             return 0
         }
-        ReadlineCompletion.install(catalog: runner.session.catalog)
+        ReadlineCompletion.install(session: runner.session)
         runner.settings.highlightUnavailable = LineHighlight.unavailableReason()
         runner.pager = TerminalPager.make(allowColor: { [runner] in runner.settings.resultColor })
         if runner.settings.highlightUnavailable == nil { LineHighlight.install() }
