@@ -253,6 +253,13 @@ def tryg_engine(data_dir, load_runs):
     result = {"load": stats(time_process([TRYG, "--data", data_dir, "-c", "incidents count"], load_runs)),
               "load_in_process": load_in_process, "first": first, "whole": whole, "memory": peak,
               "computed": {}, "answers": {}}
+    result["computed"], result["answers"] = tryg_questions(data_dir)
+    return result
+
+
+def tryg_questions(data_dir):
+    """Q1–Q5 warm, in one process reading a script on stdin: (times, answers)."""
+    computed, answers = {}, {}
     script = [".timer on"]
     for question in QUESTIONS:
         script += [TRYG_QUERIES[question]] * (1 + QUERY_RUNS)  # the first of each is the warm-up
@@ -272,9 +279,9 @@ def tryg_engine(data_dir, load_runs):
                            f"{len(blocks)} and {len(times)}:\n{proc.stderr}")
     for i, question in enumerate(QUESTIONS):
         first = i * (1 + QUERY_RUNS)
-        result["computed"][question] = stats(times[first + 1:first + 1 + QUERY_RUNS])
-        result["answers"][question] = tryg_answer(question, list(csv.reader(io.StringIO(blocks[first]))))
-    return result
+        computed[question] = stats(times[first + 1:first + 1 + QUERY_RUNS])
+        answers[question] = tryg_answer(question, list(csv.reader(io.StringIO(blocks[first]))))
+    return computed, answers
 
 
 def tryg_version():
@@ -530,6 +537,43 @@ def postgres_engine(path):
         sql_times[question] = stats(ms[1:])
     version = psql("-At", "-c", "SHOW server_version").stdout.strip()
     return {"load": load, "pushed": pushed, "psql": sql_times, "answers": answers, "version": version}
+
+
+def postgres_section(size, pg, tryg):
+    return (f"## Where the data lives: PostgreSQL {pg['version']}\n\n"
+            f"The free-text incidents of {size} in a PostgreSQL server on the same machine (a throwaway "
+            "cluster with default settings, reached over a Unix socket). *Pushed down*: `tryg --connect ''` "
+            "compiles each question and sends it whole, timed by `.timer on` (compile, round trip, the result "
+            "read into tryg's columns). *psql*: the same SQL (`tryg --sql postgres -c …`) typed into psql, "
+            "timed by `\\timing`. *In memory*: tryg's warm figure (`tryg --data DIR`, `.timer on`). Median of "
+            f"{QUERY_RUNS} runs after one warm-up.\n\n" + postgres_table(size, pg, tryg))
+
+
+def postgres_only():
+    """`bench/run` with BENCH_ONLY=postgres: only the PostgreSQL line, at the largest size."""
+    size = SIZE_NAMES[-1]
+    if not postgres_ready():
+        sys.exit("bench: no PostgreSQL server (PGHOST) or no psql")
+    cpu_before, started = cpu_seconds(), time.perf_counter()
+    directory = data_dir("free", size)
+    say(f"free {size}: tryg in memory")
+    computed, answers = tryg_questions(directory)
+    say(f"free {size}: PostgreSQL, pushed down and in psql")
+    pg = postgres_engine(os.path.join(directory, "incidents.csv"))
+    wrong = [q for q in QUESTIONS if not same(pg["answers"][q], answers[q])]
+    total = time.perf_counter() - started
+    report = "\n\n".join([
+        "# tryg benchmark: queries pushed down to PostgreSQL",
+        postgres_section(size, pg, {"computed": computed}),
+        "Answers pushed down equal tryg's in memory for Q1–Q5." if not wrong
+        else f"**MISMATCH** pushed down ≠ in memory: {', '.join(wrong)}",
+        "## Machine\n\n" + machine({}, others_share(cpu_before, cpu_seconds(), total)),
+    ]) + "\n"
+    os.makedirs(RESULTS, exist_ok=True)
+    with open(os.path.join(RESULTS, "postgres.md"), "w") as f:
+        f.write(report)
+    print(report)
+    return 1 if wrong else 0
 
 
 def postgres_table(size, pg, tryg):
@@ -802,14 +846,7 @@ def main(tryg_only_note=None):
                       f"Data: `tryg generate --descriptions {dataset}` with {scales} ({rows_line}).\n\n"
                       + build_table(sizes, have_peers))
     if postgres:
-        tables.append(f"## Where the data lives: PostgreSQL {postgres['version']}\n\n"
-                      f"The free-text incidents of {largest} in a PostgreSQL server on the same machine (a throwaway "
-                      "cluster with default settings, reached over a Unix socket). *Pushed down*: `tryg --connect ''` "
-                      "compiles each question and sends it whole, timed by `.timer on` (compile, round trip, the result "
-                      "read into tryg's columns). *psql*: the same SQL (`tryg --sql postgres -c …`) typed into psql, "
-                      "timed by `\\timing`. *In memory*: tryg's warm figure from the table above. Median of "
-                      f"{QUERY_RUNS} runs after one warm-up.\n\n"
-                      + postgres_table(largest, postgres, results["free"][largest]["tryg"]))
+        tables.append(postgres_section(largest, postgres, results["free"][largest]["tryg"]))
     start_table = render(["line", "tryg", "DuckDB CLI", "tryg / DuckDB CLI"],
                          [["process start (`-c`, bundled samples)", fmt_time(start["tryg"]),
                            fmt_time(start.get("duckdb")), fmt_ratio(median(start["tryg"]), [median(start.get("duckdb"))])]])
@@ -846,6 +883,8 @@ if __name__ == "__main__":
     elif args[:1] == ["--peak"]:
         _, peak = PEERS[args[1]]
         print(peak(args[2]))
+    elif args[:1] == ["--postgres-only"]:
+        sys.exit(postgres_only())
     elif args[:1] == ["--tryg-only"]:
         sys.exit(main(tryg_only_note=args[1] if len(args) > 1 else "DuckDB and Polars are not installed."))
     elif not args:
