@@ -16,6 +16,9 @@
     PQ_VOID(PQfinish, (PGconn *a0), (a0)) \
     PQ_VOID(PQreset, (PGconn *a0), (a0)) \
     PQ(PGresult *, PQexec, (PGconn *a0, const char *a1), (a0, a1)) \
+    PQ(int, PQsendQuery, (PGconn *a0, const char *a1), (a0, a1)) \
+    PQ(int, PQsetSingleRowMode, (PGconn *a0), (a0)) \
+    PQ(PGresult *, PQgetResult, (PGconn *a0), (a0)) \
     PQ(ExecStatusType, PQresultStatus, (const PGresult *a0), (a0)) \
     PQ(char *, PQresultErrorMessage, (const PGresult *a0), (a0)) \
     PQ(char *, PQresultErrorField, (const PGresult *a0, int a1), (a0, a1)) \

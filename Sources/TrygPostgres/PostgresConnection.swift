@@ -37,14 +37,78 @@ public final class PostgresConnection: @unchecked Sendable {
 
     deinit { PQfinish(connection) }
 
-    /// Runs a statement that returns no rows (or whose rows are not wanted).
+    /// Runs a statement that returns no rows (or whose rows are not wanted); it may hold
+    /// several statements separated by semicolons.
     public func execute(_ sql: String) throws(Diagnostic) {
-        _ = try run(sql)
+        try reconnectIfLost()
+        guard let result = PQexec(connection, sql) else {
+            throw Diagnostic(.error, "the server did not answer: \(PostgresConnection.message(PQerrorMessage(connection)))", code: .server)
+        }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else { throw failure(result) }
     }
 
     /// Runs a statement and returns its rows.
     public func query(_ sql: String) throws(Diagnostic) -> PostgresRows {
-        try run(sql)
+        var names: [String] = [], types: [UInt32] = [], rows: [[String?]] = []
+        try stream(sql, columns: { names = $0; types = $1 }, row: { rows.append($0) })
+        return PostgresRows(names: names, typeIDs: types, rows: rows)
+    }
+
+    /// Runs one statement and hands its rows over one at a time as they arrive (libpq's
+    /// single-row mode), so that libpq never holds the whole result: first `columns` with the
+    /// names and type ids (`pg_type.oid`), then `row` for each row (text, or nil for null).
+    ///
+    /// When `columns` or `row` throws, the statement is cancelled on the server, what the
+    /// server still sends is read and dropped, and the error is thrown: the connection is
+    /// ready for the next statement.
+    public func stream(_ sql: String, columns: ([String], [UInt32]) throws(Diagnostic) -> Void,
+                       row: ([String?]) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        try reconnectIfLost()
+        guard PQsendQuery(connection, sql) != 0 else {
+            if PQstatus(connection) != CONNECTION_OK { throw lost() }
+            throw Diagnostic(.error, "the server did not answer: \(PostgresConnection.message(PQerrorMessage(connection)))", code: .server)
+        }
+        // Fails only when no statement is running, and then PQgetResult below says why.
+        _ = PQsetSingleRowMode(connection)
+        var described = false
+        var stopped: Diagnostic?
+        // The server's error, kept until the end: whether the connection was lost is known
+        // only once the rest is read.
+        var failed: OpaquePointer?
+        // Read to the end (nil) whatever happens, so that the connection is idle again.
+        while let result = PQgetResult(connection) {
+            guard stopped == nil, failed == nil else { PQclear(result); continue }
+            let status = PQresultStatus(result)
+            guard status == PGRES_SINGLE_TUPLE || status == PGRES_TUPLES_OK else {
+                if status == PGRES_COMMAND_OK { PQclear(result) } else { failed = result }
+                continue
+            }
+            defer { PQclear(result) }
+            let k = Int(PQnfields(result))
+            do throws(Diagnostic) {
+                if !described {
+                    described = true
+                    try columns((0..<k).map { j in PQfname(result, Int32(j)).map { String(cString: $0) } ?? "" },
+                                (0..<k).map { j in UInt32(PQftype(result, Int32(j))) })
+                }
+                for i in 0..<Int(PQntuples(result)) {
+                    try row((0..<k).map { j -> String? in
+                        if PQgetisnull(result, Int32(i), Int32(j)) != 0 { return nil }
+                        return PQgetvalue(result, Int32(i), Int32(j)).map { String(cString: $0) } ?? ""
+                    })
+                }
+            } catch {
+                stopped = error
+                cancel()
+            }
+        }
+        if let failed {
+            defer { PQclear(failed) }
+            throw failure(failed)
+        }
+        if let stopped { throw stopped }
     }
 
     /// Asks the server to stop the statement running now (from another thread, e.g. on Ctrl-C).
@@ -58,52 +122,28 @@ public final class PostgresConnection: @unchecked Sendable {
     /// The SQLSTATE a statement cancelled by `cancel()` or by the server's `statement_timeout` fails with.
     public static let queryCanceled = "57014"
 
-    private func run(_ sql: String) throws(Diagnostic) -> PostgresRows {
-        // A connection lost by an earlier statement is made again before this one.
-        if PQstatus(connection) != CONNECTION_OK {
-            PQreset(connection)
-            guard PQstatus(connection) == CONNECTION_OK else {
-                throw Diagnostic(.error, "the connection to the server is lost and could not be made again: "
-                                 + PostgresConnection.message(PQerrorMessage(connection)), code: .server,
-                                 notes: ["help: check that the server is running, then run the query again"])
-            }
+    /// A connection lost by an earlier statement is made again before the next one.
+    private func reconnectIfLost() throws(Diagnostic) {
+        guard PQstatus(connection) != CONNECTION_OK else { return }
+        PQreset(connection)
+        guard PQstatus(connection) == CONNECTION_OK else {
+            throw Diagnostic(.error, "the connection to the server is lost and could not be made again: "
+                             + PostgresConnection.message(PQerrorMessage(connection)), code: .server,
+                             notes: ["help: check that the server is running, then run the query again"])
         }
-        guard let result = PQexec(connection, sql) else {
-            throw Diagnostic(.error, "the server did not answer: \(PostgresConnection.message(PQerrorMessage(connection)))", code: .server)
-        }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            throw failure(result)
-        }
-        let n = Int(PQntuples(result)), k = Int(PQnfields(result))
-        var names: [String] = [], types: [UInt32] = []
-        for j in 0..<k {
-            names.append(PQfname(result, Int32(j)).map { String(cString: $0) } ?? "")
-            types.append(UInt32(PQftype(result, Int32(j))))
-        }
-        var rows: [[String?]] = []
-        rows.reserveCapacity(n)
-        for i in 0..<n {
-            var row: [String?] = []
-            row.reserveCapacity(k)
-            for j in 0..<k {
-                if PQgetisnull(result, Int32(i), Int32(j)) != 0 { row.append(nil); continue }
-                row.append(PQgetvalue(result, Int32(i), Int32(j)).map { String(cString: $0) } ?? "")
-            }
-            rows.append(row)
-        }
-        return PostgresRows(names: names, typeIDs: types, rows: rows)
+    }
+
+    /// The diagnostic for a connection lost while a statement ran.
+    private func lost() -> Diagnostic {
+        Diagnostic(.error, "the connection to the server was lost during the query: "
+                   + PostgresConnection.message(PQerrorMessage(connection)), code: .server,
+                   notes: ["help: the next statement connects again"])
     }
 
     /// The diagnostic for a failed statement: the connection lost, the statement stopped
     /// (timeout or cancel, SQLSTATE 57014), or the server's own message with its detail and hint.
     private func failure(_ result: OpaquePointer) -> Diagnostic {
-        if PQstatus(connection) != CONNECTION_OK {
-            return Diagnostic(.error, "the connection to the server was lost during the query: "
-                              + PostgresConnection.message(PQerrorMessage(connection)), code: .server,
-                              notes: ["help: the next statement connects again"])
-        }
+        if PQstatus(connection) != CONNECTION_OK { return lost() }
         func field(_ code: Character) -> String? {
             guard let ascii = code.asciiValue, let text = PQresultErrorField(result, Int32(ascii)) else { return nil }
             return PostgresConnection.message(text)

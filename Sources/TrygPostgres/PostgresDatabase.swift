@@ -79,28 +79,43 @@ public final class PostgresDatabase: RemoteDatabase, @unchecked Sendable {
         }
     }
 
-    public func rows(_ sql: String, columns: [(name: String, type: DataType)],
+    /// Reads the rows into tryg's columns as they arrive; past the memory budget the
+    /// statement is stopped on the server and the error names the limit.
+    public func rows(_ sql: String, columns: [(name: String, type: DataType)], budget: MemoryBudget,
                      cancellation: CancellationFlag) throws(Diagnostic) -> Table {
-        let result = try runCancellable(sql, cancellation: cancellation)
-        guard result.names.count == columns.count else {
-            throw Diagnostic.internalError("the server sent \(result.names.count) columns for \(columns.count)")
-        }
-        var builders = columns.map { ColumnBuilder(type: $0.type, capacity: result.rows.count) }
-        for (i, row) in result.rows.enumerated() {
+        var builders = columns.map { ColumnBuilder(type: $0.type) }
+        var count = 0, bytes = 0
+        // As the budget counts a result built in tryg: eight bytes a value and eight a row,
+        // and a text's own bytes besides.
+        let perRow = (columns.count + 1) * 8
+        try runCancellable(sql, cancellation: cancellation, columns: { names, _ throws(Diagnostic) in
+            guard names.count == columns.count else {
+                throw Diagnostic.internalError("the server sent \(names.count) columns for \(columns.count)")
+            }
+        }, row: { row throws(Diagnostic) in
+            count += 1
+            bytes += perRow
             for (j, text) in row.enumerated() {
                 guard let value = PostgresValue.read(text, columns[j].type) else {
-                    throw Diagnostic(.error, "the server sent '\(Diagnostic.shown(text ?? ""))' in row \(i + 1) of column '\(columns[j].name)', "
+                    throw Diagnostic(.error, "the server sent '\(Diagnostic.shown(text ?? ""))' in row \(count) of column '\(columns[j].name)', "
                                      + "which is not a \(columns[j].type)", code: .server,
                                      notes: ["help: check the column's type on the server (information_schema.columns)"])
                 }
+                if case .text = value, let text { bytes += text.utf8.count }
                 builders[j].append(value)
             }
-        }
+            if bytes > budget.bytes {
+                throw budget.exceeded(rows: count, what: "the server's result",
+                                      advice: "filter or group it on the server first (where …, group by …, limit N)")
+            }
+        })
         return Table(name: "result", columnNames: columns.map(\.name), columns: builders.map { $0.finish() })
     }
 
     /// Runs a statement while a watcher asks the server to stop it when Ctrl-C raises the flag.
-    private func runCancellable(_ sql: String, cancellation: CancellationFlag) throws(Diagnostic) -> PostgresRows {
+    private func runCancellable(_ sql: String, cancellation: CancellationFlag,
+                                columns: ([String], [UInt32]) throws(Diagnostic) -> Void,
+                                row: ([String?]) throws(Diagnostic) -> Void) throws(Diagnostic) {
         let done = Atomic<Bool>(false)
         let watcher = Thread { [connection] in
             // Asked again while the flag stays up: a cancel that came before the statement
@@ -115,7 +130,7 @@ public final class PostgresDatabase: RemoteDatabase, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         do throws(Diagnostic) {
-            return try connection.query(sql)
+            try connection.stream(sql, columns: columns, row: row)
         } catch {
             if cancellation.isRaised { throw Diagnostic.cancelled }
             throw error

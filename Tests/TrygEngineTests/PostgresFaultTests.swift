@@ -17,6 +17,7 @@ import TrygPostgres
         let oracle = try PostgresOracle(schema: schema, catalog: try ManualTests.samples())
         try oracle.connection.execute("""
             CREATE VIEW \(schema).slow AS SELECT x FROM generate_series(1, 5) AS x WHERE length(pg_sleep(1)::text) >= 0;
+            CREATE VIEW \(schema).many AS SELECT x::BIGINT AS x, 'row ' || x AS label FROM generate_series(1, 200000) AS x;
             CREATE TABLE \(schema).odd (id BIGINT, spot POINT, tags TEXT[]);
             INSERT INTO \(schema).odd VALUES (1, '(1,2)', '{a,b}'), (2, NULL, '{}')
             """)
@@ -86,6 +87,26 @@ import TrygPostgres
         #expect(killed.withLock { $0 })
         guard case .rows(let r) = try session.execute("libraries count") else { Issue.record("no rows"); return }
         #expect(GoldenFile.rows(r.table) == ["count", "19"])
+    }
+
+    @Test(.enabled(if: PostgresDifferentialTests.enabled)) func aResultPastTheMemoryLimitIsStoppedAndTheConnectionGoesOn() throws {
+        try PostgresFaultTests.prepare()
+        let session = try PostgresFaultTests.connected()
+        session.memoryBudget = MemoryBudget(bytes: 64 << 10)
+        // Under the limit the rows come whole; 200,000 rows of two columns are far past it.
+        guard case .rows(let few) = try session.execute("many where x <= 500 select x, label") else { Issue.record("no rows"); return }
+        #expect(few.table.rowCount == 500)
+        #expect(few.table.columns[0].value(at: 499) == .int(500))
+        do { _ = try session.execute("many select x, label"); Issue.record("the result passed the memory limit") } catch {
+            #expect(error.code == .resultTooLarge, "\(error)")
+            #expect(error.message.contains("memory limit of 64.0 KB"), "\(error.message)")
+            #expect(error.notes.joined().contains("--memory-limit"), "\(error.notes)")
+        }
+        // The same connection answers the next statement (the rest of the result was dropped).
+        guard case .rows(let r) = try session.execute("libraries count") else { Issue.record("no rows"); return }
+        #expect(GoldenFile.rows(r.table) == ["count", "19"])
+        guard case .rows(let again) = try session.execute("many where x > 199990 count") else { Issue.record("no rows"); return }
+        #expect(GoldenFile.rows(again.table) == ["count", "10"])
     }
 
     @Test(.enabled(if: PostgresDifferentialTests.enabled)) func aTypeTryDoesNotKnowIsReadAsText() throws {

@@ -54,6 +54,15 @@ public struct MemoryBudget: Sendable, Equatable {
                          code: .resultTooLarge, notes: ["help: \(advice), or raise the limit with --memory-limit SIZE"])
     }
 
+    /// The error for a result read row by row (from a server) that passed the limit after `rows` rows.
+    ///
+    /// - Parameter what: what was read, for the message (`the server's result`).
+    public func exceeded(rows: Int, what: String, advice: String) -> Diagnostic {
+        Diagnostic(.error, "\(what) passed the memory limit of \(MemoryBudget.describe(bytes)) after "
+                   + "\(MemoryBudget.formatCount(rows)) rows; the rest was not read",
+                   code: .resultTooLarge, notes: ["help: \(advice), or raise the limit with --memory-limit SIZE"])
+    }
+
     /// 1600000000 as 1,600,000,000.
     static func formatCount(_ n: Int) -> String {
         let digits = Array(String(n))

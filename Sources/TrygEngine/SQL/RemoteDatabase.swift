@@ -5,9 +5,11 @@ public protocol RemoteDatabase: Sendable {
     var dialect: SQLDialect { get }
     /// Where it is, for messages and `.show` (never with a password).
     var displayName: String { get }
-    /// Runs a statement and returns its rows as a table with these columns and types; the flag
-    /// cancels the statement on the server.
-    func rows(_ sql: String, columns: [(name: String, type: DataType)], cancellation: CancellationFlag) throws(Diagnostic) -> Table
+    /// Runs a statement and returns its rows as a table with these columns and types, read as
+    /// they arrive; a result that would pass the budget is an error (`result-too-large`) and the
+    /// statement is stopped. The flag cancels the statement on the server.
+    func rows(_ sql: String, columns: [(name: String, type: DataType)], budget: MemoryBudget,
+              cancellation: CancellationFlag) throws(Diagnostic) -> Table
 }
 
 extension LogicalPlan {
@@ -51,7 +53,8 @@ extension Session {
         let plan = Optimizer.standard.optimize(bound.plan)
         let sql = try SQLCompiler.compile(plan, dialect: remote.dialect, domain: domain, querySpan: query.span)
         do throws(Diagnostic) {
-            return try remote.rows(sql, columns: bound.fields.map { ($0.name, $0.type) }, cancellation: cancellation)
+            return try remote.rows(sql, columns: bound.fields.map { ($0.name, $0.type) }, budget: memoryBudget,
+                                   cancellation: cancellation)
         } catch where error.span == nil && error.kind == .user {
             // The server's message, pointed at the tryg query whose statement it refused.
             throw Diagnostic(error.severity, error.message, code: error.code, span: query.span,

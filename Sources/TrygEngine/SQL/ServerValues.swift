@@ -42,7 +42,7 @@ public final class ServerValues: Sendable {
         do throws(Diagnostic) {
             let grouped = try SQLCompiler.compile(plan, dialect: remote.dialect, domain: domain)
             let sql = "SELECT * FROM (\n\(grouped)\n) AS tryg_values\nLIMIT \(ServerValues.limit + 1)"
-            let table = try remote.rows(sql, columns: [(name, type)], cancellation: CancellationFlag())
+            let table = try remote.rows(sql, columns: [(name, type)], budget: .standard, cancellation: CancellationFlag())
             var values: [Value] = []
             for row in 0..<table.rowCount {
                 let v = table.columns[0].value(at: row)
