@@ -25,6 +25,8 @@ final class Interrupts: QueryInterrupts {
         sigaddset(&set, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         let watcher = Thread {
+            // Ctrl-C is the shell's thread's to take: there it ends the wait for a key at once.
+            Interrupts.blockInterruptsOnThisThread()
             // A signal handler may only set a flag; this thread turns it into a cancellation.
             while true {
                 usleep(5_000)
@@ -34,6 +36,14 @@ final class Interrupts: QueryInterrupts {
             }
         }
         watcher.start()
+    }
+
+    /// Keeps SIGINT off the calling thread (a helper thread), so it goes to the shell's.
+    static func blockInterruptsOnThisThread() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 
     func queryStarted(_ cancellation: CancellationFlag) {

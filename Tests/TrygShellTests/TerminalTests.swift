@@ -169,6 +169,32 @@ import TrygShell
         #expect(tty.expect("1 row"), "\(tty.unread)")
     }
 
+    /// A statement typed at once after Ctrl-C is the next line, whole: no key of it goes into
+    /// the interrupted line (readline's polling took the first key typed within 0.1 s after it).
+    /// Ctrl-C with and without text before it, sent apart and in one write with the statement.
+    @Test func aStatementTypedRightAfterCtrlCRunsWhole() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        for i in 0..<12 {
+            if i % 3 != 0 {
+                tty.send("incidents wh")
+                #expect(tty.expect("incidents wh"), "\(tty.unread)")
+            }
+            // The result (1000 + i + 1) is not in the echoed text (`1000 + i + 1`).
+            let statement = "libraries derive k = \(1000 + i) + 1 select k limit 1\r"
+            if i % 2 == 0 {
+                tty.send("\u{03}" + statement)
+            } else {
+                tty.send("\u{03}")
+                tty.send(statement)
+            }
+            #expect(tty.expect("\(1001 + i)", timeout: 5), "\(i): \(tty.unread)")
+            #expect(tty.expect("1 row"), "\(i): \(tty.unread)")
+            #expect(tty.expect("tryg> "), "\(i): \(tty.unread)")
+        }
+        #expect(!tty.transcript.contains("error"), "\(tty.transcript)")
+    }
+
     @Test func ctrlDExitsAndSavesHistory() throws {
         let tty = try start()
         #expect(tty.expect("tryg> "))
