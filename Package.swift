@@ -27,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // The REPL brain without readline: input buffer, dot commands, renderers, scripts.
-        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "CCairo", "CXLSX"]),
+        .target(name: "TrygShell", dependencies: ["TrygEngine", "TrygImport", "TrygDomain", "TrygPostgres", "CCairo", "CXLSX"]),
 
         // cairo, for charts exported as PNG and PDF images: its declarations, and libcairo.so.2
         // loaded when the first image is drawn rather than linked (see cairo_loader.c).
@@ -83,7 +83,7 @@ let package = Package(
             dependencies: ["TrygImport", "TrygEngine", "TrygDomain", "CZip"],
             exclude: ["ImportFixtures"]
         ),
-        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygImport", "TrygEngine"],
+        .testTarget(name: "TrygShellTests", dependencies: ["TrygShell", "TrygImport", "TrygEngine", "TrygPostgres"],
                     exclude: ["QueryGoldens", "ChartGoldens"]),
     ]
 )

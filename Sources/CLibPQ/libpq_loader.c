@@ -14,6 +14,7 @@
     PQ(ConnStatusType, PQstatus, (const PGconn *a0), (a0)) \
     PQ(char *, PQerrorMessage, (const PGconn *a0), (a0)) \
     PQ_VOID(PQfinish, (PGconn *a0), (a0)) \
+    PQ_VOID(PQreset, (PGconn *a0), (a0)) \
     PQ(PGresult *, PQexec, (PGconn *a0, const char *a1), (a0, a1)) \
     PQ(ExecStatusType, PQresultStatus, (const PGresult *a0), (a0)) \
     PQ(char *, PQresultErrorMessage, (const PGresult *a0), (a0)) \

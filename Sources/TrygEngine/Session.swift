@@ -105,6 +105,12 @@ public final class Session: Sendable {
         set { dialectValue.withLock { $0 = newValue } }
     }
     private let dialectValue = Mutex<SQLDialect?>(nil)
+    /// `--connect`, `.connect`: the server whose tables are in the catalog (queries over them run there).
+    public var remoteDatabase: (any RemoteDatabase)? {
+        get { remoteValue.withLock { $0 } }
+        set { remoteValue.withLock { $0 = newValue } }
+    }
+    private let remoteValue = Mutex<(any RemoteDatabase)?>(nil)
     /// Tables made by `let`: a later `let` may replace these, never a table loaded from a file.
     private let letNames = Mutex<Set<String>>([])
 
@@ -171,7 +177,12 @@ public final class Session: Sendable {
     /// `let NAME = …` may replace a table an earlier `let` made, never one loaded from a file:
     /// saved scripts would go on to print figures from the replacement.
     private func checkLetName(_ name: Name) throws(Diagnostic) {
-        guard catalog.table(name.text) != nil, !letNames.withLock({ $0.contains(name.text) }) else { return }
+        guard let existing = catalog.table(name.text), !letNames.withLock({ $0.contains(name.text) }) else { return }
+        if existing.isRemote {
+            throw Diagnostic(.error, "'\(name.text)' is a table on the server", code: .tableLoadedFromFile, span: name.span,
+                             label: "choose another name for the rows brought over",
+                             notes: ["help: e.g. let \(name.text)_here = \(name.text) where …"])
+        }
         throw Diagnostic(.error, "'\(name.text)' is a table loaded from a file", code: .tableLoadedFromFile, span: name.span,
                          label: "choose another name for this result",
                          notes: ["help: to replace the loaded table, drop it first: .drop \(name.text)"])
@@ -229,6 +240,7 @@ public final class Session: Sendable {
         -> (table: Table, warnings: [Diagnostic], chart: ChartHint?, suppression: Suppression?) {
         var binder = makeBinder()
         let bound = try binder.bind(query)
+        if let table = try runRemote(bound, query) { return (table, bound.warnings, bound.chart, nil) }
         let plan = Optimizer.standard.optimize(bound.plan)
         let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels, budget: memoryBudget).run(plan)
         guard let suppress = bound.suppress else { return (table, bound.warnings, bound.chart, nil) }

@@ -12,7 +12,8 @@ public struct PostgresRows: Sendable {
 /// One connection to a PostgreSQL-protocol server through libpq, loaded on first use.
 ///
 /// Errors are diagnostics with code `server`: a refused connection says where it tried and why,
-/// a failed statement carries the server's own message.
+/// a failed statement carries the server's own message, a lost connection says so (the next
+/// statement connects again).
 public final class PostgresConnection: @unchecked Sendable {
     private let connection: OpaquePointer
 
@@ -29,7 +30,7 @@ public final class PostgresConnection: @unchecked Sendable {
             let message = PostgresConnection.message(PQerrorMessage(conn))
             PQfinish(conn)
             throw Diagnostic(.error, "could not connect to the server: \(message)", code: .server,
-                             notes: ["help: check the URL (postgresql://USER@HOST/DATABASE) or PGHOST, PGPORT, PGDATABASE"])
+                             notes: ["help: check the URL (postgresql://USER@HOST:PORT/DATABASE) or PGHOST, PGPORT, PGDATABASE, PGUSER"])
         }
         connection = conn
     }
@@ -54,15 +55,26 @@ public final class PostgresConnection: @unchecked Sendable {
         PQfreeCancel(handle)
     }
 
+    /// The SQLSTATE a statement cancelled by `cancel()` or by the server's `statement_timeout` fails with.
+    public static let queryCanceled = "57014"
+
     private func run(_ sql: String) throws(Diagnostic) -> PostgresRows {
+        // A connection lost by an earlier statement is made again before this one.
+        if PQstatus(connection) != CONNECTION_OK {
+            PQreset(connection)
+            guard PQstatus(connection) == CONNECTION_OK else {
+                throw Diagnostic(.error, "the connection to the server is lost and could not be made again: "
+                                 + PostgresConnection.message(PQerrorMessage(connection)), code: .server,
+                                 notes: ["help: check that the server is running, then run the query again"])
+            }
+        }
         guard let result = PQexec(connection, sql) else {
             throw Diagnostic(.error, "the server did not answer: \(PostgresConnection.message(PQerrorMessage(connection)))", code: .server)
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            throw Diagnostic(.error, "the server refused the statement: \(PostgresConnection.message(PQresultErrorMessage(result)))",
-                             code: .server)
+            throw failure(result)
         }
         let n = Int(PQntuples(result)), k = Int(PQnfields(result))
         var names: [String] = [], types: [UInt32] = []
@@ -82,6 +94,32 @@ public final class PostgresConnection: @unchecked Sendable {
             rows.append(row)
         }
         return PostgresRows(names: names, typeIDs: types, rows: rows)
+    }
+
+    /// The diagnostic for a failed statement: the connection lost, the statement stopped
+    /// (timeout or cancel, SQLSTATE 57014), or the server's own message with its detail and hint.
+    private func failure(_ result: OpaquePointer) -> Diagnostic {
+        if PQstatus(connection) != CONNECTION_OK {
+            return Diagnostic(.error, "the connection to the server was lost during the query: "
+                              + PostgresConnection.message(PQerrorMessage(connection)), code: .server,
+                              notes: ["help: the next statement connects again"])
+        }
+        func field(_ code: Character) -> String? {
+            guard let ascii = code.asciiValue, let text = PQresultErrorField(result, Int32(ascii)) else { return nil }
+            return PostgresConnection.message(text)
+        }
+        let primary = field("M") ?? PostgresConnection.message(PQresultErrorMessage(result))
+        let state = field("C") ?? ""
+        if state == PostgresConnection.queryCanceled {
+            return Diagnostic(.error, "the server stopped the query: \(primary)", code: .server,
+                              notes: ["note: SQLSTATE \(state)",
+                                      "help: the server's statement_timeout limits how long a query runs; raise it for this connection with options='-c statement_timeout=10min' in the URL, or bring fewer rows"])
+        }
+        var notes: [String] = []
+        if let detail = field("D") { notes.append("note: \(detail)") }
+        if let hint = field("H") { notes.append("help: \(hint)") }
+        if !state.isEmpty { notes.append("note: SQLSTATE \(state)") }
+        return Diagnostic(.error, "the server reported an error: \(primary)", code: .server, notes: notes)
     }
 
     /// A libpq message without its trailing newline.

@@ -68,10 +68,11 @@ struct History {
         if !file.hasHeader && !file.entries.isEmpty { save() }
     }
 
-    /// Adds a statement (one or more lines) unless it is blank or repeats the one before, and
+    /// Adds a statement (one or more lines) unless it is blank, repeats the one before or holds
+    /// a connection password, and
     /// appends it to the file at once.
     func add(_ line: String) {
-        guard !line.allSatisfy(\.isWhitespace) else { return }
+        guard !line.allSatisfy(\.isWhitespace), HistoryFile.keeps(line) else { return }
         if let last = history_get(history_length + history_base - 1), let text = last.pointee.line,
            String(cString: text) == line {
             return

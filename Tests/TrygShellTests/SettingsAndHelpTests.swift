@@ -36,14 +36,15 @@ import TrygEngine
     @Test func showListsEverySetting() throws {
         let (runner, out, _) = try shell()
         _ = runner.runScript(".numbers da\n.show\n", name: "t")
-        for name in ["mode", "timer", "maxrows", "numbers", "highlight", "pager", "output", "drawing", "color"] {
+        for name in ["mode", "timer", "maxrows", "numbers", "highlight", "pager", "output", "drawing", "color", "connection"] {
             #expect(out.text.split(separator: "\n").contains { $0.hasPrefix(name + " ") }, "\(name): \(out.text)")
         }
-        #expect(out.text.contains("numbers    da"))
-        #expect(runner.settingLines.count == 9)
+        #expect(out.text.contains("numbers     da"))
+        #expect(out.text.contains("connection  none"), "\(out.text)")
+        #expect(runner.settingLines.count == 10)
         // Not at a terminal: highlighting is on but cannot show; the pager has no terminal.
-        #expect(out.text.contains("highlight  on (inactive: not an interactive terminal)"), "\(out.text)")
-        #expect(out.text.contains("pager      auto (no terminal)"), "\(out.text)")
+        #expect(out.text.contains("highlight   on (inactive: not an interactive terminal)"), "\(out.text)")
+        #expect(out.text.contains("pager       auto (no terminal)"), "\(out.text)")
     }
 
     @Test(arguments: ["let", "explain", "operators", "stages", "functions", "aggregates", "types", "halfyear", "median"])

@@ -111,7 +111,7 @@ extension Binder {
 
     /// A warning when a compared literal matches none of the field's values, naming the closest.
     func missingValueWarning(_ field: Field?, _ v: Value, _ span: Span) -> Diagnostic? {
-        guard let field, let origin = field.origin, !v.isNull, Binder.warnsOnMissing(field.type) else { return nil }
+        guard let field, let origin = field.origin, !origin.table.isRemote, !v.isNull, Binder.warnsOnMissing(field.type) else { return nil }
         if storedTextPresent(origin, v) { return nil }
         let values = distinctValues(origin)
         if values.contains(v) { return nil }
@@ -120,7 +120,7 @@ extension Binder {
 
     /// One warning for the literals of an `in` list that match no row, in time linear in the list.
     func missingValuesWarning(_ field: Field?, _ items: [(Value, Span)]) -> Diagnostic? {
-        guard let field, let origin = field.origin, Binder.warnsOnMissing(field.type) else { return nil }
+        guard let field, let origin = field.origin, !origin.table.isRemote, Binder.warnsOnMissing(field.type) else { return nil }
         let values = distinctValues(origin)
         let present = Set(values)
         let missing = items.filter { !$0.0.isNull && !present.contains($0.0) }

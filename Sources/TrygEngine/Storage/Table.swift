@@ -8,12 +8,16 @@ public final class Table: Sendable {
     public let rowCount: Int
     /// Where the table came from (a file path), for messages.
     public let origin: String?
+    /// Whether the table lives on a database server (`--connect`): its columns are here, its rows there.
+    public let isRemote: Bool
     /// Derived columns (half-year codes and the like) computed once and kept.
     let derivedCache = Mutex<[String: Column]>([:])
     /// Distinct values per column (for value warnings), computed once and kept.
     let distinctCache = Mutex<[String: [Value]]>([:])
 
-    public init(name: String, columnNames: [String], columns: [Column], rowCount: Int? = nil, origin: String? = nil) {
+    public init(name: String, columnNames: [String], columns: [Column], rowCount: Int? = nil, origin: String? = nil,
+                isRemote: Bool = false) {
+        self.isRemote = isRemote
         self.name = name
         self.columnNames = columnNames
         self.columns = columns

@@ -6,11 +6,16 @@ enum SchemaTables {
     /// One row per table: name, rows, columns.
     static func tableList(_ catalog: Catalog) -> Table {
         let tables = catalog.all
-        return make(name: "tables", [
+        // A server's table (`.connect`) has its rows there: no count here, and a column says where.
+        var columns: [(String, DataType, [Value])] = [
             ("table", .text, tables.map { .text($0.name) }),
-            ("rows", .int, tables.map { .int(Int64($0.rowCount)) }),
+            ("rows", .int, tables.map { $0.isRemote ? .null : .int(Int64($0.rowCount)) }),
             ("columns", .int, tables.map { .int(Int64($0.columnNames.count)) }),
-        ])
+        ]
+        if tables.contains(where: \.isRemote) {
+            columns.append(("where", .text, tables.map { .text($0.isRemote ? "server" : "tryg") }))
+        }
+        return make(name: "tables", columns)
     }
 
     /// One row per sheet of a workbook: name, rows and columns with cells, and whether Excel hides it.

@@ -32,6 +32,8 @@ public enum DotCommand: Equatable, Sendable {
     case exportChart(path: String)
     /// `.export table FILE.xlsx`: the last result as a workbook.
     case exportTable(path: String)
+    /// `.connect URL`: a PostgreSQL-protocol server's tables join the catalog.
+    case connect(url: String)
     case quit
 
     /// One row of the help table: the name, how to call it, and what it does.
@@ -64,6 +66,8 @@ public enum DotCommand: Equatable, Sendable {
         Reference(name: "show", usage: ".show", summary: "every setting and its value (a command without its argument shows its own)"),
         Reference(name: "export", usage: ".export chart|table FILE",
                   summary: "the last chart as an image (FILE.png, .svg, .pdf), or the last result as a workbook (FILE.xlsx)"),
+        Reference(name: "connect", usage: ".connect [URL]",
+                  summary: "a PostgreSQL server's tables join the tables and queries over them run there (postgresql://USER@HOST/DB, host=… dbname=…, '' for the PG* variables); alone: the connection"),
         Reference(name: "quit", usage: ".quit", summary: "leave the shell (also .exit or Ctrl-D)"),
     ]
 
@@ -195,6 +199,11 @@ extension DotCommand {
                                  label: "end the file name in .png, .svg or .pdf", source: source)
             }
             return .exportChart(path: args[1].text)
+        case "connect":
+            // Alone it shows the connection; a key=value connection string may run over several words.
+            guard let firstArg = args.first, let lastArg = args.last else { return .show(setting: "connection") }
+            if args.count == 1 { return .connect(url: firstArg.text) }
+            return .connect(url: source.slice(Span(firstArg.span.start, lastArg.span.end)))
         case "quit", "exit":
             try arity(0...0)
             return .quit

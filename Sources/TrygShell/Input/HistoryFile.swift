@@ -1,9 +1,14 @@
+import TrygPostgres
 /// The text of the history file: a header line, then one statement a line, its line breaks
 /// written as `\n` and its backslashes as `\\`, so a statement typed over several lines is
 /// saved and reloaded whole.
 public enum HistoryFile {
     /// The first line of a file in this form.
     public static let header = "#tryg-history 2"
+
+    /// Whether an entry may be kept: not one holding a connection password (`.connect
+    /// postgresql://user:secret@…`, `password=…`), which is neither recalled nor written.
+    public static func keeps(_ entry: String) -> Bool { !ConnectionString.holdsPassword(entry) }
 
     /// One entry as one line of the file.
     public static func encode(_ entry: String) -> String {

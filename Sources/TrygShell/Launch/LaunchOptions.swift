@@ -35,6 +35,8 @@ public struct LaunchOptions: Equatable, Sendable {
     public var outputDecimalComma: Bool?
     /// `--output-dir DIR`: one file per result.
     public var outputDirectory: String?
+    /// `--connect URL`: a PostgreSQL server's tables join the catalog; queries over them run there.
+    public var connectURL: String?
     /// `--sql DIALECT`: each query printed as one SQL statement instead of run.
     public var sqlDialect: SQLDialect?
     /// `--suppress N`: small-count suppression on every result.
@@ -156,6 +158,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 options.csvDialect = dialect
             case "--output-dir": options.outputDirectory = try value(flag, inline)
             case "-o", "--output": options.output = try value(flag, inline)
+            case "--connect": options.connectURL = try value(flag, inline)
             case "--sql":
                 let name = try value(flag, inline)
                 guard let dialect = SQLDialect.named(name) else {
@@ -193,7 +196,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 let known = ["--help", "--version", "--command", "--file", "--data", "--keep-going", "--format", "--param",
                              "--ascii", "--demo", "--source", "--maxrows", "--memory-limit", "--dialect", "--numbers",
                              "--suppress", "--output-dir", "--output", "--quiet", "--sheet", "--delimiter", "--quoting", "--header",
-                             "--encoding", "--decimal", "--thousands", "--null", "--type", "--sql"]
+                             "--encoding", "--decimal", "--thousands", "--null", "--type", "--sql", "--connect"]
                 let hint = Suggest.nearest(flag, in: known).map { "; did you mean \($0)?" } ?? ""
                 throw UsageError(message: "unknown option '\(flag)'\(hint)")
             }
@@ -283,6 +286,8 @@ public struct LaunchOptions: Equatable, Sendable {
                                             (.json with --format json, .xlsx with --format xlsx)
           --suppress N                      counts under N suppressed in every result, with
                                             complementary cells (shown <N; null in csv and json)
+          --connect URL                     a PostgreSQL server's tables (postgresql://USER@HOST/DB, or the
+                                            PG* variables with ''); queries over them run there
           --sql postgres|duckdb|spark       print each query as one SQL statement instead of running it
           --param NAME=VALUE                $NAME in the script, substituted as a literal
           --keep-going                      run the remaining statements after a failing one

@@ -145,6 +145,12 @@ public struct TrygProgram {
             }
         }
         if let status = load(into: catalog, runner: runner) { return status }
+        if let url = options.connectURL {
+            do { try runner.connect(url) } catch {
+                runner.report(error)
+                return ExitStatus.statementFailed
+            }
+        }
 
         if let demoScript { return finish(runner, demo(runner, demoScript)) }
         if interactiveRun { return finish(runner, interactive(runner)) }

@@ -91,6 +91,8 @@ extension ShellRunner {
             try exportLastChart(to: path, source: source)
         case .exportTable(let path):
             try exportLastResult(to: path, source: source)
+        case .connect(let url):
+            try connect(url)
         case .quit:
             quitRequested = true
         }
@@ -132,6 +134,7 @@ extension ShellRunner {
             ("output", redirectPath ?? "screen"),
             ("drawing", settings.asciiCharts ? "ascii" : "unicode"),
             ("color", settings.resultColor ? "on" : "off"),
+            ("connection", session.remoteDatabase?.displayName ?? "none"),
         ]
     }
 

@@ -145,7 +145,7 @@ public final class ShellRunner {
                 try perform(try DotCommand.parse(source, parameters: session.parameters), source: source)
                 return true
             } catch {
-                report(error.withSource(source))
+                report(ShellRunner.withoutPasswords(error, source))
                 return false
             }
         case .statement:
