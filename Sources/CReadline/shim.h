@@ -21,6 +21,17 @@ static inline void tryg_rl_end_interrupted_line(void) {
     rl_point = rl_end;
     (*rl_redisplay_function)();
 }
+/* Runs readline's handling of a signal it noted (a resize, Ctrl-C) with its own redisplay: on a
+   resize readline clears the row before redrawing only then (with another redisplay function it
+   redraws from wherever the cursor is, and the prompt and line came out twice on one row). The
+   shell's redisplay then draws the line once more, in colour. */
+static inline void tryg_rl_handle_signals(void) {
+    rl_voidfunc_t *painter = rl_redisplay_function;
+    rl_redisplay_function = rl_redisplay;
+    rl_check_signals();
+    rl_redisplay_function = painter;
+    if (painter != rl_redisplay && RL_ISSTATE(RL_STATE_TERMPREPPED)) (*painter)();
+}
 /* Whether readline itself starts a new line when it returns at end of input (it does when it
    turned bracketed paste on, which it turns off with a carriage return). */
 static inline int tryg_rl_newline_at_eof(void) {
@@ -32,7 +43,8 @@ static inline int tryg_rl_newline_at_eof(void) {
    first, 0 when a signal came (or the time ran out) and the caller should handle signals and ask
    again. The signals readline acts on are blocked from before readline's note of a caught one is
    checked until pselect waits, so one that comes in between ends the wait at once instead of
-   being seen only after the next key; one that comes with a key counts before the key. */
+   being seen only after the next key; one that comes with a key counts before the key, whether
+   it is still pending (on this thread or the process) or another thread's handler noted it. */
 static inline int tryg_wait_for_key(int fd, int timeout_ms) {
     static const int watched_signals[] = { SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT };
     sigset_t watched, old, pending;
@@ -47,7 +59,8 @@ static inline int tryg_wait_for_key(int fd, int timeout_ms) {
         struct timespec wait = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
         int r = pselect(fd + 1, &keys, NULL, NULL, &wait, &old);
         if (r > 0) {
-            ready = 1;
+            /* A signal another thread took (and readline's handler noted there) counts too. */
+            ready = rl_pending_signal() == 0;
             sigemptyset(&pending);
             sigpending(&pending);
             for (unsigned i = 0; i < sizeof watched_signals / sizeof watched_signals[0]; i++) {

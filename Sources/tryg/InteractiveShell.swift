@@ -37,6 +37,8 @@ struct InteractiveShell {
             LineHighlight.update(LineHighlightState(
                 catalog: runner.session.catalog, pending: buffer.pendingText,
                 enabled: runner.settings.highlight && runner.settings.highlightUnavailable == nil))
+            statementOpen.store(!buffer.isEmpty, ordering: .relaxed)
+            dropRequested.store(false, ordering: .relaxed)
             let read = readline(buffer.prompt)
             if interruptRequested.exchange(false, ordering: .relaxed) {
                 // Ctrl-C at the prompt: drop the line and any statement being continued. Readline
@@ -62,6 +64,16 @@ struct InteractiveShell {
             }
             let line = String(cString: raw)
             free(raw)
+            if dropRequested.exchange(false, ordering: .relaxed), let note = buffer.discardNote {
+                // Ctrl-D at the end of a continuation line: dropped like an open statement at
+                // an empty continuation prompt, the line typed so far with it.
+                statement.append(line)
+                history.add(statement.joined(separator: "\n"))
+                statement = []
+                buffer.reset()
+                runner.writeMessage("note: \(note)")
+                continue
+            }
             statement.append(line)
             let items = buffer.append(line)
             if buffer.isEmpty {

@@ -25,8 +25,6 @@ final class Interrupts: QueryInterrupts {
         sigaddset(&set, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         let watcher = Thread {
-            // Ctrl-C is the shell's thread's to take: there it ends the wait for a key at once.
-            Interrupts.blockInterruptsOnThisThread()
             // A signal handler may only set a flag; this thread turns it into a cancellation.
             while true {
                 usleep(5_000)
@@ -35,15 +33,19 @@ final class Interrupts: QueryInterrupts {
                 }
             }
         }
-        watcher.start()
+        Interrupts.startWithoutInterrupts(watcher)
     }
 
-    /// Keeps SIGINT off the calling thread (a helper thread), so it goes to the shell's.
-    static func blockInterruptsOnThisThread() {
-        var set = sigset_t()
+    /// Starts a helper thread with SIGINT blocked from its first instruction (it inherits the
+    /// mask of the thread that starts it), so Ctrl-C always goes to the shell's thread, where it
+    /// ends the wait for a key at once.
+    static func startWithoutInterrupts(_ thread: Thread) {
+        var set = sigset_t(), saved = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &set, nil)
+        pthread_sigmask(SIG_BLOCK, &set, &saved)
+        thread.start()
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
     }
 
     func queryStarted(_ cancellation: CancellationFlag) {

@@ -37,13 +37,12 @@ final class ProgressDisplay: WorkDisplay, @unchecked Sendable {
         running.withLock { $0 = Running(progress: progress, started: .now) }
         if thread == nil {
             let t = Thread { [weak self] in
-                Interrupts.blockInterruptsOnThisThread()
                 while let display = self {
                     display.tick()
                     usleep(100_000)
                 }
             }
-            t.start()
+            Interrupts.startWithoutInterrupts(t)
             thread = t
         }
     }

@@ -1,5 +1,11 @@
 import Foundation
+import Synchronization
 @preconcurrency import CReadline
+
+/// Set before each line is read: a statement is open (the prompt is a continuation prompt).
+let statementOpen = Atomic<Bool>(false)
+/// Set by Ctrl-D at the end of a continuation line: the statement is to be dropped.
+let dropRequested = Atomic<Bool>(false)
 
 /// Readline's reader of keys, so that Ctrl-C at the prompt ends the line before any key typed
 /// after it is read.
@@ -14,6 +20,19 @@ import Foundation
 enum ReadlineKeys {
     static func install() {
         tryg_rl_set_getc(readKey)
+        rl_bind_key(4, endOfInput)
+    }
+
+    /// Ctrl-D at the end of a line that continues a statement: the line ends, and the shell
+    /// drops the statement as it does at an empty continuation prompt (readline would do
+    /// nothing there: it is delete-char, and there is nothing after the cursor to delete).
+    /// Elsewhere Ctrl-D deletes the character under the cursor, as readline's own.
+    private static let endOfInput: @convention(c) (Int32, Int32) -> Int32 = { count, key in
+        guard statementOpen.load(ordering: .relaxed), tryg_rl_point() >= tryg_rl_end() else {
+            return rl_delete(count, key)
+        }
+        dropRequested.store(true, ordering: .relaxed)
+        return rl_newline(1, key)
     }
 
     /// At most this long between looks at signals a thread other than the shell's may have taken.
@@ -23,8 +42,8 @@ enum ReadlineKeys {
         let fd = tryg_rl_input_fd()
         while true {
             // Readline's handler only notes a signal; this runs its handling, which echoes ^C and
-            // passes SIGINT on to the shell's own handler.
-            if rl_pending_signal() != 0 { rl_check_signals() }
+            // passes SIGINT on to the shell's own handler, or redraws the line after a resize.
+            if rl_pending_signal() != 0 { tryg_rl_handle_signals() }
             if interruptRequested.load(ordering: .relaxed) {
                 tryg_rl_end_interrupted_line()
                 return READERR

@@ -195,6 +195,48 @@ import TrygShell
         #expect(!tty.transcript.contains("error"), "\(tty.transcript)")
     }
 
+    /// At 60 columns an error on a line longer than the screen quotes the line cut to fit, and
+    /// the caret is under the fault (not on a row the terminal wrapped).
+    @Test func theCaretOfAnErrorOnALongLineIsUnderTheFault() throws {
+        let tty = try start(columns: 60)
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents where library = \"Blågården\" and severity >= 4 and severty > 2 count\r")
+        #expect(tty.expect("'severity'?"), "\(tty.unread)")
+        let lines = tty.transcript.components(separatedBy: "\r\n")
+        let quoted = try #require(lines.lastIndex { $0.hasPrefix("1 | ") && $0.contains("severty") }, "\(tty.transcript)")
+        let shown = Array(lines[quoted]), carets = Array(lines[quoted + 1])
+        #expect(shown.count < 60, "\(lines[quoted])")
+        let column = try #require(carets.firstIndex(of: "^"), "\(lines[quoted + 1])")
+        #expect(column + 7 <= shown.count && String(shown[column..<column + 7]) == "severty",
+                "\(lines[quoted])\n\(lines[quoted + 1])")
+    }
+
+    /// Ctrl-D at the end of a continuation line with text drops the statement with the note, as
+    /// at an empty continuation prompt; in the middle of a line it deletes; a second Ctrl-D leaves.
+    @Test func ctrlDAtTheEndOfAContinuationLineDropsTheStatement() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents |\r")
+        #expect(tty.expect("...> "), "\(tty.unread)")
+        tty.send("count")
+        #expect(tty.expect("count"), "\(tty.unread)")
+        tty.send("\u{04}")
+        #expect(tty.expect("statement not run: it ends in the middle (line 1)"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        // Recalled whole, with the line typed before Ctrl-D.
+        tty.send("\u{1B}[A")
+        #expect(tty.expect("count"), "\(tty.unread)")
+        tty.send("\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+        // In the middle of a continuation line Ctrl-D deletes the character under the cursor.
+        tty.send("libraries |\r")
+        #expect(tty.expect("...> "), "\(tty.unread)")
+        tty.send("countx\u{1B}[D\u{04}\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+        tty.send("\u{04}")
+        #expect(tty.waitForExit() == 0)
+    }
+
     @Test func ctrlDExitsAndSavesHistory() throws {
         let tty = try start()
         #expect(tty.expect("tryg> "))
