@@ -108,9 +108,14 @@ public final class Session: Sendable {
     /// `--connect`, `.connect`: the server whose tables are in the catalog (queries over them run there).
     public var remoteDatabase: (any RemoteDatabase)? {
         get { remoteValue.withLock { $0 } }
-        set { remoteValue.withLock { $0 = newValue } }
+        set {
+            remoteValue.withLock { $0 = newValue }
+            serverValueCache.clear()
+        }
     }
     private let remoteValue = Mutex<(any RemoteDatabase)?>(nil)
+    /// The server's answers about its columns' values, kept a short while.
+    let serverValueCache = ServerValues()
     /// Tables made by `let`: a later `let` may replace these, never a table loaded from a file.
     private let letNames = Mutex<Set<String>>([])
 
@@ -233,6 +238,7 @@ public final class Session: Sendable {
         binder.suppressBelow = suppressBelow
         binder.cancellation = cancellation
         binder.kernels = kernels
+        if let remote = remoteDatabase { binder.server = (remote, serverValueCache) }
         return binder
     }
 

@@ -101,8 +101,10 @@ public final class PostgresDatabase: RemoteDatabase, @unchecked Sendable {
     private func runCancellable(_ sql: String, cancellation: CancellationFlag) throws(Diagnostic) -> PostgresRows {
         let done = Atomic<Bool>(false)
         let watcher = Thread { [connection] in
+            // Asked again while the flag stays up: a cancel that came before the statement
+            // reached the server finds nothing to stop.
             while !done.load(ordering: .relaxed) {
-                if cancellation.isRaised { connection.cancel(); return }
+                if cancellation.isRaised { connection.cancel() }
                 Thread.sleep(forTimeInterval: 0.02)
             }
         }

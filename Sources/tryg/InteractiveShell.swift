@@ -19,7 +19,7 @@ struct InteractiveShell {
         chatter?.allowsColor = runner.settings.resultColor
         tryg_rl_set_name("tryg")
         ReadlineKeys.install()
-        ReadlineCompletion.install(catalog: runner.session.catalog)
+        ReadlineCompletion.install(session: runner.session)
         runner.settings.highlightUnavailable = LineHighlight.unavailableReason()
         runner.pager = TerminalPager.make(allowColor: { [runner] in runner.settings.resultColor })
         if runner.settings.highlightUnavailable == nil { LineHighlight.install() }

@@ -7,6 +7,8 @@ import TrygShell
 
 /// The catalog completion reads, and the candidates readline is handing out one by one.
 private let completionCatalog = Mutex<Catalog?>(nil)
+/// The session whose connected server completion asks for its columns' values.
+private let completionSession = Mutex<Session?>(nil)
 private let pendingCandidates = Mutex<[String]>([])
 /// Word breaks for dot-command lines and for the language, kept for the process's life.
 nonisolated(unsafe) private let dotWordBreaks = strdup(Completion.dotWordBreaks)
@@ -14,8 +16,9 @@ nonisolated(unsafe) private let languageWordBreaks = strdup(Vocabulary.wordBreak
 
 /// Connects readline's Tab to the shell's `Completer`.
 enum ReadlineCompletion {
-    static func install(catalog: Catalog) {
-        completionCatalog.withLock { $0 = catalog }
+    static func install(session: Session) {
+        completionCatalog.withLock { $0 = session.catalog }
+        completionSession.withLock { $0 = session }
         tryg_rl_set_completion({ _, _, end in
             tryg_rl_set_attempted_over(1)   // no fallback to file names of the working folder
             guard let buffer = tryg_rl_line_buffer(), let catalog = completionCatalog.withLock({ $0 }) else { return nil }
@@ -23,7 +26,11 @@ enum ReadlineCompletion {
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self),
                                             count: Int(end))
             let before = String(decoding: bytes, as: UTF8.self)
-            let completion = Completer(catalog: catalog).complete(before)
+            var completer = Completer(catalog: catalog)
+            if let session = completionSession.withLock({ $0 }) {
+                completer.serverValues = { session.serverValues(table: $0, column: $1) }
+            }
+            let completion = completer.complete(before)
             guard !completion.candidates.isEmpty else { return nil }
             tryg_rl_set_filename_completion(completion.isPath ? 1 : 0)
             pendingCandidates.withLock { $0 = completion.candidates }

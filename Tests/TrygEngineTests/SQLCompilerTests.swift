@@ -137,6 +137,9 @@ import TrygDomain
             ("incidents group by library compute mode(severity)", .duckdb, "mode"),
             ("incidents group by library compute sum(severity)", .spark, "sum"),
             ("incidents group by library suppress below 5", .postgres, "suppression"),
+            // DuckDB and Spark read names without regard to case, quoted or not.
+            ("incidents derive Library = \"x\" select library, Library", .duckdb, "'Library'"),
+            ("incidents derive Library = \"x\" group by library compute count(Library) as n", .spark, "'Library'"),
         ]
         for (query, dialect, what) in cases {
             do {
@@ -148,6 +151,13 @@ import TrygDomain
                 #expect(error.message.contains(dialect.title), "\(query): \(error.message)")
             }
         }
+    }
+
+    /// PostgreSQL keeps quoted names apart by case, so two columns that differ only in case compile.
+    @Test func namesDifferingInCaseCompileForPostgreSQL() throws {
+        let session = Session(catalog: TestTables.catalog())
+        let sql = try session.sql("incidents derive Library = \"x\" select library, Library", dialect: .postgres)
+        #expect(sql.contains("AS \"Library\"") && sql.contains("AS \"library\""))
     }
 
     /// What the dialects differ in comes from the dialect, in each statement.

@@ -26,6 +26,8 @@ import TrygShell
             for table in catalog.all {
                 for statement in try script.statements(table, schema: schema) { try connection.execute(statement) }
             }
+            // A view that takes a second a row, for Ctrl-C during a query on the server.
+            try connection.execute("CREATE VIEW \(schema).slow AS SELECT x FROM generate_series(1, 5) AS x WHERE length(pg_sleep(1)::text) >= 0")
             return .success(())
         } catch {
             return .failure(error)
@@ -68,6 +70,24 @@ import TrygShell
         #expect(run.stdout == local.stdout, "\(run.stdout)\n---\n\(local.stdout)")
     }
 
+    @Test(.enabled(if: enabled)) func valueCompletionAsksTheServer() throws {
+        let database = try PostgresDatabase(Self.conninfo)
+        let remote = Session(catalog: Catalog())
+        for t in try database.tables().tables { remote.catalog.register(t) }
+        remote.remoteDatabase = database
+        var completer = Completer(catalog: remote.catalog)
+        completer.serverValues = { remote.serverValues(table: $0, column: $1) }
+        let local = Completer(catalog: try Samples.catalog())
+        for text in ["incidents where library = \"Bl", "incidents where library = \"", "incidents where halfyear = \"",
+                     "incidents where category = \"", "incidents where severity = 3 and reported_by = \"",
+                     "libraries where district = \"", "survey where season = \""] {
+            let theirs = completer.complete(text).candidates
+            #expect(!theirs.isEmpty, "\(text)")
+            #expect(theirs == local.complete(text).candidates, "\(text)")
+        }
+        #expect(completer.complete("incidents where library = \"Blå").candidates == ["Blågården"])
+    }
+
     @Test(.enabled(if: enabled)) func aPasswordIsNeverShown() throws {
         let url = "postgresql://nobody:hemmelig@/tryg?host=/nonexistent-tryg-dir"
         let run = try TrygBinary.run(["--connect", url], stdin: "libraries count\n")
@@ -101,8 +121,20 @@ import TrygShell
         #expect(tty.expect("connected to"), "\(tty.transcript)")
         #expect(mapsLibpq())
         #expect(tty.expect("tryg> "))
-        tty.send("incidents where library = \"Blågården\" group by halfyear\r")
+        // Tab offers the server's values, and a value matching nothing is warned about.
+        tty.send("incidents where library = \"Blågå\t")
+        #expect(tty.expect("Blågården\" "), "\(tty.transcript)")
+        tty.send("group by halfyear\r")
         #expect(tty.expect("7 rows"), "\(tty.transcript)")
+        tty.send("incidents where library = \"Blagarden\" count\r")
+        #expect(tty.expect("did you mean \"Blågården\"?"), "\(tty.transcript)")
+        #expect(tty.expect("tryg> "))
+        // Ctrl-C stops the statement on the server (it would take five seconds), and the shell goes on.
+        tty.send("slow count\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        tty.send("\u{03}")
+        #expect(tty.expect("cancelled"), "\(tty.transcript)")
+        #expect(tty.expect("tryg> "))
         let host = ProcessInfo.processInfo.environment["PGHOST"] ?? ""
         tty.send(".connect postgresql://\(ProcessInfo.processInfo.environment["PGUSER"] ?? ""):hemmelig@/tryg?host=\(host)&options=-c%20search_path%3D\(Self.schema)\r")
         #expect(tty.expect(":***@"), "\(tty.transcript)")

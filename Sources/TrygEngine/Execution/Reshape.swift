@@ -76,9 +76,7 @@ enum Reshape {
             change.append(c)
             pct.append(p)
         }
-        var names = node.keys
-        let la = node.from.display, lb = node.to.display
-        names += [la, lb == la ? lb + "_2" : lb, "change", "change_pct"]
+        let names = node.keys + node.names
         let cols = keyBuilders.map { $0.finish() } + [a.finish(), b.finish(), change.finish(), pct.finish()]
         return Relation(names: names, columns: cols, count: parts.count)
     }

@@ -94,13 +94,20 @@ extension Binder {
         let b = try constant(to, as: col, scope)
         let keys = groupKeys(scope).filter { $0.name != col.name }
         var fields = keys
-        let la = a.display, lb = b.display
-        fields.append(Field(name: la, type: m.type, role: .measure))
-        fields.append(Field(name: lb == la ? lb + "_2" : lb, type: m.type, role: .measure))
-        fields.append(Field(name: "change", type: m.type, role: .measure))
-        fields.append(Field(name: "change_pct", type: .float, role: .measure))
+        // A value named like a key (`compare k "c" to "b"` beside a key `b`) gets a `_` as pivot's cells do.
+        var used = Set(keys.map(\.name))
+        var names: [String] = []
+        for base in [a.display, b.display == a.display ? b.display + "_2" : b.display, "change", "change_pct"] {
+            var name = base
+            while used.contains(name) { name += "_" }
+            used.insert(name)
+            names.append(name)
+        }
+        for (name, type) in zip(names, [m.type, m.type, m.type, DataType.float]) {
+            fields.append(Field(name: name, type: type, role: .measure))
+        }
         let node = CompareNode(input: plan, keys: keys.map(\.name), column: col.name, measure: m.name, from: a, to: b,
-                               zeroFill: Binder.countingMeasures(plan).contains(m.name))
+                               zeroFill: Binder.countingMeasures(plan).contains(m.name), names: names)
         return (.compare(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 

@@ -59,10 +59,21 @@ extension Binder {
         }
     }
 
+    /// What the connected server says about a server table's column (nil: no server, or it could not say).
+    func serverAnswer(_ origin: FieldOrigin) -> ServerValues.Answer? {
+        guard let server else { return nil }
+        return server.values.values(origin, remote: server.database, domain: domain)
+    }
+
     /// A literal in another spelling of a library (full name, alias) becomes the short name
     /// the data holds; other text is left as it is.
     func canonicalText(_ field: Field?, _ v: Value) -> Value {
         guard let field, field.type == .text, case .text(let s) = v, let origin = field.origin else { return v }
+        if origin.table.isRemote {
+            guard let answer = serverAnswer(origin), !answer.values.contains(v) else { return v }
+            if let short = domain.libraries.shortName(for: s), answer.values.contains(.text(short)) { return .text(short) }
+            return v
+        }
         // Only another spelling of a library needs the column's values (a free-text column's
         // dictionary is built on demand, so other literals never ask for it).
         guard let short = domain.libraries.shortName(for: s), short != s else { return v }
@@ -111,7 +122,12 @@ extension Binder {
 
     /// A warning when a compared literal matches none of the field's values, naming the closest.
     func missingValueWarning(_ field: Field?, _ v: Value, _ span: Span) -> Diagnostic? {
-        guard let field, let origin = field.origin, !origin.table.isRemote, !v.isNull, Binder.warnsOnMissing(field.type) else { return nil }
+        guard let field, let origin = field.origin, !v.isNull, Binder.warnsOnMissing(field.type) else { return nil }
+        if origin.table.isRemote {
+            // Only a complete list of the server's values can say that one is missing.
+            guard let answer = serverAnswer(origin), answer.complete, !answer.values.contains(v) else { return nil }
+            return missingWarning(field, origin, answer.values, v, span)
+        }
         if storedTextPresent(origin, v) { return nil }
         let values = distinctValues(origin)
         if values.contains(v) { return nil }
@@ -120,8 +136,14 @@ extension Binder {
 
     /// One warning for the literals of an `in` list that match no row, in time linear in the list.
     func missingValuesWarning(_ field: Field?, _ items: [(Value, Span)]) -> Diagnostic? {
-        guard let field, let origin = field.origin, !origin.table.isRemote, Binder.warnsOnMissing(field.type) else { return nil }
-        let values = distinctValues(origin)
+        guard let field, let origin = field.origin, Binder.warnsOnMissing(field.type) else { return nil }
+        let values: [Value]
+        if origin.table.isRemote {
+            guard let answer = serverAnswer(origin), answer.complete else { return nil }
+            values = answer.values
+        } else {
+            values = distinctValues(origin)
+        }
         let present = Set(values)
         let missing = items.filter { !$0.0.isNull && !present.contains($0.0) }
         guard let first = missing.first else { return nil }

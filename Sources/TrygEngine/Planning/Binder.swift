@@ -20,6 +20,8 @@ struct Binder {
     /// Polled when binding has to read data (a pivot's values); the session's flag.
     var cancellation = CancellationFlag()
     var kernels = ExecutionKernels.all
+    /// The connected server and its cache of column values, asked for the values of its tables' columns.
+    var server: (database: any RemoteDatabase, values: ServerValues)?
 
     init(catalog: Catalog, domain: DomainContext) {
         self.catalog = catalog

@@ -85,6 +85,9 @@ struct CompareNode: Sendable {
     let to: Value
     /// A missing group counts 0 (the measure counts or sums), not null.
     let zeroFill: Bool
+    /// The output columns after the keys: the measure at `from`, at `to`, the change and the
+    /// change in percent; each made distinct from the keys' names and the others.
+    let names: [String]
 }
 
 /// The unit `trend` steps by from one period to the previous one in the calendar.

@@ -39,9 +39,7 @@ extension LogicalPlan {
             guard let l = j.left.outputNames else { return nil }
             return l + j.rightNames.compactMap { $0 }
         case .pivot(let p): return p.keys + p.cellNames
-        case .compare(let c):
-            let la = c.from.display, lb = c.to.display
-            return c.keys + [la, lb == la ? lb + "_2" : lb, "change", "change_pct"]
+        case .compare(let c): return c.keys + c.names
         case .trend(let t): return t.input.outputNames.map { $0 + ["change", "change_pct"] }
         }
     }

@@ -21,7 +21,10 @@ extension SQLCompiler {
         case .int(let i): return i == .min ? "(-9223372036854775807 - 1)" : (i < 0 ? "(\(i))" : "\(i)")
         case .decimal(let d):
             let s = d.description
-            return "CAST(\(try text(s)) AS \(dialect == .postgres ? "NUMERIC" : "DECIMAL(38, \(d.scale))"))"
+            // As narrow as the literal: Spark widens a comparison of DECIMAL(38, 9) with
+            // DECIMAL(38, 0) to DECIMAL(38, 0), cutting the column's fraction off.
+            let digits = s.filter(\.isNumber).count
+            return "CAST(\(try text(s)) AS \(dialect == .postgres ? "NUMERIC" : "DECIMAL(\(min(38, max(digits, d.scale + 1))), \(d.scale))"))"
         case .float(let d):
             let s = d.isNaN ? "NaN" : d.isInfinite ? (d > 0 ? "Infinity" : "-Infinity") : String(d)
             return "CAST(\(try text(s)) AS \(dialect.doubleType))"
@@ -107,7 +110,7 @@ extension SQLCompiler {
             return "(\(a[0]) IN (\(list.joined(separator: ", "))))"
         case .contains:
             try need(2)
-            return "(STRPOS(LOWER(\(a[0])), LOWER(\(a[1]))) > 0)"
+            return "(\(dialect.position(of: "LOWER(\(a[1]))", in: "LOWER(\(a[0]))")) > 0)"
         case .startsWith:
             try need(2)
             return "(LEFT(LOWER(\(a[0])), \(dialect.length(a[1]))) = LOWER(\(a[1])))"
@@ -115,7 +118,8 @@ extension SQLCompiler {
             try need(2)
             return dialect.matches(a[0], a[1])
         case .toDecimal:
-            return "CAST(\(a[0]) AS \(dialect == .postgres ? "NUMERIC" : "DECIMAL(38, 0)"))"
+            // Twenty digits hold any int, and leave a comparison with DECIMAL(38, 9) its scale.
+            return "CAST(\(a[0]) AS \(dialect == .postgres ? "NUMERIC" : "DECIMAL(20, 0)"))"
         case .toFloat: return "CAST(\(a[0]) AS \(dialect.doubleType))"
         case .dateToTimestamp: return "CAST(\(a[0]) AS TIMESTAMP)"
         case .date: return "CAST(\(a[0]) AS DATE)"

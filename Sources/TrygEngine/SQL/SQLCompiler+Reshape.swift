@@ -37,9 +37,14 @@ extension SQLCompiler {
         guard let col = rel.fields.first(where: { $0.name == column }) else { throw Diagnostic.internalError("no column \(column)") }
         for cell in cells {
             guard let m = rel.fields.first(where: { $0.name == cell.measure }) else { throw Diagnostic.internalError("no measure") }
-            let value = try literal(cell.value, col.type)
-            var sql = "MAX(CASE WHEN \(try id(column)) = \(value) THEN \(try id(cell.measure)) END)"
-            if cell.zero { sql = "COALESCE(\(sql), \(m.type == .float ? "CAST(0 AS \(dialect.doubleType))" : "0"))" }
+            // The cell of the null value gathers the rows whose value is null (`= NULL` is never true).
+            let test = cell.value.isNull ? "\(try id(column)) IS NULL" : "\(try id(column)) = \(try literal(cell.value, col.type))"
+            var sql = "MAX(CASE WHEN \(test) THEN \(try id(cell.measure)) END)"
+            // A combination with no rows counts zero; one whose measure is null (a sum of nulls) stays null.
+            if cell.zero {
+                let zero = m.type == .float ? "CAST(0 AS \(dialect.doubleType))" : "0"
+                sql = "CASE WHEN COUNT(CASE WHEN \(test) THEN 1 END) = 0 THEN \(zero) ELSE \(sql) END"
+            }
             items.append("\(sql) AS \(try id(cell.name))")
             fields.append((cell.name, m.type))
         }
@@ -76,17 +81,18 @@ extension SQLCompiler {
         let both = try cells(rel, keys: node.keys, column: node.column,
                              cells: [(node.from, node.measure, a, node.zeroFill), (node.to, node.measure, b, node.zeroFill)])
         guard let m = rel.fields.first(where: { $0.name == node.measure }) else { throw Diagnostic.internalError("no measure") }
-        let la = node.from.display, lb = node.to.display == la ? node.to.display + "_2" : node.to.display
+        guard node.names.count == 4 else { throw Diagnostic.internalError("compare names") }
+        let (la, lb, change, changePct) = (node.names[0], node.names[1], node.names[2], node.names[3])
         let double = dialect.doubleType
         let (x, y) = (try id(a), try id(b))
         var items: [String] = []
         for k in node.keys { items.append(try id(k)) }
         items.append("\(x) AS \(try id(la))")
         items.append("\(y) AS \(try id(lb))")
-        items.append("(\(y) - \(x)) AS \(try id("change"))")
-        items.append("(CAST(\(y) AS \(double)) - CAST(\(x) AS \(double))) * 100 / NULLIF(CAST(\(x) AS \(double)), 0) AS \(try id("change_pct"))")
+        items.append("(\(y) - \(x)) AS \(try id(change))")
+        items.append("(CAST(\(y) AS \(double)) - CAST(\(x) AS \(double))) * 100 / NULLIF(CAST(\(x) AS \(double)), 0) AS \(try id(changePct))")
         if both.ordered { items.append(try id(SQLCompiler.orderColumn)) }
-        let fields = both.fields.prefix(node.keys.count) + [(la, m.type), (lb, m.type), ("change", m.type), ("change_pct", .float)]
+        let fields = both.fields.prefix(node.keys.count) + [(la, m.type), (lb, m.type), (change, m.type), (changePct, .float)]
         return add("SELECT \(items.joined(separator: ", "))\nFROM \(both.name)", Array(fields), ordered: both.ordered)
     }
 }

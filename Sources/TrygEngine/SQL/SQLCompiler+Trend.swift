@@ -75,7 +75,9 @@ extension SQLCompiler {
             } else if let at = periodNames.firstIndex(of: f.name) {
                 items.append("\(try periodValue(node.step, "c.\(g)", part: at)) AS \(name)")
             } else if node.zeroFill.contains(f.name) {
-                items.append("COALESCE(i.\(name), \(f.type == .float ? "CAST(0 AS \(dialect.doubleType))" : "0")) AS \(name)")
+                // 0 where the period has no row; a row's own null (a sum of nulls) stays null.
+                let zero = f.type == .float ? "CAST(0 AS \(dialect.doubleType))" : "0"
+                items.append("CASE WHEN \(qualify(index, "i", periodNames)) IS NULL THEN \(zero) ELSE i.\(name) END AS \(name)")
             } else {
                 items.append("i.\(name) AS \(name)")
             }

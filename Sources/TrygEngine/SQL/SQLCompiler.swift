@@ -89,8 +89,24 @@ struct SQLCompiler {
         return out
     }
 
-    /// The stages, one at a time.
+    /// The stages, one at a time; a stage whose columns the dialect cannot tell apart (names
+    /// that differ only in case, where the dialect ignores case) is refused.
     mutating func relation(_ plan: LogicalPlan) throws(Diagnostic) -> Rel {
+        let rel = try stage(plan)
+        guard dialect.namesIgnoreCase else { return rel }
+        var seen: [String: String] = [:]
+        for f in rel.fields {
+            let folded = f.name.lowercased()
+            if let other = seen[folded], other != f.name {
+                throw unsupported("the columns '\(Diagnostic.shown(other))' and '\(Diagnostic.shown(f.name))' side by side", nil,
+                                  "\(dialect.title) reads names without regard to case; rename one (select … as, or derive a new name)")
+            }
+            seen[folded] = f.name
+        }
+        return rel
+    }
+
+    private mutating func stage(_ plan: LogicalPlan) throws(Diagnostic) -> Rel {
         switch plan {
         case .scan(let table, let cols):
             return try scan(table, cols)

@@ -23,6 +23,10 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the dialect reads two names that differ only in case as one, quoted or not
+    /// (DuckDB, and Spark SQL unless `spark.sql.caseSensitive` is set).
+    var namesIgnoreCase: Bool { self != .postgres }
+
     /// The type of a double.
     var doubleType: String { self == .postgres ? "DOUBLE PRECISION" : "DOUBLE" }
 
@@ -98,12 +102,17 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         "MAKE_DATE(CAST(\(year) AS INTEGER), CAST(\(month) AS INTEGER), 1)"
     }
 
+    /// Where `needle` first stands in `text`, from 1; 0 when it does not.
+    func position(of needle: String, in text: String) -> String {
+        self == .spark ? "INSTR(\(text), \(needle))" : "STRPOS(\(text), \(needle))"
+    }
+
     /// A date plus a number of days.
     func addDays(_ d: String, _ n: String, subtract: Bool) -> String {
         switch self {
         case .postgres: return "(\(d) \(subtract ? "-" : "+") CAST(\(n) AS INTEGER))"
         case .duckdb: return "(\(d) \(subtract ? "-" : "+") CAST(\(n) AS INTEGER))"
-        case .spark: return "\(subtract ? "DATE_SUB" : "DATE_ADD")(\(d), \(n))"
+        case .spark: return "\(subtract ? "DATE_SUB" : "DATE_ADD")(\(d), CAST(\(n) AS INT))"
         }
     }
 

@@ -6,6 +6,10 @@ import TrygImport
 extension Completer {
     /// The values a column may be compared with, for completion inside quotes.
     func values(of column: String, in query: QueryContext) -> [String] {
+        // A server's table: its values are on the server.
+        for source in query.sources where source.isRemote {
+            if let values = serverValues(source.name, column) { return Completer.inTheirOrder(values) }
+        }
         let table = query.sources.first { $0.columnIndex(column) != nil }
         if let table, let c = table.column(column) {
             switch c.type {
@@ -54,6 +58,23 @@ extension Completer {
         }
         guard lo <= hi, hi - lo < 200 else { return [] }
         return (lo...hi).map { HalfYear(ordinal: $0).label }
+    }
+
+    /// Values as completion offers them: half-years, scales, numbers and dates in their own
+    /// order, text in Danish order.
+    static func inTheirOrder(_ values: [Value]) -> [String] {
+        let ordered = values.sorted { a, b in
+            switch (a, b) {
+            case (.halfYear(let x), .halfYear(let y)): return x < y
+            case (.category(let x, _), .category(let y, _)): return x < y
+            case (.int(let x), .int(let y)), (.date(let x), .date(let y)), (.timestamp(let x), .timestamp(let y)): return x < y
+            default: return false
+            }
+        }
+        if case .text? = values.first {
+            return danishSorted(values.map(\.display).filter { !$0.isEmpty })
+        }
+        return ordered.map(\.display)
     }
 
     /// Danish order: æ, ø, å after z.

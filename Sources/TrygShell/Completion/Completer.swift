@@ -37,6 +37,8 @@ public struct Completion: Equatable, Sendable {
 public struct Completer {
     public let catalog: Catalog
     public let libraries: LibraryDirectory
+    /// The values of a server table's column (table, column), asked of the server; nil when it cannot say.
+    public var serverValues: (String, String) -> [Value]? = { _, _ in nil }
     /// Lists a folder for file-name completion (replaceable in tests).
     public var listDirectory: (String) -> [(name: String, isDirectory: Bool)] = Completer.list
 
