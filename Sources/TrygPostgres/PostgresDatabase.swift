@@ -56,8 +56,10 @@ public final class PostgresDatabase: RemoteDatabase, @unchecked Sendable {
         }
         let tables = order.map { name in
             let cols = columns[name] ?? []
-            return Table(name: name, columnNames: cols.map(\.0), columns: cols.map { ColumnBuilder(type: $0.1).finish() },
-                         rowCount: 0, origin: "server", isRemote: true)
+            let names = cols.map(\.0)
+            let asText = Set(unknown.filter { $0.table == name }.compactMap { u in names.firstIndex(of: u.column) })
+            return Table(name: name, columnNames: names, columns: cols.map { ColumnBuilder(type: $0.1).finish() },
+                         rowCount: 0, origin: "server", isRemote: true, textOnServer: asText)
         }
         return (tables, unknown)
     }
@@ -89,7 +91,7 @@ public final class PostgresDatabase: RemoteDatabase, @unchecked Sendable {
                 guard let value = PostgresValue.read(text, columns[j].type) else {
                     throw Diagnostic(.error, "the server sent '\(Diagnostic.shown(text ?? ""))' in row \(i + 1) of column '\(columns[j].name)', "
                                      + "which is not a \(columns[j].type)", code: .server,
-                                     notes: ["help: bring the column over as text (select text(\(columns[j].name)) …) or check its type on the server"])
+                                     notes: ["help: check the column's type on the server (information_schema.columns)"])
                 }
                 builders[j].append(value)
             }

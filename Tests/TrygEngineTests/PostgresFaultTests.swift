@@ -98,5 +98,8 @@ import TrygPostgres
         let session = try PostgresFaultTests.connected()
         guard case .rows(let r) = try session.execute("odd where id = 1 select spot, tags") else { Issue.record("no rows"); return }
         #expect(GoldenFile.rows(r.table) == ["spot | tags", "(1,2) | {a,b}"], "\(GoldenFile.rows(r.table))")
+        // Compared and grouped as text, on the server.
+        guard case .rows(let t) = try session.execute("odd where spot = \"(1,2)\" or tags = \"{}\" group by tags") else { return }
+        #expect(GoldenFile.rows(t.table).sorted() == ["tags | count", "{a,b} | 1", "{} | 1"].sorted(), "\(GoldenFile.rows(t.table))")
     }
 }

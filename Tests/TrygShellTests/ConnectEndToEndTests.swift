@@ -48,6 +48,11 @@ import TrygShell
         #expect(local.stdout.contains("vinter 2024/25"))
         #expect(remote.stdout == local.stdout, "\(remote.stdout)\n\(remote.stderr)")
         #expect(remote.stderr.contains("connected to"), "\(remote.stderr)")
+        // --quiet leaves the notice out; the server's tables say where their rows are.
+        let quiet = try TrygBinary.run(["--quiet", "--connect", Self.conninfo, "--format", "csv"], stdin: ".tables\n.schema libraries\n")
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(quiet.stdout.contains("incidents,,10,server"), "\(quiet.stdout)")
+        #expect(quiet.stdout.contains("effort_start,date,,"), "\(quiet.stdout)")
     }
 
     @Test(.enabled(if: enabled)) func aMixedQueryAndARefusedConnectionAreErrorsAndTheRunGoesOn() throws {

@@ -13,7 +13,9 @@ extension SQLCompiler {
             switch column {
             case .stored(let i):
                 let type = table.columns[i].type
-                let ref = "\(t).\(try id(table.columnNames[i]))"
+                var ref = "\(t).\(try id(table.columnNames[i]))"
+                // A server column of a type tryg does not map is read and compared as its text.
+                if table.textOnServer.contains(i) { ref = "CAST(\(ref) AS \(SQLTableScript(dialect: dialect).storedType(.text)))" }
                 items.append("\(try stored(ref, type)) AS \(try id(name))")
                 fields.append((name, type))
             case .derived(let kind, let source):

@@ -10,14 +10,17 @@ public final class Table: Sendable {
     public let origin: String?
     /// Whether the table lives on a database server (`--connect`): its columns are here, its rows there.
     public let isRemote: Bool
+    /// A server table's columns whose server type tryg does not map: read (and compared) as text.
+    public let textOnServer: Set<Int>
     /// Derived columns (half-year codes and the like) computed once and kept.
     let derivedCache = Mutex<[String: Column]>([:])
     /// Distinct values per column (for value warnings), computed once and kept.
     let distinctCache = Mutex<[String: [Value]]>([:])
 
     public init(name: String, columnNames: [String], columns: [Column], rowCount: Int? = nil, origin: String? = nil,
-                isRemote: Bool = false) {
+                isRemote: Bool = false, textOnServer: Set<Int> = []) {
         self.isRemote = isRemote
+        self.textOnServer = textOnServer
         self.name = name
         self.columnNames = columnNames
         self.columns = columns

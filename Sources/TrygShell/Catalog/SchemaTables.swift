@@ -28,21 +28,27 @@ enum SchemaTables {
         ])
     }
 
-    /// One row per column: name, type, distinct values, and a few values (or the range).
+    /// One row per column: name, type, distinct values, and a few values (or the range); a
+    /// server's table (`.connect`) has its values there, and shows none.
     static func describe(_ table: Table) -> Table {
         var names: [Value] = [], types: [Value] = [], distinct: [Value] = [], samples: [Value] = []
         for (i, name) in table.columnNames.enumerated() {
             let column = table.columns[i]
-            let summary = ColumnSummary(column, rows: table.rowCount)
             names.append(.text(name))
             types.append(.text(column.type.description))
+            if table.isRemote {
+                distinct.append(.null)
+                samples.append(.null)
+                continue
+            }
+            let summary = ColumnSummary(column, rows: table.rowCount)
             distinct.append(.int(Int64(summary.distinctCount)))
             samples.append(.text(summary.sample))
         }
         for derived in table.derivedColumns {
             names.append(.text(derived.name))
             types.append(.text("\(derived.type) (from \(derived.source))"))
-            if let column = table.derivedColumn(derived.name) {
+            if !table.isRemote, let column = table.derivedColumn(derived.name) {
                 let summary = ColumnSummary(column, rows: table.rowCount)
                 distinct.append(.int(Int64(summary.distinctCount)))
                 samples.append(.text(summary.sample))

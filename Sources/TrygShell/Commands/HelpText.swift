@@ -75,6 +75,13 @@ enum HelpText {
 
     /// More on the commands whose summary does not say it all.
     static let commandDetails: [String: String] = [
+        "connect": "e.g. .connect postgresql://ann@db.example.org/tryg   .connect host=/run/postgresql dbname=tryg   .connect ''"
+            + "\nThe server's tables (its search path's schemas) join the tables, types mapped (others read as text,"
+            + " with a note); a query over them is compiled to SQL (explain sql postgres shows it) and sent whole;"
+            + " only the result comes back. let NAME = QUERY keeps a server's result in tryg, where it joins tryg's"
+            + " own tables (a query mixing the two is an error). Value warnings and completion of values ask the server."
+            + "\nCtrl-C cancels the query on the server; a timeout, a lost connection or a server error is an error"
+            + " and the shell goes on. A password is shown as *** and a line holding one is not kept in the history.",
         "highlight": "Keywords green, tables bold, columns the query can use cyan, functions blue, strings yellow,"
             + " numbers and dates magenta, comments grey; what cannot be read (a string not closed, an unknown"
             + " character, a ) that closes nothing) red and underlined.\nOnly on a colour terminal: off when NO_COLOR"

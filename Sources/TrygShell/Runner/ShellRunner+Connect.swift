@@ -12,6 +12,7 @@ extension ShellRunner {
         let replaced = tables.filter { session.catalog.table($0.name) != nil }.map(\.name)
         for t in tables { session.catalog.register(t) }
         session.remoteDatabase = database
+        guard !settings.quiet else { return }
         var text = "connected to \(database.displayName): \(tables.count) table\(tables.count == 1 ? "" : "s")"
         if !tables.isEmpty { text += " (\(tables.map(\.name).joined(separator: ", ")))" }
         if !replaced.isEmpty { text += "; they replace tryg's own \(replaced.joined(separator: ", "))" }
