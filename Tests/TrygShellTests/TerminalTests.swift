@@ -195,6 +195,45 @@ import TrygShell
         #expect(!tty.transcript.contains("error"), "\(tty.transcript)")
     }
 
+    /// Tab completes a path two folders deep without repeating a folder (`queries/queries/…`),
+    /// absolute as typed, and quotes a name with a space; the completed `.read` runs the script.
+    @Test func pathCompletionTwoFoldersDeep() throws {
+        try data.write("scripts/deep/F4-count.tryg", "libraries derive k = 4000 + 4 select k limit 1\n")
+        try data.write("scripts/deep/my count.tryg", "libraries derive k = 5000 + 5 select k limit 1\n")
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send(".read \(data.path)/scripts/de\t")
+        #expect(tty.expect("\(data.path)/scripts/deep/"), "\(tty.unread)")
+        tty.send("F4\t")
+        #expect(tty.expect("F4-count.tryg"), "\(tty.unread)")
+        tty.send("\r")
+        #expect(tty.expect("4004"), "\(tty.unread)")
+        tty.send(".read \(data.path)/scripts/deep/my\t")
+        #expect(tty.expect("my count.tryg"), "\(tty.unread)")
+        tty.send("\r")
+        #expect(tty.expect("5005"), "\(tty.unread)")
+        #expect(!tty.transcript.contains("deep/scripts") && !tty.transcript.contains("deep/deep"), "\(tty.transcript)")
+    }
+
+    /// `.help` at a 60-column terminal: every line fits (the shell wraps it, at word
+    /// boundaries), and `(less -SRFX)` stays on one line.
+    @Test func helpFitsASixtyColumnTerminal() throws {
+        let tty = try start(columns: 60)
+        #expect(tty.expect("tryg> "))
+        tty.send(".pager off\r")
+        #expect(tty.expect("tryg> "))
+        tty.send(".help\r")
+        #expect(tty.expect("Shell commands:"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        let transcript = tty.transcript
+        let start = try #require(transcript.range(of: "Shell commands:"))
+        let end = try #require(transcript.range(of: "tryg> ", options: .backwards))
+        let lines = transcript[start.lowerBound..<end.lowerBound].components(separatedBy: "\r\n")
+        #expect(lines.count > 20)
+        for line in lines { #expect(DisplayWidth.of(line) < 60, "\(line)") }
+        #expect(lines.contains { $0.contains("(less -SRFX)") }, "\(lines)")
+    }
+
     /// At 60 columns an error on a line longer than the screen quotes the line cut to fit, and
     /// the caret is under the fault (not on a row the terminal wrapped).
     @Test func theCaretOfAnErrorOnALongLineIsUnderTheFault() throws {
@@ -233,6 +272,7 @@ import TrygShell
         #expect(tty.expect("...> "), "\(tty.unread)")
         tty.send("countx\u{1B}[D\u{04}\r")
         #expect(tty.expect("1 row"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
         tty.send("\u{04}")
         #expect(tty.waitForExit() == 0)
     }
