@@ -23,6 +23,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -252,6 +253,13 @@ def tryg_engine(data_dir, load_runs):
     result = {"load": stats(time_process([TRYG, "--data", data_dir, "-c", "incidents count"], load_runs)),
               "load_in_process": load_in_process, "first": first, "whole": whole, "memory": peak,
               "computed": {}, "answers": {}}
+    result["computed"], result["answers"] = tryg_questions(data_dir)
+    return result
+
+
+def tryg_questions(data_dir):
+    """Q1–Q5 warm, in one process reading a script on stdin: (times, answers)."""
+    computed, answers = {}, {}
     script = [".timer on"]
     for question in QUESTIONS:
         script += [TRYG_QUERIES[question]] * (1 + QUERY_RUNS)  # the first of each is the warm-up
@@ -271,9 +279,9 @@ def tryg_engine(data_dir, load_runs):
                            f"{len(blocks)} and {len(times)}:\n{proc.stderr}")
     for i, question in enumerate(QUESTIONS):
         first = i * (1 + QUERY_RUNS)
-        result["computed"][question] = stats(times[first + 1:first + 1 + QUERY_RUNS])
-        result["answers"][question] = tryg_answer(question, list(csv.reader(io.StringIO(blocks[first]))))
-    return result
+        computed[question] = stats(times[first + 1:first + 1 + QUERY_RUNS])
+        answers[question] = tryg_answer(question, list(csv.reader(io.StringIO(blocks[first]))))
+    return computed, answers
 
 
 def tryg_version():
@@ -465,6 +473,118 @@ def duckdb_cli_whole(cli, path):
     run_process(argv)
     runs = [run_process(argv) for _ in range(WHOLE_RUNS)]
     return stats([wall for wall, _ in runs]), max(peak for _, peak in runs)
+
+
+# ---------------------------------------------------------------------------
+# Where the data lives (issue 15): the largest free-text incidents.csv held in PostgreSQL
+# (bench/run starts a throwaway server through scripts/with-postgres, which sets PGHOST).
+# Q1–Q5 pushed down by `tryg --connect ''`, timed by `.timer on` inside one process; the very
+# SQL tryg sends (`tryg --sql postgres -c Q`) typed into psql, timed by its `\timing`; and tryg
+# in memory, from the main table.
+
+PG_COLUMNS = ("id BIGINT, case_no TEXT, reported_at TIMESTAMP, library TEXT, category TEXT, severity BIGINT, "
+              "police_called BOOLEAN, during_self_service BOOLEAN, reported_by TEXT, description TEXT")
+
+
+def postgres_ready():
+    return bool(os.environ.get("PGHOST")) and shutil.which("psql") is not None
+
+
+def psql(*args, stdin=None):
+    proc = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", *args], input=stdin,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"psql {' '.join(args)} failed:\n{proc.stderr}")
+    return proc
+
+
+def postgres_load(path):
+    """Copies incidents.csv into a fresh table (psql \\copy) and analyses it; returns the seconds."""
+    start = time.perf_counter()
+    psql("-c", f"DROP TABLE IF EXISTS incidents; CREATE TABLE incidents ({PG_COLUMNS})")
+    psql("-c", "\\copy incidents FROM '%s' WITH (FORMAT csv, HEADER true)" % path.replace("'", "''"))
+    psql("-c", "ANALYZE incidents")
+    return time.perf_counter() - start
+
+
+def timed_lines(text, pattern):
+    return [float(m.group(1)) * UNITS[m.group(2)] for m in re.finditer(pattern, text, re.M)]
+
+
+def postgres_engine(path):
+    """Loads the table, then times each question pushed down by tryg and typed into psql."""
+    load = postgres_load(path)
+    script = [".timer on"]
+    for question in QUESTIONS:
+        script += [TRYG_QUERIES[question]] * (1 + QUERY_RUNS)
+    proc = subprocess.run([TRYG, "--connect", "", "--format", "csv"], input="\n".join(script) + "\n",
+                          capture_output=True, text=True)
+    times = timed_lines(proc.stderr, r"^time: ([\d.]+) (\S+)$")
+    blocks = proc.stdout.strip("\n").split("\n\n")
+    if proc.returncode != 0 or len(times) != len(script) - 1:
+        raise RuntimeError(f"tryg --connect failed on the query script:\n{proc.stderr}")
+    pushed, answers, sql_times = {}, {}, {}
+    for i, question in enumerate(QUESTIONS):
+        first = i * (1 + QUERY_RUNS)
+        pushed[question] = stats(times[first + 1:first + 1 + QUERY_RUNS])
+        answers[question] = tryg_answer(question, list(csv.reader(io.StringIO(blocks[first]))))
+        sql = subprocess.run([TRYG, "--sql", "postgres", "-c", TRYG_QUERIES[question]],
+                             capture_output=True, text=True, check=True).stdout.strip().rstrip(";")
+        out = psql("-o", "/dev/null", stdin="\\timing on\n" + (sql + ";\n") * (1 + QUERY_RUNS)).stdout
+        ms = timed_lines(out, r"^Time: ([\d.]+) (ms)")
+        if len(ms) != 1 + QUERY_RUNS:
+            raise RuntimeError(f"psql gave {len(ms)} timings for {question}:\n{out}")
+        sql_times[question] = stats(ms[1:])
+    version = psql("-At", "-c", "SHOW server_version").stdout.strip()
+    return {"load": load, "pushed": pushed, "psql": sql_times, "answers": answers, "version": version}
+
+
+def postgres_section(size, pg, tryg):
+    return (f"## Where the data lives: PostgreSQL {pg['version']}\n\n"
+            f"The free-text incidents of {size} in a PostgreSQL server on the same machine (a throwaway "
+            "cluster with default settings, reached over a Unix socket). *Pushed down*: `tryg --connect ''` "
+            "compiles each question and sends it whole, timed by `.timer on` (compile, round trip, the result "
+            "read into tryg's columns). *psql*: the same SQL (`tryg --sql postgres -c …`) typed into psql, "
+            "timed by `\\timing`. *In memory*: tryg's warm figure (`tryg --data DIR`, `.timer on`). Median of "
+            f"{QUERY_RUNS} runs after one warm-up.\n\n" + postgres_table(size, pg, tryg))
+
+
+def postgres_only():
+    """`bench/run` with BENCH_ONLY=postgres: only the PostgreSQL line, at the largest size."""
+    size = SIZE_NAMES[-1]
+    if not postgres_ready():
+        sys.exit("bench: no PostgreSQL server (PGHOST) or no psql")
+    cpu_before, started = cpu_seconds(), time.perf_counter()
+    directory = data_dir("free", size)
+    say(f"free {size}: tryg in memory")
+    computed, answers = tryg_questions(directory)
+    say(f"free {size}: PostgreSQL, pushed down and in psql")
+    pg = postgres_engine(os.path.join(directory, "incidents.csv"))
+    wrong = [q for q in QUESTIONS if not same(pg["answers"][q], answers[q])]
+    total = time.perf_counter() - started
+    report = "\n\n".join([
+        "# tryg benchmark: queries pushed down to PostgreSQL",
+        postgres_section(size, pg, {"computed": computed}),
+        "Answers pushed down equal tryg's in memory for Q1–Q5." if not wrong
+        else f"**MISMATCH** pushed down ≠ in memory: {', '.join(wrong)}",
+        "## Machine\n\n" + machine({}, others_share(cpu_before, cpu_seconds(), total)),
+    ]) + "\n"
+    os.makedirs(RESULTS, exist_ok=True)
+    with open(os.path.join(RESULTS, "postgres.md"), "w") as f:
+        f.write(report)
+    print(report)
+    return 1 if wrong else 0
+
+
+def postgres_table(size, pg, tryg):
+    header = ["line", "tryg, pushed down", "same SQL in psql", "tryg in memory", "pushed / psql", "pushed / in memory"]
+    rows = [[f"{size}: copy incidents.csv into PostgreSQL (psql \\copy, ANALYZE)", fmt_time({"median": pg["load"]}),
+             "", "", "", ""]]
+    for q in QUESTIONS:
+        a, b, c = pg["pushed"][q], pg["psql"][q], tryg["computed"][q]
+        rows.append([f"{size}: {TITLES[q]}, warm", fmt_time(a), fmt_time(b), fmt_time(c),
+                     fmt_ratio(median(a), [median(b)]), fmt_ratio(median(a), [median(c)])])
+    return render(header, rows)
 
 
 # ---------------------------------------------------------------------------
@@ -688,6 +808,13 @@ def main(tryg_only_note=None):
                 else:
                     r["peak"]["tryg only"] = None
 
+    postgres = None
+    if postgres_ready():
+        say(f"free {largest}: PostgreSQL, pushed down and in psql")
+        postgres = postgres_engine(os.path.join(data_dir("free", largest), "incidents.csv"))
+    else:
+        say("no PostgreSQL server (PGHOST): no line for queries pushed down")
+
     say("process start")
     start = {"tryg": stats(time_process([TRYG, "-c", "incidents count"], START_RUNS, warmups=3))}
     if cli:
@@ -697,6 +824,11 @@ def main(tryg_only_note=None):
     for dataset, sizes in results.items():
         for size, r in sizes.items():
             mismatches += check(f"{dataset} {size}", r["tryg"], r["peers"])
+    if postgres:
+        for question in QUESTIONS:
+            if not same(postgres["answers"][question], results["free"][largest]["tryg"]["answers"][question]):
+                mismatches.append(f"free {largest} {question}, tryg in memory ≠ tryg pushed down to PostgreSQL")
+                print(f"\n!!! MISMATCH free {largest} {question}: pushed down to PostgreSQL", file=sys.stderr)
 
     versions = {}
     if have_peers:
@@ -713,6 +845,8 @@ def main(tryg_only_note=None):
         tables.append(f"## {DATASETS[dataset].capitalize()}\n\n"
                       f"Data: `tryg generate --descriptions {dataset}` with {scales} ({rows_line}).\n\n"
                       + build_table(sizes, have_peers))
+    if postgres:
+        tables.append(postgres_section(largest, postgres, results["free"][largest]["tryg"]))
     start_table = render(["line", "tryg", "DuckDB CLI", "tryg / DuckDB CLI"],
                          [["process start (`-c`, bundled samples)", fmt_time(start["tryg"]),
                            fmt_time(start.get("duckdb")), fmt_ratio(median(start["tryg"]), [median(start.get("duckdb"))])]])
@@ -749,6 +883,8 @@ if __name__ == "__main__":
     elif args[:1] == ["--peak"]:
         _, peak = PEERS[args[1]]
         print(peak(args[2]))
+    elif args[:1] == ["--postgres-only"]:
+        sys.exit(postgres_only())
     elif args[:1] == ["--tryg-only"]:
         sys.exit(main(tryg_only_note=args[1] if len(args) > 1 else "DuckDB and Polars are not installed."))
     elif not args:

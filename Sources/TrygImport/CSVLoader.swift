@@ -91,7 +91,12 @@ struct CSVLoader {
             case .whileReading(nil, let headNonASCII):
                 encodingFinding = TextDecoding.utf8Finding(nonASCII: headNonASCII || rows.text.nonASCII)
             }
-            var notes = (lineEnds.map { [$0] } ?? []) + plan.notes
+            // How the sample's numbers were read no longer applies to a column that ended as text.
+            let textNames = names.indices.filter { columns[$0].type == .text }.map { names[$0] }
+            let numberNotes = plan.notes.filter { note in
+                !textNames.contains { note.hasPrefix("\($0): '") && note.contains("' read as ") }
+            }
+            var notes = (lineEnds.map { [$0] } ?? []) + numberNotes
             if rows.trailingDelimiters > 0 {
                 let d = Character(Unicode.Scalar(plan.dialect.delimiter))
                 notes.append("a '\(d)' after the last field of \(LoadReport.grouped(rows.trailingDelimiters)) "

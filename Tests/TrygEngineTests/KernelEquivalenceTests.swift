@@ -15,6 +15,8 @@ import TrygImport
         "incidents where severity is null group by library",
         "incidents where score > 60.5 compute count, sum(severity), min(reported_at), max(reported_at)",
         "incidents where library != \"Valby\" and category starts with \"V\" count",
+        "incidents where description ends with \"DØR\" or description not ends with \"e\" group by library",
+        "incidents select id, description ends with \"ER\" as n where n order by id limit 50",
         "incidents where id = -1 compute count, sum(severity), avg(score)",
         "incidents group by library, halfyear compare halfyear \"2022/23\" to \"2024/25\"",
         "incidents where hour between 10 and 12 group by weekday, season",

@@ -21,6 +21,8 @@ struct PostgresOracle {
         let script = SQLTableScript(dialect: .postgres)
         let c = SQLCompiler(dialect: .postgres, domain: .standard, querySpan: nil)
         let quoted = try c.id(schema)
+        // The server's notices (a drop that cascades, a table not there to drop) stay out of the log.
+        try connection.execute("SET client_min_messages TO warning")
         try connection.execute("DROP SCHEMA IF EXISTS \(quoted) CASCADE; CREATE SCHEMA \(quoted); SET search_path TO \(quoted)")
         for name in catalog.names {
             guard let table = catalog.table(name) else { continue }

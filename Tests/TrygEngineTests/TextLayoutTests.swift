@@ -76,7 +76,7 @@ import Testing
         var needles = ["Æb", "å", "ÆØÅ", "s", "ß", "e\u{301}", "é", "K", "råb", "RÅBTE", "n b", "envED", "nr", "b", "døren på"]
         for _ in 0..<6 { needles.append(TextFoldTests.text(Int.random(in: 1...3, using: &rng), &rng)) }
         for needle in needles {
-            for (op, operation) in [(ScalarOp.contains, TextFold.Operation.contains), (.startsWith, .startsWith)] {
+            for (op, operation) in [(ScalarOp.contains, TextFold.Operation.contains), (.startsWith, .startsWith), (.endsWith, .endsWith)] {
                 let answers = try PlainTextKernels.matchAnswers(op, needle: needle, plain, span: Span(0, 0),
                                                                 cancellation: CancellationFlag())
                 var wrong = 0

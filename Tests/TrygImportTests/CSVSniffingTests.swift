@@ -174,6 +174,24 @@ import TrygDomain
         #expect(l.reportText(name: "t").contains("code text (text: "))
     }
 
+    /// The note on how a column's numbers were read (`'.' read as thousands separator`) goes
+    /// when a value past the sample turns the column to text.
+    @Test func aNumberNoteGoesWhenTheColumnEndsAsText() throws {
+        var text = "id;n\n"
+        var i = 0
+        while text.utf8.count < (1 << 20) {
+            text += "\(i);\(1 + i % 9).250\n"
+            i += 1
+        }
+        let numbers = try csvLoad(text)
+        #expect(csvType(numbers, "n") == .int)
+        #expect(numbers.report.notes.contains { $0.hasPrefix("n: '.' read as thousands separator") })
+        let turned = try csvLoad(text + "\(i);ukendt\n")
+        #expect(csvType(turned, "n") == .text)
+        #expect(!turned.report.notes.contains { $0.hasPrefix("n: '.' read as") }, "\(turned.report.notes)")
+        #expect(turned.report.textFallbacks["n"] != nil)
+    }
+
     @Test func limits() throws {
         let wide = String(repeating: "a,", count: LoadLimits.columns) + "a\n1\n"
         #expect(csvError(wide)?.message.hasPrefix("the first row has 16,385 fields; at most 16,384 columns") == true)

@@ -57,6 +57,36 @@ import TrygEngine
         }
     }
 
+    /// In a shell started on the bundled samples, only a chart of the samples (directly or
+    /// through `let` tables made from them) says "Kilde: syntetiske eksempeldata"; a chart of a
+    /// file the person imported, or of a `let` that joins it in, says nothing of the kind.
+    @Test func onlyChartsOfTheSamplesAreCaptionedSynthetic() throws {
+        let dir = try TemporaryFolder()
+        let own = try dir.write("egne.csv", "library,n\nValby,3\nSundby,5\n")
+        let r = try TrygBinary.run([], stdin: """
+            incidents group by library chart bar to "\(dir.path)/a.svg"
+            let v = incidents where library = "Vesterbro"
+            v group by halfyear chart line to "\(dir.path)/b.svg"
+            .import \(own) as egne
+            egne chart bar n to "\(dir.path)/c.svg"
+            let e = egne where n > 1
+            e chart bar n to "\(dir.path)/d.svg"
+            .drop incidents
+            .import \(own) as incidents
+            incidents chart bar n to "\(dir.path)/e.svg"
+
+            """)
+        #expect(r.status == 0, "\(r.stderr)")
+        func captioned(_ file: String) throws -> Bool {
+            try String(contentsOfFile: dir.path + "/" + file, encoding: .utf8).contains("syntetiske eksempeldata")
+        }
+        #expect(try captioned("a.svg"))
+        #expect(try captioned("b.svg"))
+        #expect(try !captioned("c.svg"))
+        #expect(try !captioned("d.svg"))
+        #expect(try !captioned("e.svg"))
+    }
+
     @Test func pdfHasItsHeader() throws {
         let (r, _, err) = runner()
         #expect(run(r, ChartExportTests.threeLibraries + "\n.export chart DIR/c.pdf\n"), "\(err.text)")

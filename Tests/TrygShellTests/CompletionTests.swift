@@ -211,6 +211,20 @@ import TrygDomain
         #expect(c.complete("s where safety = \"meget").candidates == ["meget utryg", "meget tryg"])
     }
 
+    /// A column of free text stored without a dictionary is searched for what was typed (ignoring
+    /// case, Danish letters included), not listed whole: the values starting with it, in Danish
+    /// order, at most `Completer.plainTextValues` of them.
+    @Test func plainTextValuesAreSearchedForThePrefix() {
+        let cases = (0..<5_000).map { "MM-2025-\(String(format: "%06d", $0))" } + ["Øl på trappen", "øl i gården", "Råb"]
+        let plain = Column(type: .text, storage: .strings(TextBytes(values: cases)))
+        let table = Table(name: "r", columnNames: ["case_no"], columns: [plain])
+        let c = Completer(catalog: Catalog([table]))
+        #expect(c.complete("r where case_no = \"mm-2025-00471").candidates == (4710...4719).map { "MM-2025-00\($0)" })
+        #expect(c.complete("r where case_no = \"ØL").candidates == ["øl i gården", "Øl på trappen"])
+        #expect(c.complete("r where case_no = \"").candidates.count == Completer.plainTextValues)
+        #expect(c.complete("r where case_no = \"x").candidates.isEmpty)
+    }
+
     /// After `chart bar` and `chart line`: the result's number columns that are no group key
     /// (what the query would give, bound without running it), then the chart's options.
     @Test func chartMeasuresComeFromTheResult() {

@@ -142,6 +142,37 @@ import TrygShell
         }
     }
 
+    /// One file of a --data folder that cannot be loaded (a workbook that is not a zip) does not
+    /// keep the others out: each failure is reported with its file; a script stops with status 1
+    /// before its statements, and with --keep-going runs them on the other tables and still
+    /// exits 1. The shell on a terminal starts with the tables that loaded.
+    @Test func aFileOfTheFolderThatFailsLeavesTheOthers() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("a.csv", "id,library\n1,Valby\n2,Sundby\n")
+        _ = try folder.write("b.xlsx", "this is not a workbook\n")
+        _ = try folder.write("c.csv", "n\n7\n")
+        let stopped = try TrygBinary.run(["--data", folder.path, "-c", "a count"])
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.isEmpty)
+        #expect(stopped.stderr.contains("b.xlsx"), "\(stopped.stderr)")
+        let going = try TrygBinary.run(["--data", folder.path, "--keep-going", "--format", "csv", "-c", "a count", "-c", "c count"])
+        #expect(going.status == 1)
+        #expect(going.stdout == "count\n2\n\ncount\n1\n", "\(going.stderr)")
+        #expect(going.stderr.contains("b.xlsx"))
+        let home = try TemporaryFolder()
+        let tty = try PseudoTerminal(TrygBinary.path, arguments: ["--data", folder.path], environment: [
+            "TERM": "xterm", "HOME": home.path, "XDG_STATE_HOME": home.path + "/state",
+            "LANG": "C.UTF-8", "NO_COLOR": "1", "INPUTRC": "/dev/null", "PATH": "/usr/bin:/bin",
+        ])
+        #expect(tty.expect("b.xlsx"), "\(tty.transcript)")
+        #expect(tty.expect("the other tables are ready"), "\(tty.transcript)")
+        #expect(tty.expect("tryg> "), "\(tty.transcript)")
+        tty.send("c count\r")
+        #expect(tty.expect("1"), "\(tty.transcript)")
+        tty.send(".quit\r")
+        #expect(tty.waitForExit() == 0, "\(tty.transcript)")
+    }
+
     @Test func anEmptyDataFolderSaysSo() throws {
         let folder = try TemporaryFolder()
         let r = try TrygBinary.run(["--data", folder.path, "-c", ".tables"])

@@ -45,6 +45,30 @@ public enum ColumnStatistics {
         return nil
     }
 
+    /// At most `limit` distinct texts of a plain text column (free text, stored without a
+    /// dictionary) that start with `prefix`, ignoring case as `starts with` does, in Danish
+    /// order; found over the bytes on both cores, with no dictionary built. Nil for a column
+    /// of any other storage (its `distinct` values are cheap).
+    public static func plainTexts(_ col: Column, startingWith prefix: String, limit: Int) -> [String]? {
+        guard case .strings(let s) = col.storage else { return nil }
+        let hits: [Bool]
+        if prefix.isEmpty {
+            hits = [Bool](repeating: true, count: s.count)
+        } else {
+            guard let answers = try? PlainTextKernels.matchAnswers(.startsWith, needle: prefix, s, span: Span(0, 0),
+                                                                  cancellation: CancellationFlag()) else { return [] }
+            hits = answers
+        }
+        var seen = Set<String>()
+        for row in hits.indices where hits[row] && !col.isNull(row) {
+            seen.insert(s.value(at: row))
+            if seen.count >= limit { break }
+        }
+        let dict = TextDictionary(values: Array(seen))
+        let rank = Collation.ranks(dict)
+        return dict.values.indices.sorted { rank[$0] < rank[$1] }.map { dict.values[$0] }
+    }
+
     /// The names a table answers to: stored and derived columns.
     public static func columnNames(_ table: Table) -> [String] {
         table.columnNames + DerivedColumns.available(in: table).map(\.0.rawValue)

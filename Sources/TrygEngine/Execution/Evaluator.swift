@@ -119,7 +119,7 @@ struct Evaluator {
             for v in mapped { b.append(v) }
             return b.finish().gather(codes).withNulls(union: cols[0].nulls)
         }
-        if op == .contains || op == .startsWith || op == .matches, cols.count == 2,
+        if op.matchesText, cols.count == 2,
            case .text(let codes, let dict) = cols[0].storage, case .literal(.text(let needle), _) = args[1] {
             // Decide once per distinct text value.
             let hits = try TextMatch.answers(op, needle: needle, dictionary: dict, span: span, cancellation: cancellation)
@@ -128,7 +128,7 @@ struct Evaluator {
             for i in 0..<codes.count { out[i] = hits[Int(codes[i])] }
             return Column(type: .bool, storage: .ints(out), nulls: cols[0].nulls)
         }
-        if op == .contains || op == .startsWith || op == .matches, cols.count == 2,
+        if op.matchesText, cols.count == 2,
            case .strings(let plain) = cols[0].storage, case .literal(.text(let needle), _) = args[1] {
             let hits = try PlainTextKernels.matchAnswers(op, needle: needle, plain, span: span, cancellation: cancellation)
             return Column(type: .bool, storage: .ints(hits.map { $0 ? 1 : 0 }), nulls: cols[0].nulls)

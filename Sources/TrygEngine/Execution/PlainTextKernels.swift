@@ -44,9 +44,9 @@ extension PlainTextKernels {
             }
             return out
         }
-        let operation: TextFold.Operation = op == .contains ? .contains : .startsWith
+        let operation = op.textOperation ?? .contains
         if let folded = TextFold.foldedNeedle(needle) {
-            var out = TextSearch.answers(s, folded: folded, startsWith: operation == .startsWith)
+            var out = TextSearch.answers(s, folded: folded, operation)
             for row in s.foldExceptions { out[row] = TextFold.general(s.value(at: row), needle, operation) }
             return out
         }

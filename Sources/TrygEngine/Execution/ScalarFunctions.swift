@@ -40,6 +40,9 @@ enum ScalarFunctions {
         case (.startsWith, .text(let s)):
             guard case .text(let n) = args[1] else { return .null }
             return .bool(TextFold.answer(s, n, .startsWith))
+        case (.endsWith, .text(let s)):
+            guard case .text(let n) = args[1] else { return .null }
+            return .bool(TextFold.answer(s, n, .endsWith))
         default:
             return calendar(op, args[0])
         }

@@ -28,7 +28,7 @@ extension Evaluator {
                     return Evaluator.filterCodes(codes, nulls: c.nulls, answers: hit, within: within)
                 }
             }
-        case .call(let op, let args, _, let span) where op == .contains || op == .startsWith || op == .matches:
+        case .call(let op, let args, _, let span) where op.matchesText:
             if case .column(let name, _) = args[0], case .literal(.text(let needle), _) = args[1] {
                 let c = try relation.column(name)
                 if case .text(let codes, let dict) = c.storage {
@@ -204,7 +204,7 @@ enum TextMatch {
         if op == .matches {
             return try PatternMatch.answers(needle, dict.values, span: span, cancellation: cancellation)
         }
-        return TextFold.answers(dict.values, needle, op == .contains ? .contains : .startsWith)
+        return TextFold.answers(dict.values, needle, op.textOperation ?? .contains)
     }
 }
 

@@ -1,6 +1,6 @@
 import Glibc
 
-/// Case-insensitive `contains` and `starts with` over plain text at memory speed: one pass over
+/// Case-insensitive `contains`, `starts with` and `ends with` over plain text at memory speed: one pass over
 /// the column's whole byte buffer, folding byte by byte through a table, with no copy or
 /// `String` per value.
 ///
@@ -18,9 +18,9 @@ enum TextSearch {
         return b
     }
 
-    /// For each row, whether its text contains (or starts with) the folded needle. Rows in
-    /// `foldExceptions` are left false (the caller answers them on the general path).
-    static func answers(_ s: TextBytes, folded needle: [UInt8], startsWith: Bool) -> [Bool] {
+    /// For each row, whether its text contains (starts with, ends with) the folded needle. Rows
+    /// in `foldExceptions` are left false (the caller answers them on the general path).
+    static func answers(_ s: TextBytes, folded needle: [UInt8], _ operation: TextFold.Operation) -> [Bool] {
         let n = s.count
         var out = [Bool](repeating: false, count: n)
         guard !needle.isEmpty else { return out }
@@ -34,9 +34,12 @@ enum TextSearch {
                             let bytes = SharedBuffer(base: all), offsets = SharedBuffer(base: off)
                             let pins = SharedBuffer(base: pin), fold = SharedBuffer(base: table)
                             Parallel.forEachPart(n, parts: Parallel.parts(for: n)) { _, rows in
-                                if startsWith {
-                                    prefixes(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base)
-                                } else {
+                                switch operation {
+                                case .startsWith:
+                                    ends(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base, suffix: false)
+                                case .endsWith:
+                                    ends(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base, suffix: true)
+                                case .contains:
                                     search(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base)
                                 }
                             }
@@ -118,15 +121,16 @@ enum TextSearch {
         return needle.indices.first { invariant(needle[$0]) }
     }
 
-    /// Compares the first bytes of each row with the needle.
+    /// Compares the first (or, for a suffix, the last) bytes of each row with the needle. The
+    /// needle is whole UTF-8, so the last bytes of a value match only from a character's start.
     @inline(__always)
-    private static func prefixes(_ all: UnsafeBufferPointer<UInt8>, _ off: UnsafeBufferPointer<Int>, _ rows: Range<Int>,
-                                 _ needle: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
-                                 _ out: UnsafeMutablePointer<Bool>) {
+    private static func ends(_ all: UnsafeBufferPointer<UInt8>, _ off: UnsafeBufferPointer<Int>, _ rows: Range<Int>,
+                             _ needle: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
+                             _ out: UnsafeMutablePointer<Bool>, suffix: Bool) {
         guard let base = all.baseAddress, let pin = needle.baseAddress, let t = fold.baseAddress else { return }
         let m = needle.count
         for row in rows where off[row &+ 1] &- off[row] >= m {
-            let v = base + off[row]
+            let v = base + (suffix ? off[row &+ 1] &- m : off[row])
             var k = 0
             while k < m, t[Int(v[k])] == pin[k] { k &+= 1 }
             out[row] = k == m

@@ -8,13 +8,26 @@ enum ScalarOp: Sendable, Equatable {
     case add, sub, mul, div, mod
     case isNull, isNotNull
     case inList([Value])
-    case contains, startsWith, matches
+    case contains, startsWith, endsWith, matches
     case toDecimal, toFloat, dateToTimestamp
     case year, month, week, weekday, hour, date, halfyear, season
     case lower, upper, length, trim
     case round, abs, coalesce, ifThen
     /// A function or operator the catalog evaluates (`FunctionCatalog`), by its name.
     case function(String)
+
+    /// The text matching this op does, for `contains`, `starts with` and `ends with`; nil for any other.
+    var textOperation: TextFold.Operation? {
+        switch self {
+        case .contains: return .contains
+        case .startsWith: return .startsWith
+        case .endsWith: return .endsWith
+        default: return nil
+        }
+    }
+
+    /// Whether the op matches text against a needle (`contains`, `starts with`, `ends with`, `matches`).
+    var matchesText: Bool { textOperation != nil || self == .matches }
 
     /// The name `explain` prints.
     var name: String {
@@ -39,6 +52,7 @@ enum ScalarOp: Sendable, Equatable {
         case .inList: return "in"
         case .contains: return "contains"
         case .startsWith: return "starts with"
+        case .endsWith: return "ends with"
         case .matches: return "matches"
         case .toDecimal: return "decimal"
         case .toFloat: return "float"
@@ -51,7 +65,7 @@ enum ScalarOp: Sendable, Equatable {
 
     var isInfix: Bool {
         switch self {
-        case .and, .or, .eq, .ne, .lt, .le, .gt, .ge, .add, .sub, .mul, .div, .mod, .contains, .startsWith, .matches:
+        case .and, .or, .eq, .ne, .lt, .le, .gt, .ge, .add, .sub, .mul, .div, .mod, .contains, .startsWith, .endsWith, .matches:
             return true
         case .function(let name):
             return FunctionCatalog.operator(name) != nil

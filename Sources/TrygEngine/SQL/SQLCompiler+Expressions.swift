@@ -114,6 +114,9 @@ extension SQLCompiler {
         case .startsWith:
             try need(2)
             return "(LEFT(LOWER(\(a[0])), \(dialect.length(a[1]))) = LOWER(\(a[1])))"
+        case .endsWith:
+            try need(2)
+            return "(RIGHT(LOWER(\(a[0])), \(dialect.length(a[1]))) = LOWER(\(a[1])))"
         case .matches:
             try need(2)
             return dialect.matches(a[0], a[1])
@@ -167,9 +170,6 @@ extension SQLCompiler {
         case "||":
             guard a.count == 2 else { break }
             return "(\(try asText(a[0], args[0])) || \(try asText(a[1], args[1])))"
-        case "ends with":
-            guard a.count == 2 else { break }
-            return "(RIGHT(LOWER(\(a[0])), \(dialect.length(a[1]))) = LOWER(\(a[1])))"
         case "concat":
             var parts: [String] = []
             for (s, e) in zip(a, args) { parts.append(try asText(s, e)) }

@@ -54,9 +54,11 @@ public enum DataLoader {
     }
 
     /// Loads every data file (`*.csv`, `*.tsv`, `*.xlsx`, the first sheet of each) in a folder,
-    /// in name order; the file name without its extension names the table.
-    public static func loadDirectory(_ directory: String, into catalog: Catalog,
-                                     options: ImportOptions = ImportOptions()) throws(Diagnostic) -> [(name: String, load: TableLoad)] {
+    /// in name order; the file name without its extension names the table. A file that cannot
+    /// be loaded leaves the others loading: its error is in `failures` (and the table is not
+    /// made). A cancelled load stops the whole folder, by throwing.
+    public static func loadDirectory(_ directory: String, into catalog: Catalog, options: ImportOptions = ImportOptions(),
+                                     failures: inout [Diagnostic]) throws(Diagnostic) -> [(name: String, load: TableLoad)] {
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -69,8 +71,23 @@ public enum DataLoader {
             let path = (directory as NSString).appendingPathComponent(file)
             // A folder may mix CSV files and workbooks: each takes the options that apply to it.
             let applicable = isWorkbook(path) ? options.forWorkbook : options.forCSV
-            loads.append((name, try load(path: path, tableName: name, into: catalog, options: applicable)))
+            do throws(Diagnostic) {
+                loads.append((name, try load(path: path, tableName: name, into: catalog, options: applicable)))
+            } catch {
+                if error.code == .cancelled { throw error }
+                failures.append(error)
+            }
         }
+        return loads
+    }
+
+    /// `loadDirectory` for a folder that must load whole: the first file that cannot be loaded
+    /// is thrown (after the others have loaded).
+    public static func loadDirectory(_ directory: String, into catalog: Catalog,
+                                     options: ImportOptions = ImportOptions()) throws(Diagnostic) -> [(name: String, load: TableLoad)] {
+        var failures: [Diagnostic] = []
+        let loads = try loadDirectory(directory, into: catalog, options: options, failures: &failures)
+        if let first = failures.first { throw first }
         return loads
     }
 

@@ -4,14 +4,19 @@ import TrygEngine
 import TrygImport
 
 extension Completer {
-    /// The values a column may be compared with, for completion inside quotes.
-    func values(of column: String, in query: QueryContext) -> [String] {
+    /// Plain text (nearly every value different) offers at most this many values.
+    static let plainTextValues = 200
+
+    /// The values a column may be compared with, for completion inside quotes; `typed` is what
+    /// stands after the quote (a column of free text is searched for it, not listed whole).
+    func values(of column: String, in query: QueryContext, typed: String = "") -> [String] {
         // A server's table: its values are on the server.
         for source in query.sources where source.isRemote {
             if let values = serverValues(source.name, column) { return Completer.inTheirOrder(values) }
         }
         let table = query.sources.first { $0.columnIndex(column) != nil }
         if let table, let c = table.column(column) {
+            if let plain = ColumnStatistics.plainTexts(c, startingWith: typed, limit: Completer.plainTextValues) { return plain }
             switch c.type {
             case .text:
                 if case .text(_, let dictionary) = c.storage {

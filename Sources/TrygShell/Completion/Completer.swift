@@ -66,7 +66,7 @@ public struct Completer {
             let query = QueryContext(tokens, catalog: catalog)
             if quote == "`" { return Completion(word: word, candidates: filter(query.columns, word)) }
             guard let column = query.comparedColumn() else { return Completion(word: word, candidates: []) }
-            return Completion(word: word, candidates: values(of: column, in: query).filter { Completer.foldedPrefix(word, $0) })
+            return Completion(word: word, candidates: values(of: column, in: query, typed: word).filter { Completer.foldedPrefix(word, $0) })
         }
         // A word touching the cursor is the one being completed.
         var word = ""

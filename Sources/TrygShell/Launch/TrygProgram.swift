@@ -144,7 +144,9 @@ public struct TrygProgram {
                 return usageError("--output: cannot write '\(path)': \(error.reason)")
             }
         }
-        if let status = load(into: catalog, runner: runner) { return status }
+        // With --keep-going a script runs on when a file of the folder failed; its status says so.
+        var filesFailed = false
+        if let status = load(into: catalog, runner: runner, filesFailed: &filesFailed) { return status }
         if let url = options.connectURL {
             do { try runner.connect(url) } catch {
                 runner.report(error)
@@ -156,7 +158,7 @@ public struct TrygProgram {
         if interactiveRun { return finish(runner, interactive(runner)) }
         if options.scripts.isEmpty {
             let ran = runner.runLines(readStandardInput(), name: "<stdin>")
-            return finish(runner, ran ? ExitStatus.success : ExitStatus.statementFailed)
+            return finish(runner, ran && !filesFailed ? ExitStatus.success : ExitStatus.statementFailed)
         }
         var allRan = true
         // With several -c, a message names which one (`-c#2:1:11`).
@@ -177,7 +179,7 @@ public struct TrygProgram {
                 if !options.keepGoing { break }
             }
         }
-        return finish(runner, allRan ? ExitStatus.success : ExitStatus.statementFailed)
+        return finish(runner, allRan && !filesFailed ? ExitStatus.success : ExitStatus.statementFailed)
     }
 
     /// Success, or the failure of a write to standard output, said on standard error.
@@ -200,12 +202,14 @@ public struct TrygProgram {
 
     /// Loads `--data` (a folder or one file) or the bundled samples; returns an exit status
     /// when that failed. A load with rejected rows or warnings says so on the error stream.
-    private func load(into catalog: Catalog, runner: ShellRunner) -> Int32? {
+    private func load(into catalog: Catalog, runner: ShellRunner, filesFailed: inout Bool) -> Int32? {
         var loads: [(name: String, load: TableLoad)] = []
         runner.beginWork()
         defer { runner.endWork() }   // (also on the early returns; ending twice is harmless)
         var dataOptions = options.dataOptions
         dataOptions.cancellation = runner.session.cancellation
+        // Files of a --data folder that could not be loaded: the others load; each is reported.
+        var failed: [Diagnostic] = []
         do throws(Diagnostic) {
             if let data = options.dataDirectory {
                 var isDirectory: ObjCBool = false
@@ -213,8 +217,8 @@ public struct TrygProgram {
                     return usageError("--data: no folder or file '\(data)'")
                 }
                 if isDirectory.boolValue {
-                    loads = try DataLoader.loadDirectory(data, into: catalog, options: dataOptions)
-                    if loads.isEmpty && !options.quiet {
+                    loads = try DataLoader.loadDirectory(data, into: catalog, options: dataOptions, failures: &failed)
+                    if loads.isEmpty && failed.isEmpty && !options.quiet {
                         runner.writeMessage("note: no data files (\(DataLoader.extensions.map { "*." + $0 }.joined(separator: ", "))) in '\(data)';"
                                      + " no tables loaded; load one with .import FILE")
                     }
@@ -224,7 +228,7 @@ public struct TrygProgram {
                 }
             } else if let samples = samplesDirectory() {
                 loads = try DataLoader.loadDirectory(samples, into: catalog, options: ImportOptions(cancellation: runner.session.cancellation))
-                if runner.settings.dataSource == nil { runner.settings.dataSource = TrygProgram.samplesSource }
+                runner.settings.samplesFolder = samples
             } else if runner.settings.interactive {
                 runner.writeMessage("note: no bundled samples found (looked in the executable's resources, and for a samples/"
                              + " folder above the executable and the working folder); no tables loaded;"
@@ -248,7 +252,20 @@ public struct TrygProgram {
             }
             load.report.warnings.forEach { runner.report($0) }
         }
-        return nil
+        guard !failed.isEmpty else { return nil }
+        failed.forEach { runner.report($0) }
+        // The shell goes on with the tables that loaded; a script stops, as at a failing
+        // statement, unless --keep-going (its exit status still says a file failed).
+        if runner.settings.interactive {
+            runner.writeMessage("note: \(failed.count == 1 ? "1 file" : "\(failed.count) files") of the folder could not be loaded"
+                                + " (above); the other tables are ready")
+            return nil
+        }
+        if options.keepGoing {
+            filesFailed = true
+            return nil
+        }
+        return ExitStatus.statementFailed
     }
 
     /// The source line of charts made from the bundled samples.

@@ -5,7 +5,8 @@ extension ShellRunner {
     /// and returns its terminal drawing for table mode ("" in other modes or when it cannot be drawn).
     /// Nil when the image file could not be written (the error is reported).
     func chart(_ table: Table, hint: ChartHint, source: SourceText) -> String? {
-        let context = ChartContext.of(source, hint: hint, session: session, dataSource: settings.dataSource)
+        let samples = readsOnlySamples(source) ? TrygProgram.samplesSource : nil
+        let context = ChartContext.of(source, hint: hint, session: session, dataSource: settings.dataSource ?? samples)
         let model: ChartModel
         do throws(ChartProblem) {
             model = try ChartModel.build(table, hint: hint, context: context)

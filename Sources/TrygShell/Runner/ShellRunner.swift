@@ -46,6 +46,9 @@ public final class ShellRunner {
     var heldSheets: [(name: String?, result: QueryResult)] = []
     /// The last result and the sheet name it asked for, for `.export table`.
     var lastResult: (result: QueryResult, name: String?)?
+    /// The tables each `let` table's query named, for telling which results come from the
+    /// bundled samples alone (`readsOnlySamples`).
+    var letSources: [String: [String]] = [:]
     static let maxReadDepth = 16
 
     public init(session: Session, settings: ShellSettings = ShellSettings(), output: TextOutput, errors: TextOutput) {
@@ -170,6 +173,7 @@ public final class ShellRunner {
             if let file = result.outputFile { return writeWorkbook(result, sheet: sheet, to: file, source: source) }
             return show(result, source: source, sheet: sheet)
         case .stored(let name, let result):
+            letSources[name.lowercased()] = tableNames(in: source)
             result.warnings.forEach { report($0.withSource(source)) }
             let t = result.table
             note("kept as table \(name): \(t.rowCount) \(t.rowCount == 1 ? "row" : "rows"), "

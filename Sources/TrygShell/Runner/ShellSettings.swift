@@ -24,8 +24,12 @@ public struct ShellSettings: Sendable {
     public var diagnosticColor = false
     /// Draw charts and tables in plain ASCII (`--ascii`, or a locale that is not UTF-8).
     public var asciiCharts = false
-    /// Where the data came from, for the "Kilde: …" line under exported charts; nil writes none.
+    /// Where the data came from, for the "Kilde: …" line under exported charts (`--source`);
+    /// nil writes none, unless the chart's data are the bundled samples alone.
     public var dataSource: String?
+    /// The folder the bundled samples were loaded from, when they were: a chart of a query that
+    /// reads only its tables says "Kilde: syntetiske eksempeldata".
+    public var samplesFolder: String?
     /// Show a result's chart instead of its table (demo mode); without a chart the table is shown.
     public var chartsReplaceTables = false
 

@@ -74,7 +74,8 @@ enum TextFunctions {
             arity: 2...2,
             bind: { c throws(Diagnostic) in
                 for i in 0..<2 { try c.expect(i, "text", isText) }
-                return c.call(c.args.map { asText($0, c.span) }, .bool)
+                // An op of its own, so that the text kernels answer it as they answer `starts with`.
+                return .call(.endsWith, c.args.map { asText($0, c.span) }, .bool, c.span)
             },
             evaluate: { args in
                 guard case .text(let s) = args[0], case .text(let t) = args[1] else { return .null }
