@@ -18,10 +18,7 @@ struct InteractiveShell {
             : isatty(2) == 1 ? FileDescriptorOutput(fd: 2) : nil
         chatter?.allowsColor = runner.settings.resultColor
         tryg_rl_set_name("tryg")
-        tryg_rl_set_event_hook {
-            if interruptRequested.load(ordering: .relaxed) { tryg_rl_end_interrupted_line() }
-            return 0
-        }
+        ReadlineKeys.install()
         ReadlineCompletion.install(session: runner.session)
         runner.settings.highlightUnavailable = LineHighlight.unavailableReason()
         runner.pager = TerminalPager.make(allowColor: { [runner] in runner.settings.resultColor })
@@ -40,7 +37,19 @@ struct InteractiveShell {
             LineHighlight.update(LineHighlightState(
                 catalog: runner.session.catalog, pending: buffer.pendingText,
                 enabled: runner.settings.highlight && runner.settings.highlightUnavailable == nil))
-            guard let raw = readline(buffer.prompt) else {
+            statementOpen.store(!buffer.isEmpty, ordering: .relaxed)
+            dropRequested.store(false, ordering: .relaxed)
+            let read = readline(buffer.prompt)
+            if interruptRequested.exchange(false, ordering: .relaxed) {
+                // Ctrl-C at the prompt: drop the line and any statement being continued. Readline
+                // has echoed ^C; the next prompt starts on a line of its own.
+                free(read)
+                buffer.reset()
+                statement = []
+                if read != nil || tryg_rl_newline_at_eof() == 0 { chatter?.write("\n") }
+                continue
+            }
+            guard let raw = read else {
                 // Ctrl-D on an open statement drops it, with a note, and keeps it in the
                 // history; Ctrl-D at an empty prompt leaves on a fresh line.
                 if let note = buffer.discardNote {
@@ -55,11 +64,14 @@ struct InteractiveShell {
             }
             let line = String(cString: raw)
             free(raw)
-            if interruptRequested.exchange(false, ordering: .relaxed) {
-                // Ctrl-C at the prompt: drop the line and any statement being continued.
-                buffer.reset()
+            if dropRequested.exchange(false, ordering: .relaxed), let note = buffer.discardNote {
+                // Ctrl-D at the end of a continuation line: dropped like an open statement at
+                // an empty continuation prompt, the line typed so far with it.
+                statement.append(line)
+                history.add(statement.joined(separator: "\n"))
                 statement = []
-                chatter?.write("\n")
+                buffer.reset()
+                runner.writeMessage("note: \(note)")
                 continue
             }
             statement.append(line)

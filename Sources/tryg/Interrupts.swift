@@ -33,7 +33,19 @@ final class Interrupts: QueryInterrupts {
                 }
             }
         }
-        watcher.start()
+        Interrupts.startWithoutInterrupts(watcher)
+    }
+
+    /// Starts a helper thread with SIGINT blocked from its first instruction (it inherits the
+    /// mask of the thread that starts it), so Ctrl-C always goes to the shell's thread, where it
+    /// ends the wait for a key at once.
+    static func startWithoutInterrupts(_ thread: Thread) {
+        var set = sigset_t(), saved = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &set, &saved)
+        thread.start()
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
     }
 
     func queryStarted(_ cancellation: CancellationFlag) {

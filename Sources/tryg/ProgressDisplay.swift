@@ -42,7 +42,7 @@ final class ProgressDisplay: WorkDisplay, @unchecked Sendable {
                     usleep(100_000)
                 }
             }
-            t.start()
+            Interrupts.startWithoutInterrupts(t)
             thread = t
         }
     }

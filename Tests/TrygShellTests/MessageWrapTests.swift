@@ -98,6 +98,48 @@ import Testing
         }
     }
 
+    /// `.help` at any width keeps `(less -SRFX)` on one line (the pager's command and its options).
+    @Test(arguments: [30, 44, 60, 80, 140])
+    func helpKeepsTheLessCommandTogether(width: Int) throws {
+        for topic in [".help", ".help pager"] {
+            let out = CapturedOutput(isTerminal: true)
+            let runner = ShellRunner(session: Session(catalog: TestTables.catalog()), output: out, errors: CapturedOutput())
+            runner.screenWidth = { width }
+            runner.runScript(topic, name: "t")
+            let lines = out.text.split(separator: "\n")
+            #expect(lines.contains { $0.contains("less -SRFX") }, "\(topic) at \(width):\n\(out.text)")
+            #expect(!lines.contains { $0.hasSuffix("less") || $0.hasPrefix("-SRFX") || $0.contains(" -SRFX") && !$0.contains("less -SRFX") },
+                    "\(topic) at \(width):\n\(out.text)")
+        }
+    }
+
+    /// Random lines with back-quoted commands and short bracketed groups: each such span that
+    /// fits on a line is on one line; the words are those of the line, in order.
+    @Test func spansThatFitAreNeverBroken() {
+        var generator = WorkbookRandom(seed: 21)
+        let words = ["the", "table", "Blågården", "is", "named", "mine_data_2025", "a", "note:"]
+        let spans = ["`.import FILE as NAME`", "(less -SRFX)", "(no decimals seen)", "`x y`", "(a b)"]
+        for _ in 0..<300 {
+            var parts: [String] = []
+            for _ in 0..<Int.random(in: 1...25, using: &generator) {
+                parts.append(Int.random(in: 0..<4, using: &generator) == 0 ? spans.randomElement(using: &generator) ?? ""
+                             : words.randomElement(using: &generator) ?? "")
+            }
+            let line = "  " + parts.joined(separator: " ")
+            let width = Int.random(in: 20...70, using: &generator)
+            let wrapped = TextWrap.wrap(line, width: width)
+            #expect(Self.words(wrapped) == Self.words(line), "\(width): \(line)")
+            let rows = wrapped.split(separator: "\n")
+            for span in spans where line.contains(span) && DisplayWidth.of(span) <= width - 4 {
+                let pieces = span.split(separator: " ")
+                // Every row holding the span's first word holds the whole span.
+                for row in rows where row.hasSuffix(" " + pieces[0]) {
+                    #expect(Bool(false), "\(span) broken at \(width):\n\(wrapped)")
+                }
+            }
+        }
+    }
+
     /// Colour codes take no room: wrapping coloured text breaks where the plain text breaks.
     @Test func colourCodesTakeNoRoom() {
         var generator = WorkbookRandom(seed: 7)

@@ -40,8 +40,8 @@ import TrygEngine
             └─────┴─────────────────────┴───┘
             3 rows
             4 columns not shown: library, category,
-              severity, Dato for hændelse (try
-              .mode line)
+              severity, Dato for hændelse
+              (try .mode line)
 
             """, "table-width40")
         for line in out.split(separator: "\n") where line.hasPrefix("┌") || line.hasPrefix("│") {

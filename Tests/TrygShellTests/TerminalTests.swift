@@ -169,6 +169,114 @@ import TrygShell
         #expect(tty.expect("1 row"), "\(tty.unread)")
     }
 
+    /// A statement typed at once after Ctrl-C is the next line, whole: no key of it goes into
+    /// the interrupted line (readline's polling took the first key typed within 0.1 s after it).
+    /// Ctrl-C with and without text before it, sent apart and in one write with the statement.
+    @Test func aStatementTypedRightAfterCtrlCRunsWhole() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        for i in 0..<12 {
+            if i % 3 != 0 {
+                tty.send("incidents wh")
+                #expect(tty.expect("incidents wh"), "\(tty.unread)")
+            }
+            // The result (1000 + i + 1) is not in the echoed text (`1000 + i + 1`).
+            let statement = "libraries derive k = \(1000 + i) + 1 select k limit 1\r"
+            if i % 2 == 0 {
+                tty.send("\u{03}" + statement)
+            } else {
+                tty.send("\u{03}")
+                tty.send(statement)
+            }
+            #expect(tty.expect("\(1001 + i)", timeout: 5), "\(i): \(tty.unread)")
+            #expect(tty.expect("1 row"), "\(i): \(tty.unread)")
+            #expect(tty.expect("tryg> "), "\(i): \(tty.unread)")
+        }
+        #expect(!tty.transcript.contains("error"), "\(tty.transcript)")
+    }
+
+    /// Tab completes a path two folders deep without repeating a folder (`queries/queries/…`),
+    /// absolute as typed, and quotes a name with a space; the completed `.read` runs the script.
+    @Test func pathCompletionTwoFoldersDeep() throws {
+        try data.write("scripts/deep/F4-count.tryg", "libraries derive k = 4000 + 4 select k limit 1\n")
+        try data.write("scripts/deep/my count.tryg", "libraries derive k = 5000 + 5 select k limit 1\n")
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send(".read \(data.path)/scripts/de\t")
+        #expect(tty.expect("\(data.path)/scripts/deep/"), "\(tty.unread)")
+        tty.send("F4\t")
+        #expect(tty.expect("F4-count.tryg"), "\(tty.unread)")
+        tty.send("\r")
+        #expect(tty.expect("4004"), "\(tty.unread)")
+        tty.send(".read \(data.path)/scripts/deep/my\t")
+        #expect(tty.expect("my count.tryg"), "\(tty.unread)")
+        tty.send("\r")
+        #expect(tty.expect("5005"), "\(tty.unread)")
+        #expect(!tty.transcript.contains("deep/scripts") && !tty.transcript.contains("deep/deep"), "\(tty.transcript)")
+    }
+
+    /// `.help` at a 60-column terminal: every line fits (the shell wraps it, at word
+    /// boundaries), and `(less -SRFX)` stays on one line.
+    @Test func helpFitsASixtyColumnTerminal() throws {
+        let tty = try start(columns: 60)
+        #expect(tty.expect("tryg> "))
+        tty.send(".pager off\r")
+        #expect(tty.expect("tryg> "))
+        tty.send(".help\r")
+        #expect(tty.expect("Shell commands:"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        let transcript = tty.transcript
+        let start = try #require(transcript.range(of: "Shell commands:"))
+        let end = try #require(transcript.range(of: "tryg> ", options: .backwards))
+        let lines = transcript[start.lowerBound..<end.lowerBound].components(separatedBy: "\r\n")
+        #expect(lines.count > 20)
+        for line in lines { #expect(DisplayWidth.of(line) < 60, "\(line)") }
+        #expect(lines.contains { $0.contains("(less -SRFX)") }, "\(lines)")
+    }
+
+    /// At 60 columns an error on a line longer than the screen quotes the line cut to fit, and
+    /// the caret is under the fault (not on a row the terminal wrapped).
+    @Test func theCaretOfAnErrorOnALongLineIsUnderTheFault() throws {
+        let tty = try start(columns: 60)
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents where library = \"Blågården\" and severity >= 4 and severty > 2 count\r")
+        #expect(tty.expect("'severity'?"), "\(tty.unread)")
+        let lines = tty.transcript.components(separatedBy: "\r\n")
+        let quoted = try #require(lines.lastIndex { $0.hasPrefix("1 | ") && $0.contains("severty") }, "\(tty.transcript)")
+        let shown = Array(lines[quoted]), carets = Array(lines[quoted + 1])
+        #expect(shown.count < 60, "\(lines[quoted])")
+        let column = try #require(carets.firstIndex(of: "^"), "\(lines[quoted + 1])")
+        #expect(column + 7 <= shown.count && String(shown[column..<column + 7]) == "severty",
+                "\(lines[quoted])\n\(lines[quoted + 1])")
+    }
+
+    /// Ctrl-D at the end of a continuation line with text drops the statement with the note, as
+    /// at an empty continuation prompt; in the middle of a line it deletes; a second Ctrl-D leaves.
+    @Test func ctrlDAtTheEndOfAContinuationLineDropsTheStatement() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents |\r")
+        #expect(tty.expect("...> "), "\(tty.unread)")
+        tty.send("count")
+        #expect(tty.expect("count"), "\(tty.unread)")
+        tty.send("\u{04}")
+        #expect(tty.expect("statement not run: it ends in the middle (line 1)"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        // Recalled whole, with the line typed before Ctrl-D.
+        tty.send("\u{1B}[A")
+        #expect(tty.expect("count"), "\(tty.unread)")
+        tty.send("\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+        // In the middle of a continuation line Ctrl-D deletes the character under the cursor.
+        tty.send("libraries |\r")
+        #expect(tty.expect("...> "), "\(tty.unread)")
+        tty.send("countx\u{1B}[D\u{04}\r")
+        #expect(tty.expect("1 row"), "\(tty.unread)")
+        #expect(tty.expect("tryg> "), "\(tty.unread)")
+        tty.send("\u{04}")
+        #expect(tty.waitForExit() == 0)
+    }
+
     @Test func ctrlDExitsAndSavesHistory() throws {
         let tty = try start()
         #expect(tty.expect("tryg> "))

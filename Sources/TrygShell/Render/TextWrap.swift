@@ -3,8 +3,9 @@
 /// A line too wide is broken at spaces; its continuation lines are indented to the line's
 /// hanging column: after the first run of two spaces near its start (where a table's second
 /// column begins, `  .mode [MODE]  how results are shown`), else its own indent.
-/// A word wider than the whole line is left whole (broken by the terminal), never cut.
-/// Colour codes (`ESC [ … m`) take no room.
+/// A word wider than the whole line is left whole (broken by the terminal), never cut. A
+/// command in back quotes (`` `.import FILE as NAME` ``) and a short group in brackets
+/// (`(less -SRFX)`) stay on one line when they fit on one. Colour codes (`ESC [ … m`) take no room.
 public enum TextWrap {
     public static func wrap(_ text: String, width: Int) -> String {
         guard width >= 20 else { return text }
@@ -23,7 +24,7 @@ public enum TextWrap {
         var current = ""
         var currentWidth = 0
         // Pieces: runs of spaces and words, so a line's own spacing is kept where it is not broken.
-        for piece in pieces(line) {
+        for piece in units(pieces(line), room: width - hang) {
             let w = visibleWidth(piece)
             if piece.first == " " {
                 current += piece
@@ -62,6 +63,53 @@ public enum TextWrap {
             i += 1
         }
         return min(indent >= 4 ? indent : indent + 2, width / 2)
+    }
+
+    /// The most words and columns of a bracketed group kept on one line: a command and its
+    /// options, a short aside; a longer one is prose and breaks like any.
+    static let groupWords = 3
+    static let groupColumns = 20
+
+    /// The pieces with each span that must not be broken joined into one: back-quoted text
+    /// that fits in `room` columns, a short bracketed group.
+    static func units(_ pieces: [String], room: Int) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < pieces.count {
+            let piece = pieces[i]
+            if let end = spanEnd(pieces, from: i, room: room) {
+                out.append(pieces[i...end].joined())
+                i = end + 1
+            } else {
+                out.append(piece)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Where the unbreakable span starting at `start` ends, if one starts there.
+    private static func spanEnd(_ pieces: [String], from start: Int, room: Int) -> Int? {
+        let first = withoutColor(pieces[start])
+        let quoted = first.hasPrefix("`") && first.filter { $0 == "`" }.count % 2 == 1
+        let bracketed = first.hasPrefix("(") && !first.contains(")")
+        guard quoted || bracketed else { return nil }
+        var width = visibleWidth(pieces[start])
+        var words = 1
+        var j = start + 1
+        while j < pieces.count {
+            width += visibleWidth(pieces[j])
+            let piece = withoutColor(pieces[j])
+            if piece.first != " " {
+                words += 1
+                if quoted ? piece.contains("`") : piece.contains(")") { break }
+                if bracketed && piece.contains("(") { return nil }
+            }
+            j += 1
+        }
+        guard j < pieces.count else { return nil }
+        if quoted { return width <= room ? j : nil }
+        return words <= groupWords && width <= min(groupColumns, room) ? j : nil
     }
 
     /// The columns text takes on a terminal, its colour codes left out.
