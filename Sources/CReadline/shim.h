@@ -93,6 +93,14 @@ static inline void tryg_rl_set_completion(rl_completion_func_t *completer, char 
     rl_filename_quote_characters = " \t\n\"'`\\$&;|()<>#";
 }
 
+/* A list of candidates shown in another form (a function with its arguments); NULL shows
+   the candidates themselves, asking first when there are many. */
+static inline void tryg_rl_set_display_matches_hook(rl_compdisp_func_t *hook) { rl_completion_display_matches_hook = hook; }
+static inline void tryg_rl_display_match_list(char **matches, int len, int max) {
+    rl_display_match_list(matches, len, max);
+    rl_forced_update_display();
+}
+
 /* The word breaks for this completion, chosen from the line (a dot command's paths keep their '/'). */
 static inline void tryg_rl_set_word_break_hook(rl_cpvfunc_t *hook) { rl_completion_word_break_hook = hook; }
 static inline int tryg_rl_point(void) { return rl_point; }

@@ -211,6 +211,16 @@ import TrygDomain
         #expect(c.complete("s where safety = \"meget").candidates == ["meget utryg", "meget tryg"])
     }
 
+    /// Functions are listed with their arguments; the text put in the line is the bare name.
+    /// A column named like a function (`month`) is listed as a column.
+    @Test func functionsAreShownWithTheirArguments() {
+        let c = completer.complete("incidents compute m")
+        #expect(c.candidates.contains("median") && c.shown["median"] == "median(x)")
+        #expect(c.candidates.contains("month") && c.shown["month"] == nil)
+        #expect(completer.complete("incidents where rou").shown["round"]?.hasPrefix("round(x") == true)
+        #expect(completer.complete("incidents where li").shown.isEmpty)
+    }
+
     /// A column of free text stored without a dictionary is searched for what was typed (ignoring
     /// case, Danish letters included), not listed whole: the values starting with it, in Danish
     /// order, at most `Completer.plainTextValues` of them.

@@ -65,6 +65,19 @@ import TrygShell
 
     /// Readline shows the candidates in the completer's order, read across the rows: a scale's
     /// answers in scale order, on one line or (at 40 columns) several.
+    /// Tab Tab lists functions with their arguments (`median(x)`); a column is listed as it is,
+    /// and the line keeps what was typed.
+    @Test func tabListsFunctionsWithTheirArguments() throws {
+        let tty = try start()
+        #expect(tty.expect("tryg> "))
+        tty.send("incidents compute m\t\t")
+        #expect(tty.expect("median(x)"), "\(tty.transcript)")
+        #expect(tty.expect("tryg> incidents compute m"), "\(tty.transcript)")
+        tty.send("edian(severity)\r")
+        #expect(tty.expect("median"), "\(tty.transcript)")
+        #expect(tty.expect("tryg> "), "\(tty.transcript)")
+    }
+
     @Test(arguments: [100, 40] as [UInt16])
     func tabListsAScaleInItsOrder(columns: UInt16) throws {
         try data.write("data/survey.csv", "respondent,safety\n1,tryg\n2,meget utryg\n3,hverken/eller\n4,meget tryg\n5,utryg\n")

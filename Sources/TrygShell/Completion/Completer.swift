@@ -10,6 +10,9 @@ public struct Completion: Equatable, Sendable {
     public let candidates: [String]
     /// The candidates are file paths (the terminal quotes those with spaces, marks folders).
     public var isPath = false
+    /// How a candidate is shown in the list of candidates, where that differs from the text it
+    /// puts in the line: a function with its arguments (`round` as `round(x [, digits])`).
+    public var shown: [String: String] = [:]
 
     /// The characters that end a word before the cursor, for the line typed so far: white space
     /// and quotes on a dot-command line (whose words are paths and names), else the language's
@@ -88,8 +91,17 @@ public struct Completer {
         if let measures = chartMeasures(tokens, scalars: scalars, statementStart: statementStart) {
             return Completion(word: word, candidates: filter(measures, word))
         }
-        return Completion(word: word, candidates: filter(candidates(query), word))
+        var completion = Completion(word: word, candidates: filter(candidates(query), word))
+        let columns = Set(query.columns)
+        for c in completion.candidates where !columns.contains(c) {
+            if let usage = Completer.functionUsage[c], usage != c { completion.shown[c] = usage }
+        }
+        return completion
     }
+
+    /// Each function's name and how it is called (`round` → `round(x [, digits])`), from the catalog.
+    static let functionUsage: [String: String] = Dictionary(
+        FunctionCatalog.help.map { ($0.name, $0.usage) }, uniquingKeysWith: { first, _ in first })
 
     /// After `chart bar` or `chart line`: the result's columns that are numbers and not group keys
     /// (the measures a chart can draw, `count` among them), then `title` and `to`; nil elsewhere.
