@@ -50,13 +50,16 @@ let package = Package(
         // GNU readline, seen only by the executable.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
 
+        // glibc's mallopt, for the executable's malloc settings at start (see main.swift).
+        .systemLibrary(name: "CMalloc"),
+
         // SQLite, linked only by the tests (the differential oracle).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
         // The command: arguments, then the terminal edge.
         .executableTarget(
             name: "tryg",
-            dependencies: ["TrygShell", "TrygEngine", "TrygImport", "TrygDomain", "CReadline"],
+            dependencies: ["TrygShell", "TrygEngine", "TrygImport", "TrygDomain", "CReadline", "CMalloc"],
             resources: [.copy("Samples")]
         ),
 

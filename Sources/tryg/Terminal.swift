@@ -37,7 +37,7 @@ enum Terminal {
         var program = TrygProgram(
             options: options, output: output, errors: FileDescriptorOutput(fd: 2),
             inputIsTerminal: isatty(0) == 1,
-            noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+            noColor: getenv("NO_COLOR").map { $0.pointee != 0 } ?? false,
             samplesDirectory: BundledSamples.directory,
             readStandardInput: { FileDescriptorLines(fd: 0) },
             interactive: { InteractiveShell(runner: $0).run() },
