@@ -35,9 +35,12 @@ struct CSVLayout {
     /// Whether to note where each row starts, for a second pass over columns that turn to
     /// text part-way: only a column inferred from every value can.
     let keepsRowStarts: Bool
+    /// Whether text columns keep their first rows as bytes until their first checkpoint.
+    let probesText: Bool
 
     init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, numbers: [CSVNumberFormat]? = nil,
-         markers: CSVNullMarkers = .standard, cancellation: CancellationFlag?, keepRowStarts: Bool = false) {
+         markers: CSVNullMarkers = .standard, cancellation: CancellationFlag?, keepRowStarts: Bool = false,
+         probesText: Bool = true) {
         self.names = names
         self.rules = rules
         self.fixed = rules.indices.filter { rules[$0].fixedType != nil }
@@ -47,6 +50,7 @@ struct CSVLayout {
         self.markers = markers
         self.cancellation = cancellation
         self.keepsRowStarts = keepRowStarts || rules.contains(.inferred)
+        self.probesText = probesText
     }
 
     var width: Int { names.count }
@@ -57,12 +61,13 @@ struct CSVLayout {
             let numbers = c < self.numbers.count ? self.numbers[c] : .plain
             switch rules[c] {
             case .declared(let t):
-                return CSVColumnAccumulator(fixedType: t, numbers: numbers, markers: markers, capacity: capacity)
+                return CSVColumnAccumulator(fixedType: t, numbers: numbers, markers: markers, capacity: capacity,
+                                            probesText: probesText)
             case .sniffed(let t):
                 return CSVColumnAccumulator(fixedType: t, widens: true, numbers: numbers, markers: markers, capacity: capacity)
             case .text:
                 return CSVColumnAccumulator(fixedType: nil, numbers: numbers, markers: markers, capacity: capacity,
-                                            inferredText: true)
+                                            inferredText: true, probesText: probesText)
             case .inferred:
                 return CSVColumnAccumulator(fixedType: nil, numbers: numbers, markers: markers, capacity: capacity)
             }
@@ -245,6 +250,8 @@ struct CSVChunkReader {
         }
         layout.cancellation?.progress.advance(bytes: scanner.position &- reported, rows: records & (CSVChunkReader.cancellationInterval - 1))
         chunk.misfits = misfits
+        // Columns leave the reader dictionary-encoded or plain, never part-way (see `CSVTextProbe`).
+        for c in columns.indices { columns[c].endProbe() }
         chunk.columns = Array(columns)
         for column in chunk.columns { chunk.text.add(column) }
         chunk.end = scanner.position
@@ -257,7 +264,7 @@ struct CSVChunkReader {
         var scanner = CSVScanner(bytes: bytes, delimiter: layout.delimiter, quoting: layout.quoting,
                                  position: 0)
         var text = targets.map { _ in
-            CSVColumnAccumulator(fixedType: nil, capacity: rowStarts.count, inferredText: true)
+            CSVColumnAccumulator(fixedType: nil, capacity: rowStarts.count, inferredText: true, probesText: layout.probesText)
         }
         var released = rowStarts.first ?? 0
         for start in rowStarts {
@@ -277,6 +284,7 @@ struct CSVChunkReader {
                 }
             }
         }
+        for k in text.indices { text[k].endProbe() }
         return text
     }
 

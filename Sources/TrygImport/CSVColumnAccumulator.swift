@@ -45,8 +45,12 @@ struct CSVColumnAccumulator {
     var fractionDigits = 0
     var codes: [Int32] = []
     var encoder = CSVTextEncoder()
-    /// For `.plainText`: the values' bytes.
+    /// For `.plainText`: the values' bytes. Also for `.text` while `probe` is set.
     var plain = CSVPlainText()
+    /// Set while a `.text` column's first rows are kept in `plain`, not as codes, with their
+    /// distinct values counted here; ended (the rows encoded) at the first checkpoint that
+    /// keeps the dictionary, when the values look repetitive, or when the chunk ends.
+    var probe: CSVTextProbe?
     /// For `.mapped`: the Int64 value of each text code, nil for a value outside the type.
     var mappedValues: [Int64?] = []
     /// Null bits, grown only when a null arrives (most columns have none).
@@ -58,14 +62,14 @@ struct CSVColumnAccumulator {
     /// Set by `fits` for a missing-value marker, for the `append` that follows it.
     private var checkedNull = false
     /// The expected number of values, kept for a column that is still `.pending`.
-    private var capacityHint = 0
+    private(set) var capacityHint = 0
     private var timestamps = CSVTimestampReader()
 
     /// A column of `fixedType`, or of an inferred type when nil; `inferredText` starts an
     /// inferred column as text (for a sniffed text column, and for the second pass over a
     /// column that became text).
     init(fixedType: DataType?, widens: Bool = false, numbers: CSVNumberFormat = .plain,
-         markers: CSVNullMarkers = .standard, capacity: Int, inferredText: Bool = false) {
+         markers: CSVNullMarkers = .standard, capacity: Int, inferredText: Bool = false, probesText: Bool = false) {
         self.fixedType = fixedType
         self.widens = widens
         self.numbers = numbers
@@ -80,12 +84,16 @@ struct CSVColumnAccumulator {
         case .category?, .halfYear?: state = .mapped
         case .text?, .null?: state = .text
         }
+        if probesText, state == .text { probe = CSVTextProbe() }
         reserve(capacity)
     }
 
     /// Makes room for `capacity` values in the storage the column uses now.
     mutating func reserve(_ capacity: Int) {
         capacityHint = capacity
+        // Rows that cannot reach the first checkpoint are encoded at once.
+        if probe != nil, capacity > 0, capacity < CSVPlainText.firstCheckpoint { endProbe() }
+        if probe != nil { return }
         switch state {
         case .int, .bool, .date, .timestamp: ints.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
@@ -204,6 +212,8 @@ struct CSVColumnAccumulator {
     /// Takes back the value appended last (by `appendFitting`, when a later column of the
     /// same row does not fit and the row is rejected).
     mutating func removeLastValue() {
+        // The dictionary keeps what a row taken back added to it: encode the rows, then take it back.
+        if probe != nil { endProbe() }
         count &-= 1
         let word = count >> 6
         if word < nullWords.count { nullWords[word] &= ~(1 << UInt64(count & 63)) }
@@ -248,6 +258,7 @@ struct CSVColumnAccumulator {
             default: break
             }
         case .text:
+            if probe != nil, appendProbed(b) { return }
             codes.append(encoder.code(for: b))
             // At each checkpoint: a column of mostly different values goes plain.
             let n = codes.count
@@ -324,6 +335,9 @@ struct CSVColumnAccumulator {
         switch state {
         case .int, .bool, .date, .timestamp: ints.append(0)
         case .decimal: decimals.append(0)
+        case .text where probe != nil:
+            if probe?.distinct == 0 { probe?.placeholder = true }
+            plain.appendEmpty()
         case .text, .mapped: codes.append(encoder.nullCode())
         case .plainText: plain.appendEmpty()
         case .pending, .needsRescan: break
@@ -389,12 +403,14 @@ struct CSVColumnAccumulator {
         decimals = []
         codes = []
         plain = CSVPlainText()
+        probe = nil
     }
 
     /// Keeps the text as bytes from now on (the values so far written out from the codes).
     /// The encoder stays for what it saw of the bytes (`CSVTextCheck`).
     mutating func becomePlainText() {
         guard state == .text else { return }
+        if probe != nil { endProbe() }
         plain = CSVPlainText(codes: codes, values: encoder.values, nullWords: nullWords, capacity: capacityHint)
         codes = []
         state = .plainText

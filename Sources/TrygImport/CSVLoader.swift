@@ -46,7 +46,8 @@ struct CSVLoader {
         var keepRowStarts = false
         while true {
             let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, numbers: plan.numbers,
-                                   markers: markers, cancellation: options.cancellation, keepRowStarts: keepRowStarts)
+                                   markers: markers, cancellation: options.cancellation, keepRowStarts: keepRowStarts,
+                                   probesText: options.probesText)
             var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
             let demoted = demotions(rows, rules, names)
             if !demoted.isEmpty {

@@ -37,6 +37,10 @@ public struct ImportOptions: Sendable, Equatable {
     /// How many stretches of the file to read at once; nil picks by file size and cores.
     /// Set by tests and the fuzzer to exercise the stitching of chunks on small inputs.
     @_spi(Chunking) public var chunks: Int?
+    /// Whether a text column's first rows are kept as bytes until its first checkpoint
+    /// (`CSVTextProbe`); false encodes them from the first row. The table is the same either
+    /// way; tests set it to compare the two.
+    @_spi(Chunking) public var probesText = true
 
     /// Options for a load; the defaults sniff the format and infer the types.
     public init(delimiter: UInt8? = nil, quoting: Bool? = nil, header: Bool? = nil, encoding: TextEncoding? = nil,
@@ -60,6 +64,7 @@ public struct ImportOptions: Sendable, Equatable {
         a.delimiter == b.delimiter && a.quoting == b.quoting && a.header == b.header && a.encoding == b.encoding
             && a.decimalComma == b.decimalComma && a.thousands == b.thousands && a.types == b.types
             && a.nullMarkers == b.nullMarkers && a.sheet == b.sheet && a.scales == b.scales && a.cancellation === b.cancellation && a.chunks == b.chunks
+            && a.probesText == b.probesText
     }
 }
 
