@@ -117,11 +117,12 @@ struct CSVTextCheck {
         nul = nul || other.nul
     }
 
-    mutating func add(_ column: CSVColumnAccumulator) {
+    /// Adds what a column saw; a plain text column's bytes are scanned here (`CSVPlainText.scan`).
+    mutating func add(_ column: inout CSVColumnAccumulator) {
         nonASCII = nonASCII || column.encoder.sawNonASCII
         invalidUTF8 = invalidUTF8 || column.encoder.sawInvalidUTF8
         nul = nul || column.encoder.sawNUL
-        if column.state == .plainText { add(column.plain.check()) }
+        if column.state == .plainText { add(column.plain.scan()) }
     }
 }
 
@@ -252,8 +253,8 @@ struct CSVChunkReader {
         chunk.misfits = misfits
         // Columns leave the reader dictionary-encoded or plain, never part-way (see `CSVTextProbe`).
         for c in columns.indices { columns[c].endProbe() }
+        for c in columns.indices { chunk.text.add(&columns[c]) }
         chunk.columns = Array(columns)
-        for column in chunk.columns { chunk.text.add(column) }
         chunk.end = scanner.position
         chunk.lineEnds = scanner.line - firstLine
         return chunk

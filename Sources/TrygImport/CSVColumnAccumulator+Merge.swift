@@ -3,8 +3,8 @@ extension CSVColumnAccumulator {
     /// Appends the same column from the next chunk of rows, as if its rows had been
     /// appended here one by one: types widen the same way and text codes keep the order
     /// in which values first appear.
-    mutating func merge(_ next: CSVColumnAccumulator) {
-        var next = next
+    /// `next` is left in any state: the caller drops it (its buffers are moved here).
+    mutating func merge(_ next: inout CSVColumnAccumulator) {
         markerNulls &+= next.markerNulls
         if next.state == .pending { return appendNulls(next.count) }
         if state == .pending {
@@ -31,10 +31,10 @@ extension CSVColumnAccumulator {
         let offset = count
         fractionDigits = max(fractionDigits, next.fractionDigits)
         switch state {
-        case .int, .bool, .date, .timestamp: ints.append(contentsOf: next.ints)
+        case .int, .bool, .date, .timestamp: CSVArrayMove.append(&next.ints, to: &ints)
         case .decimal: decimals.append(contentsOf: next.decimals)
         case .text, .mapped: appendCodes(of: next)
-        case .plainText: plain.append(next.plain)
+        case .plainText: plain.append(&next.plain)
         case .pending, .needsRescan: break
         }
         for (w, word) in next.nullWords.enumerated() where word != 0 {

@@ -68,7 +68,7 @@ struct CSVLoader {
                 let text = CSVChunkReader(bytes: bytes, layout: layout).readText(columns: targets, rowStarts: rows.rowStarts)
                 for (k, c) in targets.enumerated() {
                     rows.columns[c] = text[k]
-                    rows.text.add(text[k])
+                    rows.text.add(&rows.columns[c])
                 }
             }
             // The head is probed for NUL bytes before reading; one further on is found here.
@@ -219,7 +219,7 @@ extension CSVChunk {
             next.columns.withUnsafeMutableBufferPointer { nextColumns in
                 // Each job touches only its own column, in place (no copy of its arrays).
                 _ = CSVParallel.map(columns.count, parallel: parallel) { c in
-                    columns[c].merge(nextColumns[c])
+                    columns[c].merge(&nextColumns[c])
                     nextColumns[c] = CSVColumnAccumulator(fixedType: nil, capacity: 0)
                 }
             }

@@ -24,6 +24,27 @@ struct CSVPlainText {
     private(set) var bytes: [UInt8] = []
     /// `rows + 1` offsets into `bytes`.
     private(set) var offsets: [Int] = [0]
+    /// What `scan()` found, for the first `scannedRows` rows; it holds for the column while
+    /// those are all its rows (`removeLast` drops it).
+    private var scanned: Scan?
+    private var scannedRows = 0
+
+    /// The scan of every row, when there is one.
+    var completeScan: Scan? { scannedRows == rows ? scanned : nil }
+
+    /// The rows a pass over the bytes singled out (row numbers from 0, ascending).
+    struct Scan: Equatable {
+        /// Rows holding a character beyond ASCII other than a Latin-1 letter: case-insensitive
+        /// matching answers them on its general path (`TextBytes.foldExceptionRows`).
+        var foldExceptions: [Int] = []
+        /// Rows that NFC may change (a subset of `foldExceptions`): only these are normalised.
+        var nfcCandidates: [Int] = []
+
+        mutating func append(_ next: Scan, shift: Int) {
+            foldExceptions.append(contentsOf: next.foldExceptions.lazy.map { $0 &+ shift })
+            nfcCandidates.append(contentsOf: next.nfcCandidates.lazy.map { $0 &+ shift })
+        }
+    }
 
     init(capacity: Int = 0) {
         offsets.reserveCapacity(capacity &+ 1)
@@ -63,19 +84,33 @@ struct CSVPlainText {
         offsets.removeLast()
         let end = offsets[offsets.count &- 1]
         bytes.removeLast(bytes.count &- end)
+        scanned = nil
+        scannedRows = -1
     }
 
-    /// Appends another stretch's rows.
-    mutating func append(_ next: CSVPlainText) {
-        let shift = bytes.count
-        bytes.append(contentsOf: next.bytes)
+    /// Appends another stretch's rows and leaves `next` empty. Its bytes (and ours, when they
+    /// must move to a larger buffer) are copied a step at a time, each step's pages given back
+    /// once copied, so the column is not held twice while the chunks are joined.
+    mutating func append(_ next: inout CSVPlainText) {
+        let shift = bytes.count, firstRow = rows
+        var joinedScan = completeScan
+        if let more = next.completeScan { joinedScan?.append(more, shift: firstRow) } else { joinedScan = nil }
+        var moving = next.bytes
+        next.bytes = []
+        CSVArrayMove.append(&moving, to: &bytes)
         offsets.reserveCapacity(offsets.count &+ next.rows)
         for o in next.offsets.dropFirst() { offsets.append(o &+ shift) }
+        scanned = joinedScan
+        scannedRows = joinedScan == nil ? -1 : rows
+        next = CSVPlainText()
     }
 
     /// What the loader must know of the bytes: any beyond ASCII, any invalid UTF-8, any NUL.
-    func check() -> CSVTextCheck {
+    /// Also finds the rows that `finish` and case-insensitive matching must look at
+    /// (`scanned`), while the chunk's bytes are at hand on the chunk's own core.
+    mutating func scan() -> CSVTextCheck {
         var result = CSVTextCheck()
+        var found = Scan()
         bytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             result.nul = memchr(base, 0, all.count) != nil
@@ -90,8 +125,23 @@ struct CSVPlainText {
                 }
             }
             result.invalidUTF8 = !valid
+            found = CSVPlainText.findRows(all, offsets)
         }
+        scanned = found
+        scannedRows = rows
         return result
+    }
+
+    /// The rows of a scan: fold exceptions, and among them the rows not surely in NFC.
+    private static func findRows(_ all: Bytes, _ offsets: [Int]) -> Scan {
+        var found = Scan()
+        offsets.withUnsafeBufferPointer { off in
+            found.foldExceptions = TextBytes.foldExceptionRows(all, offsets: off, rows: 0..<(off.count &- 1))
+            found.nfcCandidates = found.foldExceptions.filter { row in
+                !CSVTextEncoder.isSurelyNFC(UnsafeBufferPointer(rebasing: all[off[row]..<off[row &+ 1]]))
+            }
+        }
+        return found
     }
 
     /// The offset of the first byte beyond ASCII at or after `start`, eight bytes at a time.
@@ -111,34 +161,37 @@ struct CSVPlainText {
         return nil
     }
 
-    /// The finished storage, in NFC: values with a byte that may start a character NFC
-    /// changes (U+0300 and up, lead bytes from 0xCC) are normalised one by one; others are
-    /// copied as they are.
+    /// The finished storage, in NFC. Only the rows a scan singled out as not surely NFC are
+    /// normalised (a `String` each); when none changes, the bytes are kept as they are.
     func finish() -> TextBytes {
-        let needsLook = bytes.withUnsafeBufferPointer { all -> Bool in
-            var at = 0
-            while let i = CSVPlainText.firstNonASCII(all, from: at) {
-                if all[i] >= 0xCC { return true }
-                at = i &+ 1
+        let found = completeScan ?? bytes.withUnsafeBufferPointer { CSVPlainText.findRows($0, offsets) }
+        var normalised: [Int: [UInt8]] = [:]
+        bytes.withUnsafeBufferPointer { all in
+            for row in found.nfcCandidates {
+                let value = UnsafeBufferPointer(rebasing: all[offsets[row]..<offsets[row &+ 1]])
+                let nfc = Array(String(decoding: value, as: UTF8.self).precomposedForTrygNFC.utf8)
+                if !nfc.elementsEqual(value) { normalised[row] = nfc }
             }
-            return false
         }
-        guard needsLook else { return TextBytes(offsets: offsets, bytes: bytes) }
+        guard !normalised.isEmpty else {
+            return TextBytes(offsets: offsets, bytes: bytes, foldExceptions: found.foldExceptions)
+        }
+        // Rows NFC leaves alone were fold exceptions only if they still are: the list stays
+        // a superset, which is all matching needs.
         var outBytes: [UInt8] = []
         outBytes.reserveCapacity(bytes.count)
         var outOffsets = [0]
         outOffsets.reserveCapacity(offsets.count)
         bytes.withUnsafeBufferPointer { all in
             for i in 0..<rows {
-                let value = UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[i &+ 1]])
-                if CSVTextEncoder.isSurelyNFC(value) {
-                    outBytes.append(contentsOf: value)
+                if let nfc = normalised[i] {
+                    outBytes.append(contentsOf: nfc)
                 } else {
-                    outBytes.append(contentsOf: String(decoding: value, as: UTF8.self).precomposedForTrygNFC.utf8)
+                    outBytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[i &+ 1]]))
                 }
                 outOffsets.append(outBytes.count)
             }
         }
-        return TextBytes(offsets: outOffsets, bytes: outBytes)
+        return TextBytes(offsets: outOffsets, bytes: outBytes, foldExceptions: found.foldExceptions)
     }
 }

@@ -90,10 +90,31 @@ struct CSVTextEncoder {
         keys.insert(b, hash: h, code: code)
     }
 
-    /// True when every scalar is below U+0300: no combining marks or other characters that
-    /// NFC changes occur there, so Danish text skips Foundation's normalisation entirely.
+    /// True when every scalar is below U+0300, or punctuation or a currency sign from
+    /// U+2002–U+206F and U+20A0–U+20BF (dashes, quotes, `…`, `€`): none is a combining mark,
+    /// a composite NFC takes apart, or a character NFC joins to the one before it (Unicode's
+    /// NFC_Quick_Check is Yes and the combining class 0 for all of them; U+2000 and U+2001
+    /// are left out, NFC maps them to U+2002 and U+2003). So Danish text as staff write it
+    /// skips Foundation's normalisation entirely. Bytes that are not such UTF-8 answer false.
     static func isSurelyNFC(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in b where byte >= 0xCC { return false }
+        var i = 0
+        let n = b.count
+        while i < n {
+            let byte = b[i]
+            if byte < 0xCC {
+                i &+= 1
+                continue
+            }
+            guard byte == 0xE2, i &+ 2 < n, b[i &+ 2] & 0xC0 == 0x80 else { return false }
+            let second = b[i &+ 1], third = b[i &+ 2]
+            switch second {
+            case 0x80 where third >= 0x82: break            // U+2002–U+203F
+            case 0x81 where third < 0xB0: break             // U+2040–U+206F
+            case 0x82 where third >= 0xA0 && third < 0xC0: break   // U+20A0–U+20BF
+            default: return false
+            }
+            i &+= 3
+        }
         return true
     }
 

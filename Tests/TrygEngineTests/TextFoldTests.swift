@@ -54,6 +54,42 @@ import Testing
         #expect(TextFold.foldedNeedle("straße") == nil)
     }
 
+    /// The vector search compares `x | caseBit(b)` with a folded needle byte `b`: that must
+    /// hold for exactly the bytes the fold table maps to `b`, for every byte a needle can hold.
+    @Test func theSearchCaseBitAcceptsExactlyTheBytesThatFoldAlike() {
+        let table = TextSearch.foldTable
+        for b in Set(table) {
+            let bit = TextSearch.caseBit(b)
+            for x in 0...255 {
+                let byte = UInt8(x)
+                #expect((byte | bit == b) == (table[x] == b), "needle byte \(b), text byte \(byte)")
+            }
+        }
+    }
+
+    /// Hits at each place relative to the 16-byte blocks the search reads and to value ends:
+    /// needles of 1–20 bytes placed at every offset of values of 0–40 bytes.
+    @Test func theBlockSearchFindsHitsAtEveryOffset() throws {
+        for m in [1, 2, 3, 5, 15, 16, 17, 20] {
+            let needle = String(repeating: "Q", count: m - 1) + "Å"
+            var values: [String] = []
+            for length in 0...40 {
+                for at in stride(from: 0, through: max(0, length - m), by: 1) {
+                    var v = Array(repeating: "x", count: length)
+                    if length >= m { v.replaceSubrange(at..<(at + m), with: Array(repeating: "q", count: m - 1) + ["å"]) }
+                    values.append(v.joined())
+                }
+                values.append(String(repeating: "q", count: length))
+            }
+            let plain = TextBytes(values: values)
+            let answers = try PlainTextKernels.matchAnswers(.contains, needle: needle, plain, span: Span(0, 0),
+                                                            cancellation: CancellationFlag())
+            for (i, v) in values.enumerated() {
+                #expect(answers[i] == TextFold.general(v, needle, .contains), "\(needle) in \(v)")
+            }
+        }
+    }
+
     @Test func aDictionaryIsAnsweredTheSameOnOneCoreAndTwo() {
         var rng = Generator(state: 11)
         let values = (0..<300_000).map { _ in TextFoldTests.text(Int.random(in: 0...6, using: &rng), &rng) }

@@ -92,4 +92,61 @@ import Testing
         let message = csvError(bytes, options: options)?.message
         #expect(message == "invalid UTF-8 at byte \(head.count + 5) (save the file as UTF-8)")
     }
+
+    /// The rows the loader's scan hands to matching's general path include every row the
+    /// engine itself would find, however the file is cut; and matching then answers as the
+    /// general path does. Words with characters beyond Latin-1 (`€`, dashes, `ß`, combining
+    /// marks, Greek) put rows on both sides of the line.
+    @Test(arguments: [1, 2, 3, 5])
+    func theLoadersScanCoversTheFoldExceptions(chunks: Int) throws {
+        var rng = SeededGenerator(state: 41)
+        let words = ["dør", "RÅB", "12 €", "kl. 14–15", "straße", "a\u{30A}bne", "Ωmega", "“citat”", "…", "x"]
+        var text = "id,d\n"
+        var values: [String] = []
+        for i in 0..<9000 {
+            let v = (0..<Int.random(in: 1...3, using: &rng)).map { _ in words.randomElement(using: &rng) ?? "" }
+                .joined(separator: " ") + " \(i)"
+            values.append(v.precomposedStringWithCanonicalMapping)
+            text += "\(i),\"\(v)\"\n"
+        }
+        var options = ImportOptions()
+        options.chunks = chunks
+        let load = try csvLoad(text, options: options)
+        guard let column = load.table.column("d"), case .strings(let plain) = column.storage else {
+            Issue.record("d is not plain text")
+            return
+        }
+        #expect(CSVPlainTextTests.strings(column) == values)
+        let recomputed = TextBytes(offsets: plain.offsets, bytes: plain.bytes).foldExceptions
+        #expect(Set(plain.foldExceptions).isSuperset(of: recomputed))
+        for needle in ["råb", "€", "STRASSE", "å", "Ω", "14–15"] {
+            let answers = try PlainTextKernels.matchAnswers(.contains, needle: needle, plain, span: Span(0, 0),
+                                                            cancellation: CancellationFlag())
+            #expect(answers == values.map { TextFold.general($0, needle, .contains) }, "\(needle)")
+        }
+    }
+
+    /// A value `isSurelyNFC` passes is in NFC, for every scalar up to U+2FFF alone, after a
+    /// letter, and before characters that NFC may join to what precedes them.
+    @Test func surelyNFCValuesAreNFC() {
+        let followers: [String] = ["", "e", "\u{301}", "\u{338}", "\u{1161}", "\u{9BE}", "\u{20D2}"]
+        var checked = 0
+        for code in 0...0x2FFF {
+            guard let scalar = Unicode.Scalar(code) else { continue }
+            for next in followers {
+                let value = "a" + String(Character(scalar)) + next
+                let bytes = Array(value.utf8)
+                let sure = bytes.withUnsafeBufferPointer { CSVTextEncoder.isSurelyNFC($0) }
+                guard sure else { continue }
+                checked += 1
+                #expect(value.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(value.unicodeScalars),
+                        "U+\(String(code, radix: 16)) before \(next.debugDescription)")
+            }
+        }
+        // The dashes, quotes and the euro sign are among those passed.
+        #expect(["–", "—", "“", "”", "…", "€", "‰"].allSatisfy { s in
+            Array(s.utf8).withUnsafeBufferPointer { CSVTextEncoder.isSurelyNFC($0) }
+        })
+        #expect(checked > 1000)
+    }
 }

@@ -27,19 +27,22 @@ enum DerivedKernels {
     static func calendar(_ kind: DerivedColumn, raw: [Int64], nulls: Bitmap?, isTimestamp: Bool) -> Column {
         let n = raw.count
         let parts = Parallel.parts(for: n)
-        var out = [Int64](repeating: 0, count: n)
         var ranges = [(lo: Int64, hi: Int64)](repeating: (Int64.max, Int64.min), count: parts)
         let nullWords = nulls?.words
-        raw.withUnsafeBufferPointer { srcBuf in
-            out.withUnsafeMutableBufferPointer { dstBuf in
+        // Written only by the parts, each row once: the pages are first touched on both cores,
+        // not zeroed on one beforehand.
+        let out = [Int64](unsafeUninitializedCapacity: n) { dstBuf, initialized in
+            raw.withUnsafeBufferPointer { srcBuf in
                 ranges.withUnsafeMutableBufferPointer { rangeBuf in
-                    let src = SharedBuffer(base: srcBuf), dst = SharedPointer(base: dstBuf.baseAddress ?? UnsafeMutablePointer.allocate(capacity: 0))
-                    let seen = SharedPointer(base: rangeBuf.baseAddress ?? UnsafeMutablePointer.allocate(capacity: 0))
+                    guard let dstBase = dstBuf.baseAddress, let rangeBase = rangeBuf.baseAddress else { return }
+                    let src = SharedBuffer(base: srcBuf), dst = SharedPointer(base: dstBase)
+                    let seen = SharedPointer(base: rangeBase)
                     Parallel.forEachPart(n, parts: parts) { p, range in
                         seen.base[p] = fill(kind, src: src, dst: dst, range: range, nullWords: nullWords, isTimestamp: isTimestamp)
                     }
                 }
             }
+            initialized = n
         }
         let lo = ranges.map(\.lo).min() ?? .max, hi = ranges.map(\.hi).max() ?? .min
         // Hours run 0…23; other parts span what was seen (their range makes group-by indexing direct).
@@ -47,17 +50,17 @@ enum DerivedKernels {
         var small: [UInt8]?
         if let range, range.upperBound &- range.lowerBound < 256 {
             let base = range.lowerBound
-            var bytes = [UInt8](repeating: 0, count: n)
-            out.withUnsafeBufferPointer { valuesBuf in
-                bytes.withUnsafeMutableBufferPointer { bytesBuf in
+            small = [UInt8](unsafeUninitializedCapacity: n) { bytesBuf, initialized in
+                out.withUnsafeBufferPointer { valuesBuf in
+                    guard let bytesBase = bytesBuf.baseAddress else { return }
                     let values = SharedBuffer(base: valuesBuf)
-                    let codes = SharedPointer(base: bytesBuf.baseAddress ?? UnsafeMutablePointer.allocate(capacity: 0))
+                    let codes = SharedPointer(base: bytesBase)
                     Parallel.forEachPart(n, parts: parts) { _, range in
                         for i in range { codes.base[i] = UInt8(truncatingIfNeeded: values[i] &- base) }
                     }
                 }
+                initialized = n
             }
-            small = bytes
         }
         return Column(type: kind.type, storage: .ints(out), nulls: nulls, knownRange: range, smallCodes: small)
     }

@@ -53,51 +53,62 @@ enum TextSearch {
 
     /// Finds the needle anywhere in the bytes of `rows`, ignoring value boundaries while
     /// scanning, then keeps the hits that lie inside one value.
+    ///
+    /// Sixteen start positions at a time: a position is a candidate when its byte and the
+    /// byte `m - 1` further on fold to the needle's first and last bytes (one vector compare
+    /// each, with `caseBit` set on both sides where the fold allows exactly that), then the
+    /// whole needle is compared. Candidates are rare in text, so the scan runs near memory speed.
     @inline(__always)
     private static func search(_ all: UnsafeBufferPointer<UInt8>, _ off: UnsafeBufferPointer<Int>, _ rows: Range<Int>,
                                _ needle: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
                                _ out: UnsafeMutablePointer<Bool>) {
         guard let base = all.baseAddress, let pin = needle.baseAddress, let t = fold.baseAddress,
-              !rows.isEmpty else { return }
+              !rows.isEmpty, !needle.isEmpty else { return }
         let m = needle.count
-        let first = pin[0]
+        let first = pin[0], last = pin[m &- 1]
         let start = off[rows.lowerBound], end = off[rows.upperBound]
         var row = rows.lowerBound
-        if let a = anchor(needle, t) {
-            // `memchr` to each place the anchor byte occurs, then the whole needle around it.
-            let c = Int32(pin[a])
-            var i = start &+ a
-            while i < end, let found = memchr(base + i, c, end &- i) {
-                let j = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                let p = j &- a
-                i = j &+ 1
-                guard p &+ m <= end else { break }
-                var k = 0
-                while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
-                guard k == m else { continue }
-                while off[row &+ 1] <= p { row &+= 1 }
-                if p &+ m <= off[row &+ 1] {
-                    out[row] = true
-                    i = max(i, off[row &+ 1] &+ a)
+        // The first byte a hit may start at: the rest of a row already matched is skipped.
+        var next = start
+        let raw = UnsafeRawPointer(base)
+        let v0 = SIMD16<UInt8>(repeating: first), vl = SIMD16<UInt8>(repeating: last)
+        let o0 = SIMD16<UInt8>(repeating: caseBit(first)), ol = SIMD16<UInt8>(repeating: caseBit(last))
+        var i = start
+        while i &+ m &+ 15 <= end {
+            let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | o0
+            let z = raw.loadUnaligned(fromByteOffset: i &+ m &- 1, as: SIMD16<UInt8>.self) | ol
+            let lanes = unsafeBitCast((a .== v0) .& (z .== vl), to: SIMD2<UInt64>.self)
+            if lanes[0] | lanes[1] != 0 {
+                for w in 0..<2 {
+                    // One bit a candidate lane, at the bottom of its byte.
+                    var bits = lanes[w] & 0x0101_0101_0101_0101
+                    while bits != 0 {
+                        let p = i &+ w &* 8 &+ bits.trailingZeroBitCount >> 3
+                        bits &= bits &- 1
+                        guard p >= next else { continue }
+                        var k = 0
+                        while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
+                        guard k == m else { continue }
+                        while off[row &+ 1] <= p { row &+= 1 }
+                        if p &+ m <= off[row &+ 1] {
+                            out[row] = true
+                            next = off[row &+ 1]
+                        }
+                    }
                 }
             }
-            return
+            i &+= 16
         }
-        var i = start
-        let last = end &- m
-        while i <= last {
-            if t[Int(base[i])] != first {
-                i &+= 1
-                continue
-            }
-            var k = 1
+        // The last positions one at a time.
+        i = max(i, next)
+        while i &+ m <= end {
+            var k = 0
             while k < m, t[Int(base[i &+ k])] == pin[k] { k &+= 1 }
             if k == m {
                 // The row holding byte i; the hit counts when it ends inside that row.
                 while off[row &+ 1] <= i { row &+= 1 }
                 if i &+ m <= off[row &+ 1] {
                     out[row] = true
-                    // The rest of this row cannot change its answer.
                     i = off[row &+ 1]
                     continue
                 }
@@ -106,19 +117,13 @@ enum TextSearch {
         }
     }
 
-    /// The position in the folded needle of a byte that only itself folds to (not a letter of
-    /// either case) and that is not a space, so that `memchr` can look for it as it is; nil
-    /// when there is none. A lead byte 0xC3 (Danish letters) is preferred: it is rare in text.
-    static func anchor(_ needle: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<UInt8>) -> Int? {
-        func invariant(_ b: UInt8) -> Bool {
-            // No other byte folds to b: b is not the folded form of an upper-case byte.
-            if b != t[Int(b)] { return false }
-            if b &- UInt8(ascii: "a") < 26 { return false }
-            if b >= 0xA0, b <= 0xBE, b != 0xB7 { return false }
-            return b != UInt8(ascii: " ")
-        }
-        if let c3 = needle.firstIndex(of: 0xC3) { return c3 }
-        return needle.indices.first { invariant(needle[$0]) }
+    /// 0x20 when exactly two bytes fold to the folded needle byte `b`, `b` and `b - 0x20`
+    /// (an ASCII letter, or the second byte of a Latin-1 letter), so that `x | 0x20 == b`
+    /// tells whether `x` folds to `b`; 0 when only `b` itself does.
+    static func caseBit(_ b: UInt8) -> UInt8 {
+        if b &- UInt8(ascii: "a") < 26 { return 0x20 }
+        if b >= 0xA0, b <= 0xBE, b != 0xB7 { return 0x20 }
+        return 0
     }
 
     /// Compares the first (or, for a suffix, the last) bytes of each row with the needle. The
@@ -153,34 +158,41 @@ extension TextBytes {
     }
 
     private func foldExceptions(in range: Range<Int>) -> [Int] {
-        var rows: [Int] = []
-        guard !range.isEmpty else { return rows }
         bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            let n = offsets[range.upperBound]
-            var row = range.lowerBound
-            var i = offsets[range.lowerBound]
-            while i < n {
-                if i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i &+= 8
-                    continue
-                }
-                let b = base[i]
-                if b < 0x80 {
-                    i &+= 1
-                    continue
-                }
-                while offsets[row &+ 1] <= i { row &+= 1 }
-                let end = offsets[row &+ 1]
-                if b == 0xC3, i &+ 1 < end, base[i &+ 1] & 0xC0 == 0x80, base[i &+ 1] != 0x9F {
-                    i &+= 2
-                    continue
-                }
-                // The whole row goes to the general path; look on from the next row.
-                rows.append(row)
-                i = end
+            offsets.withUnsafeBufferPointer { off in TextBytes.foldExceptionRows(all, offsets: off, rows: range) }
+        }
+    }
+
+    /// The rows of `rows` holding a character beyond ASCII other than the Latin-1 letters
+    /// `TextFold` folds, in `bytes` laid out by `offsets` as a `TextBytes` lays them out (value
+    /// `i` is `bytes[offsets[i]..<offsets[i + 1]]`). ASCII is skipped eight bytes at a time.
+    public static func foldExceptionRows(_ bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>,
+                                         rows range: Range<Int>) -> [Int] {
+        var rows: [Int] = []
+        guard !range.isEmpty, let base = bytes.baseAddress else { return rows }
+        let raw = UnsafeRawPointer(base)
+        let n = offsets[range.upperBound]
+        var row = range.lowerBound
+        var i = offsets[range.lowerBound]
+        while i < n {
+            if i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i &+= 8
+                continue
             }
+            let b = base[i]
+            if b < 0x80 {
+                i &+= 1
+                continue
+            }
+            while offsets[row &+ 1] <= i { row &+= 1 }
+            let end = offsets[row &+ 1]
+            if b == 0xC3, i &+ 1 < end, base[i &+ 1] & 0xC0 == 0x80, base[i &+ 1] != 0x9F {
+                i &+= 2
+                continue
+            }
+            // The whole row goes to the general path; look on from the next row.
+            rows.append(row)
+            i = end
         }
         return rows
     }

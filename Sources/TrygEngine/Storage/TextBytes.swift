@@ -19,10 +19,13 @@ public final class TextBytes: Sendable {
     public typealias DictionaryText = (codes: [Int32], dictionary: TextDictionary)
 
     /// Values from offsets and bytes; `offsets` must start at 0, never decrease and end at
-    /// `bytes.count` (the loader and `init(values:)` make them so).
-    public init(offsets: [Int], bytes: [UInt8]) {
+    /// `bytes.count` (the loader and `init(values:)` make them so). `foldExceptions`, when
+    /// given, must hold at least every row `TextBytes.foldExceptionRows` finds (the loader
+    /// finds them while it checks the bytes, so the first search need not).
+    public init(offsets: [Int], bytes: [UInt8], foldExceptions: [Int]? = nil) {
         self.offsets = offsets.isEmpty ? [0] : offsets
         self.bytes = bytes
+        exceptions.withLock { $0 = foldExceptions }
     }
 
     /// The given values, one a row.
