@@ -54,7 +54,7 @@ enum TextSearch {
     /// Finds the needle anywhere in the bytes of `rows`, ignoring value boundaries while
     /// scanning, then keeps the hits that lie inside one value.
     ///
-    /// Sixteen start positions at a time: a position is a candidate when its byte and the
+    /// Thirty-two start positions a step: a position is a candidate when its byte and the
     /// byte `m - 1` further on fold to the needle's first and last bytes (one vector compare
     /// each, with `caseBit` set on both sides where the fold allows exactly that), then the
     /// whole needle is compared. Candidates are rare in text, so the scan runs near memory speed.
@@ -70,33 +70,50 @@ enum TextSearch {
         var row = rows.lowerBound
         // The first byte a hit may start at: the rest of a row already matched is skipped.
         var next = start
+        /// Compares the whole needle at each candidate lane of `lanes` (0xFF bytes), lane 0 at `at`.
+        @inline(__always) func verify(_ lanes: UInt64, at: Int) {
+            // One bit a candidate lane, at the bottom of its byte.
+            var bits = lanes & 0x0101_0101_0101_0101
+            while bits != 0 {
+                let p = at &+ bits.trailingZeroBitCount >> 3
+                bits &= bits &- 1
+                guard p >= next else { continue }
+                var k = 0
+                while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
+                guard k == m else { continue }
+                while off[row &+ 1] <= p { row &+= 1 }
+                if p &+ m <= off[row &+ 1] {
+                    out[row] = true
+                    next = off[row &+ 1]
+                }
+            }
+        }
         let raw = UnsafeRawPointer(base)
         let v0 = SIMD16<UInt8>(repeating: first), vl = SIMD16<UInt8>(repeating: last)
         let o0 = SIMD16<UInt8>(repeating: caseBit(first)), ol = SIMD16<UInt8>(repeating: caseBit(last))
+        /// The candidate lanes of the 16 start positions from `at`.
+        @inline(__always) func candidates(_ at: Int) -> SIMD2<UInt64> {
+            let a = raw.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self) | o0
+            let z = raw.loadUnaligned(fromByteOffset: at &+ m &- 1, as: SIMD16<UInt8>.self) | ol
+            return unsafeBitCast((a .== v0) .& (z .== vl), to: SIMD2<UInt64>.self)
+        }
         var i = start
-        while i &+ m &+ 15 <= end {
-            let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | o0
-            let z = raw.loadUnaligned(fromByteOffset: i &+ m &- 1, as: SIMD16<UInt8>.self) | ol
-            let lanes = unsafeBitCast((a .== v0) .& (z .== vl), to: SIMD2<UInt64>.self)
-            if lanes[0] | lanes[1] != 0 {
-                for w in 0..<2 {
-                    // One bit a candidate lane, at the bottom of its byte.
-                    var bits = lanes[w] & 0x0101_0101_0101_0101
-                    while bits != 0 {
-                        let p = i &+ w &* 8 &+ bits.trailingZeroBitCount >> 3
-                        bits &= bits &- 1
-                        guard p >= next else { continue }
-                        var k = 0
-                        while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
-                        guard k == m else { continue }
-                        while off[row &+ 1] <= p { row &+= 1 }
-                        if p &+ m <= off[row &+ 1] {
-                            out[row] = true
-                            next = off[row &+ 1]
-                        }
-                    }
-                }
+        // 32 positions a step (two blocks, one test for both), then 16.
+        while i &+ m &+ 31 <= end {
+            let low = candidates(i), high = candidates(i &+ 16)
+            let both = low | high
+            if both[0] | both[1] != 0 {
+                verify(low[0], at: i)
+                verify(low[1], at: i &+ 8)
+                verify(high[0], at: i &+ 16)
+                verify(high[1], at: i &+ 24)
             }
+            i &+= 32
+        }
+        while i &+ m &+ 15 <= end {
+            let lanes = candidates(i)
+            verify(lanes[0], at: i)
+            verify(lanes[1], at: i &+ 8)
             i &+= 16
         }
         // The last positions one at a time.
