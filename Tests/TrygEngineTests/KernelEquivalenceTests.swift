@@ -24,12 +24,13 @@ import TrygImport
         "incidents where library = \"Nørrebro\" group by halfyear compare halfyear \"2022/23\" to \"2024/25\"",
     ]
 
-    @Test(arguments: TextLayout.allCases)
-    func fastAndGeneralPathsAgree(_ layout: TextLayout) throws {
+    @Test(arguments: TextLayout.allCases, IntegerWidth.allCases)
+    func fastAndGeneralPathsAgree(_ layout: TextLayout, _ width: IntegerWidth) throws {
         let table = TestTables.incidents(rows: 300_000, seed: 3, untimed: true)
-        // The fast paths over text in `layout`, the general ones over the dictionary layout.
-        let fast = Session(catalog: Catalog([table.withTextLayout(layout)]), kernels: .all)
-        let general = Session(catalog: Catalog([table]), kernels: .general)
+        // The fast paths over text in `layout` and integers `width` wide, the general ones over
+        // the dictionary layout and eight-byte integers.
+        let fast = Session(catalog: Catalog([table.withTextLayout(layout).withIntegerWidth(width)]), kernels: .all)
+        let general = Session(catalog: Catalog([table.withIntegerWidth(.wide)]), kernels: .general)
         for q in KernelEquivalenceTests.queries {
             guard case .rows(let a) = try fast.execute(q), case .rows(let b) = try general.execute(q) else {
                 Issue.record("no rows: \(q)")

@@ -123,9 +123,9 @@ extension DenseAggregate {
                             for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : c[i]) }
                         }
                     }
-                case .ints where k.column.smallCodes != nil && k.lo == k.column.knownRange?.lowerBound:
-                    // One byte a row, already less the lower bound.
-                    k.column.smallCodes?.withUnsafeBufferPointer { p in
+                case .bytes(let codes, _):
+                    // One byte a row, already less the lower bound (`DenseAggregate.codes`).
+                    codes.withUnsafeBufferPointer { p in
                         if let sel {
                             for (o, i) in range.enumerated() {
                                 let r = Int(sel[i])
@@ -179,31 +179,9 @@ extension DenseAggregate {
         case .ints(let v), .decimals(let v, _):
             // Decimals at one scale add, compare and overflow as their units do.
             if case .decimals(_, let s) = col.storage { acc.scales[j] = s }
-            var out = [Int64](repeating: agg.kind == .min ? .max : agg.kind == .max ? .min : 0, count: domain)
-            var overflow = false
-            v.withUnsafeBufferPointer { p in
-                out.withUnsafeMutableBufferPointer { a in
-                    seen.withUnsafeMutableBufferPointer { s in
-                        for o in 0..<groups.count {
-                            let r = row(o)
-                            if let nulls, nulls[r] { continue }
-                            let g = Int(groups[o]), x = p[r]
-                            s[g] &+= 1
-                            switch agg.kind {
-                            case .min: if x < a[g] { a[g] = x }
-                            case .max: if x > a[g] { a[g] = x }
-                            case .pct: a[g] &+= x != 0 ? 1 : 0
-                            default:
-                                let (sum, o) = a[g].addingReportingOverflow(x)
-                                a[g] = sum
-                                overflow = overflow || o
-                            }
-                        }
-                    }
-                }
-            }
-            acc.ints[j] = out
-            if agg.kind == .avg { acc.avgOverflow = acc.avgOverflow || overflow } else { acc.overflow = acc.overflow || overflow }
+            v.withUnsafeBufferPointer { p in foldIntegers(agg, p, base: 0, nulls, groups, sel, range, domain, acc, j, &seen) }
+        case .bytes(let v, let base):
+            v.withUnsafeBufferPointer { p in foldIntegers(agg, p, base: base, nulls, groups, sel, range, domain, acc, j, &seen) }
         case .floats(let v):
             var out = [Double](repeating: agg.kind == .min ? .infinity : agg.kind == .max ? -.infinity : 0, count: domain)
             for o in 0..<groups.count {
@@ -222,6 +200,37 @@ extension DenseAggregate {
             break
         }
         acc.seen[j] = seen
+    }
+
+    /// `fold` over integers stored `T` wide: each value is `base + p[row]`.
+    @inline(__always)
+    static func foldIntegers<T: FixedWidthInteger>(_ agg: BoundAggregate, _ p: UnsafeBufferPointer<T>, base: Int64, _ nulls: Bitmap?,
+                                                   _ groups: [Int32], _ sel: [Int32]?, _ range: Range<Int>, _ domain: Int,
+                                                   _ acc: Accumulators, _ j: Int, _ seen: inout [Int64]) {
+        @inline(__always) func row(_ o: Int) -> Int { sel.map { Int($0[range.lowerBound + o]) } ?? (range.lowerBound + o) }
+        var out = [Int64](repeating: agg.kind == .min ? .max : agg.kind == .max ? .min : 0, count: domain)
+        var overflow = false
+        out.withUnsafeMutableBufferPointer { a in
+            seen.withUnsafeMutableBufferPointer { s in
+                for o in 0..<groups.count {
+                    let r = row(o)
+                    if let nulls, nulls[r] { continue }
+                    let g = Int(groups[o]), x = base &+ Int64(truncatingIfNeeded: p[r])
+                    s[g] &+= 1
+                    switch agg.kind {
+                    case .min: if x < a[g] { a[g] = x }
+                    case .max: if x > a[g] { a[g] = x }
+                    case .pct: a[g] &+= x != 0 ? 1 : 0
+                    default:
+                        let (sum, o) = a[g].addingReportingOverflow(x)
+                        a[g] = sum
+                        overflow = overflow || o
+                    }
+                }
+            }
+        }
+        acc.ints[j] = out
+        if agg.kind == .avg { acc.avgOverflow = acc.avgOverflow || overflow } else { acc.overflow = acc.overflow || overflow }
     }
 
     func merge(_ agg: BoundAggregate, _ into: Accumulators, _ other: Accumulators, _ j: Int, _ domain: Int) {
