@@ -7,6 +7,8 @@ import TrygImport
 @Suite struct KernelEquivalenceTests {
     static let queries = [
         "incidents group by halfyear",
+        "incidents group by during_self_service",
+        "incidents group by during_self_service compute count, sum(severity), min(severity), avg(score)",
         "incidents where library = \"Blågården\" group by halfyear",
         "incidents group by library, category compute count, avg(severity), sum(police_called), min(severity), max(score), pct(police_called), share",
         "incidents where severity >= 3 and library in (\"Vesterbro\", \"Valby\") group by library, hour compute count(severity), sum(score), avg(score)",
@@ -67,6 +69,9 @@ import TrygImport
         let fast = Session(catalog: Catalog([load.table]), kernels: .all)
         let general = Session(catalog: Catalog([load.table]), kernels: .general)
         for q in ["incidents group by library", "incidents where library = \"Blågården\" group by halfyear",
+                  "incidents group by halfyear", "incidents group by severity", "incidents group by month, weekday",
+                  "incidents group by category", "incidents group by category, severity", "incidents group by halfyear, category",
+                  "incidents where severity >= 4 group by hour compute count, avg(severity)",
                   "incidents group by library, category compute count, avg(severity)",
                   "incidents where severity > 2 group by category, library",
                   "incidents group by library, halfyear compare halfyear \"2023/24\" to \"2024/25\""] {
