@@ -116,16 +116,14 @@ struct CSVPlainText {
             result.nul = memchr(base, 0, all.count) != nil
             result.nonASCII = CSVPlainText.firstNonASCII(all, from: 0) != nil
             guard result.nonASCII else { return }
-            // Valid as a whole and no value starting inside a character: each value is valid.
-            var valid = CSVEncodingCheck.isValidUTF8(all)
-            if valid {
-                for i in 0..<rows where offsets[i] < offsets[i &+ 1] && all[offsets[i]] & 0xC0 == 0x80 {
-                    valid = false
-                    break
+            found = CSVPlainText.findRows(all, offsets)
+            // A row the byte fold answers holds only ASCII and `C3` pairs (U+00C0–U+00FF), so
+            // it is valid UTF-8; only the fold's exceptions need checking, each as a whole value.
+            result.invalidUTF8 = offsets.withUnsafeBufferPointer { off in
+                found.foldExceptions.contains { row in
+                    !CSVEncodingCheck.isValidUTF8(UnsafeBufferPointer(rebasing: all[off[row]..<off[row &+ 1]]))
                 }
             }
-            result.invalidUTF8 = !valid
-            found = CSVPlainText.findRows(all, offsets)
         }
         scanned = found
         scannedRows = rows

@@ -53,7 +53,9 @@ public enum CSVReader {
         let p = base.assumingMemoryBound(to: UInt8.self)
         let utf16 = options.encoding == .utf16LE || options.encoding == .utf16BE
             || (bytes.count >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
-        if lineEnds == nil, !utf16, let fixed = CSVLineEnds.normalized(base.assumingMemoryBound(to: UInt8.self), count: bytes.count) {
+        let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
+        if lineEnds == nil, !utf16,
+           let fixed = CSVLineEnds.normalized(base.assumingMemoryBound(to: UInt8.self), count: bytes.count, parts: parts) {
             let result: Result<CSVLoad, Diagnostic> = fixed.bytes.withUnsafeBytes { raw in
                 do throws(Diagnostic) {
                     return .success(try load(bytes: raw, path: path, tableName: tableName, options: options,
@@ -77,7 +79,6 @@ public enum CSVReader {
                 // Checked again below.
             }
         }
-        let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
         let decision = try TextDecoding.decide(raw, given: options.encoding, parts: parts)
         if decision.encoding == .utf8 {
             return try CSVLoader(bytes: raw, start: decision.bomLength, tableName: tableName, options: options,

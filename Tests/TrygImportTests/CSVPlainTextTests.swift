@@ -149,4 +149,36 @@ import Testing
         })
         #expect(checked > 1000)
     }
+
+    /// The chunk scan says a plain text column holds invalid UTF-8 exactly when some value is
+    /// not valid UTF-8 on its own, as Swift's validation reads it: overlong forms, surrogates,
+    /// stray continuation bytes, a character cut between two values, leads at a value's end.
+    @Test func theScanFindsInvalidUTF8AsEachValueValidatedAlone() {
+        var rng = SeededGenerator(state: 99)
+        let pieces: [[UInt8]] = [Array("æ".utf8), Array("Å".utf8), Array("ß".utf8), Array("€".utf8), Array("–".utf8),
+                                 Array("😀".utf8), [0xC3], [0xA5], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+                                 [0xF4, 0x90, 0x80, 0x80], [0xFF], Array("abc".utf8), Array("hej med dig".utf8)]
+        var invalidSeen = 0, validSeen = 0
+        for _ in 0..<3000 {
+            var plain = CSVPlainText()
+            var values: [[UInt8]] = []
+            for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                var value: [UInt8] = []
+                for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                    // Mostly valid pieces, so whole files of valid values come up often.
+                    let k = Int.random(in: 0..<100, using: &rng) < 93 ? [0, 1, 2, 3, 4, 5, 13, 14].randomElement(using: &rng) ?? 0
+                                                                    : Int.random(in: 0..<pieces.count, using: &rng)
+                    value += pieces[k]
+                }
+                values.append(value)
+                if value.isEmpty { plain.appendEmpty() } else { value.withUnsafeBufferPointer { plain.append($0) } }
+            }
+            let expected = values.contains { String(validating: $0, as: UTF8.self) == nil }
+            let check = plain.scan()
+            #expect(check.invalidUTF8 == expected, "\(values)")
+            #expect(check.nonASCII == values.contains { $0.contains { $0 >= 0x80 } }, "\(values)")
+            if expected { invalidSeen += 1 } else { validSeen += 1 }
+        }
+        #expect(invalidSeen > 100 && validSeen > 100)
+    }
 }
