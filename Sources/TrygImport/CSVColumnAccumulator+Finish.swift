@@ -3,8 +3,18 @@ import TrygEngine
 
 extension CSVColumnAccumulator {
     /// The finished column. A text column named in the options' scales becomes a category
-    /// when all its non-null values belong to the scale. Not for `.needsRescan` columns.
+    /// when all its non-null values belong to the scale. Integers, booleans and categories
+    /// whose values span at most 256 are stored one byte a row (`Column.narrowed`). Not for
+    /// `.needsRescan` columns.
     func finish(scale: OrderedScale?) -> Column {
+        let column = finishWide(scale: scale)
+        switch column.type {
+        case .int, .bool, .category: return column.narrowed()
+        default: return column
+        }
+    }
+
+    private func finishWide(scale: OrderedScale?) -> Column {
         let nulls = nullBitmap()
         switch state {
         case .int: return Column(type: .int, storage: .ints(ints), nulls: nulls)
@@ -29,7 +39,7 @@ extension CSVColumnAccumulator {
             // Stretches each too short to decide, together mostly different values.
             var whole = self
             whole.becomePlainText()
-            return whole.finish(scale: scale)
+            return whole.finishWide(scale: scale)
         case .text, .needsRescan:
             if fixedType == nil, let scale, let indices = scaleIndices(scale) {
                 return Column(type: .category(scale), storage: .ints(codes.map { indices[Int($0)] }), nulls: nulls)

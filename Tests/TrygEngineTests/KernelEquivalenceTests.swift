@@ -7,6 +7,8 @@ import TrygImport
 @Suite struct KernelEquivalenceTests {
     static let queries = [
         "incidents group by halfyear",
+        "incidents group by during_self_service",
+        "incidents group by during_self_service compute count, sum(severity), min(severity), avg(score)",
         "incidents where library = \"Blågården\" group by halfyear",
         "incidents group by library, category compute count, avg(severity), sum(police_called), min(severity), max(score), pct(police_called), share",
         "incidents where severity >= 3 and library in (\"Vesterbro\", \"Valby\") group by library, hour compute count(severity), sum(score), avg(score)",
@@ -24,12 +26,13 @@ import TrygImport
         "incidents where library = \"Nørrebro\" group by halfyear compare halfyear \"2022/23\" to \"2024/25\"",
     ]
 
-    @Test(arguments: TextLayout.allCases)
-    func fastAndGeneralPathsAgree(_ layout: TextLayout) throws {
+    @Test(arguments: TextLayout.allCases, IntegerWidth.allCases)
+    func fastAndGeneralPathsAgree(_ layout: TextLayout, _ width: IntegerWidth) throws {
         let table = TestTables.incidents(rows: 300_000, seed: 3, untimed: true)
-        // The fast paths over text in `layout`, the general ones over the dictionary layout.
-        let fast = Session(catalog: Catalog([table.withTextLayout(layout)]), kernels: .all)
-        let general = Session(catalog: Catalog([table]), kernels: .general)
+        // The fast paths over text in `layout` and integers `width` wide, the general ones over
+        // the dictionary layout and eight-byte integers.
+        let fast = Session(catalog: Catalog([table.withTextLayout(layout).withIntegerWidth(width)]), kernels: .all)
+        let general = Session(catalog: Catalog([table.withIntegerWidth(.wide)]), kernels: .general)
         for q in KernelEquivalenceTests.queries {
             guard case .rows(let a) = try fast.execute(q), case .rows(let b) = try general.execute(q) else {
                 Issue.record("no rows: \(q)")
@@ -66,6 +69,9 @@ import TrygImport
         let fast = Session(catalog: Catalog([load.table]), kernels: .all)
         let general = Session(catalog: Catalog([load.table]), kernels: .general)
         for q in ["incidents group by library", "incidents where library = \"Blågården\" group by halfyear",
+                  "incidents group by halfyear", "incidents group by severity", "incidents group by month, weekday",
+                  "incidents group by category", "incidents group by category, severity", "incidents group by halfyear, category",
+                  "incidents where severity >= 4 group by hour compute count, avg(severity)",
                   "incidents group by library, category compute count, avg(severity)",
                   "incidents where severity > 2 group by category, library",
                   "incidents group by library, halfyear compare halfyear \"2023/24\" to \"2024/25\""] {

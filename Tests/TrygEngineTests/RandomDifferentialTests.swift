@@ -25,12 +25,15 @@ import TrygDomain
             for _ in 0..<Self.perTables where ran < Self.queries {
                 ran += 1
                 let q = generator.query()
-                // Every query runs with the text columns stored both ways.
+                // Every query runs with the text columns stored both ways, and the integers
+                // eight bytes a row and one byte a row.
                 for layout in TextLayout.allCases {
-                    let stored = tables.map { $0.withTextLayout(layout) }
-                    if let problem = Self.check(q, tables: stored, oracle: oracle) {
-                        failures += 1
-                        Issue.record("seed \(Self.seed), query \(ran), text \(layout): \(q.tryg)\n\(problem)\n\(Self.describe(tables))")
+                    for width in IntegerWidth.allCases {
+                        let stored = tables.map { $0.withTextLayout(layout).withIntegerWidth(width) }
+                        if let problem = Self.check(q, tables: stored, oracle: oracle) {
+                            failures += 1
+                            Issue.record("seed \(Self.seed), query \(ran), text \(layout), integers \(width): \(q.tryg)\n\(problem)\n\(Self.describe(tables))")
+                        }
                     }
                 }
             }

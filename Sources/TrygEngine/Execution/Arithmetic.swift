@@ -1,6 +1,7 @@
 /// Arithmetic kernels. Integer and decimal overflow is an error; division by zero gives null.
 enum Arithmetic {
     static func apply(_ op: ScalarOp, _ cols: [Column], _ type: DataType, _ span: Span) throws(Diagnostic) -> Column {
+        let cols = cols.map(\.wide)   // the kernels read integers eight bytes a row
         let n = cols[0].count
         if op == .negate {
             let x = cols[0]
@@ -11,8 +12,8 @@ enum Arithmetic {
                 return Column(type: type, storage: .decimals(try negated(p, x, span), scale: s), nulls: x.nulls)
             case .floats(let p):
                 return Column(type: type, storage: .floats(p.map { -$0 }), nulls: x.nulls)
-            case .text, .strings:
-                throw Diagnostic.internalError("negating text")
+            case .text, .strings, .bytes:
+                throw Diagnostic.internalError("negating \(x.type)")
             }
         }
         let x = cols[0], y = cols[1]

@@ -3,6 +3,11 @@ public enum ColumnStatistics {
     /// The distinct non-null values, in the column's own order.
     public static func distinct(_ col: Column) -> [Value] {
         switch col.storage {
+        case .bytes(let v, let base):
+            var present = [Bool](repeating: false, count: 256)
+            for (i, x) in v.enumerated() where !col.isNull(i) { present[Int(x)] = true }
+            let tmp = Column(type: col.type, storage: .ints(present.indices.filter { present[$0] }.map { base &+ Int64($0) }))
+            return (0..<tmp.count).map { tmp.value(at: $0) }
         case .text, .strings:
             let (codes, dict) = col.knownTextCodes
             var used = [Bool](repeating: false, count: dict.values.count)

@@ -29,7 +29,7 @@ enum Comparison {
         if case .literal(.null, _) = b { return Column.constant(.null, type: .bool, count: n) }
         if case .literal(let v, _) = b, !a.isLiteral { return try columnVsLiteral(op, try ev.evaluate(a), v, n) }
         if case .literal(let v, _) = a, !b.isLiteral { return try columnVsLiteral(flip(op), try ev.evaluate(b), v, n) }
-        let x = try ev.evaluate(a), y = try ev.evaluate(b)
+        let x = try ev.evaluate(a).wide, y = try ev.evaluate(b).wide
         var out = [Int64](repeating: 0, count: n)
         let nulls = union(x.nulls, y.nulls, n)
         switch (x.storage, y.storage) {
@@ -61,6 +61,14 @@ enum Comparison {
     static func columnVsLiteral(_ op: ScalarOp, _ x: Column, _ v: Value, _ n: Int) throws(Diagnostic) -> Column {
         var out = [Int64](repeating: 0, count: n)
         switch x.storage {
+        case .bytes(let codes, let base):
+            // Decide each of the 256 bytes once, then look the answer up per row.
+            guard let lit = intLiteral(v) else { throw Diagnostic.internalError("comparing \(x.type) with a literal \(v)") }
+            let answers: [Int64] = (0...255).map { b in
+                let value = base &+ Int64(b)
+                return holds(op, value < lit ? -1 : value > lit ? 1 : 0) ? 1 : 0
+            }
+            for i in 0..<n { out[i] = answers[Int(codes[i])] }
         case .ints(let p):
             let lit: Int64
             switch v {
@@ -141,6 +149,10 @@ enum Comparison {
                 }
             }
             for i in 0..<n { out[i] = set.contains(p[i]) ? 1 : 0 }
+        case .bytes(let codes, let base):
+            let set = Set(values.compactMap(intLiteral))
+            let answers: [Int64] = (0...255).map { set.contains(base &+ Int64($0)) ? 1 : 0 }
+            for i in 0..<n { out[i] = answers[Int(codes[i])] }
         case .decimals(let p, let s):
             // Values with more decimals than the column holds match no row.
             var set = Set<Int64>()

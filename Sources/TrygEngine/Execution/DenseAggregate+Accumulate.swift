@@ -35,30 +35,25 @@ extension DenseAggregate {
                 acc.count[0] = Int64(range.count)   // plain counts need no pass over the rows
                 return
             }
-            if argColumns.allSatisfy({ $0 == nil }) {
-                // Counts only: the rows go by in blocks whose group numbers stay in the cache,
-                // instead of one array of group numbers as long as the part.
-                var groups = [Int32](repeating: 0, count: min(DenseAggregate.countBlock, range.count))
-                var start = range.lowerBound
-                while start < range.upperBound {
-                    let block = start..<min(start &+ DenseAggregate.countBlock, range.upperBound)
-                    if groups.count != block.count { groups = [Int32](repeating: 0, count: block.count) }
-                    groups.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-                    DenseAggregate.groupNumbers(keyCodes, sel, block, &groups)
-                    DenseAggregate.countGroups(groups, acc)
-                    if flag.isRaised { return }
-                    start = block.upperBound
-                }
+            if argColumns.allSatisfy({ $0 == nil }), sel == nil, DenseAggregate.countBytes(keyCodes, range, domain, acc) {
                 return
             }
-            var groups = [Int32](repeating: 0, count: range.count)
-            DenseAggregate.groupNumbers(keyCodes, sel, range, &groups)
-            if flag.isRaised { return }
-            DenseAggregate.countGroups(groups, acc)
-            for (j, agg) in aggregates.enumerated() {
-                guard let col = argColumns[j] else { continue }
-                DenseAggregate.fold(agg, col, groups, sel, range, domain, acc, j)
+            // The rows go by in blocks whose group numbers stay in the cache, instead of one
+            // array of group numbers as long as the part; every aggregate folds each block.
+            var groups = [Int32](repeating: 0, count: min(DenseAggregate.block, range.count))
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let block = start..<min(start &+ DenseAggregate.block, range.upperBound)
+                if groups.count != block.count { groups = [Int32](repeating: 0, count: block.count) }
+                groups.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                DenseAggregate.groupNumbers(keyCodes, sel, block, &groups)
+                DenseAggregate.countGroups(groups, acc)
+                for (j, agg) in aggregates.enumerated() {
+                    guard let col = argColumns[j] else { continue }
+                    DenseAggregate.fold(agg, col, groups, sel, block, domain, acc, j)
+                }
                 if flag.isRaised { return }
+                start = block.upperBound
             }
         }
         try cancellation.check()
@@ -85,8 +80,58 @@ extension DenseAggregate {
         return output(keys, keyCodes, domain, aggregates, total, totalRows: n, filterCode: filterCode)
     }
 
-    /// Rows per block when only counting.
-    static let countBlock = 1 << 13
+    /// Rows per block: their group numbers (32 KiB) stay in the first-level cache.
+    static let block = 1 << 13
+
+    /// Counts the rows of a part by one or two keys stored one byte a row without nulls (small
+    /// integers, or text with one-byte codes) straight from the bytes: no group numbers in
+    /// between. Small tables are kept four times, interleaved by row, so consecutive rows of
+    /// one group do not wait on each other's increments. False when the keys are not such.
+    static func countBytes(_ keys: [KeyCodes], _ range: Range<Int>, _ domain: Int, _ acc: Accumulators) -> Bool {
+        guard keys.count == 1 || keys.count == 2 else { return false }
+        var codes: [[UInt8]] = []
+        for k in keys {
+            guard k.column.nulls == nil else { return false }
+            switch k.column.storage {
+            case .bytes(let b, _): codes.append(b)
+            case .text(let c, _):
+                guard let small = k.column.smallCodes, small.count == c.count else { return false }
+                codes.append(small)
+            default: return false
+            }
+        }
+        let copies = domain <= 4096 ? 4 : 1
+        var tables = [Int64](repeating: 0, count: copies * domain)
+        let second = keys.count == 2 ? codes[1] : codes[0]
+        let stride = keys.count == 2 ? keys[1].cardinality : 0
+        codes[0].withUnsafeBufferPointer { p in
+            second.withUnsafeBufferPointer { q in
+                tables.withUnsafeMutableBufferPointer { t in
+                    // Group of row i: p[i] for one key; p[i] * stride + q[i] for two.
+                    @inline(__always) func group(_ i: Int) -> Int {
+                        stride == 0 ? Int(p[i]) : Int(p[i]) &* stride &+ Int(q[i])
+                    }
+                    var i = range.lowerBound
+                    if copies == 4 {
+                        while i &+ 4 <= range.upperBound {
+                            t[group(i)] &+= 1
+                            t[domain &+ group(i &+ 1)] &+= 1
+                            t[2 &* domain &+ group(i &+ 2)] &+= 1
+                            t[3 &* domain &+ group(i &+ 3)] &+= 1
+                            i &+= 4
+                        }
+                    }
+                    while i < range.upperBound { t[group(i)] &+= 1; i &+= 1 }
+                }
+            }
+        }
+        for g in 0..<domain {
+            var sum: Int64 = 0
+            for c in 0..<copies { sum &+= tables[c &* domain &+ g] }
+            acc.count[g] &+= sum
+        }
+        return true
+    }
 
     /// Each row's group: the key codes in mixed radix.
     static func groupNumbers(_ keys: [KeyCodes], _ sel: [Int32]?, _ range: Range<Int>, _ groups: inout [Int32]) {
@@ -123,9 +168,9 @@ extension DenseAggregate {
                             for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : c[i]) }
                         }
                     }
-                case .ints where k.column.smallCodes != nil && k.lo == k.column.knownRange?.lowerBound:
-                    // One byte a row, already less the lower bound.
-                    k.column.smallCodes?.withUnsafeBufferPointer { p in
+                case .bytes(let codes, _):
+                    // One byte a row, already less the lower bound (`DenseAggregate.codes`).
+                    codes.withUnsafeBufferPointer { p in
                         if let sel {
                             for (o, i) in range.enumerated() {
                                 let r = Int(sel[i])
@@ -169,63 +214,83 @@ extension DenseAggregate {
         }
     }
 
-    /// Folds one aggregate's input into its accumulator.
+    /// Folds one block of an aggregate's input into its accumulator (created on the first block).
     static func fold(_ agg: BoundAggregate, _ col: Column, _ groups: [Int32], _ sel: [Int32]?, _ range: Range<Int>,
                      _ domain: Int, _ acc: Accumulators, _ j: Int) {
         let nulls = col.nulls
-        var seen = [Int64](repeating: 0, count: domain)
-        @inline(__always) func row(_ o: Int) -> Int { sel.map { Int($0[range.lowerBound + o]) } ?? (range.lowerBound + o) }
+        if acc.seen[j].isEmpty { acc.seen[j] = [Int64](repeating: 0, count: domain) }
         switch col.storage {
         case .ints(let v), .decimals(let v, _):
             // Decimals at one scale add, compare and overflow as their units do.
             if case .decimals(_, let s) = col.storage { acc.scales[j] = s }
-            var out = [Int64](repeating: agg.kind == .min ? .max : agg.kind == .max ? .min : 0, count: domain)
-            var overflow = false
-            v.withUnsafeBufferPointer { p in
-                out.withUnsafeMutableBufferPointer { a in
-                    seen.withUnsafeMutableBufferPointer { s in
-                        for o in 0..<groups.count {
-                            let r = row(o)
-                            if let nulls, nulls[r] { continue }
-                            let g = Int(groups[o]), x = p[r]
-                            s[g] &+= 1
-                            switch agg.kind {
-                            case .min: if x < a[g] { a[g] = x }
-                            case .max: if x > a[g] { a[g] = x }
-                            case .pct: a[g] &+= x != 0 ? 1 : 0
-                            default:
-                                let (sum, o) = a[g].addingReportingOverflow(x)
-                                a[g] = sum
-                                overflow = overflow || o
-                            }
+            v.withUnsafeBufferPointer { p in foldIntegers(agg, p, base: 0, nulls, groups, sel, range, domain, acc, j) }
+        case .bytes(let v, let base):
+            v.withUnsafeBufferPointer { p in foldIntegers(agg, p, base: base, nulls, groups, sel, range, domain, acc, j) }
+        case .floats(let v):
+            if acc.doubles[j].isEmpty {
+                acc.doubles[j] = [Double](repeating: agg.kind == .min ? .infinity : agg.kind == .max ? -.infinity : 0, count: domain)
+            }
+            @inline(__always) func row(_ o: Int) -> Int { sel.map { Int($0[range.lowerBound + o]) } ?? (range.lowerBound + o) }
+            acc.doubles[j].withUnsafeMutableBufferPointer { out in
+                acc.seen[j].withUnsafeMutableBufferPointer { seen in
+                    for o in 0..<groups.count {
+                        let r = row(o)
+                        if let nulls, nulls[r] { continue }
+                        let g = Int(groups[o]), x = v[r]
+                        seen[g] &+= 1
+                        switch agg.kind {
+                        case .min: out[g] = min(out[g], x)
+                        case .max: out[g] = max(out[g], x)
+                        default: out[g] += x
                         }
                     }
                 }
             }
-            acc.ints[j] = out
-            if agg.kind == .avg { acc.avgOverflow = acc.avgOverflow || overflow } else { acc.overflow = acc.overflow || overflow }
-        case .floats(let v):
-            var out = [Double](repeating: agg.kind == .min ? .infinity : agg.kind == .max ? -.infinity : 0, count: domain)
-            for o in 0..<groups.count {
-                let r = row(o)
-                if let nulls, nulls[r] { continue }
-                let g = Int(groups[o]), x = v[r]
-                seen[g] &+= 1
-                switch agg.kind {
-                case .min: out[g] = min(out[g], x)
-                case .max: out[g] = max(out[g], x)
-                default: out[g] += x
-                }
-            }
-            acc.doubles[j] = out
         case .text, .strings:
             break
         }
-        acc.seen[j] = seen
+    }
+
+    /// `fold` over integers stored `T` wide: each value is `base + p[row]`.
+    @inline(__always)
+    static func foldIntegers<T: FixedWidthInteger>(_ agg: BoundAggregate, _ p: UnsafeBufferPointer<T>, base: Int64, _ nulls: Bitmap?,
+                                                   _ groups: [Int32], _ sel: [Int32]?, _ range: Range<Int>, _ domain: Int,
+                                                   _ acc: Accumulators, _ j: Int) {
+        @inline(__always) func row(_ o: Int) -> Int { sel.map { Int($0[range.lowerBound + o]) } ?? (range.lowerBound + o) }
+        if acc.ints[j].isEmpty {
+            acc.ints[j] = [Int64](repeating: agg.kind == .min ? .max : agg.kind == .max ? .min : 0, count: domain)
+        }
+        var overflow = false
+        acc.ints[j].withUnsafeMutableBufferPointer { a in
+            acc.seen[j].withUnsafeMutableBufferPointer { s in
+                for o in 0..<groups.count {
+                    let r = row(o)
+                    if let nulls, nulls[r] { continue }
+                    let g = Int(groups[o]), x = base &+ Int64(truncatingIfNeeded: p[r])
+                    s[g] &+= 1
+                    switch agg.kind {
+                    case .min: if x < a[g] { a[g] = x }
+                    case .max: if x > a[g] { a[g] = x }
+                    case .pct: a[g] &+= x != 0 ? 1 : 0
+                    default:
+                        let (sum, o) = a[g].addingReportingOverflow(x)
+                        a[g] = sum
+                        overflow = overflow || o
+                    }
+                }
+            }
+        }
+        if agg.kind == .avg { acc.avgOverflow = acc.avgOverflow || overflow } else { acc.overflow = acc.overflow || overflow }
     }
 
     func merge(_ agg: BoundAggregate, _ into: Accumulators, _ other: Accumulators, _ j: Int, _ domain: Int) {
         guard !other.seen[j].isEmpty else { return }
+        if into.seen[j].isEmpty {
+            // This part saw no row of the aggregate: the other's accumulators are the sum.
+            (into.seen[j], into.ints[j], into.doubles[j]) = (other.seen[j], other.ints[j], other.doubles[j])
+            into.scales[j] = other.scales[j]
+            return
+        }
         for g in 0..<domain {
             into.seen[j][g] &+= other.seen[j][g]
             if !into.ints[j].isEmpty {

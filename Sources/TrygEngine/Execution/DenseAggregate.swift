@@ -70,6 +70,7 @@ struct DenseAggregate {
             let (span, o) = range.upperBound.subtractingReportingOverflow(range.lowerBound)
             guard !o, span < Int64(maxDomain) else { return nil }
             return Int(span) + 2
+        case .bytes: return c.topByte + 2
         case .decimals, .floats, .strings: return nil
         }
     }
@@ -127,6 +128,9 @@ struct DenseAggregate {
             let (span, o) = hi.subtractingReportingOverflow(lo)
             guard !o, span < Int64(DenseAggregate.maxDomain) else { return nil }
             return KeyCodes(column: c, lo: lo, cardinality: Int(span) + 2)
+        case .bytes(_, let base):
+            // The bytes are the codes: value less `base`.
+            return KeyCodes(column: c, lo: base, cardinality: c.topByte + 2)
         case .decimals, .floats, .strings:
             // Plain text has too many distinct values for a dense table.
             return nil

@@ -11,7 +11,7 @@ struct Evaluator {
     /// The rows where a predicate is true (null counts as false).
     func selection(_ predicate: BoundExpr) throws(Diagnostic) -> [Int32] {
         let c = try evaluate(predicate)
-        guard case .ints(let v) = c.storage else { return [] }
+        guard let v = c.wideIntegers else { return [] }
         var out: [Int32] = []
         out.reserveCapacity(count / 4)
         if let nulls = c.nulls {
@@ -42,7 +42,7 @@ struct Evaluator {
             return try logical(op == .and, try evaluate(args[0]), try evaluate(args[1]))
         case .not:
             let x = try evaluate(args[0])
-            guard case .ints(let v) = x.storage else { return x }
+            guard let v = x.wideIntegers else { return x }
             return Column(type: .bool, storage: .ints(v.map { $0 == 0 ? 1 : 0 }), nulls: x.nulls)
         case .eq, .ne, .lt, .le, .gt, .ge:
             return try Comparison.compare(op, args[0], args[1], self)
@@ -57,7 +57,7 @@ struct Evaluator {
             return Column(type: .bool, storage: .ints(out))
         case .year, .month, .week, .weekday, .hour, .halfyear, .season, .date:
             let x = try evaluate(args[0])
-            if case .ints(let v) = x.storage { return Evaluator.calendar(op, x, v) }
+            if let v = x.wideIntegers { return Evaluator.calendar(op, x.wide, v) }
             return try rowWise(op, args, type, span)
         case .add, .sub, .mul, .div, .mod, .negate:
             return try Arithmetic.apply(op, args.map { (a) throws(Diagnostic) -> Column in try evaluate(a) }, type, span)
@@ -87,7 +87,7 @@ struct Evaluator {
 
     /// Three-valued and/or.
     func logical(_ isAnd: Bool, _ a: Column, _ b: Column) throws(Diagnostic) -> Column {
-        guard case .ints(let x) = a.storage, case .ints(let y) = b.storage else {
+        guard let x = a.wideIntegers, let y = b.wideIntegers else {
             throw Diagnostic.internalError("logical operator on non-boolean columns")
         }
         var out = [Int64](repeating: 0, count: count)

@@ -95,6 +95,10 @@ struct GroupKeys {
             let nullCode = UInt32(dict.values.count)
             for i in 0..<n { let r = row(i); out[i] = col.isNull(r) ? nullCode : UInt32(c[r]) }
             return (out, dict.values.count + 1)
+        case .bytes(let v, _):
+            // The bytes are codes already; 256 is null's.
+            for i in 0..<n { let r = row(i); out[i] = col.isNull(r) ? 256 : UInt32(v[r]) }
+            return (out, 257)
         case .ints(let v):
             var lo = Int64.max, hi = Int64.min
             for i in 0..<n { let x = v[row(i)]; lo = min(lo, x); hi = max(hi, x) }

@@ -44,6 +44,7 @@ extension HashAggregate {
 enum Accumulate {
     static func run(_ agg: BoundAggregate, arg: Column?, groups: GroupKeys, rows: [Int32]?, totalRows: Int,
                     cancellation: CancellationFlag) throws(Diagnostic) -> Column {
+        let arg = arg?.wide   // the loops below read integers eight bytes a row
         let g = groups.groupOfRow
         let k = max(groups.groupCount, 1)
         let n = g.count
@@ -69,6 +70,7 @@ enum Accumulate {
             let pairs = try sortedPairs(a, g, rows, cancellation) { col, r in
                 switch col.storage {
                 case .ints(let v): return v[r]
+                case .bytes(let v, let base): return base &+ Int64(v[r])
                 case .decimals(let v, _): return v[r]
                 case .floats(let v): return Int64(bitPattern: v[r] == 0 ? 0 : v[r].bitPattern)
                 case .text, .strings: return Int64(textCodes?[r] ?? 0)
@@ -138,7 +140,7 @@ enum Accumulate {
                     let x: Double
                     switch a.storage {
                     case .floats(let v): x = v[r]
-                    case .ints, .decimals, .text, .strings: x = 0
+                    case .ints, .bytes, .decimals, .text, .strings: x = 0
                     }
                     sums[Int(g[i])] += x
                     seen[Int(g[i])] &+= 1
@@ -281,6 +283,7 @@ enum Accumulate {
         func better(_ r: Int, _ than: Int) -> Bool {
             switch a.storage {
             case .ints(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
+            case .bytes(let v, _): return isMin ? v[r] < v[than] : v[r] > v[than]
             case .decimals(let v, _): return isMin ? v[r] < v[than] : v[r] > v[than]
             case .floats(let v): return isMin ? v[r] < v[than] : v[r] > v[than]
             case .text, .strings:

@@ -74,6 +74,8 @@ struct JoinAggregate {
         // sum and avg
         var seen = 0
         switch a.storage {
+        case .bytes:
+            return try aggregate(agg, a.wide, weights)
         case .ints(let v), .decimals(let v, _):
             var scale = 0
             if case .decimals(_, let s) = a.storage { scale = s }

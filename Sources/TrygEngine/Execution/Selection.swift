@@ -25,7 +25,11 @@ extension Evaluator {
                 if case (let codes, let dict)? = c.dictionaryEncoded {
                     var hit = [Bool](repeating: false, count: dict.values.count)
                     for v in values { if case .text(let s) = v, let code = dict.code(of: s) { hit[Int(code)] = true } }
-                    return Evaluator.filterCodes(codes, nulls: c.nulls, answers: hit, within: within)
+                    return Evaluator.filterText(c, codes, nulls: c.nulls, answers: hit, within: within)
+                }
+                if case .bytes(_, let base) = c.storage {
+                    let wanted = Set(values.compactMap(Comparison.intLiteral))
+                    return Evaluator.filterBytes(c, within: within) { wanted.contains(base &+ Int64($0)) }
                 }
             }
         case .call(let op, let args, _, let span) where op.matchesText:
@@ -33,7 +37,7 @@ extension Evaluator {
                 let c = try relation.column(name)
                 if case .text(let codes, let dict) = c.storage {
                     let answers = try TextMatch.answers(op, needle: needle, dictionary: dict, span: span, cancellation: cancellation)
-                    return Evaluator.filterCodes(codes, nulls: c.nulls, answers: answers, within: within)
+                    return Evaluator.filterText(c, codes, nulls: c.nulls, answers: answers, within: within)
                 }
                 if case .strings(let s) = c.storage {
                     let answers = try PlainTextKernels.matchAnswers(op, needle: needle, s, span: span, cancellation: cancellation)
@@ -44,6 +48,9 @@ extension Evaluator {
             let c = try relation.column(name)
             if case .ints(let v) = c.storage {
                 return Evaluator.filterInts(v, nulls: c.nulls, within: within) { $0 != 0 }
+            }
+            if case .bytes(_, let base) = c.storage {
+                return Evaluator.filterBytes(c, within: within) { base &+ Int64($0) != 0 }
             }
         default:
             break
@@ -71,7 +78,13 @@ extension Evaluator {
             } else {
                 answers = dict.values.map { Comparison.holds(op, Collation.compare($0, lit)) }
             }
-            return Evaluator.filterCodes(codes, nulls: c.nulls, answers: answers, within: within)
+            return Evaluator.filterText(c, codes, nulls: c.nulls, answers: answers, within: within)
+        case .bytes(_, let base):
+            guard let lit = Comparison.intLiteral(v) else { break }
+            return Evaluator.filterBytes(c, within: within) {
+                let x = base &+ Int64($0)
+                return Comparison.holds(op, x < lit ? -1 : x > lit ? 1 : 0)
+            }
         case .ints(let values):
             guard let lit = Comparison.intLiteral(v) else { break }
             switch op {
@@ -98,7 +111,9 @@ extension Evaluator {
         throw Diagnostic.internalError("comparing \(c.type) with \(v)")
     }
 
-    static func filterCodes(_ codes: [Int32], nulls: Bitmap?, answers: [Bool], within: [Int32]?) -> [Int32] {
+    /// The rows whose code's answer is true: dictionary codes of text (four bytes or, for a
+    /// dictionary of at most 256 values, one), or the bytes of a `.bytes` integer column.
+    static func filterCodes<C: FixedWidthInteger>(_ codes: [C], nulls: Bitmap?, answers: [Bool], within: [Int32]?) -> [Int32] {
         // Whole columns without nulls are scanned in parts on all cores.
         if within == nil, nulls == nil, Parallel.parts(for: codes.count) > 1 {
             return codes.withUnsafeBufferPointer { c in
@@ -154,6 +169,21 @@ extension Evaluator {
         all.reserveCapacity((0..<parts).reduce(0) { $0 + results[$1].count })
         for p in 0..<parts { all.append(contentsOf: results[p]) }
         return all
+    }
+
+    /// `filterCodes` over a text column's one-byte codes when it has them, else `codes`.
+    static func filterText(_ c: Column, _ codes: [Int32], nulls: Bitmap?, answers: [Bool], within: [Int32]?) -> [Int32] {
+        if let small = c.smallCodes, small.count == codes.count, answers.count <= 256 {
+            return filterCodes(small, nulls: nulls, answers: answers, within: within)
+        }
+        return filterCodes(codes, nulls: nulls, answers: answers, within: within)
+    }
+
+    /// The rows of a `.bytes` column whose byte `keep` accepts, deciding each of the 256 bytes once.
+    static func filterBytes(_ c: Column, within: [Int32]?, _ keep: (UInt8) -> Bool) -> [Int32] {
+        guard case .bytes(let codes, _) = c.storage else { return [] }
+        let answers = (0...255).map { keep(UInt8($0)) }
+        return filterCodes(codes, nulls: c.nulls, answers: answers, within: within)
     }
 
     @inline(__always)

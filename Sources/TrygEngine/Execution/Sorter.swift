@@ -31,6 +31,7 @@ struct Sorter {
             let c = try ev.evaluate(k.expr)
             switch c.storage {
             case .ints(let v): prepared.append((.ints(v, c.nulls), k.descending))
+            case .bytes(let v, let base): prepared.append((.ints(v.map { base &+ Int64($0) }, c.nulls), k.descending))
             case .decimals(let v, _): prepared.append((.ints(v, c.nulls), k.descending))
             case .floats(let v): prepared.append((.doubles(v, c.nulls), k.descending))
             case .text, .strings:

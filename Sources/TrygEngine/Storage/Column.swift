@@ -33,6 +33,11 @@ public final class TextDictionary: Sendable {
 public enum ColumnStorage: Sendable {
     /// int, bool (0/1), date (days), timestamp (seconds), halfyear (ordinal), category (index).
     case ints([Int64])
+    /// The same integer types one byte a row: each value less `base`. The loader chooses it for
+    /// booleans, categories and integer columns whose values span at most 256 (severity 1–5),
+    /// and the derived calendar columns for their codes. Null rows hold 0 (the value `base`).
+    /// Kernels with no byte path of their own read `Column.wide`.
+    case bytes([UInt8], base: Int64)
     /// Exact decimals: each value times `10^scale`, one scale for the column.
     case decimals([Int64], scale: Int)
     /// Doubles.
@@ -55,10 +60,9 @@ public struct Column: Sendable {
     /// derived calendar columns); a column gathered from this one keeps them.
     public let knownRange: ClosedRange<Int64>?
 
-    /// For integers whose `knownRange` spans at most 256 values (the derived calendar
-    /// columns): each value less the range's lower bound, one byte a row; for text loaded with
-    /// at most 256 distinct values, the codes. Grouping reads these instead of eight or four
-    /// bytes a row; a column made from this one does not keep them.
+    /// For text loaded with at most 256 distinct values, the codes one byte a row. Grouping and
+    /// filters read these instead of four bytes a row; a column made from this one does not
+    /// keep them. (Small integers are stored one byte a row themselves: `.bytes`.)
     public let smallCodes: [UInt8]?
 
     public init(type: DataType, storage: ColumnStorage, nulls: Bitmap? = nil, knownRange: ClosedRange<Int64>? = nil,
@@ -70,13 +74,21 @@ public struct Column: Sendable {
         switch type {
         case .bool: self.knownRange = 0...1
         case .category(let scale): self.knownRange = 0...Int64(max(0, scale.values.count - 1))
-        default: self.knownRange = knownRange
+        default:
+            if knownRange == nil, case .bytes(_, let base) = storage {
+                // Whatever the rows hold, a byte adds at most 255.
+                let (top, overflow) = base.addingReportingOverflow(255)
+                self.knownRange = overflow ? nil : base...top
+            } else {
+                self.knownRange = knownRange
+            }
         }
     }
 
     public var count: Int {
         switch storage {
         case .ints(let v): return v.count
+        case .bytes(let v, _): return v.count
         case .decimals(let v, _): return v.count
         case .floats(let v): return v.count
         case .text(let c, _): return c.count
@@ -91,21 +103,25 @@ public struct Column: Sendable {
     public func value(at row: Int) -> Value {
         if isNull(row) { return .null }
         switch storage {
-        case .ints(let v):
-            let x = v[row]
-            switch type {
-            case .bool: return .bool(x != 0)
-            case .date: return .date(x)
-            case .timestamp: return .timestamp(x)
-            case .halfYear: return .halfYear(HalfYear(ordinal: Int(x)))
-            case .category(let s): return .category(Int(x), s)
-            case .null: return .null
-            default: return .int(x)
-            }
+        case .ints(let v): return integerValue(v[row])
+        case .bytes(let v, let base): return integerValue(base &+ Int64(v[row]))
         case .decimals(let v, let s): return .decimal(DecimalValue(units: v[row], scale: s))
         case .floats(let v): return .float(v[row])
         case .text(let codes, let dict): return .text(dict.values[Int(codes[row])])
         case .strings(let s): return .text(s.value(at: row))
+        }
+    }
+
+    /// A stored integer as a value of this column's type.
+    private func integerValue(_ x: Int64) -> Value {
+        switch type {
+        case .bool: return .bool(x != 0)
+        case .date: return .date(x)
+        case .timestamp: return .timestamp(x)
+        case .halfYear: return .halfYear(HalfYear(ordinal: Int(x)))
+        case .category(let s): return .category(Int(x), s)
+        case .null: return .null
+        default: return .int(x)
         }
     }
 
@@ -120,6 +136,8 @@ public struct Column: Sendable {
         switch storage {
         case .ints(let v):
             return Column(type: type, storage: .ints(rows.map { v[Int($0)] }), nulls: nulls, knownRange: knownRange)
+        case .bytes(let v, let base):
+            return Column(type: type, storage: .bytes(rows.map { v[Int($0)] }, base: base), nulls: nulls, knownRange: knownRange)
         case .decimals(let v, let s):
             return Column(type: type, storage: .decimals(rows.map { v[Int($0)] }, scale: s), nulls: nulls)
         case .floats(let v):
@@ -141,6 +159,8 @@ public struct Column: Sendable {
         switch one.storage {
         case .ints(let v):
             return Column(type: type, storage: .ints(Array(repeating: v.first ?? 0, count: count)), nulls: nulls)
+        case .bytes(let v, let base):
+            return Column(type: type, storage: .bytes(Array(repeating: v.first ?? 0, count: count), base: base), nulls: nulls)
         case .decimals(let v, let s):
             return Column(type: type, storage: .decimals(Array(repeating: v.first ?? 0, count: count), scale: s), nulls: nulls)
         case .floats(let v):

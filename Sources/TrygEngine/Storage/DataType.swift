@@ -28,7 +28,7 @@ public enum DataType: Hashable, Sendable, CustomStringConvertible {
 
     public var isNumeric: Bool { self == .int || self == .decimal || self == .float }
 
-    /// Types whose values are stored as Int64 (`.ints` storage).
+    /// Types whose values are stored as integers (`.ints`, or one byte a row: `.bytes`).
     public var isIntegerBacked: Bool {
         switch self {
         case .int, .bool, .date, .timestamp, .halfYear, .category, .null: return true

@@ -48,7 +48,7 @@ extension Completer {
 
     /// Labels of every half-year from the earliest to the latest value of a period column.
     func halfYears(in column: Column) -> [String] {
-        guard case .ints(let raw) = column.storage else { return [] }
+        guard let raw = column.wideIntegers else { return [] }
         var lo = Int.max, hi = Int.min
         for (row, v) in raw.enumerated() where !column.isNull(row) {
             let ordinal: Int

@@ -101,7 +101,7 @@ struct WorkbookColumnFormat: Equatable {
             format = "dd-mm-yyyy"
         case .timestamp:
             var seconds = false
-            if case .ints(let v) = column.storage {
+            if let v = column.wideIntegers {
                 seconds = v.indices.contains { !column.isNull($0) && (v[$0] % 60 != 0) }
             }
             format = seconds ? "dd-mm-yyyy hh:mm:ss" : "dd-mm-yyyy hh:mm"

@@ -79,6 +79,7 @@ enum OrderedAggregates {
         func key(_ r: Int) -> Int64 {
             switch a.storage {
             case .ints(let v): return v[r]
+            case .bytes(let v, let base): return base &+ Int64(v[r])
             case .decimals(let v, _): return v[r]
             case .floats(let v): return Int64(bitPattern: Accumulate.orderedBits(v[r]) ^ (1 << 63))
             case .text, .strings: return Int64(ranks?[Int(text?.codes[r] ?? 0)] ?? 0)
