@@ -1,5 +1,3 @@
-import Glibc
-
 /// Joins the arrays of two chunks' columns without holding both twice: the source is copied
 /// a step at a time and each copied step's pages are given back to the system at once.
 enum CSVArrayMove {
@@ -26,20 +24,10 @@ enum CSVArrayMove {
             while at < src.count {
                 let end = min(src.count, at &+ step)
                 target.append(contentsOf: UnsafeBufferPointer(start: base + at, count: end &- at))
-                giveBack(UnsafeMutableRawPointer(base + at), byteCount: (end &- at) &* MemoryLayout<T>.stride)
+                PageRange.giveBack(UnsafeRawPointer(base + at), byteCount: (end &- at) &* MemoryLayout<T>.stride)
                 at = end
             }
         }
         source = []
-    }
-
-    /// Gives the whole pages within `count` bytes from `start` back to the system.
-    private static func giveBack(_ start: UnsafeMutableRawPointer, byteCount count: Int) {
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        guard page > 0 else { return }
-        let origin = Int(bitPattern: start)
-        let lo = (origin &+ page &- 1) / page &* page
-        let hi = (origin &+ count) / page &* page
-        if hi > lo, let p = UnsafeMutableRawPointer(bitPattern: lo) { _ = madvise(p, hi &- lo, MADV_DONTNEED) }
     }
 }

@@ -16,12 +16,8 @@ struct CSVBytes {
     /// Gives back the pages of a stretch already read, so a large file does not stay resident
     /// beside the columns made from it; read again, they come back from the page cache.
     func release(_ start: Int, _ end: Int) {
-        guard releasable, end > start else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let origin = Int(bitPattern: base)
-        let lo = (origin + start + page - 1) / page * page
-        let hi = (origin + min(end, count)) / page * page
-        if hi > lo, let p = UnsafeMutableRawPointer(bitPattern: lo) { _ = madvise(p, hi - lo, MADV_DONTNEED) }
+        guard releasable, end > start, start >= 0 else { return }
+        PageRange.giveBack(UnsafeRawPointer(base + start), byteCount: min(end, count) - start)
     }
 
     static let snippetLimit = 120
