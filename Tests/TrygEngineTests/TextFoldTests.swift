@@ -98,5 +98,50 @@ import Testing
     }
 }
 
+/// The loader's scan for rows the byte fold cannot answer finds exactly the rows a
+/// byte-by-byte reading finds: a byte beyond ASCII other than a `C3` lead with a continuation
+/// byte (not `9F`, ß) inside the same row. Random rows of ASCII runs of every length beside
+/// Danish letters, ß, other scripts and stray bytes, over every sub-range of rows.
+@Suite struct FoldExceptionScanTests {
+    static func reference(_ bytes: [UInt8], _ offsets: [Int], _ rows: Range<Int>) -> [Int] {
+        rows.filter { r in
+            var i = offsets[r]
+            let end = offsets[r + 1]
+            while i < end {
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                if b == 0xC3, i + 1 < end, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 1] != 0x9F { i += 2; continue }
+                return true
+            }
+            return false
+        }
+    }
+
+    @Test func theScanFindsWhatAByteByByteReadingFinds() {
+        var rng = TestTables.Rng(state: 77)
+        let pieces: [[UInt8]] = [Array("æ".utf8), Array("Ø".utf8), Array("å".utf8), Array("ß".utf8), Array("€".utf8),
+                                 Array("σ".utf8), [0xC3], [0x80], [0xFF], Array("é".utf8)]
+        for _ in 0..<200 {
+            var bytes: [UInt8] = [], offsets = [0]
+            for _ in 0..<(1 + rng.int(12)) {
+                for _ in 0..<rng.int(5) {
+                    bytes += Array(repeating: UInt8(ascii: "a") + UInt8(rng.int(26)), count: rng.int(19))
+                    if rng.int(3) > 0 { bytes += pieces[rng.int(pieces.count)] }
+                }
+                offsets.append(bytes.count)
+            }
+            let count = offsets.count - 1
+            for lo in 0..<count {
+                for hi in (lo + 1)...count {
+                    let found = bytes.withUnsafeBufferPointer { b in
+                        offsets.withUnsafeBufferPointer { o in TextBytes.foldExceptionRows(b, offsets: o, rows: lo..<hi) }
+                    }
+                    #expect(found == Self.reference(bytes, offsets, lo..<hi), "rows \(lo)..<\(hi) of \(bytes) at \(offsets)")
+                }
+            }
+        }
+    }
+}
+
 /// The tables' generator also serves `randomElement(using:)` and `Int.random(in:using:)`.
 extension TestTables.Rng: RandomNumberGenerator {}

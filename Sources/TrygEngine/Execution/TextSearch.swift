@@ -182,7 +182,8 @@ extension TextBytes {
 
     /// The rows of `rows` holding a character beyond ASCII other than the Latin-1 letters
     /// `TextFold` folds, in `bytes` laid out by `offsets` as a `TextBytes` lays them out (value
-    /// `i` is `bytes[offsets[i]..<offsets[i + 1]]`). ASCII is skipped eight bytes at a time.
+    /// `i` is `bytes[offsets[i]..<offsets[i + 1]]`). ASCII is skipped eight bytes at a time,
+    /// and in a word that holds a byte beyond it the scan jumps to that byte.
     public static func foldExceptionRows(_ bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>,
                                          rows range: Range<Int>) -> [Int] {
         var rows: [Int] = []
@@ -192,15 +193,19 @@ extension TextBytes {
         var row = range.lowerBound
         var i = offsets[range.lowerBound]
         while i < n {
-            if i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i &+= 8
-                continue
-            }
-            let b = base[i]
-            if b < 0x80 {
+            if i &+ 8 <= n {
+                // Eight bytes at a time; in a word with a byte beyond ASCII, go straight to it.
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= high.trailingZeroBitCount &>> 3
+            } else if base[i] < 0x80 {
                 i &+= 1
                 continue
             }
+            let b = base[i]
             while offsets[row &+ 1] <= i { row &+= 1 }
             let end = offsets[row &+ 1]
             if b == 0xC3, i &+ 1 < end, base[i &+ 1] & 0xC0 == 0x80, base[i &+ 1] != 0x9F {
