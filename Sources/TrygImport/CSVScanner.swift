@@ -73,22 +73,26 @@ struct CSVScanner {
     /// The fields of the record read last (`fieldCount` of them, at most `maxFields`). Kept
     /// apart from `fieldBuffer` so reading a record touches no reference count.
     private(set) var fields: UnsafeMutablePointer<CSVField>
-    private var fieldRoom: Int
+    private(set) var fieldRoom: Int
 
     /// Offset of the next record.
-    private(set) var position: Int
+    var position: Int
     /// 1-based line of `position`.
-    private(set) var line: Int
+    var line: Int
 
     /// For `quickRecord`: the 64-byte block it looked at last, and the delimiters and line
     /// ends in it not yet passed (bit k for byte `quickBlock + k`); `quickBlock` is
     /// `noBlock` when no block is at hand.
-    private var quickBlock = CSVScanner.noBlock
-    private var quickMask: UInt64 = 0
+    var quickBlock = CSVScanner.noBlock
+    var quickMask: UInt64 = 0
     /// False to read every record byte by byte (the tests compare both ways).
     var allowsQuickRecords = true
+    /// Records read by `quickRecord` (the tests check that the quick path is taken).
+    var quickRecords = 0
+    /// False for a delimiter that is a quote or a line-end byte: only the byte path reads those.
+    let delimiterIsPlain: Bool
     /// Far enough before any offset that no record starts within its 64 bytes.
-    private static let noBlock = -64
+    static let noBlock = -64
 
     init(bytes: CSVBytes, delimiter: UInt8, quoting: Bool = true, position: Int, line: Int = 1) {
         self.bytes = bytes
@@ -98,6 +102,8 @@ struct CSVScanner {
         self.line = line
         fields = fieldBuffer.base
         fieldRoom = fieldBuffer.capacity
+        delimiterIsPlain = delimiter != UInt8(ascii: "\"") && delimiter != UInt8(ascii: "\n")
+            && delimiter != UInt8(ascii: "\r")
     }
 
     /// Doubles the room for fields, keeping the first `count`.
@@ -124,7 +130,7 @@ struct CSVScanner {
 
     /// Reads the next record; its fields are then in `fields`. Returns nil at the end of the bytes.
     mutating func next() -> CSVRecord? {
-        if allowsQuickRecords, let record = quickRecord() { return record }
+        if allowsQuickRecords, delimiterIsPlain, let record = quickRecord() { return record }
         quickBlock = CSVScanner.noBlock
         let p = bytes.base, n = bytes.count
         guard position < n else { return nil }
@@ -205,73 +211,6 @@ struct CSVScanner {
             position = i
             return record
         }
-    }
-
-    /// The common record, read from bit masks of 64 bytes at a time: no field starts with a
-    /// quote, and the line ends in `\n` (or `\r\n`) at least 64 bytes before the end of the
-    /// bytes. Nil for any other record, which `next` then reads byte by byte; both ways give
-    /// the same fields. Field ends come from the mask's set bits, so a field costs no branch
-    /// that depends on its length.
-    @inline(__always)
-    private mutating func quickRecord() -> CSVRecord? {
-        let p = bytes.base, n = bytes.count
-        let start = position
-        var block = quickBlock, mask = quickMask
-        if start < block || start - block >= 64 {
-            // The record starts past the block at hand (or there is none): begin at the record.
-            block = start
-            guard block &+ 64 <= n else { return nil }
-            mask = structurals(at: block)
-        }
-        let out = fields, room = min(fieldRoom, CSVScanner.maxFields)
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let quoting = self.quoting
-        var fieldStart = start
-        var count = 0
-        while true {
-            while mask == 0 {
-                block &+= 64
-                guard block &+ 64 <= n else { return nil }
-                mask = structurals(at: block)
-            }
-            let at = block &+ mask.trailingZeroBitCount
-            mask &= mask &- 1
-            // (`fieldStart` is at most `at`, so inside the bytes.)
-            if quoting, p[fieldStart] == quote { return nil }
-            guard count < room else { return nil }
-            if p[at] == lf {
-                var end = at
-                if end > fieldStart, p[end &- 1] == cr { end &-= 1 }
-                out[count] = CSVField(start: fieldStart, end: end, escaped: false)
-                var record = CSVRecord(start: start, end: end, line: line, strayTextAfterQuote: nil)
-                record.fieldCount = count &+ 1
-                position = at &+ 1
-                line &+= 1
-                quickBlock = block
-                quickMask = mask
-                return record
-            }
-            out[count] = CSVField(start: fieldStart, end: at, escaped: false)
-            count &+= 1
-            fieldStart = at &+ 1
-        }
-    }
-
-    /// Bit k set when byte `at + k` is the delimiter or `\n`, for k in 0..<64.
-    @inline(__always)
-    private func structurals(at offset: Int) -> UInt64 {
-        let raw = UnsafeRawPointer(bytes.base + offset)
-        let delimiters = SIMD16<UInt8>(repeating: delimiter), lfs = SIMD16<UInt8>(repeating: UInt8(ascii: "\n"))
-        var mask: UInt64 = 0
-        for k in 0..<4 {
-            let v = raw.loadUnaligned(fromByteOffset: k &* 16, as: SIMD16<UInt8>.self)
-            let hits = unsafeBitCast((v .== delimiters) .| (v .== lfs), to: SIMD2<UInt64>.self)
-            // Each byte of `hits` is 0xFF or 0; gather their top bits into one byte each.
-            let low = ((hits[0] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-            let high = ((hits[1] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-            mask |= (low | high << 8) << UInt64(k &* 16)
-        }
-        return mask
     }
 
     /// Ends the record at the line end after the quote that opened at `open.offset`, which
