@@ -31,8 +31,8 @@ extension CSVColumnAccumulator {
             return Column(type: .text, storage: .text(codes: Array(repeating: 0, count: count), dictionary: dictionary),
                           nulls: nulls)
         case .plainText:
-            if fixedType == nil, let scale, let indices = plainScaleIndices(scale) {
-                return Column(type: .category(scale), storage: .ints(indices), nulls: nulls)
+            if fixedType == nil, let scale, let (indices, markerRows) = plainScaleIndices(scale) {
+                return Column(type: .category(scale), storage: .ints(indices), nulls: nulls.union(markerRows, count: count))
             }
             return Column(type: .text, storage: .strings(plain.finish()), nulls: nulls)
         case .text where CSVPlainText.prefersPlain(distinct: encoder.values.count, rows: codes.count):
@@ -41,8 +41,10 @@ extension CSVColumnAccumulator {
             whole.becomePlainText()
             return whole.finishWide(scale: scale)
         case .text, .needsRescan:
-            if fixedType == nil, let scale, let indices = scaleIndices(scale) {
-                return Column(type: .category(scale), storage: .ints(codes.map { indices[Int($0)] }), nulls: nulls)
+            if fixedType == nil, let scale, let (indices, markerCodes) = scaleIndices(scale) {
+                let markerRows = markerCodes.isEmpty ? [] : codes.indices.filter { markerCodes.contains(codes[$0]) }
+                return Column(type: .category(scale), storage: .ints(codes.map { indices[Int($0)] }),
+                              nulls: nulls.union(markerRows, count: count))
             }
             let small = encoder.values.count <= 256 ? codes.map { UInt8(truncatingIfNeeded: $0) } : nil
             return Column(type: .text, storage: .text(codes: codes, dictionary: TextDictionary(values: encoder.values)),
@@ -53,26 +55,38 @@ extension CSVColumnAccumulator {
         }
     }
 
-    /// The scale position of each text code, or nil when some value is not in the scale.
-    private func scaleIndices(_ scale: OrderedScale) -> [Int64]? {
+    /// Whether a text value stands for a missing one (`NULL`, `-`, … and the load's own).
+    private func isMarker(_ value: String) -> Bool {
+        var v = value
+        return v.withUTF8 { markers.matches($0) }
+    }
+
+    /// The scale position of each text code (0 for nulls and missing-value markers) and the
+    /// codes of the markers, or nil when some other value is not in the scale.
+    private func scaleIndices(_ scale: OrderedScale) -> (indices: [Int64], markerCodes: Set<Int32>)? {
         var indices: [Int64] = []
+        var markerCodes = Set<Int32>()
         indices.reserveCapacity(encoder.values.count)
         for (code, value) in encoder.values.enumerated() {
             if Int32(code) == encoder.nullPlaceholder {
                 indices.append(0)
             } else if let i = scale.index(of: value) {
                 indices.append(Int64(i))
+            } else if isMarker(value) {
+                indices.append(0)
+                markerCodes.insert(Int32(code))
             } else {
                 return nil
             }
         }
-        return indices
+        return (indices, markerCodes)
     }
 
-    /// The scale position of each plain text row (0 for nulls), or nil when some value is
-    /// not in the scale.
-    private func plainScaleIndices(_ scale: OrderedScale) -> [Int64]? {
+    /// The scale position of each plain text row (0 for nulls and missing-value markers) and
+    /// the rows of markers, or nil when some other value is not in the scale.
+    private func plainScaleIndices(_ scale: OrderedScale) -> (indices: [Int64], markerRows: [Int])? {
         var indices: [Int64] = []
+        var markerRows: [Int] = []
         indices.reserveCapacity(plain.rows)
         let text = plain.finish()
         for row in 0..<text.count {
@@ -81,11 +95,41 @@ extension CSVColumnAccumulator {
                 indices.append(0)
             } else if let i = scale.index(of: text.value(at: row)) {
                 indices.append(Int64(i))
+            } else if isMarker(text.value(at: row)) {
+                indices.append(0)
+                markerRows.append(row)
             } else {
                 return nil
             }
         }
-        return indices
+        return (indices, markerRows)
+    }
+
+    /// For a column the options give a scale: how many rows hold a missing-value marker read
+    /// as null, and the first value outside the scale that kept the column text (nil when
+    /// every value is on the scale or a marker).
+    func scaleFit(_ scale: OrderedScale) -> (markers: Int, outside: String?) {
+        switch state {
+        case .text, .needsRescan:
+            guard let (_, markerCodes) = scaleIndices(scale) else {
+                let outside = encoder.values.enumerated().first { code, value in
+                    Int32(code) != encoder.nullPlaceholder && scale.index(of: value) == nil && !isMarker(value)
+                }
+                return (0, outside?.element)
+            }
+            return (markerCodes.isEmpty ? 0 : codes.filter { markerCodes.contains($0) }.count, nil)
+        case .plainText:
+            guard let (_, markerRows) = plainScaleIndices(scale) else {
+                let text = plain.finish()
+                let outside = (0..<text.count).lazy.map { text.value(at: $0) }.first { value in
+                    !value.isEmpty && scale.index(of: value) == nil && !self.isMarker(value)
+                }
+                return (0, outside)
+            }
+            return (markerRows.count, nil)
+        default:
+            return (0, nil)
+        }
     }
 
     private func nullBitmap() -> Bitmap? {
@@ -93,5 +137,15 @@ extension CSVColumnAccumulator {
         var bitmap = Bitmap(count: count)
         for (i, w) in nullWords.enumerated() where i < bitmap.words.count { bitmap.words[i] = w }
         return bitmap
+    }
+}
+
+extension Bitmap? {
+    /// These nulls (or none) with the given rows null as well, for a column of `count` rows.
+    func union(_ rows: [Int], count: Int) -> Bitmap? {
+        guard !rows.isEmpty else { return self }
+        var m = self ?? Bitmap(count: count)
+        for r in rows { m[r] = true }
+        return m
     }
 }

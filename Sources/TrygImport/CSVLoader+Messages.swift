@@ -80,3 +80,13 @@ extension String {
         return s
     }
 }
+
+extension CSVLoader {
+    /// The note for a column the domain orders (`safety`) that stayed text because of a value
+    /// off its scale: comparisons such as `safety >= "tryg"` then go by the alphabet.
+    static func offScaleNote(_ name: String, _ outside: String, _ scale: OrderedScale) -> String {
+        "\(name): '\(outside)' is not on the \(scale.name) scale (\(scale.values.joined(separator: ", "))), "
+            + "so the column is text and compared alphabetically, not in the scale's order; "
+            + "to read it as missing, name it: --null '\(outside)', or null \"\(outside)\" after .import"
+    }
+}

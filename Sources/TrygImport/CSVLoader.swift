@@ -108,10 +108,20 @@ struct CSVLoader {
                 notes.append("\(LoadReport.grouped(n)) \(n == 1 ? "row has" : "rows have") fewer fields than the header "
                              + "(the first on line \(line)); the missing fields at the end are null")
             }
-            for (c, name) in names.enumerated() where rows.columns[c].markerNulls > 0 && columns[c].type != .text {
-                let n = rows.columns[c].markerNulls
+            // A column the domain gives a scale (`safety`): markers among its words are null too.
+            let scaleFits = names.indices.map { c -> (markers: Int, outside: String?) in
+                guard layout.rules[c].fixedType == nil, let scale = options.scales[names[c]] else { return (0, nil) }
+                return rows.columns[c].scaleFit(scale)
+            }
+            for (c, name) in names.enumerated() where columns[c].type != .text {
+                let n = rows.columns[c].markerNulls &+ scaleFits[c].markers
+                guard n > 0 else { continue }
                 notes.append("\(name): \(LoadReport.grouped(n)) missing-value \(n == 1 ? "marker" : "markers") "
                              + "(\(markers.shown)) read as null")
+            }
+            for (c, name) in names.enumerated() where columns[c].type == .text {
+                guard let outside = scaleFits[c].outside, let scale = options.scales[name] else { continue }
+                notes.append(CSVLoader.offScaleNote(name, outside, scale))
             }
             for (name, why) in fallbacks.sorted(by: { $0.key < $1.key }) { notes.append("\(name): \(why)") }
             let report = LoadReport(format: "CSV", findings: [encodingFinding] + plan.findings, misfits: rows.misfits,

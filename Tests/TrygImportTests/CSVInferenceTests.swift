@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TrygDomain
-@testable import TrygImport
+@_spi(Chunking) @testable import TrygImport
 @testable import TrygEngine
 
 @Suite struct CSVInferenceTests {
@@ -180,5 +180,39 @@ import TrygDomain
     @Test func scaleAfterLeadingNulls() throws {
         let l = try csvLoad("id,safety\n1,\n2,utryg\n", options: ImportOptions(scales: ["safety": SurveyScale.safety]))
         #expect(csvValues(l, "safety") == [.null, .category(1, SurveyScale.safety)])
+    }
+
+    /// A missing-value marker among a scale's words is null, not a reason to read the column
+    /// as text (where `safety >= "tryg"` would go by the alphabet); however the file is cut.
+    @Test(arguments: [1, 3])
+    func scaleReadsMarkersAsNull(chunks: Int) throws {
+        let words = ["meget utryg", "utryg", "hverken/eller", "tryg", "meget tryg", "NULL", "-", "n/a", ""]
+        var rng = SeededGenerator(state: 21)
+        var text = "id,safety\n"
+        var expected: [Value] = []
+        var markers = 0
+        for i in 0..<4000 {
+            let k = Int.random(in: 0..<words.count, using: &rng)
+            text += "\(i),\(words[k])\n"
+            expected.append(k < 5 ? .category(k, SurveyScale.safety) : .null)
+            if k >= 5 && k < 8 { markers += 1 }
+        }
+        var options = ImportOptions(scales: ["safety": SurveyScale.safety])
+        options.chunks = chunks
+        let l = try csvLoad(text, options: options)
+        #expect(csvType(l, "safety") == .category(SurveyScale.safety))
+        #expect(csvValues(l, "safety") == expected)
+        #expect(l.report.notes.contains { $0.hasPrefix("safety: \(LoadReport.grouped(markers)) missing-value markers") },
+                "\(l.report.notes)")
+    }
+
+    @Test func aValueOffTheScaleIsNamedInANote() throws {
+        let l = try csvLoad("safety\ntryg\nved ikke\nNULL\n", options: ImportOptions(scales: ["safety": SurveyScale.safety]))
+        #expect(csvType(l, "safety") == .text)
+        #expect(l.report.notes.contains { $0.hasPrefix("safety: 'ved ikke' is not on the safety scale") }, "\(l.report.notes)")
+        var options = ImportOptions(scales: ["safety": SurveyScale.safety])
+        options.nullMarkers = ["ved ikke"]
+        let named = try csvLoad("safety\ntryg\nved ikke\nNULL\n", options: options)
+        #expect(csvValues(named, "safety") == [.category(3, SurveyScale.safety), .null, .null])
     }
 }
