@@ -21,6 +21,8 @@ extension CSVColumnAccumulator {
         case (.timestamp, .date): next.widenDatesToTimestamps()
         case (.text, .plainText): becomePlainText()
         case (.plainText, .text): next.becomePlainText()
+        case (.int, .bool) where holdsOnlyBits: state = .bool
+        case (.bool, .int) where next.holdsOnlyBits: next.state = .bool
         default:
             if state != next.state || state == .needsRescan {
                 giveUpForRescan()

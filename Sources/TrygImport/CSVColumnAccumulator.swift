@@ -248,7 +248,8 @@ struct CSVColumnAccumulator {
         case .decimal:
             if let v = CSVValueParser.decimal(b, numbers) { return decimals.append(v) }
         case .bool:
-            if let v = CSVValueParser.bool(b, digits: fixedType != nil) { return ints.append(v ? 1 : 0) }
+            // Beside booleans, `1` and `0` are booleans too.
+            if let v = CSVValueParser.bool(b, digits: true) { return ints.append(v ? 1 : 0) }
         case .date:
             if case .date(let d)? = CSVValueParser.dateOrTimestamp(b) { return ints.append(d) }
         case .timestamp:
@@ -380,10 +381,17 @@ struct CSVColumnAccumulator {
         case (.date, .timestamp(let t)):
             widenDatesToTimestamps()
             ints.append(t)
+        case (.int, .bool(let v)) where holdsOnlyBits:
+            // `1` and `0` so far, now a boolean: they were booleans.
+            state = .bool
+            ints.append(v ? 1 : 0)
         default:
             giveUpForRescan()
         }
     }
+
+    /// An int column whose values are all 1 or 0 (nulls hold 0), which a boolean makes bool.
+    var holdsOnlyBits: Bool { state == .int && ints.allSatisfy { $0 == 0 || $0 == 1 } }
 
     mutating func widenIntsToDecimals() {
         state = .decimal

@@ -43,6 +43,7 @@ struct CSVLoader {
         let names = plan.names
         var rules = plan.rules
         var fallbacks: [String: String] = [:]
+        var reasonIfText: [String: String] = [:]
         var keepRowStarts = false
         while true {
             let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, numbers: plan.numbers,
@@ -51,9 +52,16 @@ struct CSVLoader {
             var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
             let demoted = demotions(rows, rules, names)
             if !demoted.isEmpty {
-                for (c, why) in demoted {
-                    rules[c] = .text
-                    fallbacks[names[c]] = why
+                for (c, why, bits) in demoted {
+                    if bits {
+                        // 1 and 0 in the sample, something else later: booleans make it bool, so
+                        // every value is read; the reason is kept for when it ends as text.
+                        rules[c] = .inferred
+                        reasonIfText[names[c]] = why
+                    } else {
+                        rules[c] = .text
+                        fallbacks[names[c]] = why
+                    }
                 }
                 continue
             }
@@ -123,6 +131,9 @@ struct CSVLoader {
                 guard let outside = scaleFits[c].outside, let scale = options.scales[name] else { continue }
                 notes.append(CSVLoader.offScaleNote(name, outside, scale))
             }
+            for (c, name) in names.enumerated() where columns[c].type == .text {
+                if let why = reasonIfText[name] { fallbacks[name] = why }
+            }
             for (name, why) in fallbacks.sorted(by: { $0.key < $1.key }) { notes.append("\(name): \(why)") }
             let report = LoadReport(format: "CSV", findings: [encodingFinding] + plan.findings, misfits: rows.misfits,
                                     textFallbacks: fallbacks, warnings: plan.warnings, notes: notes)
@@ -133,15 +144,17 @@ struct CSVLoader {
 
     /// Sniffed columns with a value that does not fit their type, with the reason they fall
     /// back to text: an inferred type never costs a row.
-    private func demotions(_ rows: CSVChunk, _ rules: [CSVColumnRule], _ names: [String]) -> [(Int, String)] {
-        var demoted: [(Int, String)] = []
+    /// The sniffed columns a later value did not fit, each with why it is text now, and
+    /// whether it is an int column of only 1 and 0 so far, which booleans may make bool.
+    private func demotions(_ rows: CSVChunk, _ rules: [CSVColumnRule], _ names: [String]) -> [(Int, String, Bool)] {
+        var demoted: [(Int, String, Bool)] = []
         for (c, rule) in rules.enumerated() {
             guard case .sniffed(let type) = rule, rows.misfits[c] > 0 else { continue }
             let total = rows.columns[c].nonNullCount + rows.misfits[c]
             var why = "text: \(LoadReport.grouped(rows.misfits[c])) of \(LoadReport.grouped(total)) values "
                 + "\(rows.misfits[c] == 1 ? "is" : "are") not \(CSVValueCounts.kind(type))"
             if let first = rows.rejects.firstMisfit(column: names[c]) { why += ", the first \(first)" }
-            demoted.append((c, why))
+            demoted.append((c, why, type == .int && rows.columns[c].holdsOnlyBits))
         }
         return demoted
     }

@@ -5,6 +5,8 @@ struct CSVValueCounts {
     var ints = 0
     var decimals = 0
     var bools = 0
+    /// Ints that are 1 or 0: booleans in a column whose other values are booleans.
+    var bits = 0
     var dates = 0
     var timestamps = 0
     var texts = 0
@@ -16,7 +18,9 @@ struct CSVValueCounts {
 
     mutating func add(_ value: CSVValue) {
         switch value {
-        case .int: ints += 1
+        case .int(let v):
+            ints += 1
+            if v == 0 || v == 1 { bits += 1 }
         case .decimal: decimals += 1
         case .bool: bools += 1
         case .date: dates += 1
@@ -47,14 +51,15 @@ struct CSVValueCounts {
     /// lost to a type that was only inferred.
     static func allowedMisfits(of total: Int) -> Int { 0 }
 
-    /// The narrowest type that all but `allowedMisfits` non-null values fit, trying bool,
+    /// The narrowest type that all but `allowedMisfits` non-null values fit, trying bool
+    /// (booleans, with `1` and `0` among them: a column of only 1 and 0 is an int, a count),
     /// int, decimal (ints and decimals), date, timestamp (dates and timestamps), then text.
     /// A column of nulls only is left to inference over the whole file.
     var rule: CSVColumnRule {
         let total = nonNull
         guard total > 0 else { return .inferred }
         let needed = total - CSVValueCounts.allowedMisfits(of: total)
-        if bools >= needed { return .sniffed(.bool) }
+        if bools >= needed || (bools > 0 && bools + bits >= needed) { return .sniffed(.bool) }
         if ints >= needed { return .sniffed(.int) }
         if ints + decimals >= needed { return .sniffed(.decimal) }
         if dates >= needed { return .sniffed(.date) }

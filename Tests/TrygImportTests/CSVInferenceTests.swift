@@ -88,8 +88,9 @@ import TrygDomain
 
     @Test func otherMixesAreTextWithTheOriginalSpelling() throws {
         let l = try csvLoad("a,b,c,d\n1,true,2025-01-01,1.50\n2,1,3,x\n,,,\n007,0,x,2\n")
-        for name in ["a", "b", "c", "d"] { #expect(csvType(l, name) == .text, "\(name)") }
-        #expect(csvValues(l, "b") == [.text("true"), .text("1"), .null, .text("0")])
+        for name in ["a", "c", "d"] { #expect(csvType(l, name) == .text, "\(name)") }
+        // Beside a boolean, 1 and 0 are booleans (`onesAndZerosBesideBooleansAreBooleans`).
+        #expect(csvValues(l, "b") == [.bool(true), .bool(true), .null, .bool(false)])
         #expect(csvValues(l, "c") == [.text("2025-01-01"), .text("3"), .null, .text("x")])
         #expect(csvValues(l, "d") == [.text("1.50"), .text("x"), .null, .text("2")])
         // A leading zero marks an identifier: `007` stays as written.
@@ -214,5 +215,26 @@ import TrygDomain
         options.nullMarkers = ["ved ikke"]
         let named = try csvLoad("safety\ntryg\nved ikke\nNULL\n", options: options)
         #expect(csvValues(named, "safety") == [.category(3, SurveyScale.safety), .null, .null])
+    }
+
+    /// `1` and `0` beside booleans are booleans, wherever they come (in the sample, after it,
+    /// in another chunk); a column of only 1 and 0, or with another number, stays int.
+    @Test(arguments: [1, 3])
+    func onesAndZerosBesideBooleansAreBooleans(chunks: Int) throws {
+        var options = ImportOptions()
+        options.chunks = chunks
+        func column(_ values: [String]) throws -> (DataType?, [Value]) {
+            let l = try csvLoad("id,b\n" + values.enumerated().map { "\($0),\($1)\n" }.joined(), options: options)
+            return (csvType(l, "b"), csvValues(l, "b"))
+        }
+        let bits = (0..<6000).map { $0 % 3 == 0 ? "1" : "0" }
+        let bitValues: [Value] = bits.map { .bool($0 == "1") }
+        #expect(try column(["1", "0", "true", "false", ""]) == (.bool, [.bool(true), .bool(false), .bool(true), .bool(false), .null]))
+        #expect(try column(["ja", "nej", "1", "0"]) == (.bool, [.bool(true), .bool(false), .bool(true), .bool(false)]))
+        #expect(try column(bits + ["true", "FALSE"]) == (.bool, bitValues + [.bool(true), .bool(false)]))
+        #expect(try column(["nej"] + bits) == (.bool, [.bool(false)] + bitValues))
+        #expect(try column(bits).0 == .int)
+        #expect(try column(bits + ["2"]).0 == .int)
+        #expect(try column(bits + ["true", "abc"]).0 == .text)
     }
 }
