@@ -34,4 +34,16 @@ import Testing
             }
         }
     }
+
+    /// A whole number written with decimals (`3.0`, `3e0`) matches an int column's 3: no
+    /// warning; `3.5` matches nothing and is warned of, in a comparison and in a list.
+    @Test func wholeNumbersWithDecimalsMatchInts() throws {
+        let session = Session(catalog: TestTables.catalog())
+        for (query, warns) in [("incidents where severity = 3.0 count", false), ("incidents where severity = 3.00 count", false),
+                               ("incidents where severity in (2.0, 3) count", false), ("incidents where severity = 3.5 count", true),
+                               ("incidents where severity in (2.0, 3.5) count", true), ("incidents where severity = 30.0 count", true)] {
+            guard case .rows(let r) = try session.execute(query) else { Issue.record("no rows: \(query)"); continue }
+            #expect(r.warnings.isEmpty == !warns, "\(query): \(r.warnings.map(\.message))")
+        }
+    }
 }

@@ -123,6 +123,7 @@ extension Binder {
     /// A warning when a compared literal matches none of the field's values, naming the closest.
     func missingValueWarning(_ field: Field?, _ v: Value, _ span: Span) -> Diagnostic? {
         guard let field, let origin = field.origin, !v.isNull, Binder.warnsOnMissing(field.type) else { return nil }
+        let v = Binder.asStored(v, field.type)
         if origin.table.isRemote {
             // Only a complete list of the server's values can say that one is missing.
             guard let answer = serverAnswer(origin), answer.complete, !answer.values.contains(v) else { return nil }
@@ -145,7 +146,7 @@ extension Binder {
             values = distinctValues(origin)
         }
         let present = Set(values)
-        let missing = items.filter { !$0.0.isNull && !present.contains($0.0) }
+        let missing = items.filter { !$0.0.isNull && !present.contains(Binder.asStored($0.0, field.type)) }
         guard let first = missing.first else { return nil }
         if missing.count == 1 { return missingWarning(field, origin, values, first.0, first.1) }
         let shown = missing.prefix(5).map { "\"\($0.0.display)\"" }.joined(separator: ", ")
@@ -184,6 +185,20 @@ extension Binder {
         let date = Value.date(day).display
         return Diagnostic(.warning, "\(name) is a timestamp: = \(date) matches only \(date)T00:00", span: span,
                           label: "midnight only", notes: ["help: for the whole day write date(\(name)) = \(date)"])
+    }
+
+    /// A literal as the column's values are: a whole number written as a decimal or float
+    /// (`2.0`) is the int 2 beside an int column, which it matches.
+    static func asStored(_ v: Value, _ type: DataType) -> Value {
+        guard type == .int else { return v }
+        switch v {
+        case .decimal(let d):
+            if let whole = d.rounded(0), whole.scale == 0, whole.rescaled(to: d.scale) == d { return .int(whole.units) }
+        case .float(let x):
+            if x.rounded() == x, let i = Int64(exactly: x) { return .int(i) }
+        default: break
+        }
+        return v
     }
 
     static func valueLess(_ a: Value, _ b: Value) -> Bool {
