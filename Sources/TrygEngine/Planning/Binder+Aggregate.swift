@@ -38,7 +38,7 @@ extension Binder {
         var needsProject = false
         for raw in items {
             let item = NamedExpr(expr: Binder.bareAggregatesAsCalls(raw.expr), alias: raw.alias)
-            let name = uniqueName(item.alias?.text ?? Binder.name(of: item.expr).replacingOccurrences(of: "(", with: "_"),
+            let name = uniqueName(item.alias?.text ?? Binder.name(of: item.expr),
                                   taken: fields.map(\.name))
             if case .call(let n, _, _) = item.expr.kind, Binder.aggregateNames.contains(n.text.lowercased()) {
                 let a = try bindAggregateCall(item.expr, scope, name: name)

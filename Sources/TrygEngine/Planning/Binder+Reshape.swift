@@ -39,8 +39,7 @@ extension Binder {
         let allMeasures = measures(scope)
         var ms = chosen.isEmpty ? allMeasures : []
         for aggregate in chosen {
-            let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr).replacingOccurrences(of: "(", with: "_")
-                .replacingOccurrences(of: ")", with: "")
+            let name = aggregate.alias?.text ?? Binder.name(of: aggregate.expr)
             guard let m = allMeasures.first(where: { $0.name == name }) else {
                 throw Diagnostic(.error, "pivot's measure '\(name)' is not computed by the group by", code: .reshapeInput, span: aggregate.expr.span,
                                  label: "measures here: \(allMeasures.map(\.name).joined(separator: ", "))")
@@ -97,7 +96,9 @@ extension Binder {
         // A value named like a key (`compare k "c" to "b"` beside a key `b`) gets a `_` as pivot's cells do.
         var used = Set(keys.map(\.name))
         var names: [String] = []
-        for base in [a.display, b.display == a.display ? b.display + "_2" : b.display, "change", "change_pct"] {
+        // A null value is named `null`, as pivot names its column.
+        let (from, to) = (a.isNull ? "null" : a.display, b.isNull ? "null" : b.display)
+        for base in [from, to == from ? to + "_2" : to, "change", "change_pct"] {
             var name = base
             while used.contains(name) { name += "_" }
             used.insert(name)
