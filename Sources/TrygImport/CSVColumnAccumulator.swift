@@ -105,18 +105,21 @@ struct CSVColumnAccumulator {
 
     /// For a set type: true when the field fits it (nulls always do). Must come right
     /// before `append` of the same field, which then reuses the parsed value.
-    mutating func fits(_ b: Bytes) -> Bool {
+    mutating func fits(_ field: Bytes) -> Bool {
         checkedNull = false
-        guard !b.isEmpty else {
+        guard !field.isEmpty else {
             checked = nil
             return true
         }
+        let b = unpadded(field)
         switch state {
         case .int:
             if let v = CSVValueParser.int(b) {
                 checked = .int(v)
+            } else if widens {
+                checked = CSVValueParser.number(b, numbers)
             } else {
-                checked = widens ? CSVValueParser.number(b, numbers) : CSVValueParser.int(b, numbers).map { .int($0) }
+                checked = (CSVValueParser.int(b, numbers) ?? (declared ? CSVValueParser.typedInt(b) : nil)).map { .int($0) }
             }
         case .decimal: checked = CSVValueParser.number(b, numbers)
         case .bool: checked = CSVValueParser.bool(b, digits: true).map { .bool($0) }
@@ -142,10 +145,13 @@ struct CSVColumnAccumulator {
     /// Whether the value fits the column's type or a widening it allows, without keeping
     /// anything: an empty field or a missing-value marker always does, and so does every
     /// value of a text or inferred column.
-    func couldHold(_ b: Bytes) -> Bool {
-        if b.isEmpty || markers.matches(b) { return true }
+    func couldHold(_ field: Bytes) -> Bool {
+        if field.isEmpty || markers.matches(field) { return true }
+        let b = unpadded(field)
         switch state {
-        case .int: return widens ? CSVValueParser.number(b, numbers) != nil : CSVValueParser.int(b, numbers) != nil
+        case .int:
+            return widens ? CSVValueParser.number(b, numbers) != nil
+                : (CSVValueParser.int(b, numbers) ?? (declared ? CSVValueParser.typedInt(b) : nil)) != nil
         case .decimal: return CSVValueParser.number(b, numbers) != nil
         case .bool: return CSVValueParser.bool(b, digits: true) != nil
         case .date:
@@ -228,7 +234,8 @@ struct CSVColumnAccumulator {
 
     /// Adds a field's value; an empty field is null.
     @inline(__always)
-    mutating func append(_ b: Bytes) {
+    mutating func append(_ field: Bytes) {
+        let b = unpadded(field)
         defer { if state == .decimal { noteFraction(b) } }
         defer { count &+= 1 }
         if b.isEmpty { return appendNull() }
@@ -245,6 +252,7 @@ struct CSVColumnAccumulator {
         case .int:
             if let v = CSVValueParser.int(b) { return ints.append(v) }
             if let v = CSVValueParser.int(b, numbers) { return ints.append(v) }
+            if declared, let v = CSVValueParser.typedInt(b) { return ints.append(v) }
         case .decimal:
             if let v = CSVValueParser.decimal(b, numbers) { return decimals.append(v) }
         case .bool:
@@ -283,6 +291,24 @@ struct CSVColumnAccumulator {
             return appendNull()
         }
         widen(to: value, b)
+    }
+
+    /// The user (`--type`) or the domain gave the column its type: it never widens, and an int
+    /// column takes every whole number of 64 bits, leading zeros too.
+    var declared: Bool { fixedType != nil && !widens }
+
+    /// The field without the blanks around it when the column holds a typed value (` 5` in an
+    /// int column is 5); text and a still-undecided column keep the field as it is.
+    @inline(__always)
+    private func unpadded(_ b: Bytes) -> Bytes {
+        switch state {
+        case .int, .decimal, .bool, .date, .timestamp: break
+        default: return b
+        }
+        guard let first = b.first, let last = b.last,
+              first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
+        else { return b }
+        return CSVValueParser.unpadded(b) ?? b
     }
 
     /// Stores a value `fits` parsed, widening a sniffed type where it must; false when the

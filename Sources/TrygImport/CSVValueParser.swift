@@ -31,10 +31,27 @@ enum CSVValueParser {
         case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "j"),
              UInt8(ascii: "J"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "s"), UInt8(ascii: "S"):
             if let v = bool(b) { return .bool(v) }
+        case UInt8(ascii: " "), UInt8(ascii: "\t"):
+            // A value padded with blanks (` 5`, `2025-01-31 `, fixed-width exports) is the value;
+            // text keeps its blanks, and a field of blanks alone is text.
+            if let inner = unpadded(b) { return classify(inner, format) }
         default:
             break
         }
+        if let last = b.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t"), let inner = unpadded(b) {
+            return classify(inner, format)
+        }
         return .text
+    }
+
+    /// The bytes without leading and trailing spaces and tabs; nil when there are none to strip
+    /// or nothing else is left.
+    static func unpadded(_ b: Bytes) -> Bytes? {
+        var lo = 0, hi = b.count
+        while lo < hi, b[lo] == UInt8(ascii: " ") || b[lo] == UInt8(ascii: "\t") { lo += 1 }
+        while hi > lo, b[hi - 1] == UInt8(ascii: " ") || b[hi - 1] == UInt8(ascii: "\t") { hi -= 1 }
+        guard lo < hi, lo > 0 || hi < b.count else { return nil }
+        return Bytes(rebasing: b[lo..<hi])
     }
 
     /// `[+-]?[0-9]+` with at most `maxDigits` digits and no leading zero (`0` itself aside).
@@ -55,12 +72,23 @@ enum CSVValueParser {
             if k == n { return n > 1 && p[0] == UInt8(ascii: "0") ? nil : value }
         }
         var i = 0
+        if n > 0, b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
+        guard i < n, n - i <= maxDigits, n - i == 1 || b[i] != UInt8(ascii: "0") else { return nil }
+        return typedInt(b)
+    }
+
+    /// `[+-]?[0-9]+` of any length that fits Int64, leading zeros allowed: a column the user
+    /// typed `int` (`--type x=int`) takes every such value inference would keep as text
+    /// (`007`, `1234567890123456789`); nil for anything else or past Int64's range.
+    static func typedInt(_ b: Bytes) -> Int64? {
+        let n = b.count
+        var i = 0
         var negative = false
         if n > 0, b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") {
             negative = b[0] == UInt8(ascii: "-")
             i = 1
         }
-        guard i < n, n - i <= maxDigits, n - i == 1 || b[i] != UInt8(ascii: "0") else { return nil }
+        guard i < n else { return nil }
         // Accumulate as a negative number so Int64.min fits.
         var value: Int64 = 0
         while i < n {

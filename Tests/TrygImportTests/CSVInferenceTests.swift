@@ -59,7 +59,7 @@ import TrygDomain
     }
 
     @Test func notNumbers() throws {
-        for text in ["1.2.3", "e5", "1e", "-", "+", ".", "inf", "nan", "0x10", " 1", "1 ", "1e999"] {
+        for text in ["1.2.3", "e5", "1e", "-", "+", ".", "inf", "nan", "0x10", " 1 2", "1e999"] {
             let l = try csvLoad("x\n\(text)\n")
             #expect(csvType(l, "x") == .text, "\(text)")
         }
