@@ -12,7 +12,10 @@ let package = Package(
         .target(name: "TrygDomain"),
 
         // The language and the tables; no terminal code.
-        .target(name: "TrygEngine", dependencies: ["TrygDomain", "CPCRE2"]),
+        .target(name: "TrygEngine", dependencies: ["TrygDomain", "CPCRE2", "CByteScan"]),
+
+        // The candidate scan of text search, with AVX2 where the processor has it.
+        .target(name: "CByteScan"),
 
         // PCRE2, the regular expressions of `matches`, with limits on their work: its
         // declarations, and libpcre2-8.so.0 loaded when the first pattern is compiled.

@@ -90,6 +90,33 @@ import Testing
         }
     }
 
+    /// Columns of many values, whose byte frequencies steer which two needle bytes the scan
+    /// looks for, and needles cut from them in either case: the plain-text search answers
+    /// every row as the general path does, on both cores and past every 64-byte step.
+    @Test(arguments: 1...6 as ClosedRange<UInt64>)
+    func theSearchAnswersAsTheGeneralPathWhicheverBytesItScansFor(seed: UInt64) throws {
+        var rng = Generator(state: seed)
+        let words = ["råb", "Råbte", "trussel", "ØL", "æble", "gæst", "BØRN", "vagt", "ss", "qqqq", "Å", "é", "ß", "€", " "]
+        let values = (0..<(seed == 6 ? 60_000 : 3_000)).map { _ in
+            (0..<Int.random(in: 0...9, using: &rng)).map { _ in words.randomElement(using: &rng) ?? "" }.joined(separator: " ")
+        }
+        let plain = TextBytes(values: values)
+        var needles = ["råb", "R", "BTE", "t ø", "qq", "æ", "Å", "e é", "ss", "l æ"]
+        for _ in 0..<12 {
+            let v = Array(values.randomElement(using: &rng) ?? "")
+            guard !v.isEmpty else { continue }
+            let a = Int.random(in: 0..<v.count, using: &rng), b = Int.random(in: a..<min(v.count, a + 14), using: &rng)
+            let cut = String(v[a...b])
+            needles.append(Bool.random(using: &rng) ? cut.uppercased() : cut.lowercased())
+        }
+        for needle in needles {
+            let answers = try PlainTextKernels.matchAnswers(.contains, needle: needle, plain, span: Span(0, 0),
+                                                            cancellation: CancellationFlag())
+            let wrong = values.indices.filter { answers[$0] != TextFold.general(values[$0], needle, .contains) }
+            #expect(wrong.isEmpty, "seed \(seed), needle \(needle.debugDescription): \(wrong.count) rows wrong, first \(wrong.prefix(3).map { values[$0] })")
+        }
+    }
+
     @Test func aDictionaryIsAnsweredTheSameOnOneCoreAndTwo() {
         var rng = Generator(state: 11)
         let values = (0..<300_000).map { _ in TextFoldTests.text(Int.random(in: 0...6, using: &rng), &rng) }

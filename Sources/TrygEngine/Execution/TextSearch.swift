@@ -1,3 +1,4 @@
+import CByteScan
 import Glibc
 
 /// Case-insensitive `contains`, `starts with` and `ends with` over plain text at memory speed: one pass over
@@ -24,6 +25,7 @@ enum TextSearch {
         let n = s.count
         var out = [Bool](repeating: false, count: n)
         guard !needle.isEmpty else { return out }
+        let pair = operation == .contains ? rarePair(needle, in: s) : (0, 0)
         out.withUnsafeMutableBufferPointer { result in
             guard let resultBase = result.baseAddress else { return }
             let shared = SharedPointer(base: resultBase)
@@ -40,7 +42,7 @@ enum TextSearch {
                                 case .endsWith:
                                     ends(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base, suffix: true)
                                 case .contains:
-                                    search(bytes.base, offsets.base, rows, pins.base, fold.base, shared.base)
+                                    search(bytes.base, offsets.base, rows, pins.base, fold.base, pair: pair, shared.base)
                                 }
                             }
                         }
@@ -54,84 +56,62 @@ enum TextSearch {
     /// Finds the needle anywhere in the bytes of `rows`, ignoring value boundaries while
     /// scanning, then keeps the hits that lie inside one value.
     ///
-    /// Thirty-two start positions a step: a position is a candidate when its byte and the
-    /// byte `m - 1` further on fold to the needle's first and last bytes (one vector compare
-    /// each, with `caseBit` set on both sides where the fold allows exactly that), then the
-    /// whole needle is compared. Candidates are rare in text, so the scan runs near memory speed.
+    /// A start position is a candidate when the two needle bytes least frequent in the column
+    /// (`pair`) fold to what the needle has there: one vector compare each, with `caseBit` set
+    /// on both sides where the fold allows exactly that, 32 positions a step
+    /// (`tryg_next_pair`). Only candidates are compared whole, and they are rare.
     @inline(__always)
     private static func search(_ all: UnsafeBufferPointer<UInt8>, _ off: UnsafeBufferPointer<Int>, _ rows: Range<Int>,
                                _ needle: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
-                               _ out: UnsafeMutablePointer<Bool>) {
+                               pair: (Int, Int), _ out: UnsafeMutablePointer<Bool>) {
         guard let base = all.baseAddress, let pin = needle.baseAddress, let t = fold.baseAddress,
               !rows.isEmpty, !needle.isEmpty else { return }
         let m = needle.count
-        let first = pin[0], last = pin[m &- 1]
+        let (i1, i2) = pair
+        let b1 = pin[i1], b2 = pin[i2]
+        let c1 = caseBit(b1), c2 = caseBit(b2)
         let start = off[rows.lowerBound], end = off[rows.upperBound]
+        guard end &- start >= m else { return }
+        // The last position a hit may start at, and the next one to look at.
+        let lastStart = end &- m
+        var p = start
         var row = rows.lowerBound
-        // The first byte a hit may start at: the rest of a row already matched is skipped.
-        var next = start
-        /// Compares the whole needle at each candidate lane of `lanes` (0xFF bytes), lane 0 at `at`.
-        @inline(__always) func verify(_ lanes: UInt64, at: Int) {
-            // One bit a candidate lane, at the bottom of its byte.
-            var bits = lanes & 0x0101_0101_0101_0101
-            while bits != 0 {
-                let p = at &+ bits.trailingZeroBitCount >> 3
-                bits &= bits &- 1
-                guard p >= next else { continue }
-                var k = 0
-                while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
-                guard k == m else { continue }
+        while p <= lastStart {
+            p &+= tryg_next_pair(base + (p &+ i1), lastStart &- p &+ 1, i2 &- i1, b1, c1, b2, c2)
+            guard p <= lastStart else { break }
+            var k = 0
+            while k < m, t[Int(base[p &+ k])] == pin[k] { k &+= 1 }
+            if k == m {
+                // The row holding byte p; the hit counts when it ends inside that row, and the
+                // rest of that row need not be looked at.
                 while off[row &+ 1] <= p { row &+= 1 }
                 if p &+ m <= off[row &+ 1] {
                     out[row] = true
-                    next = off[row &+ 1]
-                }
-            }
-        }
-        let raw = UnsafeRawPointer(base)
-        let v0 = SIMD16<UInt8>(repeating: first), vl = SIMD16<UInt8>(repeating: last)
-        let o0 = SIMD16<UInt8>(repeating: caseBit(first)), ol = SIMD16<UInt8>(repeating: caseBit(last))
-        /// The candidate lanes of the 16 start positions from `at`.
-        @inline(__always) func candidates(_ at: Int) -> SIMD2<UInt64> {
-            let a = raw.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self) | o0
-            let z = raw.loadUnaligned(fromByteOffset: at &+ m &- 1, as: SIMD16<UInt8>.self) | ol
-            return unsafeBitCast((a .== v0) .& (z .== vl), to: SIMD2<UInt64>.self)
-        }
-        var i = start
-        // 32 positions a step (two blocks, one test for both), then 16.
-        while i &+ m &+ 31 <= end {
-            let low = candidates(i), high = candidates(i &+ 16)
-            let both = low | high
-            if both[0] | both[1] != 0 {
-                verify(low[0], at: i)
-                verify(low[1], at: i &+ 8)
-                verify(high[0], at: i &+ 16)
-                verify(high[1], at: i &+ 24)
-            }
-            i &+= 32
-        }
-        while i &+ m &+ 15 <= end {
-            let lanes = candidates(i)
-            verify(lanes[0], at: i)
-            verify(lanes[1], at: i &+ 8)
-            i &+= 16
-        }
-        // The last positions one at a time.
-        i = max(i, next)
-        while i &+ m <= end {
-            var k = 0
-            while k < m, t[Int(base[i &+ k])] == pin[k] { k &+= 1 }
-            if k == m {
-                // The row holding byte i; the hit counts when it ends inside that row.
-                while off[row &+ 1] <= i { row &+= 1 }
-                if i &+ m <= off[row &+ 1] {
-                    out[row] = true
-                    i = off[row &+ 1]
+                    p = off[row &+ 1]
                     continue
                 }
             }
-            i &+= 1
+            p &+= 1
         }
+    }
+
+    /// The two positions of the folded needle (first < second, or both 0 for one byte) whose
+    /// bytes are least frequent in a sample of the column's folded bytes (its first 64 KiB):
+    /// the bytes the scan looks for, so that few positions need comparing whole.
+    static func rarePair(_ needle: [UInt8], in s: TextBytes) -> (Int, Int) {
+        guard needle.count > 1 else { return (0, 0) }
+        var counts = [Int](repeating: 0, count: 256)
+        s.bytes.withUnsafeBufferPointer { all in
+            for b in all.prefix(1 << 16) { counts[Int(foldTable[Int(b)])] &+= 1 }
+        }
+        // Ties go to the needle's ends, which are the most selective when counts say nothing.
+        let order = needle.indices.sorted { a, b in
+            let ca = counts[Int(needle[a])], cb = counts[Int(needle[b])]
+            if ca != cb { return ca < cb }
+            return min(a, needle.count - 1 - a) < min(b, needle.count - 1 - b)
+        }
+        let x = order[0], y = order[1]
+        return (min(x, y), max(x, y))
     }
 
     /// 0x20 when exactly two bytes fold to the folded needle byte `b`, `b` and `b - 0x20`
