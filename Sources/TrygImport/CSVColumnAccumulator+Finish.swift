@@ -46,6 +46,11 @@ extension CSVColumnAccumulator {
                 return Column(type: .category(scale), storage: .ints(codes.map { indices[Int($0)] }),
                               nulls: nulls.union(markerRows, count: count))
             }
+            if fixedType == nil, scale == nil, let (ordinals, markerCodes) = halfYearOrdinals() {
+                let markerRows = markerCodes.isEmpty ? [] : codes.indices.filter { markerCodes.contains(codes[$0]) }
+                return Column(type: .halfYear, storage: .ints(codes.map { ordinals[Int($0)] }),
+                              nulls: nulls.union(markerRows, count: count))
+            }
             let small = encoder.values.count <= 256 ? codes.map { UInt8(truncatingIfNeeded: $0) } : nil
             return Column(type: .text, storage: .text(codes: codes, dictionary: TextDictionary(values: encoder.values)),
                           nulls: nulls, smallCodes: small)
@@ -59,6 +64,32 @@ extension CSVColumnAccumulator {
     private func isMarker(_ value: String) -> Bool {
         var v = value
         return v.withUTF8 { markers.matches($0) }
+    }
+
+    /// For a text column whose values are all half-years written as tryg writes them
+    /// (`vinter 2024/25`, `sommer 2025`, in any case) or missing-value markers: the ordinal
+    /// of each text code (0 for nulls and markers) and the codes of the markers; nil when some
+    /// value is anything else or none is a half-year. A result written to CSV thus reads back
+    /// in calendar order, not the alphabet's (`HalfYear.label`).
+    private func halfYearOrdinals() -> (ordinals: [Int64], markerCodes: Set<Int32>)? {
+        var ordinals: [Int64] = []
+        var markerCodes = Set<Int32>()
+        var halfYears = 0
+        ordinals.reserveCapacity(encoder.values.count)
+        for (code, value) in encoder.values.enumerated() {
+            if Int32(code) == encoder.nullPlaceholder {
+                ordinals.append(0)
+            } else if let h = HalfYear.inferred(from: value) {
+                ordinals.append(Int64(h.ordinal))
+                halfYears += 1
+            } else if isMarker(value) {
+                ordinals.append(0)
+                markerCodes.insert(Int32(code))
+            } else {
+                return nil
+            }
+        }
+        return halfYears > 0 ? (ordinals, markerCodes) : nil
     }
 
     /// The scale position of each text code (0 for nulls and missing-value markers) and the
@@ -147,5 +178,17 @@ extension Bitmap? {
         var m = self ?? Bitmap(count: count)
         for r in rows { m[r] = true }
         return m
+    }
+}
+
+extension HalfYear {
+    /// A half-year written with its season's word, as tryg labels it (`vinter 2024/25`,
+    /// `Vinter 2024/2025`, `sommer 2025`; case and spacing are free): the spellings that name
+    /// a half-year beyond doubt, so that a column of them is read as half-years without being
+    /// declared. Nil for the short forms (`2025`, `S25`, `2024/25`), which may be other things.
+    static func inferred(from text: String) -> HalfYear? {
+        let s = text.lowercased().drop { $0 == " " || $0 == "\t" }
+        guard s.hasPrefix("vinter") || s.hasPrefix("sommer") else { return nil }
+        return HalfYear(parsing: text)
     }
 }

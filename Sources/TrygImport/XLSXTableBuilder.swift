@@ -397,10 +397,31 @@ struct XLSXTableBuilder {
         return Column.decimalsIfExact(v, nulls: column.nulls, scale: scale)
     }
 
-    /// A text column named like a domain scale whose values all belong to it, as a category.
+    /// A text column whose values are all half-years as tryg labels them (`HalfYear.inferred`),
+    /// empty cells aside, as a half-year column: a sheet tryg wrote reads back in calendar order.
+    static func halfYears(_ column: Column) -> Column {
+        guard case .text(let codes, let dictionary) = column.storage else { return column }
+        var ordinals: [Int64] = []
+        var halfYears = 0
+        for (code, value) in dictionary.values.enumerated() {
+            if let h = HalfYear.inferred(from: value) {
+                ordinals.append(Int64(h.ordinal))
+                halfYears += 1
+            } else if value.isEmpty, codes.indices.allSatisfy({ codes[$0] != Int32(code) || column.isNull($0) }) {
+                ordinals.append(0)
+            } else {
+                return column
+            }
+        }
+        guard halfYears > 0 else { return column }
+        return Column(type: .halfYear, storage: .ints(codes.map { ordinals[Int($0)] }), nulls: column.nulls)
+    }
+
+    /// A text column named like a domain scale whose values all belong to it, as a category;
+    /// else, when its values are all half-years, a half-year column.
     private func categorized(_ column: Column, _ name: String, _ type: ColumnType) -> Column {
-        guard !type.declared, type.type == .text, let scale = options.scales[name],
-              case .text(let codes, let dictionary) = column.storage else { return column }
+        guard !type.declared, type.type == .text, case .text(let codes, let dictionary) = column.storage else { return column }
+        guard let scale = options.scales[name] else { return XLSXTableBuilder.halfYears(column) }
         var indices: [Int64] = []
         for (code, value) in dictionary.values.enumerated() {
             if let i = scale.index(of: value) {

@@ -238,3 +238,36 @@ import TrygDomain
         #expect(try column(bits + ["true", "abc"]).0 == .text)
     }
 }
+
+/// Half-years written as tryg labels them read back as half-years, in calendar order.
+@Suite struct CSVHalfYearInferenceTests {
+    static func h(_ text: String) throws -> Value { .halfYear(try #require(HalfYear(parsing: text))) }
+
+    @Test(arguments: [1, 3])
+    func labelsAreHalfYears(chunks: Int) throws {
+        var options = ImportOptions()
+        options.chunks = chunks
+        var csv = "halvår,n\n"
+        let labels = ["vinter 2024/25", "sommer 2025", "NULL", "Vinter 2022/2023", "", "SOMMER 2023"]
+        for i in 0..<600 { csv += "\(labels[i % labels.count]),\(i)\n" }
+        let l = try csvLoad(csv, options: options)
+        #expect(csvType(l, "halvår") == .halfYear)
+        let expected = [try Self.h("vinter 2024/25"), try Self.h("sommer 2025"), .null, try Self.h("vinter 2022/23"), .null,
+                        try Self.h("sommer 2023")]
+        #expect(csvValues(l, "halvår") == (0..<600).map { expected[$0 % expected.count] })
+        #expect(l.rowsRejected == 0)
+    }
+
+    @Test func otherSpellingsStayText() throws {
+        // Short forms may be other things; a value that is no half-year keeps the column text.
+        for column in [["2024/25", "2025"], ["S25", "V24/25"], ["vinter 2024/25", "vinter"], ["sommer 2025", "sommerfest"]] {
+            let l = try csvLoad("x\n" + column.joined(separator: "\n") + "\n")
+            #expect(csvType(l, "x") == .text, "\(column)")
+            #expect(csvValues(l, "x") == column.map { .text($0) })
+        }
+        // Declared text stays text.
+        var options = ImportOptions()
+        options.types = ["x": .text]
+        #expect(csvType(try csvLoad("x\nsommer 2025\n", options: options), "x") == .text)
+    }
+}
