@@ -12,7 +12,10 @@ extension Reshape {
     static func trend(_ node: TrendNode, _ rel: Relation, cancellation: CancellationFlag) throws(Diagnostic) -> Relation {
         // The period's columns: the period, or the year and month of `group by year, month`.
         var periodNames = [node.period]
-        if case .month(let year) = node.step { periodNames = [year, node.period] }
+        switch node.step {
+        case .month(let year), .week(let year): periodNames = [year, node.period]
+        default: break
+        }
         var periodCols: [Column] = []
         for n in periodNames { periodCols.append(try rel.column(n)) }
         let parts = try partitions(rel, keys: node.keys)
@@ -81,6 +84,7 @@ extension Reshape {
     static func periods(_ columns: [Column], step: TrendStep, partitions: Int) throws(Diagnostic) -> (values: [[Value]], fill: Bool) {
         var lo = Int64.max, hi = Int64.min
         var present: [Value] = []
+        var stride: Int64 = 1
         if case .month = step, columns.count == 2 {
             // Months counted from year 0: year * 12 + month - 1.
             for r in 0..<columns[0].count where !columns[0].isNull(r) && !columns[1].isNull(r) {
@@ -88,6 +92,15 @@ extension Reshape {
                       abs(y) < 1_000_000 else { continue }
                 lo = min(lo, y * 12 + m - 1)
                 hi = max(hi, y * 12 + m - 1)
+            }
+        } else if case .week = step, columns.count == 2 {
+            // Weeks as the day number of their Monday, a week apart.
+            stride = 7
+            for r in 0..<columns[0].count where !columns[0].isNull(r) && !columns[1].isNull(r) {
+                guard case .int(let y) = columns[0].value(at: r), case .int(let w) = columns[1].value(at: r),
+                      let monday = isoWeekMonday(year: y, week: w) else { continue }
+                lo = min(lo, monday)
+                hi = max(hi, monday)
             }
         } else {
             present = ColumnStatistics.distinct(columns[0])
@@ -100,19 +113,32 @@ extension Reshape {
         }
         guard lo <= hi else { return ([], false) }
         let (span, overflow) = hi.subtractingReportingOverflow(lo)
-        let (cells, overflow2) = (span < Int64.max ? span + 1 : span).multipliedReportingOverflow(by: Int64(max(partitions, 1)))
+        let (cells, overflow2) = (span / stride < Int64.max ? span / stride + 1 : span).multipliedReportingOverflow(by: Int64(max(partitions, 1)))
         if overflow || overflow2 || cells > maxTrendRows {
             throw Diagnostic(.error, "trend would fill in \(overflow || overflow2 ? "too many" : String(cells)) periods (at most \(maxTrendRows))",
                              code: .resultTooLarge, notes: ["help: group by a coarser period or filter first"])
         }
-        let values = (lo...hi).map { x -> [Value] in
+        let values = Swift.stride(from: lo, through: hi, by: Int(stride)).map { x -> [Value] in
             switch step {
             case .halfYear: return [.halfYear(HalfYear(ordinal: Int(x)))]
             case .day: return [.date(x)]
+            case .week:
+                let w = CivilDate(dayNumber: Int(x)).isoWeek
+                return [.int(Int64(w.year)), .int(Int64(w.week))]
             case .month: return [.int(x >= 0 ? x / 12 : (x - 11) / 12), .int((x % 12 + 12) % 12 + 1)]
             default: return [.int(x)]
             }
         }
         return (values, true)
+    }
+
+    /// The day number of the Monday of ISO week `week` of ISO year `year` (week 1 holds the
+    /// year's first Thursday); nil for a week the year does not have.
+    static func isoWeekMonday(year: Int64, week: Int64) -> Int64? {
+        guard abs(year) < 1_000_000, (1...53).contains(week) else { return nil }
+        let jan4 = CivilDate.dayNumber(year: Int(year), month: 1, day: 4)
+        let monday = Int64(jan4 - (CivilDate(dayNumber: jan4).isoWeekday - 1)) + (week - 1) * 7
+        guard CivilDate(dayNumber: Int(monday)).isoWeek.year == Int(year) else { return nil }
+        return monday
     }
 }

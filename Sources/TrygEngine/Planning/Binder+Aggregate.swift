@@ -28,6 +28,7 @@ extension Binder {
             boundKeys.append((name, b))
             fields.append(f)
         }
+        if let w = Binder.yearWeekWarning(fields, keys) { warnings.append(w) }
         var items = aggregates
         if items.isEmpty {
             items = [NamedExpr(expr: Expr(.call(name: Name(text: "count", span: stage.keywordSpan), args: [], distinct: false),
@@ -161,5 +162,41 @@ extension Binder {
         for a in args { bound.append(try bindExpr(a, scope)) }
         return try f.bind(AggregateBinding(name: fn, args: bound, exprs: args, distinct: distinct, span: e.span,
                                            output: name, example: f.help.usage))
+    }
+
+    /// `group by year, week` over a column holding days at New Year whose ISO week belongs to
+    /// the other year (2024-12-30 is in week 1 of 2025): year is the calendar year, so those
+    /// days are counted apart from the rest of their week. Nil when no such day is stored.
+    static func yearWeekWarning(_ keys: [Field], _ written: [NamedExpr]) -> Diagnostic? {
+        func derived(_ kind: DerivedColumn) -> (origin: FieldOrigin, source: Int, at: Int)? {
+            for (i, f) in keys.enumerated() {
+                if let o = f.origin, case .derived(kind, let source) = o.column { return (o, source, i) }
+            }
+            return nil
+        }
+        guard let year = derived(.year), let week = derived(.week), year.source == week.source,
+              year.origin.table === week.origin.table, year.source < year.origin.table.columns.count, week.at < written.count
+        else { return nil }
+        let column = year.origin.table.columns[year.source]
+        guard case .ints(let values) = column.storage, column.type == .date || column.type == .timestamp,
+              let lo = values.min(), let hi = values.max() else { return nil }
+        let perDay: Int64 = column.type == .timestamp ? LocalTime.secondsPerDay : 1
+        func dayOf(_ v: Int64) -> Int64 { v >= 0 ? v / perDay : (v - perDay + 1) / perDay }
+        // The days of the stored span whose ISO year is not their calendar year, then the first row on one.
+        let first = dayOf(lo), last = dayOf(hi)
+        guard last - first < 1_000_000 else { return nil }
+        var odd = [Bool](repeating: false, count: Int(last - first) + 1)
+        var any = false
+        for day in first...last {
+            let d = CivilDate(dayNumber: Int(day))
+            guard (d.month == 12 && d.day >= 29) || (d.month == 1 && d.day <= 3) else { continue }
+            if d.isoWeek.year != d.year { odd[Int(day - first)] = true; any = true }
+        }
+        guard any, let r = values.indices.first(where: { !column.isNull($0) && odd[Int(dayOf(values[$0]) - first)] }) else { return nil }
+        let day = dayOf(values[r])
+        let d = CivilDate(dayNumber: Int(day))
+        return Diagnostic(.warning, "week is the ISO week and year the calendar year: \(Value.date(day).display) is in week \(d.isoWeek.week) of \(d.isoWeek.year) but counts under \(d.year)",
+                          span: written[week.at].expr.span, label: "days at New Year are counted apart from the rest of their week",
+                          notes: ["help: for whole weeks group by date_trunc(\"week\", \(year.origin.table.columnNames[year.source])) as week_start"])
     }
 }

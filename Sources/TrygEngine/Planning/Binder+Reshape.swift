@@ -145,11 +145,16 @@ extension Binder {
         }
         // Months of several years are one calendar: the month before January 2025 is December 2024.
         if period.name == "month", let year = named("year") { step = .month(year: year.name) }
+        // Weeks too: the week before week 1 of 2025 is week 52 of 2024.
+        if period.name == "week", let year = named("year") { step = .week(year: year.name) }
         var fields = scope.fields
         fields.append(Field(name: "change", type: m.type, role: .measure))
         fields.append(Field(name: "change_pct", type: .float, role: .measure))
         let others = keys.filter {
-            if case .month(let year) = step, $0.name == year { return false }
+            switch step {
+            case .month(let year), .week(let year): if $0.name == year { return false }
+            default: break
+            }
             return $0.name != period.name
         }.map(\.name)
         let node = TrendNode(input: plan, keys: others, period: period.name, measure: m.name, step: step,

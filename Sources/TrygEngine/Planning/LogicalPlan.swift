@@ -95,6 +95,9 @@ enum TrendStep: Sendable, Equatable {
     case halfYear, day, one
     /// `group by year, month`: the month before January is December of the year before.
     case month(year: String)
+    /// `group by year, week`: ISO weeks, 52 or 53 a year; the week before week 1 is the last
+    /// week of the year before.
+    case week(year: String)
     /// A timestamp has no calendar period: the previous row of the partition.
     case none
 }

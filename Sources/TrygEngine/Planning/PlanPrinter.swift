@@ -58,7 +58,10 @@ enum PlanPrinter {
             return "Pivot \(p.column) [\(p.measures.joined(separator: ", "))]\(p.inputRows == nil ? "" : " (input read at plan time)")"
         case .compare(let c): return "Compare \(c.column) \"\(c.from.display)\" to \"\(c.to.display)\" [\(c.measure)]"
         case .trend(let t):
-            if case .month(let year) = t.step { return "Trend over \(year), \(t.period) [\(t.measure)]" }
+            switch t.step {
+            case .month(let year), .week(let year): return "Trend over \(year), \(t.period) [\(t.measure)]"
+            default: break
+            }
             return "Trend over \(t.period) [\(t.measure)]"
         }
     }

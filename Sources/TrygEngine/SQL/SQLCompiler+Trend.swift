@@ -20,6 +20,9 @@ extension SQLCompiler {
         case .month(let year):
             periodNames = [year, node.period]
             index = "(\(try id(year)) * 12 + \(p) - 1)"
+        case .week:
+            throw unsupported("trend over a year and its ISO weeks", nil,
+                              "SQL engines number weeks of a year differently; run this trend in tryg")
         }
         var rows = rel
         if node.step != .none {
