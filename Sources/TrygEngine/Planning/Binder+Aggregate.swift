@@ -38,7 +38,8 @@ extension Binder {
         var outputs: [(String, BoundExpr)] = []
         var needsProject = false
         for raw in items {
-            let item = NamedExpr(expr: Binder.bareAggregatesAsCalls(raw.expr), alias: raw.alias)
+            let item = NamedExpr(expr: Binder.bareAggregatesAsCalls(raw.expr, columns: Set(scope.fields.map { $0.name.lowercased() })),
+                                 alias: raw.alias)
             let name = uniqueName(item.alias?.text ?? Binder.name(of: item.expr),
                                   taken: fields.map(\.name))
             if case .call(let n, _, _) = item.expr.kind, Binder.aggregateNames.contains(n.text.lowercased()) {
@@ -68,20 +69,28 @@ extension Binder {
         if needsProject {
             result = .project(result, boundKeys.map { ($0.0, BoundExpr.column($0.0, $0.1.type)) } + outputs)
         }
-        return (result, Scope(fields: fields, sourceName: scope.sourceName))
+        var out = Scope(fields: fields, sourceName: scope.sourceName)
+        out.resultOf = keys.isEmpty ? "compute" : "group by"
+        return (result, out)
     }
 
     /// `count` and `share` written without parentheses are the aggregates.
-    static func bareAggregatesAsCalls(_ e: Expr) -> Expr {
+    static func bareAggregatesAsCalls(_ e: Expr, columns: Set<String> = [], insideAggregate: Bool = false) -> Expr {
+        func walk(_ x: Expr) -> Expr { bareAggregatesAsCalls(x, columns: columns, insideAggregate: insideAggregate) }
         switch e.kind {
         case .column(nil, let n) where ["count", "share"].contains(n.text.lowercased()):
+            // Inside an aggregate (`sum(count)` after a group by) a column of that name is meant:
+            // an aggregate of an aggregate is no query.
+            if insideAggregate, columns.contains(n.text.lowercased()) { return e }
             return Expr(.call(name: n, args: [], distinct: false), e.span)
         case .call(let n, let args, let d):
-            return Expr(.call(name: n, args: args.map(bareAggregatesAsCalls), distinct: d), e.span)
+            let inner = insideAggregate || aggregateNames.contains(n.text.lowercased())
+            return Expr(.call(name: n, args: args.map { bareAggregatesAsCalls($0, columns: columns, insideAggregate: inner) },
+                              distinct: d), e.span)
         case .unary(let op, let a):
-            return Expr(.unary(op: op, bareAggregatesAsCalls(a)), e.span)
+            return Expr(.unary(op: op, walk(a)), e.span)
         case .binary(let op, let a, let b):
-            return Expr(.binary(op: op, bareAggregatesAsCalls(a), bareAggregatesAsCalls(b)), e.span)
+            return Expr(.binary(op: op, walk(a), walk(b)), e.span)
         default:
             return e
         }

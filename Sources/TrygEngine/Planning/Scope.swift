@@ -5,6 +5,9 @@ struct Scope {
     var ambiguous: [String: [String]] = [:]
     /// The source's name, for messages (`unknown column 'x' in incidents`).
     var sourceName: String
+    /// The stage whose result this is, when not the source's rows (`group by`): messages
+    /// then name it (`unknown column 'severity' in the result of group by`).
+    var resultOf: String?
 
     func field(named name: String) -> Field? { fields.first { $0.name == name } }
 
@@ -28,13 +31,13 @@ struct Scope {
             throw unknown(name, in: table)
         }
         let visible = names + ambiguous.keys.filter { field(named: $0) == nil }
-        guard let n = try Scope.match(name, in: visible, kind: "column") else { throw unknown(name, in: sourceName) }
+        guard let n = try Scope.match(name, in: visible, kind: "column") else { throw unknown(name, in: shownName) }
         if let both = ambiguous[n] {
             throw Diagnostic(.error, "column '\(n)' is in both sides of the join", code: .ambiguousName, span: name.span,
                              label: "write \(both.map { "'\($0)'" }.joined(separator: " or "))")
         }
         if let f = field(named: n) { return f }
-        throw unknown(name, in: sourceName)
+        throw unknown(name, in: shownName)
     }
 
     /// The name `name` stands for among `names`: itself, or the one name equal ignoring case;
@@ -50,6 +53,9 @@ struct Scope {
         }
         return seen.first
     }
+
+    /// Where the columns come from, for messages.
+    var shownName: String { resultOf.map { "the result of \($0)" } ?? sourceName }
 
     func unknown(_ name: Name, in where_: String) -> Diagnostic {
         let near = Suggest.nearest(name.text, in: names, max: 3)
