@@ -49,4 +49,35 @@ import TrygImport
         #expect(try LibrarySpellingTests.count(session, "own where library = \"Ukendt filial\" count")
                 == Int64(values.filter { $0 == "Ukendt filial" }.count))
     }
+
+    /// Columns that spell a library one way, several ways or not at all: the filter counts
+    /// every spelling, and warns that it matches nothing exactly when it counts no row.
+    @Test(arguments: [4, 5, 6, 7] as [UInt64])
+    func aWarningOnlyWhenNothingMatches(seed: UInt64) throws {
+        var rng = TestTables.Rng(state: seed)
+        let libraries = Array(LibrarySpellingTests.directory.libraries.prefix(3))
+        var rows: [String] = []
+        for (k, l) in libraries.enumerated() {
+            // The first library not at all, the second one way, the third several ways.
+            let spellings = [[], [l.name.uppercased()], [l.name.uppercased(), l.name.lowercased(), l.fullName]][k]
+            for _ in 0..<(spellings.isEmpty ? 0 : 5 + rng.int(20)) { rows.append(spellings[rng.int(spellings.count)]) }
+        }
+        let text = "library\n" + rows.joined(separator: "\n") + "\n"
+        let catalog = Catalog()
+        catalog.register(try CSVReader.load(bytes: Array(text.utf8), path: "few.csv", tableName: "few").table)
+        let session = Session(catalog: catalog)
+        for l in libraries {
+            let want = Int64(rows.filter { LibrarySpellingTests.directory.shortName(for: $0) == l.name }.count)
+            for query in ["few where library = \"\(l.name)\" count", "few where library in (\"\(l.name)\", \"Ukendt\") count"] {
+                guard case .rows(let r) = try session.execute(query), case .int(let n) = r.table.columns[0].value(at: 0) else {
+                    Issue.record("no count for \(query)")
+                    continue
+                }
+                #expect(n == want, "\(query)")
+                // `Ukendt` matches nothing: with it, the library is named as missing only with it.
+                let warned = r.warnings.contains { $0.message.contains(l.name) || $0.message.contains("2 of the 2") }
+                #expect(warned == (want == 0), "\(query): \(r.warnings.map(\.message))")
+            }
+        }
+    }
 }

@@ -76,10 +76,16 @@ extension Binder {
         }
         // Only another spelling of a library needs the column's values (a free-text column's
         // dictionary is built on demand, so other literals never ask for it).
-        guard let short = domain.libraries.shortName(for: s), short != s else { return v }
-        if case .stored(let i) = origin.column, case (_, let dict)? = origin.table.columns[i].dictionaryEncoded {
+        guard let short = domain.libraries.shortName(for: s), case .stored(let i) = origin.column else { return v }
+        if short != s, case (_, let dict)? = origin.table.columns[i].dictionaryEncoded {
             if dict.code(of: s) != nil { return v }
             if dict.code(of: short) != nil { return .text(short) }
+        }
+        // A column that spells the library one way of its own (`ØSTERBRO`): that spelling.
+        // Only a dictionary-encoded column is asked, never free text.
+        if case .text(_, let dict) = origin.table.columns[i].storage, dict.code(of: s) == nil, dict.code(of: short) == nil {
+            let spellings = dict.values.filter { domain.libraries.shortName(for: $0) == short }
+            if spellings.count == 1, let only = spellings.first { return .text(only) }
         }
         return v
     }
@@ -130,6 +136,8 @@ extension Binder {
             return missingWarning(field, origin, answer.values, v, span)
         }
         if storedTextPresent(origin, v) { return nil }
+        // A library the column spells several ways matches every spelling.
+        if librarySpellings(field, v) != nil { return nil }
         let values = distinctValues(origin)
         if values.contains(v) { return nil }
         return missingWarning(field, origin, values, v, span)
@@ -146,7 +154,9 @@ extension Binder {
             values = distinctValues(origin)
         }
         let present = Set(values)
-        let missing = items.filter { !$0.0.isNull && !present.contains(Binder.asStored($0.0, field.type)) }
+        let missing = items.filter {
+            !$0.0.isNull && !present.contains(Binder.asStored($0.0, field.type)) && librarySpellings(field, $0.0) == nil
+        }
         guard let first = missing.first else { return nil }
         if missing.count == 1 { return missingWarning(field, origin, values, first.0, first.1) }
         let shown = missing.prefix(5).map { "\"\($0.0.display)\"" }.joined(separator: ", ")
