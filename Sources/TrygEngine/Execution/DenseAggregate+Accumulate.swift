@@ -67,12 +67,9 @@ extension DenseAggregate {
                 merge(aggregates[j], total, other, j, domain)
             }
         }
-        if total.overflow {
-            let span = aggregates.first { $0.kind == .sum }?.span
-            throw Diagnostic(.error, "number overflow in sum", code: .overflow, span: span, label: "the sum does not fit in 64 bits",
-                             notes: ["help: sum(x * 1e0) sums as floats, with less precision"])
-        }
-        if total.avgOverflow { return nil }
+        // A 64-bit sum that wrapped may still end inside 64 bits, as the order of the rows
+        // decides: the general path sums it wide and says whether the total fits.
+        if total.overflow || total.avgOverflow { return nil }
         // A float sum beyond a double's range is an overflow too, never `inf`.
         for (j, agg) in aggregates.enumerated() where agg.kind == .sum || agg.kind == .avg {
             if total.doubles[j].contains(where: { !$0.isFinite }) { throw Accumulate.sumOverflow(agg, float: true) }

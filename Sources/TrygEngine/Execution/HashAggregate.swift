@@ -98,14 +98,28 @@ enum Accumulate {
             switch a.storage {
             case .ints(let v) where agg.kind == .sum:
                 var sums = [Int64](repeating: 0, count: k)
+                var wrapped = false
                 for i in 0..<n {
                     let r = row(i)
                     if a.isNull(r) { continue }
                     let j = Int(g[i])
                     let (s, o) = sums[j].addingReportingOverflow(v[r])
-                    if o { throw sumOverflow(agg) }
+                    wrapped = wrapped || o
                     sums[j] = s
                     seen[j] &+= 1
+                }
+                if wrapped {
+                    // A running sum that left 64 bits may end inside them (the order of the rows
+                    // decides that, never the answer): summed again, wide.
+                    var wide = [Int128](repeating: 0, count: k)
+                    for i in 0..<n {
+                        let r = row(i)
+                        if !a.isNull(r) { wide[Int(g[i])] += Int128(v[r]) }
+                    }
+                    for j in 0..<k {
+                        guard let s = Int64(exactly: wide[j]) else { throw sumOverflow(agg) }
+                        sums[j] = s
+                    }
                 }
                 for j in 0..<k where seen[j] == 0 { nulls[j] = true }
                 return Column(type: .int, storage: .ints(sums), nulls: nulls)
