@@ -74,6 +74,9 @@ struct CSVColumnSniffer {
             headerEvidence = "the first row has \(LoadReport.grouped(headerWidth)) fields, most rows \(modalWidth)"
         } else {
             (header, headerEvidence) = decideHeader(first: firstFields, sample: sample, numbers: sampleNumbers)
+            if header, headerEvidence == nil, let caution = numericNamesNote(first: first, fields: firstFields, sample: sample) {
+                notes.append(caution)
+            }
         }
         findings.append(LoadReport.Finding(part: "header", value: header ? "yes" : "no", given: options.header != nil,
                                            evidence: headerEvidence))
@@ -310,8 +313,8 @@ struct CSVColumnSniffer {
         return i == b.count && after == 3 ? mark : nil
     }
 
-    /// The decimal mark a number spells beyond doubt: `3,5`, `1.234,5` and `1.234.567` say
-    /// comma, `3.5`, `1,234.5` and `1,234,567` say point; `1,500` and `1.500` (a fraction or
+    /// The decimal mark a number spells beyond doubt: `3,5`, `0,250`, `1.234,5` and `1.234.567` say
+    /// comma, `3.5`, `0.250`, `1,234.5` and `1,234,567` say point; `1,500` and `1.500` (a fraction or
     /// thousands?) say nothing.
     static func decimalMark(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
         var i = 0
@@ -337,7 +340,10 @@ struct CSVColumnSniffer {
         runs.append(run)
         let groups = separators.dropLast()
         if groups.isEmpty {
-            // One separator: three digits after one to three before could be thousands.
+            // One separator: three digits after one to three before could be thousands, unless
+            // the digit before is a lone 0 (`0.250`), which no one groups.
+            let start = b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") ? 1 : 0
+            if runs[0] == 1, b[start] == UInt8(ascii: "0") { return mark }
             return (runs[0] <= 3 && runs[1] == 3) ? nil : mark
         }
         guard runs[0] <= 3, runs.dropFirst().dropLast().allSatisfy({ $0 == 3 }) else { return nil }
@@ -420,6 +426,24 @@ struct CSVColumnSniffer {
         }
         if let dataEvidence { return (false, dataEvidence) }
         return (true, nil)
+    }
+
+    /// When nothing told the first row from data and some of its fields are whole numbers
+    /// heading columns of whole numbers (`1;Vesterbro;3`): the row is read as the header, as
+    /// years heading columns are (`Bibliotek;2024;2025`), and the note says how to read it as
+    /// data instead, so a lost first row never goes unmentioned.
+    private func numericNamesNote(first: CSVRecord, fields: [CSVField], sample: Sample) -> String? {
+        var numbers: [String] = []
+        for (c, value) in sample.firstRow.enumerated() where c < sample.counts.count && c < fields.count {
+            if case .int? = value, case .sniffed(.int) = sample.counts[c].rule {
+                numbers.append(String(decoding: field(fields[c], in: bytes), as: UTF8.self))
+            }
+        }
+        // Years heading columns (`2024`, `2025`) are the usual header of such a table: no note.
+        guard numbers.contains(where: { Int($0).map { !(1900...2100).contains($0) } ?? true }) else { return nil }
+        let shown = numbers.prefix(3).map { "'\($0.prefix(20))'" }.joined(separator: ", ") + (numbers.count > 3 ? ", …" : "")
+        return "header: line \(first.line) is read as the column names, though \(shown) \(numbers.count == 1 ? "is a number" : "are numbers") "
+            + "like the values below; if it is a row of data, load with header no (--header no)"
     }
 
     // MARK: Names

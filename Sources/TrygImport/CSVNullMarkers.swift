@@ -2,7 +2,8 @@ import TrygEngine
 
 /// The values that stand for a missing one in exports: `NULL`, `null`, `N/A`, `NA`, `-`, and
 /// those the person gives (`null "ukendt"`, `--null ukendt`); compared ignoring ASCII case.
-/// An empty field is null everywhere; a marker is null in a column of any type but text,
+/// An empty field is null everywhere; a marker, or a field of blanks alone (fixed-width
+/// padding), is null in a column of any type but text,
 /// and counted in the load's report. Checked only for a value that does not parse as its
 /// column's type, so the usual values pay nothing for it.
 struct CSVNullMarkers: Sendable {
@@ -30,8 +31,9 @@ struct CSVNullMarkers: Sendable {
         self.names = names
     }
 
-    /// True when the bytes are one of the markers (ignoring ASCII case).
+    /// True when the bytes are one of the markers (ignoring ASCII case), or blanks alone.
     func matches(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !b.isEmpty, b.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return true }
         guard b.count <= 64 else { return false }
         for marker in values where marker.count == b.count {
             var same = true

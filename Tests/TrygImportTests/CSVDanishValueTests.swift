@@ -73,6 +73,18 @@ import TrygDomain
         #expect(value("jaa") == nil && value("n") == nil && value("2", digits: true) == nil)
     }
 
+    /// A lone 0 before the mark (`0.250`) is no thousands group: the mark is the column's
+    /// decimal mark, and `1.500` beside it is one and a half.
+    @Test func aLeadingZeroSettlesTheDecimalMark() throws {
+        let point = try csvLoad("id;kg\n1;0.250\n2;1.500\n3;2.125\n")
+        #expect(csvValues(point, "kg").map(\.display) == ["0.250", "1.500", "2.125"])
+        let comma = try csvLoad("id,kg\n1,\"0,250\"\n2,\"1,500\"\n3,\"-0,125\"\n")
+        #expect(csvValues(comma, "kg").map(\.display) == ["0.250", "1.500", "-0.125"])
+        // Without such a value, `1.500` in a `;` file stays Danish thousands.
+        let thousands = try csvLoad("id;n\n1;1.500\n2;2.125\n")
+        #expect(csvValues(thousands, "n") == [.int(1500), .int(2125)])
+    }
+
     @Test func semicolonFileWithDecimalCommasLoadsTyped() throws {
         let csv = """
             id;dato;tidspunkt;beløb;politi;bibliotek

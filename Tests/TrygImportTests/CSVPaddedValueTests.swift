@@ -50,9 +50,24 @@ import TrygDomain
         // A leading zero marks an identifier, padded or not.
         #expect(csvValues(l, "z") == [.text("0900 "), .text("\t0417")])
         #expect(csvValues(l, "s") == [.int(5), .int(6)])
-        // A column of blanks alone is text, as written.
+        // A column of blanks alone holds nothing: nulls, as a column of missing-value markers does.
         let blanks = try csvLoad("b,x\n  ,1\n   ,2\n")
-        #expect(csvValues(blanks, "b") == [.text("  "), .text("   ")])
+        #expect(csvValues(blanks, "b") == [.null, .null])
+    }
+
+    @Test(arguments: [1, 3])
+    func blanksAloneAreNullBesideNumbersAndDates(chunks: Int) throws {
+        var options = ImportOptions()
+        options.chunks = chunks
+        var csv = "n,d,t\n"
+        for i in 0..<300 { csv += i % 3 == 1 ? "  ,\t, \n" : "\(i),2025-01-\(10 + i % 20),x\n" }
+        let l = try csvLoad(csv, options: options)
+        #expect(csvType(l, "n") == .int && csvType(l, "d") == .date && csvType(l, "t") == .text)
+        #expect(csvValues(l, "n").enumerated().allSatisfy { i, v in i % 3 == 1 ? v == .null : v == .int(Int64(i)) })
+        #expect(csvValues(l, "d").enumerated().allSatisfy { i, v in (i % 3 == 1) == (v == .null) })
+        // Text keeps its blanks as written.
+        #expect(csvValues(l, "t")[1] == .text(" "))
+        #expect(l.rowsRejected == 0 && l.rowsLoaded == 300)
     }
 
     @Test func aPaddedValueAfterTheSampleFitsTheColumn() throws {

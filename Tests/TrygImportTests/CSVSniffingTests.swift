@@ -238,3 +238,21 @@ import TrygDomain
             """)
     }
 }
+
+/// A first row of whole numbers over columns of whole numbers is read as the header, as years
+/// heading columns are, and the load says how to read it as data instead.
+@Suite struct CSVNumericHeaderTests {
+    @Test func numbersAsNamesAreNoted() throws {
+        let l = try csvLoad("1;Vesterbro;3\n2;Valby;4\n3;Sundby;1\n")
+        #expect(l.rowsLoaded == 2)
+        #expect(l.report.notes.contains { $0.hasPrefix("header: line 1 ") && $0.contains("'1', '3'") && $0.contains("header no") })
+        var options = ImportOptions()
+        options.header = false
+        #expect(try csvLoad("1;Vesterbro;3\n2;Valby;4\n3;Sundby;1\n", options: options).rowsLoaded == 3)
+        // Names that are words, or a header told apart by its text, are not noted.
+        for csv in ["id;navn;n\n2;Valby;4\n3;Sundby;1\n", "Bibliotek;2024;2025\nValby;4;5\nSundby;1;2\n"] {
+            let plain = try csvLoad(csv)
+            #expect(!plain.report.notes.contains { $0.hasPrefix("header:") }, "\(csv)")
+        }
+    }
+}
