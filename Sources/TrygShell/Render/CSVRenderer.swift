@@ -23,10 +23,26 @@ public enum CSVRenderer {
     /// shortest form that reads back, either with the dialect's decimal mark.
     static func text(_ v: Value, _ dialect: CSVDialect) -> String {
         switch v {
-        case .decimal(let d): return d.text(mark: dialect.decimalComma ? "," : ".")
-        case .float where dialect.decimalComma: return v.display.replacingOccurrences(of: ".", with: ",")
+        case .decimal(let d): return unambiguous(d.text(mark: dialect.decimalComma ? "," : "."), dialect)
+        case .float where dialect.decimalComma: return unambiguous(v.display.replacingOccurrences(of: ".", with: ","), dialect)
+        case .float: return unambiguous(v.display, dialect)
         default: return v.display
         }
+    }
+
+    /// A number whose mark a reader of this dialect takes for a thousands separator (`1.250`
+    /// in a `;` file, as Danish Excel groups thousands; `1,250` in a file of another delimiter)
+    /// gets a fourth decimal (`1.2500`): the same number, which tryg and other readers cannot
+    /// read as 1250.
+    static func unambiguous(_ s: String, _ dialect: CSVDialect) -> String {
+        guard (dialect.delimiter == ";") != dialect.decimalComma else { return s }
+        let u = Array(s.utf8)
+        let digits = u.first == UInt8(ascii: "-") ? u.dropFirst() : u[...]
+        guard let mark = digits.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) else { return s }
+        let before = mark - digits.startIndex, after = digits.endIndex - mark - 1
+        guard (1...3).contains(before), after == 3,
+              digits.allSatisfy({ $0 == u[mark] || $0 &- UInt8(ascii: "0") < 10 }) else { return s }
+        return s + "0"
     }
 
     /// A field, quoted when it holds the delimiter, a quote, a line break, or edge spaces.
