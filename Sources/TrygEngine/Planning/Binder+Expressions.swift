@@ -161,7 +161,7 @@ extension Binder {
             guard x.type.isNumeric, y.type.isNumeric else {
                 let bad = x.type.isNumeric ? (y, b.span) : (x, a.span)
                 throw Diagnostic(.error, "'\(op)' needs numbers, but this is \(bad.0.type)", code: .typeMismatch, span: bad.1,
-                                 label: bad.0.type == .text ? "text cannot be added; compare it or use length(…)" : "use a number")
+                                 label: bad.0.type == .text ? "text is no number; compare it, join it with ||, or use length(…)" : "use a number")
             }
             let sop: ScalarOp = ["+": .add, "-": .sub, "*": .mul, "/": .div, "%": .mod][op] ?? .add
             // `/` gives a float; otherwise ints widen to decimals and anything with a float is a float.

@@ -42,7 +42,8 @@ extension Binder {
     /// The expression written back in the language, canonically: one space around operators,
     /// lower-case words, parentheses only where precedence needs them, text in double quotes
     /// (`"` doubled, `\` written `\\`), and names that are not plain identifiers in back-quotes.
-    /// Parsing the result gives the same tree.
+    /// Parsing the result gives the same tree, except that `count()` and `share()` are written
+    /// bare, as a compute writes them.
     static func sourceText(of e: Expr) -> String {
         render(e).text
     }
@@ -66,6 +67,8 @@ extension Binder {
         case .column(let q, let n):
             return ((q.map { identifier($0.text) + "." } ?? "") + identifier(n.text), leaf)
         case .call(let n, let args, let distinct):
+            // `count` and `share` as written in a compute (`count * 2`), not `count() * 2`.
+            if args.isEmpty, !distinct, ["count", "share"].contains(n.text.lowercased()) { return (n.text.lowercased(), leaf) }
             let inner = args.map { render($0).text }.joined(separator: ", ")
             return ("\(n.text.lowercased())(\(distinct ? "distinct " : "")\(inner))", leaf)
         case .unary(let op, let a):

@@ -224,6 +224,12 @@ struct Parser {
                                      label: "it goes before the query, not after it",
                                      notes: ["help: e.g. \(w.lowercased() == "let" ? "let x = incidents count" : "explain incidents count")"])
                 }
+                if case .word(let w) = current.kind, ["like", "ilike", "glob", "regexp", "rlike", "similar"].contains(w.lowercased()) {
+                    throw Diagnostic(.error, "'\(w)' is SQL, not tryg", code: .unknownStage, span: current.span,
+                                     label: "match text with contains, starts with, ends with or matches",
+                                     notes: ["help: name like \"Bl%\" is name starts with \"Bl\" (any case); "
+                                             + "name like \"%bro\" is name ends with \"bro\"; a pattern: name matches \"^Bl.*bro$\""])
+                }
                 if case .word(let w) = current.kind {
                     let hint = Suggest.nearest(w.lowercased(), in: Parser.stageKeywords).map { "did you mean '\($0)'?" }
                     throw Diagnostic(.error, "unknown stage '\(w)'", code: .unknownStage, span: current.span,
