@@ -44,6 +44,8 @@ struct CSVColumnSniffer {
             }
         }
         let afterFirst = scanner.position, secondLine = scanner.line
+        // The types are decided on a sample (`CSVSniffer.sampleViews`): all of a small file.
+        let wholeFileSampled = bytes.count - afterFirst <= CSVSniffer.headBytes
         let firstIsBlank = first.fieldCount == 1 && first.start == first.end
         // A delimiter after the header's last name, and not after the rows' last field, adds
         // no column.
@@ -96,7 +98,7 @@ struct CSVColumnSniffer {
             return c < sample.counts.count ? sample.counts[c].rule : .inferred
         }
         for (c, name) in names.enumerated() where c < sample.counts.count && rules[c] == .text {
-            if let why = sample.counts[c].textReason { notes.append("\(name): \(why)") }
+            if let why = sample.counts[c].textReason(sampled: wholeFileSampled == false) { notes.append("\(name): \(why)") }
         }
         // Number notes only for the columns that hold numbers.
         var numberNotes: [String] = []

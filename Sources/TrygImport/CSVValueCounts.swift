@@ -37,12 +37,15 @@ struct CSVValueCounts {
 
     /// Why a column that is mostly of one kind is text: `text: 1 of 150 values is not
     /// numbers, the first 'ukendt'`; nil when text is most of it (or none of it).
-    var textReason: String? {
+    var textReason: String? { textReason(sampled: false) }
+
+    /// The same; `sampled` when the counts are of a sample of the file, not all of it.
+    func textReason(sampled: Bool) -> String? {
         guard texts > 0, let example = firstText else { return nil }
         let kinds: [(Int, String)] = [(ints + decimals, "numbers"), (dates + timestamps, "dates"), (bools, "booleans")]
         guard let (most, kind) = kinds.max(by: { $0.0 < $1.0 }), most > texts else { return nil }
         let total = nonNull
-        return "text: \(LoadReport.grouped(total - most)) of \(LoadReport.grouped(total)) values "
+        return "text: \(LoadReport.grouped(total - most)) of \(LoadReport.grouped(total)) \(sampled ? "sampled " : "")values "
             + "\(total - most == 1 ? "is" : "are") not \(kind), the first '\(example)'"
     }
 
