@@ -6,6 +6,7 @@ extension CSVColumnAccumulator {
     /// `next` is left in any state: the caller drops it (its buffers are moved here).
     mutating func merge(_ next: inout CSVColumnAccumulator) {
         markerNulls &+= next.markerNulls
+        if firstGrouped == nil { firstGrouped = next.firstGrouped }
         if next.state == .pending { return appendNulls(next.count) }
         if state == .pending {
             let nulls = count

@@ -38,6 +38,9 @@ struct CSVColumnAccumulator {
     let markers: CSVNullMarkers
     /// Values read as null because they are missing-value markers.
     var markerNulls = 0
+    /// The first value read with a thousands separator that could also have been a decimal
+    /// mark (`1.500` read as 1500), for the report when the sample held none such.
+    var firstGrouped: String?
     var ints: [Int64] = []
     var decimals: [Double] = []
     /// The most digits written after the decimal mark in a decimal value: the scale the
@@ -118,8 +121,10 @@ struct CSVColumnAccumulator {
                 checked = .int(v)
             } else if widens {
                 checked = CSVValueParser.number(b, numbers)
+                if case .int? = checked { noteGrouped(b) }
             } else {
                 checked = (CSVValueParser.int(b, numbers) ?? (declared ? CSVValueParser.typedInt(b) : nil)).map { .int($0) }
+                if checked != nil { noteGrouped(b) }
             }
         case .decimal: checked = CSVValueParser.number(b, numbers)
         case .bool: checked = CSVValueParser.bool(b, digits: true).map { .bool($0) }
@@ -251,7 +256,10 @@ struct CSVColumnAccumulator {
         switch state {
         case .int:
             if let v = CSVValueParser.int(b) { return ints.append(v) }
-            if let v = CSVValueParser.int(b, numbers) { return ints.append(v) }
+            if let v = CSVValueParser.int(b, numbers) {
+                noteGrouped(b)
+                return ints.append(v)
+            }
             if declared, let v = CSVValueParser.typedInt(b) { return ints.append(v) }
         case .decimal:
             if let v = CSVValueParser.decimal(b, numbers) { return decimals.append(v) }
@@ -291,6 +299,13 @@ struct CSVColumnAccumulator {
             return appendNull()
         }
         widen(to: value, b)
+    }
+
+    /// Keeps the first int read with one thousands group that a reader could take for a
+    /// decimal mark (`1.500`).
+    private mutating func noteGrouped(_ b: Bytes) {
+        guard firstGrouped == nil, numbers.thousands != nil, CSVColumnSniffer.ambiguousMark(b) != nil else { return }
+        firstGrouped = String(decoding: b, as: UTF8.self)
     }
 
     /// The user (`--type`) or the domain gave the column its type: it never widens, and an int

@@ -116,6 +116,14 @@ struct CSVLoader {
                 notes.append("\(LoadReport.grouped(n)) \(n == 1 ? "row has" : "rows have") fewer fields than the header "
                              + "(the first on line \(line)); the missing fields at the end are null")
             }
+            // `1.500` read as 1500 past the sample, in a column whose sample had no such value.
+            for (c, name) in names.enumerated() where columns[c].type == .int {
+                guard let example = rows.columns[c].firstGrouped, c < layout.numbers.count,
+                      let mark = layout.numbers[c].thousands,
+                      !notes.contains(where: { $0.hasPrefix("\(name): '") && $0.contains("' read as ") }) else { continue }
+                let digits = example.filter { $0 != Character(Unicode.Scalar(mark)) }
+                notes.append("\(name): '\(Character(Unicode.Scalar(mark)))' read as thousands separator (\(example) = \(digits))")
+            }
             // A column the domain gives a scale (`safety`): markers among its words are null too.
             let scaleFits = names.indices.map { c -> (markers: Int, outside: String?) in
                 guard layout.rules[c].fixedType == nil, let scale = options.scales[names[c]] else { return (0, nil) }

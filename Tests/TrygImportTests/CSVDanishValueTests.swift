@@ -1,6 +1,6 @@
 import Testing
 import TrygDomain
-@testable import TrygImport
+@_spi(Chunking) @testable import TrygImport
 @testable import TrygEngine
 
 @Suite struct CSVDanishValueTests {
@@ -83,6 +83,18 @@ import TrygDomain
         // Without such a value, `1.500` in a `;` file stays Danish thousands.
         let thousands = try csvLoad("id;n\n1;1.500\n2;2.125\n")
         #expect(csvValues(thousands, "n") == [.int(1500), .int(2125)])
+    }
+
+    /// `1.500` read as 1500 is noted wherever in the file it stands, sampled or not.
+    @Test(arguments: [1, 3])
+    func aThousandsGroupPastTheSampleIsNoted(chunks: Int) throws {
+        var csv = "id;a\n"
+        for i in 0..<60_000 { csv += i == 55_555 ? "\(i);1.500\n" : "\(i);\(i % 97)\n" }
+        var options = ImportOptions()
+        options.chunks = chunks
+        let l = try csvLoad(csv, options: options)
+        #expect(csvValues(l, "a")[55_555] == .int(1500))
+        #expect(l.report.notes.contains("a: '.' read as thousands separator (1.500 = 1500)"), "\(l.report.notes)")
     }
 
     @Test func semicolonFileWithDecimalCommasLoadsTyped() throws {
