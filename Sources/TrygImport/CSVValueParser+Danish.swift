@@ -51,6 +51,15 @@ extension CSVValueParser {
     /// A number with a decimal comma or thousands separators, rewritten to plain digits and
     /// parsed as such. Groups after the first must hold three digits (`1.234.567`), so a
     /// date such as `24.11.2025` is never read as a number.
+    /// The length of a no-break space at `i` in UTF-8 (U+00A0: 2 bytes, the narrow U+202F: 3),
+    /// 0 for anything else.
+    @inline(__always)
+    static func noBreakSpace(_ b: Bytes, at i: Int) -> Int {
+        if b[i] == 0xC2, i &+ 1 < b.count, b[i &+ 1] == 0xA0 { return 2 }
+        if b[i] == 0xE2, i &+ 2 < b.count, b[i &+ 1] == 0x80, b[i &+ 2] == 0xAF { return 3 }
+        return 0
+    }
+
     static func groupedNumber(_ b: Bytes, _ format: CSVNumberFormat) -> CSVValue? {
         let n = b.count
         guard n > 0, n <= maxGroupedNumberLength else { return nil }
@@ -72,11 +81,13 @@ extension CSVValueParser {
                     emit(c)
                     digits &+= 1
                     groupDigits &+= 1
-                } else if let t = format.thousands, c == t, c != format.mark {
+                } else if let t = format.thousands, c == t || (t == UInt8(ascii: " ") && noBreakSpace(b, at: i) > 0), c != format.mark {
                     // The first group holds one to three digits, every later one three.
                     guard grouped ? groupDigits == 3 : (groupDigits >= 1 && groupDigits <= 3) else { return nil }
                     grouped = true
                     groupDigits = 0
+                    // A no-break space is the space of grouped numbers in many exports.
+                    if c != t { i &+= noBreakSpace(b, at: i) &- 1 }
                 } else {
                     break
                 }

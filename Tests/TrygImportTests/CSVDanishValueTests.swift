@@ -85,6 +85,17 @@ import TrygDomain
         #expect(csvValues(thousands, "n") == [.int(1500), .int(2125)])
     }
 
+    /// With `thousands space`, a no-break space (U+00A0, and the narrow U+202F) groups too.
+    @Test func noBreakSpacesGroupThousands() throws {
+        var options = ImportOptions()
+        options.thousands = .separator(UInt8(ascii: " "))
+        options.decimalComma = true
+        let l = try csvLoad("id;b\n1;1 234,50\n2;1\u{A0}234,50\n3;12\u{202F}345\n4;-7\u{A0}000\n", options: options)
+        #expect(csvValues(l, "b").map(\.display) == ["1234.50", "1234.50", "12345.00", "-7000.00"])
+        // A no-break space where a group cannot end is no number.
+        #expect(csvType(try csvLoad("b\n1\u{A0}23\n", options: options), "b") == .text)
+    }
+
     /// `1.500` read as 1500 is noted wherever in the file it stands, sampled or not.
     @Test(arguments: [1, 3])
     func aThousandsGroupPastTheSampleIsNoted(chunks: Int) throws {
