@@ -27,10 +27,12 @@ struct CSVBytes {
         String(decoding: UnsafeBufferPointer(start: base + start, count: max(0, end - start)), as: UTF8.self)
     }
 
-    /// The offset where the line holding `offset` starts.
+    /// The offset where the line holding `offset` starts; on the first line, after a UTF-8
+    /// byte order mark, which no one sees (so a column and a snippet count from the text).
     func lineStart(of offset: Int) -> Int {
         var i = min(offset, count)
         while i > 0, base[i - 1] != UInt8(ascii: "\n") { i -= 1 }
+        if i == 0, min(offset, count) >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { return 3 }
         return i
     }
 

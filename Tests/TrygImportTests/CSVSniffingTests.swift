@@ -132,6 +132,10 @@ import TrygDomain
             "column 5 repeats the name 'id'; it is called id_2",
         ])
         #expect(l.report.warnings.first?.file?.line == 1 && l.report.warnings.first?.file?.column == 4)
+        // A byte order mark is no character of the header: columns count from the text after it.
+        let marked = try csvLoad("\u{FEFF}Navn;Beløb;Navn\n1;2;3\n")
+        let w = try #require(marked.report.warnings.first?.file)
+        #expect(w.column == 12 && w.snippet == "Navn;Beløb;Navn")
     }
 
     @Test func oneMisfitMakesTextAndNoRowIsLost() throws {
