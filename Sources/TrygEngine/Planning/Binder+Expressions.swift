@@ -42,6 +42,16 @@ extension Binder {
                         v = .timestamp(d &* LocalTime.secondsPerDay)
                         vt = .timestamp
                     }
+                    // A date column against a timestamp: the day at its midnight, as `=` compares;
+                    // another time of day is no date's and matches no row.
+                    if x.type == .date, case .timestamp(let t) = v {
+                        guard let day = Binder.midnightDay(t) else {
+                            listed.append((v, item.span))
+                            continue
+                        }
+                        v = .date(day)
+                        vt = .date
+                    }
                     let (l, r) = try unify(x, a.span, .literal(v, vt), item.span, field: field, op: "in")
                     _ = l
                     if case .literal(let cv, _) = r, !cv.isNull { values.append(canonicalText(field, cv)) }

@@ -198,8 +198,10 @@ extension Binder {
     }
 
     /// A literal as the column's values are: a whole number written as a decimal or float
-    /// (`2.0`) is the int 2 beside an int column, which it matches.
+    /// (`2.0`) is the int 2 beside an int column, which it matches; a timestamp at midnight
+    /// (`2024-03-31T00:00`) is that day beside a date column.
     static func asStored(_ v: Value, _ type: DataType) -> Value {
+        if type == .date, case .timestamp(let t) = v, let day = midnightDay(t) { return .date(day) }
         guard type == .int else { return v }
         switch v {
         case .decimal(let d):
@@ -209,6 +211,12 @@ extension Binder {
         default: break
         }
         return v
+    }
+
+    /// The day of a timestamp that is its midnight, nil for any other time.
+    static func midnightDay(_ t: Int64) -> Int64? {
+        let (q, r) = t.quotientAndRemainder(dividingBy: LocalTime.secondsPerDay)
+        return r == 0 ? q : nil
     }
 
     static func valueLess(_ a: Value, _ b: Value) -> Bool {
