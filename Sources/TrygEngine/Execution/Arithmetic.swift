@@ -29,7 +29,8 @@ enum Arithmetic {
                 case .mul: r = p[i].multipliedReportingOverflow(by: q[i])
                 default:
                     if q[i] == 0 { nulls[i] = true; continue }
-                    r = p[i].remainderReportingOverflow(dividingBy: q[i])
+                    // Int64.min % -1 is 0 (the quotient is what does not fit).
+                    r = q[i] == -1 ? (0, false) : p[i].remainderReportingOverflow(dividingBy: q[i])
                 }
                 if r.1 || (type == .date && !(Arithmetic.dayRange.contains(r.0))) { throw overflow(span) }
                 out[i] = r.0
@@ -95,7 +96,7 @@ enum Arithmetic {
             case .sub: r = a.subtractingReportingOverflow(b)
             default:
                 if b == 0 { nulls[i] = true; continue }
-                r = a.remainderReportingOverflow(dividingBy: b)
+                r = b == -1 ? (0, false) : a.remainderReportingOverflow(dividingBy: b)
             }
             if r.1 { throw overflow(span) }
             out[i] = r.0

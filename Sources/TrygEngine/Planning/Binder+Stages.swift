@@ -60,8 +60,18 @@ extension Binder {
                     fields.append(f)
                 }
             }
+            if fields.isEmpty, let first = items.first {
+                let span: Span
+                switch first {
+                case .star(let sp), .starExcept(_, let sp): span = sp
+                case .expr(let ne): span = ne.expr.span
+                }
+                throw Diagnostic(.error, "select keeps no column", code: .invalidValue, span: span,
+                                 label: "'* except' names every column", notes: ["help: keep at least one column"])
+            }
             var s = scope
             s.fields = fields
+            s.resultOf = "select"
             // A name stays ambiguous only when `*` kept both sides' fields; a column selected by
             // name is the one its header shows.
             let starred = Set(items.contains { if case .expr = $0 { return false } else { return true } } ? scope.names : [])
