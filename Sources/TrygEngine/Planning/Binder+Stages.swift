@@ -88,8 +88,28 @@ extension Binder {
                 let b = try bindExpr(e, s)
                 let f = Field(name: name.text, type: b.type)
                 if let i = fields.firstIndex(where: { $0.name == name.text }) {
+                    // The columns derived from the one replaced follow it (`halfyear` of a new
+                    // `effort_start`); one that cannot be derived from the new value is gone.
+                    var stale: [Int] = []
+                    for (j, g) in fields.enumerated() {
+                        guard let o = g.origin, case .derived(let kind, let source) = o.column, source < o.table.columnNames.count,
+                              o.table.columnNames[source] == fields[i].name else { continue }
+                        let call = Expr(.call(name: Name(text: kind.rawValue, span: e.span), args: [e], distinct: false), e.span)
+                        if kind != .district, let again = try? bindExpr(call, s) {
+                            var h = Field(name: g.name, type: again.type)
+                            h.rederived = g.isUntouchedDerived
+                            fields[j] = h
+                            out[j] = (g.name, again)
+                        } else {
+                            stale.append(j)
+                        }
+                    }
                     fields[i] = f
                     out[i] = (name.text, b)
+                    for j in stale.reversed() {
+                        fields.remove(at: j)
+                        out.remove(at: j)
+                    }
                 } else {
                     fields.append(f)
                     out.append((name.text, b))

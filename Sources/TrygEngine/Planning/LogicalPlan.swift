@@ -41,9 +41,12 @@ struct Field: Sendable {
     var origin: FieldOrigin?
     /// The table the field came from, for `table.column` references after a join.
     var qualifier: String?
+    /// A derived column computed again from a column `derive` replaced: still left out by `*`.
+    var rederived = false
 
     /// A derived column as the scan made it: `*` leaves these out (they are there by name).
     var isUntouchedDerived: Bool {
+        if rederived { return true }
         // Also the right side's copy a join renamed `libraries.year`.
         if case .derived(let kind, _)? = origin?.column { return name == kind.rawValue || name == "\(qualifier ?? "").\(kind.rawValue)" }
         return false
