@@ -83,6 +83,14 @@ extension SQLCompiler {
         case .and, .or, .eq, .ne, .lt, .le, .gt, .ge:
             try need(2)
             let sym = op == .and ? "AND" : op == .or ? "OR" : op == .ne ? "<>" : op.name
+            // Text is ordered as tryg orders it: Danish, æ, ø, å after z.
+            if [.lt, .le, .gt, .ge].contains(op), args[0].type == .text, args[1].type == .text {
+                guard let left = dialect.danishOrder(a[0]) else {
+                    throw unsupported("comparing text in Danish order (æ, ø, å after z)", span,
+                                      "\(dialect.title) has no Danish collation; compare with = or in, or compile for postgres or duckdb")
+                }
+                return "(\(left) \(sym) \(a[1]))"
+            }
             return "(\(a[0]) \(sym) \(a[1]))"
         case .add, .sub:
             try need(2)
