@@ -81,7 +81,12 @@ enum Arithmetic {
                 let (r, o) = p[i].multipliedReportingOverflow(by: q[i])
                 if !o && s == scale { out[i] = r; continue }
                 let wide = Int128(p[i]) * Int128(q[i])
-                guard let v = reduce(wide, by: s - scale) else { throw overflow(span) }
+                guard let v = reduce(wide, by: s - scale) else {
+                    // The digits of both factors together, not the size of the answer.
+                    throw Diagnostic(.error, "number overflow", code: .overflow, span: span,
+                                     label: "the exact product needs more than the 18 digits a decimal holds (\(scale) of them decimals)",
+                                     notes: ["help: round a factor first (round(x, 2)), or multiply as floats (x * 1e0)"])
+                }
                 out[i] = v
             }
             return Column(type: type, storage: .decimals(out, scale: scale), nulls: nulls)
