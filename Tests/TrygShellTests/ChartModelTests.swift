@@ -44,6 +44,15 @@ import TrygEngine
         #expect(vesterbro.values.first == 240)
     }
 
+    @Test func aRowWithNoPeriodHasNoPlaceOnTheAxis() throws {
+        let m = try model("libraries group by halfyear(effort_start) as h compute count chart line")
+        #expect(m.categories == ["vinter 2022/23", "vinter 2024/25"])
+        #expect(m.series.first?.values == [1, 2])
+        #expect(m.unplaced == 1)
+        let drawn = TerminalChart(width: 60, height: nil, glyphs: .unicode, color: false).render(m)
+        #expect(drawn.contains("1 row with no h not drawn"), "\(drawn)")
+    }
+
     @Test func pivotedResultIsReadAsLinesOverItsColumns() throws {
         let m = try model("incidents where library in (\"Blågården\", \"Nørrebro\") group by library, halfyear "
                           + "pivot halfyear chart line")

@@ -132,8 +132,14 @@ extension ChartModel {
         var groupNames: [String] = []
         var groupIndex: [String: Int] = [:]
         var cells: [[Int: Double]] = []
+        var unplaced = 0
         for r in 0..<table.rowCount {
             let x = table.value(row: r, column: axis)
+            // A row with no period has no place on the axis (never an extra period after the last).
+            if x.isNull {
+                unplaced += 1
+                continue
+            }
             if xIndex[x] == nil { xIndex[x] = xValues.count; xValues.append(x) }
             let name = groups.map { CellText.display(table.value(row: r, column: $0)) }.joined(separator: " · ")
             if groupIndex[name] == nil { groupIndex[name] = groupNames.count; groupNames.append(name); cells.append([:]) }
@@ -150,10 +156,12 @@ extension ChartModel {
             ChartSeries(name: groupNames[g].isEmpty ? measureName : groupNames[g],
                         values: order.map { cells[g][$0] }, isWhole: whole)
         }
-        return ChartModel(kind: .line, title: context.title, titleIsExplicit: context.titleIsExplicit,
-                          categoryName: table.columnNames[axis], categories: order.map { CellText.display(xValues[$0]) },
-                          periods: spans.count == order.count ? spans : nil, series: series,
-                          valueName: measureName, sharedScale: true, source: context.source)
+        var model = ChartModel(kind: .line, title: context.title, titleIsExplicit: context.titleIsExplicit,
+                               categoryName: table.columnNames[axis], categories: order.map { CellText.display(xValues[$0]) },
+                               periods: spans.count == order.count ? spans : nil, series: series,
+                               valueName: measureName, sharedScale: true, source: context.source)
+        model.unplaced = unplaced
+        return model
     }
 
     /// A pivot's period columns as the x axis, one line per row.

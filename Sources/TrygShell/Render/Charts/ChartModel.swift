@@ -33,6 +33,8 @@ struct ChartModel: Sendable {
     var source: String?
     /// Categories left out because there were too many to draw.
     var omitted: Int = 0
+    /// Rows of a line chart with no value on its axis (a null period): they have no place on it.
+    var unplaced: Int = 0
 
     /// Every value of every series (nulls left out).
     var allValues: [Double] { series.flatMap { $0.values.compactMap { $0 } } }

@@ -28,8 +28,11 @@ struct TerminalChart {
         case .bar:
             return TerminalBarChart(width: width, glyphs: glyphs, color: color).render(model)
         case .line:
-            if usesSparklines(model) { return Sparklines(width: width, glyphs: glyphs, color: color).render(model) }
-            return TerminalLinePlot(width: width, height: plotHeight(model), glyphs: glyphs, color: color).render(model)
+            let drawn = usesSparklines(model) ? Sparklines(width: width, glyphs: glyphs, color: color).render(model)
+                : TerminalLinePlot(width: width, height: plotHeight(model), glyphs: glyphs, color: color).render(model)
+            guard model.unplaced > 0 else { return drawn }
+            let n = model.unplaced
+            return drawn + "\(glyphs.ellipsis) \(n) \(n == 1 ? "row" : "rows") with no \(model.categoryName) not drawn\n"
         }
     }
 
