@@ -30,21 +30,62 @@ enum CSVLineEnds {
     }
 
     /// The bytes with each lone `\r` made `\n`, and the report's note; nil when there is none.
-    static func normalized(_ p: UnsafePointer<UInt8>, count n: Int, parts: Int = 1) -> (bytes: [UInt8], note: String)? {
+    ///
+    /// In a file that also has `\n` line ends, a `\r` inside a quoted field is part of its
+    /// value (a line break typed on an old Mac, pasted into a description) and stays; only one
+    /// between fields ends a line. A field is quoted when `"` opens it: at the start of a line
+    /// or after one of `delimiters` (`nil`: any of `,` `;` tab `|`, before the dialect is
+    /// known); `""` inside it is a quote, and a `"` followed by anything else closes it. With
+    /// `quoting` false no field is quoted. A file with no `\n` at all ends its lines in `\r`
+    /// alone, and every lone `\r` is a line end there, quoted or not.
+    static func normalized(_ p: UnsafePointer<UInt8>, count n: Int, parts: Int = 1,
+                           delimiter: UInt8? = nil, quoting: Bool = true) -> (bytes: [UInt8], note: String)? {
         let lone = loneCRs(p, count: n, parts: parts)
         guard lone > 0 else { return nil }
+        let hasLF = memchr(p, Int32(UInt8(ascii: "\n")), n) != nil
         var out = Array(UnsafeBufferPointer(start: p, count: n))
         var lfs = 0
-        for i in 0..<n {
-            if out[i] == UInt8(ascii: "\r"), i + 1 >= n || out[i + 1] != UInt8(ascii: "\n") {
-                out[i] = UInt8(ascii: "\n")
-            } else if out[i] == UInt8(ascii: "\n") {
-                lfs += 1
-            }
+        var ends = 0
+        var quoted = false
+        var fieldStart = true
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), quote = UInt8(ascii: "\"")
+        func separates(_ b: UInt8) -> Bool {
+            if let d = delimiter { return b == d }
+            return b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "|")
         }
+        var i = 0
+        while i < n {
+            let b = out[i]
+            if quoted {
+                if b == quote {
+                    if i + 1 < n && out[i + 1] == quote { i += 2; continue }
+                    quoted = false
+                } else if b == cr && !hasLF && (i + 1 >= n || out[i + 1] != lf) {
+                    out[i] = lf
+                    ends += 1
+                }
+                i += 1
+                continue
+            }
+            if b == cr, i + 1 >= n || out[i + 1] != lf {
+                out[i] = lf
+                ends += 1
+                fieldStart = true
+            } else if b == lf {
+                lfs += 1
+                fieldStart = true
+            } else if b == quote && quoting && fieldStart {
+                quoted = true
+                fieldStart = false
+            } else {
+                fieldStart = separates(b)
+            }
+            i += 1
+        }
+        guard ends > 0 else { return nil }
         let note = lfs == 0
             ? "lines end in CR alone (Excel for Mac); read as line ends"
-            : "\(LoadReport.grouped(lone)) \(lone == 1 ? "line ends" : "lines end") in CR alone among LF line ends; read as line ends"
+            : "\(LoadReport.grouped(ends)) \(ends == 1 ? "line ends" : "lines end") in CR alone among LF line ends; read as line ends"
         return (out, note)
     }
 }

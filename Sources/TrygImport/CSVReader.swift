@@ -55,7 +55,8 @@ public enum CSVReader {
             || (bytes.count >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
         let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
         if lineEnds == nil, !utf16,
-           let fixed = CSVLineEnds.normalized(base.assumingMemoryBound(to: UInt8.self), count: bytes.count, parts: parts) {
+           let fixed = CSVLineEnds.normalized(base.assumingMemoryBound(to: UInt8.self), count: bytes.count, parts: parts,
+                                                delimiter: options.delimiter, quoting: options.quoting ?? true) {
             let result: Result<CSVLoad, Diagnostic> = fixed.bytes.withUnsafeBytes { raw in
                 do throws(Diagnostic) {
                     return .success(try load(bytes: raw, path: path, tableName: tableName, options: options,
@@ -86,7 +87,7 @@ public enum CSVReader {
         }
         var text = try TextDecoding.convert(raw, from: decision.encoding, skipping: decision.bomLength)
         var lineEnds = lineEnds
-        if let fixed = text.withUnsafeBufferPointer({ p in p.baseAddress.flatMap { CSVLineEnds.normalized($0, count: p.count) } }) {
+        if let fixed = text.withUnsafeBufferPointer({ p in p.baseAddress.flatMap { CSVLineEnds.normalized($0, count: p.count, delimiter: options.delimiter, quoting: options.quoting ?? true) } }) {
             text = fixed.bytes
             lineEnds = fixed.note
         }

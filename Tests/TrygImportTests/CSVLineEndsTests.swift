@@ -31,4 +31,46 @@ import Testing
             }
         }
     }
+
+    /// Rows whose lines end in a mix of `\n`, `\r\n` and `\r` alone read back as written,
+    /// with a lone `\r` (or a `\n`, or `\r\n`) inside a quoted value kept in the value, and
+    /// only the lone `\r` between rows counted in the note.
+    @Test func aLoneCRInsideAQuotedValueStaysInTheValue() throws {
+        var rng = SeededGenerator(state: 11)
+        let pieces = ["ab", "c", "\r", "\n", "\r\n", "\"", ",", ";", " d"]
+        for round in 0..<80 {
+            let delimiter = round % 2 == 0 ? "," : ";"
+            let rows = Int.random(in: 1..<12, using: &rng)
+            var want: [[String]] = []
+            var text = "a\(delimiter)b\n"
+            var loneBetween = 0
+            for r in 0..<rows {
+                var row: [String] = []
+                for _ in 0..<2 {
+                    var v = "x"
+                    for _ in 0..<Int.random(in: 0..<4, using: &rng) { v += pieces.randomElement(using: &rng) ?? "" }
+                    v += "y"
+                    row.append(v)
+                }
+                want.append(row)
+                text += row.map { v in
+                    v.utf8.contains { [10, 13, 34, 44, 59].contains($0) } ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+                }.joined(separator: delimiter)
+                if r + 1 < rows || round % 3 == 0 {
+                    let end = ["\n", "\r\n", "\r"].randomElement(using: &rng) ?? "\n"
+                    if end == "\r" { loneBetween += 1 }
+                    text += end
+                }
+            }
+            let l = try CSVReader.load(bytes: Array(text.utf8), path: "ends.csv", tableName: "t", options: ImportOptions())
+            let got = l.table.rows.map { $0.map { v -> String in if case .text(let s) = v { return s }; return "\(v)" } }
+            #expect(got == want, "round \(round): \(text.debugDescription)")
+            let note = l.report.notes.first { $0.contains("CR alone") }
+            if loneBetween == 0 {
+                #expect(note == nil, "round \(round)")
+            } else {
+                #expect(note?.hasPrefix("\(loneBetween) line") == true, "round \(round): \(note ?? "no note")")
+            }
+        }
+    }
 }
