@@ -51,7 +51,8 @@ struct RandomQueryGenerator {
             let n = intLiteral(intColumn)
             return ("\(intColumn) \(op) \(n)", "\(intColumn) \(op) \(n)")
         case 2:
-            var items = (0..<(1 + rng.int(3))).map { _ in String(intLiteral(intColumn)) }
+            // An empty list too: no value is in it, not even null.
+            var items = (0..<rng.int(4)).map { _ in String(intLiteral(intColumn)) }
             if chance(2) { items.insert("null", at: rng.int(items.count + 1)) }
             let not = chance(2) ? "not " : ""
             let list = items.joined(separator: ", ")

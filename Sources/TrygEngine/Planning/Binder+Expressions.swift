@@ -23,6 +23,8 @@ extension Binder {
             return try bindBinary(op, a, b, e.span, scope)
         case .inList(let a, let items, let negated):
             let x = try bindExpr(a, scope)
+            // No value is in an empty list, not even null (SQLite's and Spark's answer).
+            if items.isEmpty { return .literal(.bool(negated), .bool) }
             let field = fieldOf(x, scope)
             var values: [Value] = []
             var others: [BoundExpr] = []

@@ -112,6 +112,7 @@ extension SQLCompiler {
         case .isNull: return "(\(a[0]) IS NULL)"
         case .isNotNull: return "(\(a[0]) IS NOT NULL)"
         case .inList(let values):
+            // Listed values no row can hold (an empty list is bound as `false`): null stays null.
             if values.isEmpty { return "(CASE WHEN \(a[0]) IS NULL THEN NULL ELSE FALSE END)" }
             var list: [String] = []
             for v in values { list.append(try literal(v, args[0].type)) }
