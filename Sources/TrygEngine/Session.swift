@@ -136,6 +136,10 @@ public final class Session: Sendable {
 
     /// Runs one statement. Errors come as a `Diagnostic` pointing into `source`.
     public func execute(_ source: SourceText) throws(Diagnostic) -> StatementOutcome {
+        try DeepStack.run { () throws(Diagnostic) -> StatementOutcome in try executeHere(source) }
+    }
+
+    private func executeHere(_ source: SourceText) throws(Diagnostic) -> StatementOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         // A cancelled query must not cancel the next one.
@@ -215,6 +219,10 @@ public final class Session: Sendable {
     /// The columns a query's result would have, without running it; nil when the text is not a
     /// statement that binds (completion asks this of a query being typed).
     public func resultColumns(of text: String) -> [ResultColumn]? {
+        try? DeepStack.run { () throws(Diagnostic) -> [ResultColumn]? in resultColumnsHere(of: text) }
+    }
+
+    private func resultColumnsHere(of text: String) -> [ResultColumn]? {
         do throws(Diagnostic) {
             let statement = try Parser.parse(SourceText(text), parameters: parameters)
             let query: QueryAST

@@ -49,6 +49,28 @@ import Testing
         #expect(d?.span != nil)
     }
 
+    /// Nesting just under the limit runs in every form that nests (calls, aggregates inside
+    /// calls, signs, `not`, parentheses), whatever the calling thread's stack (a test's is
+    /// smaller than the main thread's); past the limit each is the limit's error, not a crash.
+    /// (`-(…)` and `not (…)` are two levels each: the sign and the parentheses.)
+    @Test(arguments: ["abs(X)", "coalesce(X, 2)", "-(X)", "(X)", "if(true, X, 0)"])
+    func nestingUpToTheLimitRuns(_ form: String) throws {
+        func nested(_ n: Int) -> String {
+            (0..<n).reduce("1") { e, _ in form.replacingOccurrences(of: "X", with: e) }
+        }
+        let session = Session(catalog: TestTables.catalog())
+        let deep = form.hasPrefix("-") ? 95 : 190
+        guard case .rows(let r) = try session.execute("incidents where id = 1 select \(nested(deep)) as x") else {
+            Issue.record("no rows")
+            return
+        }
+        #expect(r.table.columns.first?.value(at: 0) == .int(form.hasPrefix("-") && deep % 2 == 1 ? -1 : 1))
+        #expect(error("incidents where id = 1 select \(nested(400)) as x")?.message == "expression nested too deeply")
+        let aggregate = (0..<deep).reduce("max(severity)") { e, _ in "round(\(e))" }
+        #expect(error("incidents compute \(aggregate) as x") == nil)
+        #expect(error("incidents where " + (0..<95).reduce("id = 1") { e, _ in "not (\(e))" } + " count") == nil)
+    }
+
     /// A flat chain of `or` or `and` is no nesting: thousands of terms give the answer the
     /// equivalent `in` list gives (and `not in` for `and` of `!=`), at every length.
     @Test(arguments: [2, 16, 17, 199, 200, 201, 1_000, 4_000])
