@@ -32,7 +32,8 @@ enum Arithmetic {
                     // Int64.min % -1 is 0 (the quotient is what does not fit).
                     r = q[i] == -1 ? (0, false) : p[i].remainderReportingOverflow(dividingBy: q[i])
                 }
-                if r.1 || (type == .date && !(Arithmetic.dayRange.contains(r.0))) { throw overflow(span) }
+                if type == .date && (r.1 || !Arithmetic.dayRange.contains(r.0)) { throw dateOutOfRange(span) }
+                if r.1 { throw overflow(span) }
                 out[i] = r.0
             }
             return Column(type: type, storage: .ints(out), nulls: nulls)
@@ -121,6 +122,13 @@ enum Arithmetic {
 
     /// Day numbers of the years 1 to 9999.
     static let dayRange: ClosedRange<Int64> = -719_162...2_932_896
+
+    /// A date moved past the calendar's years (1 to 9999) by adding or subtracting days.
+    static func dateOutOfRange(_ span: Span) -> Diagnostic {
+        Diagnostic(.error, "date out of range", code: .overflow, span: span,
+                   label: "the result is not a date of the years 1 to 9999",
+                   notes: ["help: a date plus or minus a number of days stays within 0001-01-01 and 9999-12-31"])
+    }
 
     static func overflow(_ span: Span, float: Bool = false) -> Diagnostic {
         float

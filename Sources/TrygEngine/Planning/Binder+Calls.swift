@@ -15,8 +15,9 @@ extension Binder {
 
     /// The error for a call with the wrong number of arguments.
     static func arityError(_ name: String, _ arity: ClosedRange<Int>, given: Int, span: Span, usage: String) -> Diagnostic {
-        let count = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : arity.upperBound >= 64
-            ? "at least \(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
+        let count = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)"
+            : arity.upperBound >= 64 ? (given > arity.upperBound ? "at most \(arity.upperBound)" : "at least \(arity.lowerBound)")
+            : "\(arity.lowerBound) to \(arity.upperBound)"
         let noun = arity.upperBound == 1 && arity.lowerBound == 1 ? "argument" : "arguments"
         return Diagnostic(.error, "\(name) takes \(count) \(noun), not \(given)", code: .wrongArguments, span: span,
                           label: "written \(usage)")
