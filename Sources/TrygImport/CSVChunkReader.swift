@@ -95,6 +95,8 @@ struct CSVChunk {
     var text = CSVTextCheck()
     /// Rows with a delimiter after their last field, which was dropped.
     var trailingDelimiters = 0
+    /// Rows of delimiters alone: rows of nulls.
+    var emptyRows = 0
     /// Rows with fewer fields than the header whose values fit their columns: the missing
     /// fields at the end are null. `firstShortLine` counts from the chunk's first line.
     var shortRows = 0
@@ -196,6 +198,12 @@ struct CSVChunkReader {
                 reject(&chunk, record,
                        reason: "quote left open in field \(open.field + 1)\(columnName(open.field))")
                 continue
+            }
+            // A row of delimiters alone (`;;;`, as a spreadsheet saves an empty row, and as a
+            // row of nulls is written) is a row of nulls, counted for the report.
+            if width > 1, record.fieldCount == width || record.fieldCount == width &+ 1,
+               record.end &- record.start == record.fieldCount &- 1 {
+                chunk.emptyRows &+= 1
             }
             if record.fieldCount != width {
                 // A blank line holds no data; in a one-column file it is a null (counted above).

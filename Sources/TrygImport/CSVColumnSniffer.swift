@@ -92,9 +92,9 @@ struct CSVColumnSniffer {
             names = (0..<width).map { "column_\($0 + 1)" }
             for (c, value) in sample.firstRow.enumerated() { if let value { sample.counts[c].add(value) } else { sample.counts[c].nulls += 1 } }
         }
-        try checkTypeOverrides(names, header: first)
+        let declared = try checkTypeOverrides(names, header: first)
         let rules = names.indices.map { c -> CSVColumnRule in
-            if let t = options.types[names[c]] { return .declared(t) }
+            if let t = declared[names[c]] { return .declared(t) }
             return c < sample.counts.count ? sample.counts[c].rule : .inferred
         }
         for (c, name) in names.enumerated() where c < sample.counts.count && rules[c] == .text {
@@ -196,6 +196,9 @@ struct CSVColumnSniffer {
         var commaExample: String?, pointExample: String?
         /// `1.250` or `1,250`: three digits after the one mark, so thousands or a fraction.
         var ambiguous: (mark: UInt8, example: String)?
+        /// `1 007,01`: thousands grouped by a space or a no-break space; the fraction's mark
+        /// (nil when the example has none).
+        var spaceGrouped: (mark: UInt8?, example: String)?
     }
 
     /// The file's number format, and each column's (by field position): a column whose
@@ -208,7 +211,9 @@ struct CSVColumnSniffer {
             for view in sniffer.sampleViews(from: offset) {
                 sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { _, fields in
                     for (c, f) in fields.enumerated() where c < LoadLimits.columns {
-                        let b = field(f, in: view)
+                        // A padded number (` 1,5`, fixed-width exports) votes as the number.
+                        let raw = field(f, in: view)
+                        let b = CSVValueParser.unpadded(raw) ?? raw
                         guard b.count >= 3, b.count <= 40 else { continue }
                         while columns.count <= c { columns.append(NumberVotes()) }
                         switch CSVColumnSniffer.decimalMark(b) {
@@ -221,6 +226,9 @@ struct CSVColumnSniffer {
                         default:
                             if columns[c].ambiguous == nil, let mark = CSVColumnSniffer.ambiguousMark(b) {
                                 columns[c].ambiguous = (mark, String(decoding: b, as: UTF8.self))
+                            } else if options.thousands == nil, let grouped = CSVColumnSniffer.spaceGroupedMark(b),
+                                      columns[c].spaceGrouped?.mark == nil {
+                                columns[c].spaceGrouped = (grouped.mark, String(decoding: b, as: UTF8.self))
                             }
                         }
                     }
@@ -271,8 +279,18 @@ struct CSVColumnSniffer {
     private func columnNumbers(_ votes: [NumberVotes], file: CSVNumberFormat, names: [String],
                                notes: inout [String]) -> [CSVNumberFormat] {
         names.indices.map { c in
-            guard options.decimalComma == nil, c < votes.count else { return file }
+            guard c < votes.count else { return file }
             let v = votes[c]
+            if let (mark, example) = v.spaceGrouped {
+                // A column of `1 007,01`: grouped by spaces, its decimal mark the example's, else
+                // the column's or the file's.
+                let comma = options.decimalComma ?? (mark.map { $0 == UInt8(ascii: ",") }
+                    ?? (v.comma != v.point ? v.comma > v.point : file.decimalComma))
+                let chosen = CSVNumberFormat(decimalComma: comma, thousands: UInt8(ascii: " "))
+                notes.append("\(names[c]): ' ' read as thousands separator (\(example) = \(CSVColumnSniffer.shown(example, chosen)))")
+                return chosen
+            }
+            guard options.decimalComma == nil else { return file }
             if v.comma != v.point {
                 let comma = v.comma > v.point
                 if comma != file.decimalComma, let example = comma ? v.commaExample : v.pointExample {
@@ -286,18 +304,56 @@ struct CSVColumnSniffer {
             // Danish Excel writes it (`1.250` visitors beside coordinates `55.67`).
             let groups = mark != file.mark || (delimiter == UInt8(ascii: ";") && mark == UInt8(ascii: "."))
             let chosen = groups ? format(mark == UInt8(ascii: ".")) : file
-            var probe = Array(example.utf8)
-            let value = probe.withUnsafeMutableBufferPointer { CSVValueParser.number(UnsafeBufferPointer($0), chosen) }
-            let shown: String
-            switch value {
-            case .int(let n)?: shown = String(n)
-            case .decimal(let d)?: shown = Value.format(d)
-            default: shown = "?"
-            }
             let role = chosen.thousands == mark ? "thousands separator" : "decimal mark"
-            notes.append("\(names[c]): '\(Character(Unicode.Scalar(mark)))' read as \(role) (\(example) = \(shown))")
+            notes.append("\(names[c]): '\(Character(Unicode.Scalar(mark)))' read as \(role) (\(example) = \(CSVColumnSniffer.shown(example, chosen)))")
             return chosen
         }
+    }
+
+    /// A sampled number as the format reads it, for a note (`?` when it does not read).
+    static func shown(_ example: String, _ format: CSVNumberFormat) -> String {
+        var probe = Array(example.utf8)
+        let value = probe.withUnsafeMutableBufferPointer { CSVValueParser.number(UnsafeBufferPointer($0), format) }
+        switch value {
+        case .int(let n)?: return String(n)
+        case .decimal(let d)?: return Value.format(d)
+        default: return "?"
+        }
+    }
+
+    /// `1 007`, `-12 345,50`, `1 234 567.5`: one to three digits, then groups of three after a
+    /// space or a no-break space (U+00A0, U+202F), then perhaps a fraction after `,` or `.`;
+    /// nil when the bytes are not such a number.
+    static func spaceGroupedMark(_ b: UnsafeBufferPointer<UInt8>) -> SpaceGrouping? {
+        var i = 0
+        if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
+        var run = 0, groups = 0
+        while i < b.count {
+            let c = b[i]
+            if c &- UInt8(ascii: "0") < 10 {
+                run += 1
+                i += 1
+                continue
+            }
+            let space = c == UInt8(ascii: " ") ? 1 : CSVValueParser.noBreakSpace(b, at: i)
+            guard space > 0 else { break }
+            guard groups == 0 ? (run >= 1 && run <= 3) : run == 3 else { return nil }
+            groups += 1
+            run = 0
+            i += space
+        }
+        guard groups > 0, run == 3 else { return nil }
+        if i == b.count { return SpaceGrouping(mark: nil) }
+        let mark = b[i]
+        guard mark == UInt8(ascii: ",") || mark == UInt8(ascii: "."), i + 1 < b.count else { return nil }
+        i += 1
+        while i < b.count, b[i] &- UInt8(ascii: "0") < 10 { i += 1 }
+        return i == b.count ? SpaceGrouping(mark: mark) : nil
+    }
+
+    /// A number grouped by spaces, and its fraction's mark (nil when it has no fraction).
+    struct SpaceGrouping {
+        let mark: UInt8?
     }
 
     /// `1.250` or `1,250`: one mark, one to three digits before it and three after, which
@@ -494,18 +550,19 @@ struct CSVColumnSniffer {
                     + "columns can be loaded (is the delimiter right?)", atByte: record.start, line: record.line)
     }
 
-    /// Declared types must name columns the file has, and be loadable types.
-    private func checkTypeOverrides(_ names: [String], header: CSVRecord) throws(Diagnostic) {
-        for (name, type) in options.types.sorted(by: { $0.key < $1.key }) {
-            guard names.contains(name) else {
-                throw Diagnostic(.error, "a type is given for column '\(name)', which the file lacks",
-                                 notes: ["note: the columns are \(names.joined(separator: ", "))"],
-                                 file: bytes.position(ofByte: header.start, line: header.line))
-            }
-            if type == .null {
-                throw bytes.fileError("column '\(name)' cannot be loaded as type null")
-            }
+    /// Declared types must name columns the file has (as written, or ignoring case), and be
+    /// loadable types; returns them keyed by the column names.
+    private func checkTypeOverrides(_ names: [String], header: CSVRecord) throws(Diagnostic) -> [String: DataType] {
+        let (declared, unmatched) = options.resolvedTypes(names)
+        if let name = unmatched.first {
+            throw Diagnostic(.error, "a type is given for column '\(name)', which the file lacks",
+                             notes: ["note: the columns are \(names.joined(separator: ", "))"],
+                             file: bytes.position(ofByte: header.start, line: header.line))
         }
+        for (name, type) in declared.sorted(by: { $0.key < $1.key }) where type == .null {
+            throw bytes.fileError("column '\(name)' cannot be loaded as type null")
+        }
+        return declared
     }
 
     /// A field's bytes within `view`, with doubled quotes undone (valid until the next call).

@@ -22,10 +22,29 @@ extension CSVLoader {
         if nul < 4, bytes.count >= 2, bytes.base[0] == UInt8(ascii: "P"), bytes.base[1] == UInt8(ascii: "K") {
             notes.append("note: the file is a zip archive; an .xlsx workbook loads with .import FILE.xlsx")
         }
+        if !converted, let order = CSVLoader.utf16WithoutBOM(bytes.base, count: bytes.count) {
+            notes.append("note: the file looks like UTF-16 without a byte order mark; load it with encoding \(order)")
+        }
         // In text converted to UTF-8 an offset is not the file's; the line and column are.
         let at = converted ? "" : " at byte \(nul)"
         return Diagnostic(.error, "not a text file: NUL byte\(at)", notes: notes,
                           file: FilePosition(path: bytes.path, line: line, column: column))
+    }
+
+    /// `utf-16le` or `utf-16be` when the first bytes (up to 512) look like that text without a
+    /// BOM: every other byte NUL, the rest ASCII text; nil otherwise.
+    static func utf16WithoutBOM(_ p: UnsafePointer<UInt8>, count: Int) -> String? {
+        let n = min(count, 512) & ~1
+        guard n >= 4 else { return nil }
+        var evenNUL = 0, oddNUL = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if p[i] == 0 { evenNUL += 1 }
+            if p[i + 1] == 0 { oddNUL += 1 }
+        }
+        let pairs = n / 2
+        if oddNUL * 10 >= pairs * 9 && evenNUL * 10 <= pairs { return "utf-16le" }
+        if evenNUL * 10 >= pairs * 9 && oddNUL * 10 <= pairs { return "utf-16be" }
+        return nil
     }
 
     /// How a rejected value's type is described in the reason; a sniffed type names the

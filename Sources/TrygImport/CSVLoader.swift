@@ -111,6 +111,12 @@ struct CSVLoader {
                 notes.append("a '\(d)' after the last field of \(LoadReport.grouped(rows.trailingDelimiters)) "
                              + "\(rows.trailingDelimiters == 1 ? "row" : "rows") dropped")
             }
+            if rows.emptyRows > 0 {
+                let d = Character(Unicode.Scalar(plan.dialect.delimiter))
+                let n = rows.emptyRows
+                notes.append("\(LoadReport.grouped(n)) \(n == 1 ? "row holds" : "rows hold") no value (only '\(d)', "
+                             + "as a spreadsheet saves an empty row); read as \(n == 1 ? "a row" : "rows") of nulls")
+            }
             if rows.shortRows > 0, let line = rows.firstShortLine {
                 let n = rows.shortRows
                 notes.append("\(LoadReport.grouped(n)) \(n == 1 ? "row has" : "rows have") fewer fields than the header "
@@ -262,6 +268,7 @@ extension CSVChunk {
         for c in misfits.indices { misfits[c] &+= next.misfits[c] }
         text.add(next.text)
         trailingDelimiters &+= next.trailingDelimiters
+        emptyRows &+= next.emptyRows
         if firstShortLine == nil, let line = next.firstShortLine { firstShortLine = line + lineOffset }
         shortRows &+= next.shortRows
         end = next.end

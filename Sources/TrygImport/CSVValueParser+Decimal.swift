@@ -79,7 +79,9 @@ extension CSVValueParser {
             let v = exponent >= 0 ? m * exactPowersOfTen[exponent] : m / exactPowersOfTen[-exponent]
             return negative ? -v : v
         }
-        guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite else { return nil }
+        // Beyond a double's range either way (`1e400`, `1e-400`: no 0 for a number that is not
+        // zero) the value is no number, and the column keeps what was written.
+        guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite, v != 0 else { return nil }
         return v
     }
 }

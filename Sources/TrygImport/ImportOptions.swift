@@ -42,6 +42,24 @@ public struct ImportOptions: Sendable, Equatable {
     /// way; tests set it to compare the two.
     @_spi(Chunking) public var probesText = true
 
+    /// The declared types keyed by the column each names: the name as written, else the one
+    /// column name equal to it ignoring case (`--type beløb=decimal` for `Beløb`), as a query's
+    /// names resolve; `unmatched` holds the declared names that find no column, or two.
+    public func resolvedTypes(_ names: [String]) -> (types: [String: DataType], unmatched: [String]) {
+        var types: [String: DataType] = [:]
+        var unmatched: [String] = []
+        for (given, type) in self.types.sorted(by: { $0.key < $1.key }) {
+            let name = given.precomposedForTrygNFC
+            if names.contains(name) {
+                types[name] = type
+                continue
+            }
+            let folded = names.filter { $0.lowercased() == name.lowercased() }
+            if folded.count == 1, let only = folded.first { types[only] = type } else { unmatched.append(given) }
+        }
+        return (types, unmatched)
+    }
+
     /// Options for a load; the defaults sniff the format and infer the types.
     public init(delimiter: UInt8? = nil, quoting: Bool? = nil, header: Bool? = nil, encoding: TextEncoding? = nil,
                 decimalComma: Bool? = nil, thousands: ThousandsSeparator? = nil, types: [String: DataType] = [:],

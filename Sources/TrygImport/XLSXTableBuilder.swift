@@ -89,9 +89,9 @@ struct XLSXTableBuilder {
         }
         let data = Array(resolved[dataStart...])
         let dataRows = Array(rows[dataStart...])
-        try checkTypeOverrides(names)
+        let declared = try checkTypeOverrides(names)
         var notes: [String] = []
-        let types = columnTypes(data, names: names, notes: &notes)
+        let types = columnTypes(data, names: names, declared: declared, notes: &notes)
 
         // Numbers arrive as doubles; a column of short decimals becomes exact `decimal` at the end.
         var builders = types.map { ColumnBuilder(type: $0.type == .decimal ? .float : $0.type, capacity: data.count) }
@@ -236,12 +236,16 @@ struct XLSXTableBuilder {
         return String(letters)
     }
 
-    private func checkTypeOverrides(_ names: [String]) throws(Diagnostic) {
-        for name in options.types.keys.sorted() where !names.contains(name) {
+    /// Declared types must name columns the sheet has (as written, or ignoring case); returns
+    /// them keyed by the column names.
+    private func checkTypeOverrides(_ names: [String]) throws(Diagnostic) -> [String: DataType] {
+        let (declared, unmatched) = options.resolvedTypes(names)
+        if let name = unmatched.first {
             throw Diagnostic(.error, "a type is given for column '\(name)', which the sheet lacks",
                              notes: ["note: the columns are \(names.joined(separator: ", "))"],
                              file: FilePosition(path: workbook.path))
         }
+        return declared
     }
 
     // MARK: Types
@@ -252,7 +256,8 @@ struct XLSXTableBuilder {
         let declared: Bool
     }
 
-    private func columnTypes(_ rows: [[(Int, XLSXValue)]], names: [String], notes: inout [String]) -> [ColumnType] {
+    private func columnTypes(_ rows: [[(Int, XLSXValue)]], names: [String], declared: [String: DataType],
+                             notes: inout [String]) -> [ColumnType] {
         var counts = Array(repeating: CSVValueCounts(), count: names.count)
         for row in rows {
             for (c, value) in row where c < names.count {
@@ -274,11 +279,11 @@ struct XLSXTableBuilder {
                 }
             }
         }
-        for c in names.indices where options.types[names[c]] == nil && counts[c].rule == .text {
+        for c in names.indices where declared[names[c]] == nil && counts[c].rule == .text {
             if let why = counts[c].textReason { notes.append("\(names[c]): \(why)") }
         }
         return names.indices.map { c in
-            if let t = options.types[names[c]] { return ColumnType(type: t, declared: true) }
+            if let t = declared[names[c]] { return ColumnType(type: t, declared: true) }
             switch counts[c].rule {
             // Cells are all read before typing, so a column widens here rather than while loading.
             case .sniffed(.int) where counts[c].decimals > 0: return ColumnType(type: .decimal, declared: false)

@@ -96,6 +96,47 @@ import TrygDomain
         #expect(csvType(try csvLoad("b\n1\u{A0}23\n", options: options), "b") == .text)
     }
 
+    /// Without `thousands`, a column whose numbers group thousands by spaces (or no-break
+    /// spaces) reads them, in either decimal mark, padded or not, in any delimiter, and says so;
+    /// every value reads back as the number written.
+    @Test func spaceGroupedNumbersAreSniffedPerColumn() throws {
+        var rng = SeededGenerator(state: 23)
+        for round in 0..<40 {
+            let comma = round % 2 == 0
+            let delimiter = ["\t", ";", ",", "|"][round % 4]
+            let spaces = [" ", "\u{A0}", "\u{202F}"]
+            var csv = "id\(delimiter)beløb\n"
+            var want: [String] = []
+            for i in 0..<Int.random(in: 2..<30, using: &rng) {
+                let whole = Int.random(in: 0..<5_000_000, using: &rng)
+                let cents = Int.random(in: 0..<100, using: &rng)
+                let digits = String(whole)
+                var grouped = ""
+                for (k, ch) in digits.enumerated() {
+                    if k > 0, (digits.count - k) % 3 == 0 { grouped += spaces.randomElement(using: &rng) ?? " " }
+                    grouped.append(ch)
+                }
+                let pad = Bool.random(using: &rng) ? " " : ""
+                let field = pad + grouped + (comma ? "," : ".") + (cents < 10 ? "0" : "") + String(cents) + pad
+                let quoted = delimiter == "," && comma ? "\"" + field + "\"" : field
+                csv += "\(i)\(delimiter)\(quoted)\n"
+                want.append("\(whole).\(cents < 10 ? "0" : "")\(cents)")
+            }
+            // One grouped value is enough to say so.
+            let last = "1\(spaces[0])000\(comma ? "," : ".")00"
+            csv += "999\(delimiter)\(delimiter == "," && comma ? "\"" + last + "\"" : last)\n"
+            want.append("1000.00")
+            let l = try csvLoad(csv)
+            #expect(csvValues(l, "beløb").map(\.display) == want, "round \(round)")
+            #expect(l.report.notes.contains { $0.hasPrefix("beløb: ' ' read as thousands separator") }, "\(l.report.notes)")
+        }
+        // Padded decimal commas in a tab file, every value padded.
+        #expect(csvValues(try csvLoad("id\tv\n1\t 1,5\n2\t 2,25\n"), "v").map(\.display) == ["1.50", "2.25"])
+        // Groups of other lengths (phone numbers) are no such numbers.
+        #expect(csvType(try csvLoad("id;tlf\n1;33 66 33 66\n2;12 34 56 78\n"), "tlf") == .text)
+        #expect(csvType(try csvLoad("id;x\n1;12 3456\n2;1 23\n"), "x") == .text)
+    }
+
     /// `1.500` read as 1500 is noted wherever in the file it stands, sampled or not.
     @Test(arguments: [1, 3])
     func aThousandsGroupPastTheSampleIsNoted(chunks: Int) throws {

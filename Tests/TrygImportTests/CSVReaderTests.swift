@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TrygDomain
-@testable import TrygImport
+@_spi(Chunking) @testable import TrygImport
 @testable import TrygEngine
 
 /// Loads CSV text given inline.
@@ -57,6 +57,36 @@ func csvDay(_ y: Int, _ m: Int, _ d: Int) -> Int64 { Int64(CivilDate(year: y, mo
         let l = try csvLoad("n\n\"42\"\n\"7\"\n")
         #expect(csvType(l, "n") == .int)
         #expect(csvValues(l, "n") == [.int(42), .int(7)])
+    }
+
+    /// Rows of delimiters alone (a spreadsheet's empty rows) are rows of nulls, counted in the
+    /// report wherever they stand and however many chunks read the file.
+    @Test(arguments: [1, 3])
+    func rowsOfDelimitersAloneAreCounted(chunks: Int) throws {
+        var rng = SeededGenerator(state: 31)
+        var csv = "Id;Bibliotek;Antal\r\n"
+        var rows = 0, empty = 0
+        for i in 0..<5_000 {
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0:
+                csv += Bool.random(using: &rng) ? ";;\r\n" : ";;;\r\n"
+                empty += 1
+            case 1: csv += ";;\(i)\r\n"
+            default: csv += "\(i);Valby;\(i % 7)\r\n"
+            }
+            rows += 1
+        }
+        var options = ImportOptions()
+        options.chunks = chunks
+        let l = try csvLoad(csv, options: options)
+        #expect(l.rowsLoaded == rows)
+        #expect(l.rowsRejected == 0)
+        let ids = csvValues(l, "Id"), libraries = csvValues(l, "Bibliotek"), counts = csvValues(l, "Antal")
+        #expect(ids.indices.filter { ids[$0].isNull && libraries[$0].isNull && counts[$0].isNull }.count == empty)
+        #expect(l.report.notes.contains("\(LoadReport.grouped(empty)) rows hold no value (only ';', as a spreadsheet saves an empty row); read as rows of nulls"),
+                "\(l.report.notes)")
+        // Not in a file of one column, where an empty line is a null value as before.
+        #expect(try csvLoad("n\n1\n\n3\n").report.notes.allSatisfy { !$0.contains("no value") })
     }
 
     @Test func crlfLineEnds() throws {

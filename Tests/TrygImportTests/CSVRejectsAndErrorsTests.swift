@@ -102,6 +102,13 @@ import TrygDomain
         #expect(d?.message == "a type is given for column 'c', which the file lacks")
         #expect(d?.notes == ["note: the columns are a, b"])
     }
+
+    /// A type names its column as a query does: as written, else ignoring case.
+    @Test func typeNamesItsColumnIgnoringCase() throws {
+        let l = try csvLoad("Beløb;Sag\n12;007\n3;010\n", options: ImportOptions(types: ["beløb": .decimal, "SAG": .text]))
+        #expect(csvType(l, "Beløb") == .decimal)
+        #expect(csvValues(l, "Sag") == [.text("007"), .text("010")])
+    }
 }
 
 @Suite struct CSVErrorTests {
@@ -163,6 +170,21 @@ import TrygDomain
         #expect(csvError([0xEF, 0xBB, 0xBF])?.message == "empty file: expected a header row with column names")
         #expect(csvError([UInt8]())?.file == FilePosition(path: "bad.csv"))
         #expect(csvError("\n1,2\n")?.message == "the first line is blank: expected a header row with column names")
+    }
+
+    /// UTF-16 without a byte order mark is named, with the encoding that reads it.
+    @Test(arguments: [false, true])
+    func utf16WithoutAByteOrderMarkIsNamed(bigEndian: Bool) {
+        let units = Array("id;navn\n1;Valby\n".utf16)
+        let bytes = units.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let d = csvError(bytes)
+        #expect(d?.message.hasPrefix("not a text file: NUL byte") == true)
+        #expect(d?.notes == ["note: the file looks like UTF-16 without a byte order mark; load it with encoding utf-16\(bigEndian ? "be" : "le")"])
+        var options = ImportOptions()
+        options.encoding = bigEndian ? .utf16BE : .utf16LE
+        // The suggested encoding reads it.
+        let l = try? CSVReader.load(bytes: bytes, path: "u.csv", tableName: "u", options: options)
+        #expect(l.map { csvValues($0, "navn") } == [.text("Valby")])
     }
 
     @Test func binaryFileIsAnError() {

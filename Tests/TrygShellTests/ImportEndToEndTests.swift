@@ -126,6 +126,21 @@ import TrygShell
         #expect(unquoted.stderr.contains("a path with spaces goes in quotes: .import \"\(folder.path)/mine data-2025.csv\""), "\(unquoted.stderr)")
     }
 
+    /// Files whose names make one table name (`a-b.csv` and `a_b.csv`, `x.csv` and `x.xlsx`'s
+    /// kin `x.tsv`) each make a table: the later in name order takes `_2`, `_3`, and says why.
+    @Test func filesWhoseNamesMakeOneTableNameEachMakeATable() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("a-b.csv", "x\n1\n")
+        _ = try folder.write("a_b.csv", "y\n2\n3\n")
+        _ = try folder.write("a b.tsv", "z\n4\n5\n6\n")
+        let r = try TrygBinary.run(["--data", folder.path, "--format", "csv", "-c", "a_b count", "-c", "a_b_2 count", "-c", "a_b_3 count"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // Name order: "a b.tsv", "a-b.csv", "a_b.csv".
+        #expect(r.stdout == "count\n3\n\ncount\n1\n\ncount\n2\n", "\(r.stdout)")
+        #expect(r.stderr.contains("the table is named a_b_2 (a_b is another file's of the folder"), "\(r.stderr)")
+        #expect(r.stderr.contains("the table is named a_b_3"), "\(r.stderr)")
+    }
+
     @Test(arguments: [("mine data-2025", "mine_data_2025"), ("Hændelser 2024 (ny)", "Hændelser_2024_ny"), ("2025", "t_2025"),
                       ("--", "data"), ("a__b", "a__b"), ("incidents", "incidents")])
     func tableNamesArePlainIdentifiers(file: String, name: String) {

@@ -66,8 +66,18 @@ public enum DataLoader {
             throw Diagnostic(.error, "cannot read the folder '\(directory)'", file: FilePosition(path: directory))
         }
         var loads: [(String, TableLoad)] = []
+        // Two files may make one name (`a-b.csv` and `a_b.csv`, or `x.csv` and `x.xlsx`): the
+        // later in name order takes `_2` (`_3` …), and its note says why.
+        var taken = Set<String>()
         for file in entries.filter({ extensions.contains(($0 as NSString).pathExtension.lowercased()) }).sorted() {
-            let name = tableName(forFile: file)
+            let plain = tableName(forFile: file)
+            var name = plain
+            var k = 2
+            while taken.contains(name) {
+                name = "\(plain)_\(k)"
+                k += 1
+            }
+            taken.insert(name)
             let path = (directory as NSString).appendingPathComponent(file)
             // A folder may mix CSV files and workbooks: each takes the options that apply to it.
             let applicable = isWorkbook(path) ? options.forWorkbook : options.forCSV
@@ -108,6 +118,10 @@ public enum DataLoader {
     public static func nameNote(table name: String, path: String) -> String? {
         let base = baseName(path).precomposedForTrygNFC
         guard base != name else { return nil }
+        let plain = tableName(forFile: path)
+        if plain != name {
+            return "  note: the table is named \(name) (\(plain) is another file's of the folder; `.import FILE as NAME` picks another)"
+        }
         return "  note: the table is named \(name) (the file name '\(base)' is not a plain name; `.import FILE as NAME` picks another)"
     }
 
