@@ -73,6 +73,9 @@ import TrygImport
                   "incidents group by category", "incidents group by category, severity", "incidents group by halfyear, category",
                   "incidents where severity >= 4 group by hour compute count, avg(severity)",
                   "incidents group by library, category compute count, avg(severity)",
+                  // Sums over one-byte values without nulls (added unchecked), eight-byte ones
+                  // (checked), and a pct, all over every row.
+                  "incidents group by library, category compute sum(severity), avg(severity), sum(severity - 3), pct(severity = 5)",
                   "incidents where severity > 2 group by category, library",
                   "incidents group by library, halfyear compare halfyear \"2023/24\" to \"2024/25\""] {
             guard case .rows(let a) = try fast.execute(q), case .rows(let b) = try general.execute(q) else {

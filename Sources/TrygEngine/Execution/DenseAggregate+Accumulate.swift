@@ -11,6 +11,9 @@ extension DenseAggregate {
         var overflow = false
         /// An average's 64-bit sum overflowed: the general path sums it wide instead.
         var avgOverflow = false
+        /// Per aggregate: every row of the part was folded (no nulls, no selection), so the
+        /// rows seen per group are the part's row counts, copied into `seen` at the end.
+        var seenAllRows: [Bool]
 
         init(domain: Int, aggregates: Int) {
             count = [Int64](repeating: 0, count: domain)
@@ -18,6 +21,7 @@ extension DenseAggregate {
             doubles = Array(repeating: [], count: aggregates)
             seen = Array(repeating: [], count: aggregates)
             scales = Array(repeating: 0, count: aggregates)
+            seenAllRows = Array(repeating: false, count: aggregates)
         }
     }
 
@@ -55,6 +59,7 @@ extension DenseAggregate {
                 if flag.isRaised { return }
                 start = block.upperBound
             }
+            for j in aggregates.indices where acc.seenAllRows[j] { acc.seen[j] = acc.count }
         }
         try cancellation.check()
         // Merge the parts into the first.
@@ -146,8 +151,9 @@ extension DenseAggregate {
                                 let r = Int(sel[i])
                                 g[o] = g[o] &* card &+ ((nulls?[r] ?? false) ? nullCode : Int32(c[r]))
                             }
-                        } else if nulls == nil {
-                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ Int32(c[i]) }
+                        } else if nulls == nil, let codes = c.baseAddress.map({ $0 + range.lowerBound }) {
+                            // Index arithmetic the compiler vectorizes (a byte widened, a multiply, an add).
+                            for o in 0..<range.count { g[o] = g[o] &* card &+ Int32(codes[o]) }
                         } else {
                             for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : Int32(c[i])) }
                         }
@@ -159,8 +165,8 @@ extension DenseAggregate {
                                 let r = Int(sel[i])
                                 g[o] = g[o] &* card &+ ((nulls?[r] ?? false) ? nullCode : c[r])
                             }
-                        } else if nulls == nil {
-                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ c[i] }
+                        } else if nulls == nil, let codes = c.baseAddress.map({ $0 + range.lowerBound }) {
+                            for o in 0..<range.count { g[o] = g[o] &* card &+ codes[o] }
                         } else {
                             for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : c[i]) }
                         }
@@ -173,8 +179,8 @@ extension DenseAggregate {
                                 let r = Int(sel[i])
                                 g[o] = g[o] &* card &+ ((nulls?[r] ?? false) ? nullCode : Int32(p[r]))
                             }
-                        } else if nulls == nil {
-                            for (o, i) in range.enumerated() { g[o] = g[o] &* card &+ Int32(p[i]) }
+                        } else if nulls == nil, let codes = p.baseAddress.map({ $0 + range.lowerBound }) {
+                            for o in 0..<range.count { g[o] = g[o] &* card &+ Int32(codes[o]) }
                         } else {
                             for (o, i) in range.enumerated() {
                                 g[o] = g[o] &* card &+ ((nulls?[i] ?? false) ? nullCode : Int32(p[i]))
@@ -257,6 +263,10 @@ extension DenseAggregate {
         if acc.ints[j].isEmpty {
             acc.ints[j] = [Int64](repeating: agg.kind == .min ? .max : agg.kind == .max ? .min : 0, count: domain)
         }
+        if sel == nil, nulls == nil, agg.kind == .sum || agg.kind == .avg || agg.kind == .pct {
+            foldAllRows(agg.kind, p, base: base, groups, range, acc, j)
+            return
+        }
         var overflow = false
         acc.ints[j].withUnsafeMutableBufferPointer { a in
             acc.seen[j].withUnsafeMutableBufferPointer { s in
@@ -278,6 +288,34 @@ extension DenseAggregate {
             }
         }
         if agg.kind == .avg { acc.avgOverflow = acc.avgOverflow || overflow } else { acc.overflow = acc.overflow || overflow }
+    }
+
+    /// `foldIntegers` for `sum`, `avg` and `pct` over every row of a block of a column without
+    /// nulls: no selection, null test or choice of aggregate per row, and no count of the rows
+    /// seen (the part's row counts are those, `seenAllRows`). Values one or two bytes wide
+    /// near their base cannot overflow 64 bits in fewer than 2^31 rows, so they add unchecked.
+    @inline(__always)
+    static func foldAllRows<T: FixedWidthInteger>(_ kind: AggregateKind, _ p: UnsafeBufferPointer<T>, base: Int64,
+                                                  _ groups: [Int32], _ range: Range<Int>, _ acc: Accumulators, _ j: Int) {
+        acc.seenAllRows[j] = true
+        let start = range.lowerBound
+        var overflow = false
+        acc.ints[j].withUnsafeMutableBufferPointer { a in
+            groups.withUnsafeBufferPointer { g in
+                if kind == .pct {
+                    for o in 0..<g.count { a[Int(g[o])] &+= base &+ Int64(truncatingIfNeeded: p[start &+ o]) != 0 ? 1 : 0 }
+                } else if T.bitWidth <= 16, base.magnitude < 1 << 31 {
+                    for o in 0..<g.count { a[Int(g[o])] &+= base &+ Int64(truncatingIfNeeded: p[start &+ o]) }
+                } else {
+                    for o in 0..<g.count {
+                        let (sum, o1) = a[Int(g[o])].addingReportingOverflow(base &+ Int64(truncatingIfNeeded: p[start &+ o]))
+                        a[Int(g[o])] = sum
+                        overflow = overflow || o1
+                    }
+                }
+            }
+        }
+        if kind == .avg { acc.avgOverflow = acc.avgOverflow || overflow } else { acc.overflow = acc.overflow || overflow }
     }
 
     func merge(_ agg: BoundAggregate, _ into: Accumulators, _ other: Accumulators, _ j: Int, _ domain: Int) {
