@@ -259,7 +259,7 @@ public final class Session: Sendable {
         let table = try Executor(cancellation: cancellation, domain: domain, kernels: kernels, budget: memoryBudget).run(plan)
         guard let suppress = bound.suppress else { return (table, bound.warnings, bound.chart, nil) }
         let (suppressed, cells) = Suppression.apply(table, below: suppress.below, countColumns: suppress.counts,
-                                                      rowCount: suppress.rowCount, measures: suppress.measures)
+                                                      rowCount: suppress.rowCount, measures: suppress.measures, keys: suppress.keys)
         return (suppressed, bound.warnings, bound.chart, cells)
     }
 }

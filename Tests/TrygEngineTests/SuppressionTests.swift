@@ -103,6 +103,35 @@ import Testing
         }
     }
 
+    /// A result in long form (`group by library, halfyear compute count`) hides the cells its
+    /// pivot hides: read as the pivot it is, no hidden count follows from the totals.
+    @Test func longFormHidesWhatItsPivotHides() throws {
+        let session = Session(catalog: TestTables.catalog())
+        for (category, below) in [("Vold", 5), ("Trusler", 8), ("Tyveri", 12), ("Andet", 20)] {
+            let query = "incidents where category = \"\(category)\" group by library, halfyear"
+            guard case .rows(let long) = try session.execute("\(query) compute count suppress below \(below)"),
+                  case .rows(let wide) = try session.execute("\(query) pivot halfyear suppress below \(below)") else {
+                Issue.record("no rows")
+                return
+            }
+            func key(_ t: Table, _ r: Int, _ c: Int) -> String { t.value(row: r, column: c).display }
+            let longHidden = Set(try #require(long.suppression).cells.map { cell in
+                key(long.table, cell.row, 0) + " | " + key(long.table, cell.row, 1)
+            })
+            let wideHidden = Set(try #require(wide.suppression).cells.map { cell in
+                key(wide.table, cell.row, 0) + " | " + wide.table.columnNames[cell.column]
+            })
+            #expect(longHidden == wideHidden, "\(category) below \(below)")
+            // And no hidden cell follows from the pivot's totals.
+            let positions = Suppression.LongForm(long.table, keys: ["library", "halfyear"], count: 2)
+            let cells = try #require(long.suppression).cells.compactMap { c in
+                positions.map { Suppression.Cell(row: $0.position[c.row].row, column: $0.position[c.row].column) }
+            }
+            #expect(!cells.isEmpty || longHidden.isEmpty)
+            #expect(SuppressionTests.determined(cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }).isEmpty, "\(category)")
+        }
+    }
+
     /// An average, a sum or any other measure of a group with fewer than N rows goes with its count.
     @Test func measuresOfSmallGroupsAreSuppressed() throws {
         let session = Session(catalog: TestTables.catalog())

@@ -55,8 +55,12 @@ public struct Suppression: Sendable, Equatable {
     /// With `rowCount` (the name of the result's `count` of rows per group), every other column
     /// of `measures` is suppressed too in a row whose count is from 1 to N-1: an average of two
     /// incidents tells about those two.
+    ///
+    /// A result in long form (one count column and `keys` of two or more: `group by library,
+    /// halfyear`) is the pivot of its last key laid out in rows, and is suppressed as that pivot
+    /// would be: its rows are the other keys' values, its columns the last key's.
     public static func apply(_ table: Table, below threshold: Int64, countColumns: Set<String>,
-                             rowCount: String? = nil, measures: Set<String> = []) -> (Table, Suppression) {
+                             rowCount: String? = nil, measures: Set<String> = [], keys: [String] = []) -> (Table, Suppression) {
         let counts = table.columnNames.indices.filter { countColumns.contains(table.columnNames[$0]) && table.columns[$0].type == .int }
         var cells = Set<Cell>()
         func value(_ r: Int, _ c: Int) -> Int64? { if case .int(let v) = table.value(row: r, column: c) { return v } else { return nil } }
@@ -75,27 +79,15 @@ public struct Suppression: Sendable, Equatable {
             }
         }
         let primary = cells.count, small = cells
-        // Complementary cells until no row or column has exactly one.
-        var changed = true
-        while changed {
-            changed = false
-            if counts.count > 1 {
-                for r in 0..<table.rowCount {
-                    let line = counts.map { Cell(row: r, column: $0) }
-                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
-                }
+        if counts.count == 1, let count = counts.first, let grid = LongForm(table, keys: keys, count: count) {
+            // The pivot's cells: suppressed there, then mapped back to the result's rows.
+            let inGrid = Set(cells.filter { $0.column == count }.map { Cell(row: grid.position[$0.row].row, column: grid.position[$0.row].column) })
+            let done = complete(inGrid, rows: grid.rows, counts: Array(0..<grid.columns)) { r, c in
+                grid.row(r, c).flatMap { value($0, count) }
             }
-            if table.rowCount > 1 {
-                for c in counts {
-                    let line = (0..<table.rowCount).map { Cell(row: $0, column: c) }
-                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
-                }
-            }
-            // Then a suppressed cell joining two blocks of them alone (see Suppression+Cycles).
-            if !changed, let extra = bridgeComplement(cells, rows: table.rowCount, counts: counts, value) {
-                cells.insert(extra)
-                changed = true
-            }
+            for g in done.subtracting(inGrid) { if let r = grid.row(g.row, g.column) { cells.insert(Cell(row: r, column: count)) } }
+        } else {
+            cells = complete(cells, rows: table.rowCount, counts: counts, value)
         }
         // Differences give a suppressed value away: they go too.
         let derived = table.columnNames.indices.filter { ["change", "change_pct"].contains(table.columnNames[$0]) }
@@ -113,6 +105,79 @@ public struct Suppression: Sendable, Equatable {
         suppression.fromFewRows = fromFewRows
         suppression.small = small
         return (out, suppression)
+    }
+
+    /// The suppressed cells with complementary ones added until no row or column of count
+    /// cells (`counts`, the count columns' indices) holds exactly one, and no suppressed cell
+    /// joins two groups of them alone.
+    static func complete(_ primary: Set<Cell>, rows: Int, counts: [Int], _ value: (Int, Int) -> Int64?) -> Set<Cell> {
+        var cells = primary
+        var changed = true
+        while changed {
+            changed = false
+            if counts.count > 1 {
+                for r in 0..<rows {
+                    let line = counts.map { Cell(row: r, column: $0) }
+                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
+                }
+            }
+            if rows > 1 {
+                for c in counts {
+                    let line = (0..<rows).map { Cell(row: $0, column: c) }
+                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
+                }
+            }
+            // Then a suppressed cell joining two blocks of them alone (see Suppression+Cycles).
+            if !changed, let extra = bridgeComplement(cells, rows: rows, counts: counts, value) {
+                cells.insert(extra)
+                changed = true
+            }
+        }
+        return cells
+    }
+
+    /// A result in long form seen as the pivot of its last key: each result row's place in it.
+    struct LongForm {
+        let rows: Int
+        let columns: Int
+        /// Per result row, its (row, column) in the pivot.
+        let position: [(row: Int, column: Int)]
+        /// The result row at each place of the pivot (-1 where there is none).
+        private let at: [Int]
+
+        /// The most places a pivot may have; a larger one is suppressed as one column.
+        static let maxPlaces = 1 << 22
+
+        /// Nil unless there are two keys or more, found in the table, and a pivot small enough.
+        init?(_ table: Table, keys: [String], count: Int) {
+            let indices = keys.compactMap { table.columnIndex($0) }
+            guard indices.count >= 2, indices.count == keys.count, let last = indices.last else { return nil }
+            var rowOf: [[Value]: Int] = [:], columnOf: [Value: Int] = [:]
+            var position: [(row: Int, column: Int)] = []
+            for r in 0..<table.rowCount {
+                let prefix = indices.dropLast().map { table.value(row: r, column: $0) }
+                let row = rowOf[prefix] ?? rowOf.count
+                rowOf[prefix] = row
+                let key = table.value(row: r, column: last)
+                let column = columnOf[key] ?? columnOf.count
+                columnOf[key] = column
+                position.append((row, column))
+            }
+            guard rowOf.count * columnOf.count <= LongForm.maxPlaces else { return nil }
+            var at = [Int](repeating: -1, count: rowOf.count * columnOf.count)
+            for (r, p) in position.enumerated() {
+                // Two result rows at one place (keys repeated): not a pivot.
+                if at[p.row * columnOf.count + p.column] != -1 { return nil }
+                at[p.row * columnOf.count + p.column] = r
+            }
+            (self.rows, self.columns, self.position, self.at) = (rowOf.count, columnOf.count, position, at)
+        }
+
+        /// The result row at a place of the pivot; nil where the long form has none.
+        func row(_ r: Int, _ c: Int) -> Int? {
+            let i = at[r * columns + c]
+            return i < 0 ? nil : i
+        }
     }
 
     /// For a row or column with exactly one suppressed cell, the cell to suppress beside it:

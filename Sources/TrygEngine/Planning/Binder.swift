@@ -7,7 +7,7 @@ struct BoundQuery: Sendable {
     let warnings: [Diagnostic]
     let chart: ChartHint?
     /// `suppress below N`: N, and the result's count columns.
-    var suppress: (below: Int64, counts: Set<String>, rowCount: String?, measures: Set<String>)? = nil
+    var suppress: (below: Int64, counts: Set<String>, rowCount: String?, measures: Set<String>, keys: [String])? = nil
 }
 
 /// Resolves names and types and turns the AST into a logical plan.
@@ -37,7 +37,8 @@ struct Binder {
             // A measure of a group with fewer than N rows (known when the result has its `count`) goes too.
             let measures = scope.fields.filter { $0.role == .measure }.map(\.name)
             let rowCount = scope.fields.first { $0.role == .measure && $0.countsRows }?.name
-            bound.suppress = (n, Set(counts), rowCount, Set(measures))
+            let keys = scope.fields.filter { $0.role == .key }.map(\.name)
+            bound.suppress = (n, Set(counts), rowCount, Set(measures), keys)
         }
         return bound
     }
