@@ -11,7 +11,7 @@ public struct TableLoad: Sendable {
     /// Rows in `rejects`.
     public let rowsRejected: Int
     /// What was found out about the file, and the warnings of the load.
-    public let report: LoadReport
+    public var report: LoadReport
 
     /// A load result; the counts are those of `table` and `rejects`.
     public init(table: Table, rejects: Table?, rowsLoaded: Int, rowsRejected: Int, report: LoadReport = LoadReport()) {

@@ -22,6 +22,7 @@ import TrygShell
         #expect(r.stderr == """
             h: 149 rows loaded, 1 rejected — see h_rejects
               note: Alvorlighed: 1 missing-value marker (NULL, N/A, NA, -, ukendt) read as null
+              note: halfyear, season, year, month, week, weekday and hour come from Tidspunkt, one of 2 date columns; for Dato, write halfyear(Dato), year(Dato) …
 
             """)
         #expect(r.stdout.hasPrefix("Bibliotek,count,skade\n"))
@@ -139,6 +140,19 @@ import TrygShell
         #expect(r.stdout == "count\n3\n\ncount\n1\n\ncount\n2\n", "\(r.stdout)")
         #expect(r.stderr.contains("the table is named a_b_2 (a_b is another file's of the folder"), "\(r.stderr)")
         #expect(r.stderr.contains("the table is named a_b_3"), "\(r.stderr)")
+    }
+
+    /// A table of two date columns says which one its calendar columns come from.
+    @Test func twoDateColumnsNameTheOneTheCalendarComesFrom() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("sager.csv", "id,lukket,oprettet\n1,2024-09-01,2024-03-01\n2,2025-02-01,2024-10-05\n")
+        _ = try folder.write("en.csv", "id,dato\n1,2024-09-01\n")
+        let r = try TrygBinary.run(["--data", folder.path, "--format", "csv", "-c", "sager group by halfyear"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: halfyear, season, year, month, week and weekday come from lukket, one of 2 date columns;"
+                                  + " for oprettet, write halfyear(oprettet), year(oprettet) …"), "\(r.stderr)")
+        #expect(r.stdout == "halfyear,count\nsommer 2024,1\nvinter 2024/25,1\n", "\(r.stdout)")
+        #expect(r.stderr.components(separatedBy: "come from").count == 2, "one note, for sager alone: \(r.stderr)")
     }
 
     @Test(arguments: [("mine data-2025", "mine_data_2025"), ("Hændelser 2024 (ny)", "Hændelser_2024_ny"), ("2025", "t_2025"),

@@ -15,7 +15,7 @@ public enum DataLoader {
     @discardableResult
     public static func load(path: String, tableName: String, into catalog: Catalog, options: ImportOptions = ImportOptions(),
                             domain: DomainContext = .standard, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> TableLoad {
-        let load: TableLoad
+        var load: TableLoad
         if isWorkbook(path) {
             if let option = options.csvOnlyOptions.first {
                 throw Diagnostic(.error, "\(option) is for CSV files; a workbook's cells carry their own format",
@@ -28,6 +28,7 @@ public enum DataLoader {
             }
             load = try CSVReader.load(path: path, tableName: tableName, options: with(options, domain, cancellation))
         }
+        if let note = calendarNote(load.table) { load.report.notes.append(note) }
         catalog.register(load.table)
         let rejectsName = TableLoad.rejectsName(tableName)
         if let rejects = load.rejects, load.rowsRejected > 0 {
@@ -46,6 +47,18 @@ public enum DataLoader {
         options.scales = domain.scales
         if let cancellation { options.cancellation = cancellation }
         return options
+    }
+
+    /// For a table of two date or timestamp columns or more, which one its calendar columns
+    /// (`halfyear`, `year` …) come from (the first timestamp, else the first date), and how to
+    /// ask for another's; nil otherwise.
+    static func calendarNote(_ table: Table) -> String? {
+        let dated = table.columnNames.indices.filter { [.date, .timestamp].contains(table.columns[$0].type) }.map { table.columnNames[$0] }
+        let derived = table.derivedColumns.filter { dated.contains($0.source) }
+        guard dated.count >= 2, let source = derived.first?.source, let other = dated.first(where: { $0 != source }) else { return nil }
+        let names = derived.map(\.name)
+        let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") : names.joined()
+        return "\(listed) come from \(source), one of \(dated.count) date columns; for \(other), write halfyear(\(other)), year(\(other)) …"
     }
 
     /// True for a path that names an .xlsx workbook (or .xlsm, the same with macros).
