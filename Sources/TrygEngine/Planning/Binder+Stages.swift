@@ -84,8 +84,12 @@ extension Binder {
             var out: [(String, BoundExpr)] = scope.fields.map { ($0.name, .column($0.name, $0.type)) }
             var fields = scope.fields
             var s = scope
+            // Each item sees the ones before it (`derive a = x + 1, b = a * 2`, as KQL's extend):
+            // a name made in this stage stands for its expression over the stage's input.
+            var made: [String: BoundExpr] = [:]
             for (name, e) in items {
-                let b = try bindExpr(e, s)
+                let b = try bindExpr(e, s).substituting(made)
+                defer { made[name.text] = b }
                 let f = Field(name: name.text, type: b.type)
                 if let i = fields.firstIndex(where: { $0.name == name.text }) {
                     // The columns derived from the one replaced follow it (`halfyear` of a new
@@ -95,7 +99,7 @@ extension Binder {
                         guard let o = g.origin, case .derived(let kind, let source) = o.column, source < o.table.columnNames.count,
                               o.table.columnNames[source] == fields[i].name else { continue }
                         let call = Expr(.call(name: Name(text: kind.rawValue, span: e.span), args: [e], distinct: false), e.span)
-                        if kind != .district, let again = try? bindExpr(call, s) {
+                        if kind != .district, let again = (try? bindExpr(call, s))?.substituting(made) {
                             var h = Field(name: g.name, type: again.type)
                             h.rederived = g.isUntouchedDerived
                             fields[j] = h
