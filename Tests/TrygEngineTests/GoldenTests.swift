@@ -90,8 +90,8 @@ struct GoldenFile {
                     + (r.chart.map { "\nchart: \($0.kind.rawValue)\($0.column.map { " " + $0 } ?? "")" } ?? "")
             case .stored(let name, let r):
                 return (["stored \(name): \(r.table.rowCount) rows"] + r.warnings.map(\.description)).joined(separator: "\n")
-            case .plan(let text, _):
-                return text
+            case .plan(let text, let warnings):
+                return ([text] + warnings.map(\.description)).joined(separator: "\n")
             }
         } catch {
             return error.description

@@ -16,6 +16,8 @@ struct SQLCompiler {
     /// Where the stages the compiler may refuse stand (`trend`, `limit`, `order`), by their keyword.
     var stageSpans: [String: Span] = [:]
     private(set) var stages: [(name: String, body: String)] = []
+    /// What a reader of the statement should know (ties at a cut broken otherwise than in tryg).
+    private(set) var warnings: [Diagnostic] = []
 
     /// The column that carries a stage's row order.
     static let orderColumn = "tryg_row_order"
@@ -37,6 +39,12 @@ struct SQLCompiler {
     /// The statement for a plan whose result has these output columns.
     static func compile(_ plan: LogicalPlan, dialect: SQLDialect, domain: DomainContext,
                         querySpan: Span? = nil, stageSpans: [String: Span] = [:]) throws(Diagnostic) -> String {
+        try compileReporting(plan, dialect: dialect, domain: domain, querySpan: querySpan, stageSpans: stageSpans).text
+    }
+
+    /// `compile`, with the warnings a reader of the statement should see.
+    static func compileReporting(_ plan: LogicalPlan, dialect: SQLDialect, domain: DomainContext, querySpan: Span? = nil,
+                                 stageSpans: [String: Span] = [:]) throws(Diagnostic) -> (text: String, warnings: [Diagnostic]) {
         var c = SQLCompiler(dialect: dialect, domain: domain, querySpan: querySpan)
         c.stageSpans = stageSpans
         let rel = try c.relation(plan)
@@ -49,7 +57,7 @@ struct SQLCompiler {
             .joined(separator: ",\n")
         text += "\nSELECT \(items.isEmpty ? "1" : items.joined(separator: ", "))\nFROM \(rel.name)"
         if rel.ordered { text += "\nORDER BY \(try c.id(orderColumn))" }
-        return text
+        return (text, c.warnings)
     }
 
     /// Adds a stage and returns its rows.
@@ -153,10 +161,22 @@ struct SQLCompiler {
     }
 
     /// `order by` (and `top` with a limit): a new row order, ties kept in the order the rows had.
+    /// A table's own rows have no order in SQL: their ties go by the values of every column in
+    /// turn, so the statement answers the same every time, and a cut through ties says so.
     mutating func sort(_ rel: Rel, _ keys: [BoundSortKey], limit: Int?) throws(Diagnostic) -> Rel {
         var terms: [String] = []
         for k in keys { terms.append(try sortTerm(k.expr, rel, descending: k.descending, explicit: true)) }
-        if rel.ordered { terms.append(try id(SQLCompiler.orderColumn)) }
+        if rel.ordered {
+            terms.append(try id(SQLCompiler.orderColumn))
+        } else {
+            for f in rel.fields { terms.append(try sortTerm(.column(f.name, f.type), rel, descending: false, explicit: false)) }
+            if limit != nil {
+                warnings.append(Diagnostic(.warning, "rows that tie at the cut may differ from tryg's", code: .sqlTies,
+                                           span: stageSpans["top"] ?? stageSpans["order"],
+                                           label: "a SQL table's rows have no order: ties go by the other columns' values",
+                                           notes: ["note: tryg takes tied rows in the order they had; sort by a key that ties for no two rows (… , id) to get the same rows"]))
+            }
+        }
         let number = "ROW_NUMBER() OVER (ORDER BY \(terms.joined(separator: ", "))) AS \(try id(SQLCompiler.orderColumn))"
         var body = "SELECT \((try columns(rel, order: false) + [number]).joined(separator: ", "))\nFROM \(rel.name)"
         if let limit {

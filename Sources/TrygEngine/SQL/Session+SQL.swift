@@ -20,8 +20,9 @@ extension Session {
             default: break
             }
         }
-        let text = try SQLCompiler.compile(plan, dialect: dialect, domain: domain, querySpan: query.span, stageSpans: spans)
-        return (text, bound.warnings)
+        let (text, notes) = try SQLCompiler.compileReporting(plan, dialect: dialect, domain: domain, querySpan: query.span,
+                                                             stageSpans: spans)
+        return (text, bound.warnings + notes)
     }
 
     /// Compiles a query given as text (for tests and tools that run the SQL elsewhere).

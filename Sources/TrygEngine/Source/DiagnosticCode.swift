@@ -69,6 +69,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
 
     /// A stage, function or value the chosen SQL dialect cannot express (`explain sql`, `--sql`).
     public static let sqlUnsupported = DiagnosticCode(rawValue: "sql-unsupported")
+    /// A compiled statement may take other rows than tryg where a sort ties at a cut.
+    public static let sqlTies = DiagnosticCode(rawValue: "sql-ties")
 
     /// A database server refused a connection or a statement; the message carries the server's own.
     public static let server = DiagnosticCode(rawValue: "server")
