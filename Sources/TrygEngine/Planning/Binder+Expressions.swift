@@ -113,7 +113,12 @@ extension Binder {
     }
 
     mutating func bindBinary(_ op: String, _ a: Expr, _ b: Expr, _ span: Span, _ scope: Scope) throws(Diagnostic) -> BoundExpr {
-        if let call = try bindCatalogOperator(op, a, b, span, scope) { return call }
+        if let call = try bindCatalogOperator(op, a, b, span, scope) {
+            if op == "ends with", case .call(_, let args, _, _) = call, args.count == 2 {
+                textMatchWarning(op, args[0], args[1], scope, b.span)
+            }
+            return call
+        }
         var (x, y) = try bindOperands(a, b, scope)
         switch op {
         case "and", "or":
@@ -157,6 +162,7 @@ extension Binder {
                 _ = try PatternMatch.compile(pattern, span: b.span)
             }
             let sop: ScalarOp = op == "contains" ? .contains : op == "matches" ? .matches : .startsWith
+            if op != "matches" { textMatchWarning(op, x, y, scope, b.span) }
             return .call(sop, [x, y], .bool, span)
         default:   // + - * / %
             if x.type == .null { x = .literal(.null, y.type.isNumeric ? y.type : .int) }

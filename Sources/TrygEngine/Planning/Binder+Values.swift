@@ -143,6 +143,32 @@ extension Binder {
         return missingWarning(field, origin, values, v, span)
     }
 
+    /// A warning when `contains`, `starts with` or `ends with` (ignoring case) matches none of
+    /// the values of a text column stored with a dictionary (a few thousand values at most, as
+    /// library and category are); free text, with a value per row, is not searched twice.
+    mutating func textMatchWarning(_ op: String, _ x: BoundExpr, _ y: BoundExpr, _ scope: Scope, _ span: Span) {
+        guard case .literal(.text(let needle), _) = y, !needle.isEmpty, let field = fieldOf(x, scope),
+              let origin = field.origin, !origin.table.isRemote, case .stored(let i) = origin.column,
+              i < origin.table.columns.count, case .text(_, let dict) = origin.table.columns[i].storage,
+              dict.values.count <= Binder.textMatchWarningLimit else { return }
+        let folded = needle.lowercased()
+        let hit = dict.values.contains { value in
+            let v = value.lowercased()
+            switch op {
+            case "starts with": return v.hasPrefix(folded)
+            case "ends with": return v.hasSuffix(folded)
+            default: return v.contains(folded)
+            }
+        }
+        guard !hit else { return }
+        let values = dict.values.map { Value.text($0) }
+        warnings.append(Diagnostic(.warning, "no \(field.name) \(op == "contains" ? "contains" : op == "starts with" ? "starts with" : "ends with") \"\(needle)\"",
+                                   span: span, label: "matches no row", notes: rangeNote(field, origin, values)))
+    }
+
+    /// The most dictionary values `textMatchWarning` looks through.
+    static let textMatchWarningLimit = 4096
+
     /// One warning for the literals of an `in` list that match no row, in time linear in the list.
     func missingValuesWarning(_ field: Field?, _ items: [(Value, Span)]) -> Diagnostic? {
         guard let field, let origin = field.origin, Binder.warnsOnMissing(field.type) else { return nil }
