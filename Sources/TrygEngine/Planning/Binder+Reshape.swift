@@ -86,8 +86,15 @@ extension Binder {
             throw Diagnostic(.error, "compare needs input grouped by '\(column.text)'", code: .reshapeInput, span: column.span,
                              label: "add it to the group by: … group by library, \(column.text) compare …")
         }
-        guard let m = measures(scope).first else {
+        let all = measures(scope)
+        guard let m = all.first else {
             throw Diagnostic(.error, "compare needs a measure", code: .reshapeInput, span: stage.keywordSpan, label: "group by … compute count first")
+        }
+        // Its columns are one measure's (`2023`, `2025`, `change`): a second would be lost.
+        if all.count > 1 {
+            throw Diagnostic(.error, "compare takes one measure, but the input has \(all.count): \(all.map(\.name).joined(separator: ", "))",
+                             code: .reshapeInput, span: stage.keywordSpan, label: "compute only the measure to compare",
+                             notes: ["help: keep one measure in compute (a compare per measure), or pivot, which shows every measure"])
         }
         let a = try constant(from, as: col, scope)
         let b = try constant(to, as: col, scope)
