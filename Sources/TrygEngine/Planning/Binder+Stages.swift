@@ -90,7 +90,13 @@ extension Binder {
             for (name, e) in items {
                 let b = try bindExpr(e, s).substituting(made)
                 defer { made[name.text] = b }
-                let f = Field(name: name.text, type: b.type)
+                var f = Field(name: name.text, type: b.type)
+                // A stored column under a new name keeps where its values come from (for the
+                // warning when a compared value matches none of them); a calendar column's origin
+                // would make the new one follow a replaced date.
+                if case .column(let src, _) = b, let orig = scope.field(named: src)?.origin, case .stored = orig.column {
+                    f.origin = orig
+                }
                 if let i = fields.firstIndex(where: { $0.name == name.text }) {
                     // The columns derived from the one replaced follow it (`halfyear` of a new
                     // `effort_start`); one that cannot be derived from the new value is gone.
