@@ -90,6 +90,12 @@ struct SQLCompiler {
     }
 
     /// The column list of a relation, each quoted, optionally with its order column.
+    /// A SELECT list; one placeholder column where there is none (`where` before `count` reads
+    /// no column, and only PostgreSQL takes `SELECT FROM`).
+    func selectList(_ items: [String]) throws(Diagnostic) -> String {
+        items.isEmpty ? "1 AS \(try id("tryg_no_columns"))" : items.joined(separator: ", ")
+    }
+
     func columns(_ rel: Rel, prefix: String = "", order: Bool) throws(Diagnostic) -> [String] {
         var out: [String] = []
         for f in rel.fields { out.append(prefix + (try id(f.name))) }
@@ -122,7 +128,7 @@ struct SQLCompiler {
             throw unsupported("the table '\(table.name)' computed inside tryg", nil, "run the query in tryg itself")
         case .filter(let input, let predicate):
             let rel = try relation(input)
-            let body = "SELECT \(try columns(rel, order: true).joined(separator: ", "))\nFROM \(rel.name)\n"
+            let body = "SELECT \(try selectList(try columns(rel, order: true)))\nFROM \(rel.name)\n"
                 + "WHERE \(try expr(predicate, rel))"
             return add(body, rel.fields, ordered: rel.ordered)
         case .project(let input, let items):
@@ -130,7 +136,7 @@ struct SQLCompiler {
             var list: [String] = []
             for (name, e) in items { list.append("\(try expr(e, rel)) AS \(try id(name))") }
             if rel.ordered { list.append(try id(SQLCompiler.orderColumn)) }
-            return add("SELECT \(list.joined(separator: ", "))\nFROM \(rel.name)", items.map { ($0.0, $0.1.type) },
+            return add("SELECT \(try selectList(list))\nFROM \(rel.name)", items.map { ($0.0, $0.1.type) },
                        ordered: rel.ordered)
         case .aggregate(let input, let keys, let aggregates):
             return try aggregate(try relation(input), keys, aggregates)
@@ -146,7 +152,7 @@ struct SQLCompiler {
                                   "SQL tables have no row order; sort first (order by … limit \(n), or top \(n) by …)")
             }
             let order = try id(SQLCompiler.orderColumn)
-            let body = "SELECT \(try columns(rel, order: true).joined(separator: ", "))\nFROM \(rel.name)\n"
+            let body = "SELECT \(try selectList(try columns(rel, order: true)))\nFROM \(rel.name)\n"
                 + "ORDER BY \(order)\nLIMIT \(n)"
             return add(body, rel.fields, ordered: true)
         case .join(let node):
@@ -181,7 +187,7 @@ struct SQLCompiler {
         var body = "SELECT \((try columns(rel, order: false) + [number]).joined(separator: ", "))\nFROM \(rel.name)"
         if let limit {
             let sorted = add(body, rel.fields, ordered: true)
-            body = "SELECT \(try columns(sorted, order: true).joined(separator: ", "))\nFROM \(sorted.name)\n"
+            body = "SELECT \(try selectList(try columns(sorted, order: true)))\nFROM \(sorted.name)\n"
                 + "ORDER BY \(try id(SQLCompiler.orderColumn))\nLIMIT \(max(limit, 0))"
         }
         return add(body, rel.fields, ordered: true)
