@@ -23,6 +23,11 @@ enum Comparison {
         }
     }
 
+    /// The spelling of `flip`: `a < b` is `b > a`.
+    static func flippedSpelling(_ op: String) -> String {
+        ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
+    }
+
     static func compare(_ op: ScalarOp, _ a: BoundExpr, _ b: BoundExpr, _ ev: Evaluator) throws(Diagnostic) -> Column {
         let n = ev.count
         if case .literal(.null, _) = a { return Column.constant(.null, type: .bool, count: n) }

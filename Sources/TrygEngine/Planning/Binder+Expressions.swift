@@ -136,6 +136,12 @@ extension Binder {
             } else {
                 (x, y) = try unify(x, a.span, y, b.span, field: fx, op: op)
             }
+            if op != "=" && op != "!=" {
+                if let v = Binder.literalValue(y), let w = emptyRangeWarning(fx, op, v, b.span) { warnings.append(w) }
+                if let v = Binder.literalValue(x), let w = emptyRangeWarning(fy, Comparison.flippedSpelling(op), v, a.span) {
+                    warnings.append(w)
+                }
+            }
             if op == "=" || op == "!=" {
                 if case .literal(let v, let t) = y { y = .literal(canonicalText(fx, v), t) }
                 if case .literal(let v, let t) = x { x = .literal(canonicalText(fy, v), t) }

@@ -166,6 +166,61 @@ extension Binder {
                                    span: span, label: "matches no row", notes: rangeNote(field, origin, values)))
     }
 
+    /// A warning when `column < v` (or `<=`, `>`, `>=`) holds for none of an ordered column's
+    /// values (`severity > 5` where severity runs from 1 to 5), naming the range.
+    func emptyRangeWarning(_ field: Field?, _ op: String, _ v: Value, _ span: Span) -> Diagnostic? {
+        guard let field, let origin = field.origin, !origin.table.isRemote, !v.isNull,
+              [DataType.halfYear, .int, .date, .timestamp].contains(field.type) || field.type.isCategory else { return nil }
+        let v = Binder.asStored(v, field.type)
+        guard let (lo, hi) = valueRange(origin) else { return nil }
+        let none: Bool
+        switch op {
+        case "<": none = !Binder.valueLess(lo, v)
+        case "<=": none = Binder.valueLess(v, lo)
+        case ">": none = !Binder.valueLess(v, hi)
+        case ">=": none = Binder.valueLess(hi, v)
+        default: none = false
+        }
+        guard none else { return nil }
+        let shown = field.type == .halfYear || field.type.isCategory ? "\"\(v.display)\"" : v.display
+        return Diagnostic(.warning, "no \(field.name) is \(op) \(shown)",
+                          span: span, label: "matches no row",
+                          notes: ["note: \(field.name) runs from \(lo.display) to \(hi.display) in \(origin.table.name)"])
+    }
+
+    /// The least and the greatest non-null value of an integer-coded column (ints, dates,
+    /// timestamps, half-years, categories), from one pass over it, cached with the table.
+    func valueRange(_ origin: FieldOrigin) -> (Value, Value)? {
+        let both = origin.table.distinct("range \(origin.column)") { () -> [Value] in
+            let c = Executor.scanColumn(origin.table, origin.column, domain: domain)
+            var lo = Int64.max, hi = Int64.min
+            switch c.storage {
+            case .ints(let p):
+                for i in p.indices where !c.isNull(i) { lo = min(lo, p[i]); hi = max(hi, p[i]) }
+            case .bytes(let p, let base):
+                for i in p.indices where !c.isNull(i) { lo = min(lo, base &+ Int64(p[i])); hi = max(hi, base &+ Int64(p[i])) }
+            default:
+                return []
+            }
+            guard lo <= hi else { return [] }
+            let ends = Column(type: c.type, storage: .ints([lo, hi]))
+            return [ends.value(at: 0), ends.value(at: 1)]
+        }
+        guard both.count == 2 else { return nil }
+        return (both[0], both[1])
+    }
+
+    /// A literal's value, a date literal compared with a timestamp as its midnight included.
+    static func literalValue(_ e: BoundExpr) -> Value? {
+        switch e {
+        case .literal(let v, _): return v
+        case .call(.dateToTimestamp, let args, _, _):
+            if args.count == 1, case .literal(.date(let d), _) = args[0] { return .timestamp(d &* LocalTime.secondsPerDay) }
+            return nil
+        default: return nil
+        }
+    }
+
     /// The most dictionary values `textMatchWarning` looks through.
     static let textMatchWarningLimit = 4096
 
@@ -248,7 +303,8 @@ extension Binder {
     static func valueLess(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.halfYear(let x), .halfYear(let y)): return x < y
-        case (.int(let x), .int(let y)), (.date(let x), .date(let y)): return x < y
+        case (.int(let x), .int(let y)), (.date(let x), .date(let y)), (.timestamp(let x), .timestamp(let y)): return x < y
+        case (.category(let x, _), .category(let y, _)): return x < y
         default: return a.display < b.display
         }
     }
