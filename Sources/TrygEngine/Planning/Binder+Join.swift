@@ -39,6 +39,8 @@ extension Binder {
         let node = JoinNode(left: left, right: right, isLeft: isLeft, leftKeys: leftKeys, rightKeys: rightKeys,
                             rightNames: rightNames)
         var s = Scope(fields: fields, ambiguous: ambiguous, sourceName: scope.sourceName)
+        s.mergedKeys = scope.mergedKeys
+        if !dropRight.isEmpty { s.mergedKeys[rightName] = Set(dropRight) }
         // `incidents.library` must resolve to the left field.
         for i in s.fields.indices where s.fields[i].qualifier == nil { s.fields[i].qualifier = scope.sourceName }
         return (.join(node), s)

@@ -8,6 +8,8 @@ struct Scope {
     /// The stage whose result this is, when not the source's rows (`group by`): messages
     /// then name it (`unknown column 'severity' in the result of group by`).
     var resultOf: String?
+    /// Per joined table, the key columns `join t on k` merged into the left side's (`t.k`).
+    var mergedKeys: [String: Set<String>] = [:]
 
     func field(named name: String) -> Field? { fields.first { $0.name == name } }
 
@@ -27,6 +29,12 @@ struct Scope {
             if let n = try Scope.match(name, in: candidates.map(\.bareName), kind: "column"),
                let f = candidates.first(where: { $0.bareName == n }) {
                 return f
+            }
+            // `join t on k` makes one column `k` of both sides' keys: `t.k` is that column.
+            if mergedKeys[table]?.contains(name.text) == true, let key = fields.first(where: { $0.bareName == name.text }) {
+                throw Diagnostic(.error, "'\(table).\(name.text)' is the join key, one column of both sides",
+                                 code: .unknownColumn, span: name.span, label: "write \(key.name)",
+                                 notes: ["note: a join on a name both tables have keeps one '\(name.text)'"])
             }
             throw unknown(name, in: table)
         }
