@@ -58,9 +58,14 @@ public struct QueryResult: Sendable {
 
 extension QueryResult {
     /// Whether a file name ends in `.xlsx` (any case): what `to "FILE"` after a query writes.
-    public static func isWorkbookName(_ file: String) -> Bool {
-        guard let dot = file.lastIndex(of: "."), !file[..<dot].isEmpty, !file[..<dot].hasSuffix("/") else { return false }
-        return file[file.index(after: dot)...].lowercased() == "xlsx"
+    public static func isWorkbookName(_ file: String) -> Bool { resultFileKind(file) == "xlsx" }
+
+    /// The kind of file `to "FILE"` writes, by its extension: `csv`, `json` or `xlsx`; nil for
+    /// any other name.
+    public static func resultFileKind(_ file: String) -> String? {
+        guard let dot = file.lastIndex(of: "."), !file[..<dot].isEmpty, !file[..<dot].hasSuffix("/") else { return nil }
+        let ext = file[file.index(after: dot)...].lowercased()
+        return ["csv", "json", "xlsx"].contains(ext) ? ext : nil
     }
 }
 

@@ -3,6 +3,17 @@ import Testing
 
 /// Runs the built binary through pipes, as scripts and other programs do.
 @Suite struct EndToEndTests {
+    /// Piped input that turns unreadable (a NUL byte) runs every whole statement before the
+    /// bad line, the one just before it too, then stops there with an error naming the line.
+    @Test(arguments: ["libraries count;", "libraries count", "libraries\n  | count"])
+    func theStatementBeforeAnUnreadableLineRuns(_ before: String) throws {
+        let r = try TrygBinary.run(["--format", "csv"], stdin: "incidents count\n\(before)\nlibraries where name = \"\u{0}\" count\nsurvey count\n")
+        #expect(r.status == 1)
+        let lines = before.components(separatedBy: "\n").count
+        #expect(r.stdout == "count\n9684\n\ncount\n19\n", "\(r.stdout)")
+        #expect(r.stderr.contains("line \(2 + lines) holds a NUL byte"), "\(r.stderr)")
+    }
+
     @Test func commandQuery() throws {
         let data = try TestData.folder()
         let r = try TrygBinary.run(["--data", data.path + "/data", "-c", "incidents count"])

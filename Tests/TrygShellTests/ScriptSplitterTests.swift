@@ -56,6 +56,13 @@ import Testing
         #expect(items[1].text == "libraries count\n  | limit 1")
     }
 
+    /// A list in brackets whose line ends in `,` or `(` goes on on an unindented line.
+    @Test func aCommaInAnOpenBracketJoinsAnUnindentedLine() {
+        let items = ScriptSplitter.split("libraries where name in (\"Valby\",\n\"Sundby\") count\nsurvey count")
+        #expect(items.map(\.line) == [1, 3])
+        #expect(items[0].text == "libraries where name in (\"Valby\",\n\"Sundby\") count")
+    }
+
     @Test func trailingOperatorStillJoinsAnUnindentedLine() {
         let items = ScriptSplitter.split("incidents where severity >= 4 and\npolice_called count\nlibraries count")
         #expect(items.map(\.line) == [1, 3])

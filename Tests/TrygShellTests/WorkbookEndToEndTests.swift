@@ -46,14 +46,34 @@ import TrygImport
     @Test func toAfterAQueryWritesAWorkbookWithSuppressedCellsEmpty() throws {
         let folder = try TemporaryFolder()
         let query = "incidents where category = \"Vold\" group by library, halfyear pivot halfyear suppress below 5"
-        let r = try TrygBinary.run(["-c", query + " to \"vold.xlsx\""], directory: folder.path)
+        let r = try TrygBinary.run(["--format", "csv", "-c", query + " to \"vold.xlsx\""], directory: folder.path)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.isEmpty, "the result goes to the workbook, not the screen")
         #expect(r.stderr.contains("suppressed"), "the note says how many cells were suppressed: \(r.stderr)")
         let back = try WorkbookEndToEndTests.csv(ofSheet: "Resultat 1", in: folder.path + "/vold.xlsx", query: "vold")
         let direct = try TrygBinary.run(["--format", "csv", "-c", query]).stdout
         #expect(back == direct, "\(back.prefix(300))\n---\n\(direct.prefix(300))")
         #expect(direct.contains(",,"), "some cells are suppressed (null): \(direct.prefix(300))")
+        // The result is shown as well as written (LANGUAGE.md: "as well as show it").
+        #expect(r.stdout == direct, "\(r.stdout.prefix(300))")
+    }
+
+    /// `to "FILE.csv"` and `to "FILE.json"` write the result in that format, as the output
+    /// modes would, and show it too; a chart's image is written in json mode as in the others.
+    @Test func toWritesCSVAndJSONByTheExtension() throws {
+        let folder = try TemporaryFolder()
+        let query = "libraries select name, effort_start, district order by name"
+        let r = try TrygBinary.run(["--format", "csv", "-c", query + " to \"libs.csv\"", "-c", "let v = " + query + " to \"libs.json\""],
+                                   directory: folder.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        let csv = try TrygBinary.run(["--format", "csv", "-c", query]).stdout
+        let json = try TrygBinary.run(["--format", "json", "-c", query]).stdout
+        #expect(try String(contentsOfFile: folder.path + "/libs.csv", encoding: .utf8) == csv)
+        #expect(try String(contentsOfFile: folder.path + "/libs.json", encoding: .utf8) == json)
+        #expect(r.stdout == csv, "shown as well: \(r.stdout.prefix(200))")
+        let chart = try TrygBinary.run(["--format", "json", "-c", "incidents group by halfyear chart bar to \"c.svg\""],
+                                       directory: folder.path)
+        #expect(chart.status == 0, "\(chart.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/c.svg"), "the chart's image in json mode")
     }
 
     @Test func exportTableWritesTheLastResult() throws {
@@ -79,7 +99,7 @@ import TrygImport
         let noOutput = try TrygBinary.run(["--format", "xlsx", "-c", "incidents count"])
         #expect(noOutput.status == 2 && noOutput.stderr.contains("--output FILE.xlsx"), "\(noOutput.stderr)")
         let png = try TrygBinary.run(["-c", "incidents count to \"x.png\""], directory: folder.path)
-        #expect(png.status == 1 && png.stderr.contains("name the file .xlsx"), "\(png.stderr)")
+        #expect(png.status == 1 && png.stderr.contains("name the file .csv, .json or .xlsx"), "\(png.stderr)")
         let csv = try TrygBinary.run(["-c", "incidents count", "-c", ".export table x.csv"], directory: folder.path)
         #expect(csv.status == 1 && csv.stderr.contains(".xlsx"), "\(csv.stderr)")
         let nothing = try TrygBinary.run(["-c", ".export table x.xlsx"], directory: folder.path)
@@ -102,7 +122,7 @@ import TrygImport
         }
         #expect(kept.outputFile == "n.XLSX")
         for bad in ["(libraries to \"a.xlsx\") count", "explain libraries count to \"a.xlsx\"",
-                    "libraries count to \"a.csv\"", "libraries count to a.xlsx", "libraries count to \"a.xlsx\" count"] {
+                    "libraries count to \"a.txt\"", "libraries count to a.xlsx", "libraries count to \"a.xlsx\" count"] {
             #expect(throws: Diagnostic.self, "\(bad)") { try session.execute(bad) }
         }
     }

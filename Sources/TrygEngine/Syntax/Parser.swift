@@ -119,10 +119,10 @@ struct Parser {
         if case .explain = s.kind { return s }
         if current.isKeyword("to") {
             advance()
-            let file = try chartText("a file name in quotes: to \"result.xlsx\"")
-            guard QueryResult.isWorkbookName(file.text) else {
-                throw Diagnostic(.error, "'to' after a query writes a workbook", code: .unexpectedToken, span: file.span,
-                                 label: "name the file .xlsx",
+            let file = try chartText("a file name in quotes: to \"result.csv\"")
+            guard QueryResult.resultFileKind(file.text) != nil else {
+                throw Diagnostic(.error, "'to' after a query writes a .csv, .json or .xlsx file", code: .unexpectedToken, span: file.span,
+                                 label: "name the file .csv, .json or .xlsx",
                                  notes: ["help: e.g. incidents group by library to \"hændelser.xlsx\"; "
                                          + "a chart's image goes in the chart stage: chart bar to \"chart.png\""])
             }

@@ -20,7 +20,7 @@ enum HelpText {
         }
         lines.append("")
         lines.append("Statements:  QUERY    let NAME = QUERY    explain QUERY    explain sql [DIALECT] QUERY    (end with ; or a complete line)")
-        lines.append("             QUERY to \"FILE.xlsx\"    the result written to a workbook instead of shown")
+        lines.append("             QUERY to \"FILE\"    the result written to FILE.csv, .json or .xlsx as well as shown")
         lines.append("Stages:      " + Vocabulary.stages.filter { $0.keyword != "left" }.map(\.words).joined(separator: ", "))
         lines.append("Functions:   " + FunctionCatalog.scalarNames.joined(separator: " "))
         lines.append("Aggregates:  " + FunctionCatalog.aggregateNames.joined(separator: " "))
@@ -66,8 +66,8 @@ enum HelpText {
             parts.append("Operators, loosest first (one level a line):" + LanguageHelp.operators)
         }
         if key == "to" || key == "xlsx" {
-            parts.append("QUERY to \"FILE.xlsx\"\n  the result as a workbook (typed cells, bold frozen header, autofilter)"
-                         + " instead of shown\n  e.g. incidents group by library, halfyear pivot halfyear to \"hændelser.xlsx\""
+            parts.append("QUERY to \"FILE\"\n  the result written as well as shown: FILE.csv, FILE.json, or FILE.xlsx, a workbook"
+                         + " (typed cells, bold frozen header, autofilter)\n  e.g. incidents group by library, halfyear pivot halfyear to \"hændelser.xlsx\""
                          + "\n  also: .export table FILE.xlsx (the last result), tryg --format xlsx --output FILE.xlsx (a sheet per result)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n") + "\n"

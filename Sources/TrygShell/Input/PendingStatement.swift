@@ -51,11 +51,18 @@ struct PendingStatement {
         }
         if PendingStatement.isBlank(scalars[emittedUpTo...]) {
             clear()
-        } else if mayEnd && (!scan.isOpen || (endOpen && (scan.openQuote != nil || scan.bracketDepth > 0))) {
+        } else if mayEnd && (!scan.isOpen || (endOpen && (scan.openQuote != nil || (scan.bracketDepth > 0 && !PendingStatement.carriesOn(scalars[emittedUpTo...]))))) {
             if let item = item(from: emittedUpTo, to: scalars.count) { items.append(item) }
             clear()
         }
         return items
+    }
+
+    /// True when the text ends in `,` or `(` (blanks aside): a list in brackets goes on on the
+    /// next line even where that line starts at its first column.
+    static func carriesOn(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let last = text.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return last == "," || last == "("
     }
 
     /// Hands out whatever is left, open or not (the end of a script).

@@ -106,3 +106,32 @@ extension ShellRunner {
         return true
     }
 }
+
+extension ShellRunner {
+    /// `QUERY to "FILE"`: the result written as CSV (the current CSV dialect), JSON (an array
+    /// of objects) or an Excel workbook, by the file's extension; suppressed cells are empty.
+    /// False, with an error naming the file, when it cannot be written.
+    func writeResultTo(_ path: String, _ result: QueryResult, sheet: String?, source: SourceText,
+                       reportWarnings: Bool = true) -> Bool {
+        guard let kind = QueryResult.resultFileKind(path), kind != "xlsx" else {
+            return writeWorkbook(result, sheet: sheet, to: path, source: source, reportWarnings: reportWarnings)
+        }
+        if reportWarnings { result.warnings.forEach { report($0.withSource(source)) } }
+        let text = kind == "json" ? JSONRenderer.render(result.table) : CSVRenderer.render(result.table, dialect: settings.csvDialect)
+        do {
+            let file = try FileDescriptorOutput(path: path)
+            file.write(text)
+            if let failure = file.takeFailure() ?? file.close() {
+                report(Diagnostic(.error, "cannot write the result to '\(path)': \(failure.reason)"))
+                return false
+            }
+        } catch {
+            report(Diagnostic(.error, "cannot write the result to '\(path)': \(error.reason)",
+                              notes: ["help: to \"FILE\" needs a folder that exists and can be written"]))
+            return false
+        }
+        let t = result.table
+        note("\(t.rowCount) \(t.rowCount == 1 ? "row" : "rows") written to \(path)", elapsed: nil)
+        return true
+    }
+}

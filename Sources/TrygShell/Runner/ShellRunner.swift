@@ -103,6 +103,9 @@ public final class ShellRunner {
             do throws(LineReadError) {
                 line = try lines.nextLine()
             } catch {
+                // The statement before the line is whole (a line that cannot be read continues
+                // nothing): it runs, then the error stops the input.
+                _ = runAll(stream.finish())
                 report(Diagnostic(.error, "cannot run \(name): \(error.message)", file: FilePosition(path: name, line: error.line)))
                 return false
             }
@@ -170,7 +173,14 @@ public final class ShellRunner {
         switch outcome {
         case .rows(let result):
             lastResult = (result, sheet)
-            if let file = result.outputFile { return writeWorkbook(result, sheet: sheet, to: file, source: source) }
+            // `to "FILE"` writes the result as well as showing it.
+            if let file = result.outputFile {
+                let written = QueryResult(table: result.table, warnings: result.warnings, chart: nil, elapsed: result.elapsed,
+                                          suppression: result.suppression)
+                guard writeResultTo(file, written, sheet: sheet, source: source) else { return false }
+                let shown = QueryResult(table: result.table, chart: result.chart, elapsed: result.elapsed, suppression: result.suppression)
+                return show(shown, source: source, sheet: sheet)
+            }
             return show(result, source: source, sheet: sheet)
         case .stored(let name, let result):
             letSources[name.lowercased()] = tableNames(in: source)
@@ -180,7 +190,7 @@ public final class ShellRunner {
                  + "\(t.columnNames.count) \(t.columnNames.count == 1 ? "column" : "columns")", elapsed: result.elapsed)
             lastResult = (result, sheet ?? name)
             if let file = result.outputFile {
-                return writeWorkbook(result, sheet: sheet ?? name, to: file, source: source, reportWarnings: false)
+                return writeResultTo(file, result, sheet: sheet ?? name, source: source, reportWarnings: false)
             }
             if settings.workbook { return holdSheet(result, name: sheet ?? name) }
         case .plan(let text, let warnings):
@@ -200,6 +210,9 @@ public final class ShellRunner {
             if let s = result.suppression { note("note: " + s.note + " (empty cells with a note)", elapsed: nil, always: true) }
             return holdSheet(result, name: sheet)
         }
+        // A chart's image is written in every output mode, whatever shows the table.
+        let imageOnly = settings.outputDirectory != nil || (settings.mode == .json && settings.collectJSON)
+        if imageOnly, let hint = result.chart, hint.file != nil, chart(result.table, hint: hint, source: source) == nil { return false }
         if let dir = settings.outputDirectory {
             return writeResultFile(result, into: dir)
         }
