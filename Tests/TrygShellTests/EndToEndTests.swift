@@ -3,6 +3,18 @@ import Testing
 
 /// Runs the built binary through pipes, as scripts and other programs do.
 @Suite struct EndToEndTests {
+    /// A script file with a NUL byte is named as not a script, with the line; a missing one says so.
+    @Test func aScriptFileThatIsNoScriptSaysWhy() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("bin.tryg", "libraries count\n\u{0}x\n")
+        let r = try TrygBinary.run([path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("line 2 holds a NUL byte"), "\(r.stderr)")
+        let missing = try TrygBinary.run([folder.path + "/none.tryg"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none.tryg': no such file"), "\(missing.stderr)")
+    }
+
     /// Piped input that turns unreadable (a NUL byte) runs every whole statement before the
     /// bad line, the one just before it too, then stops there with an error naming the line.
     @Test(arguments: ["libraries count;", "libraries count", "libraries\n  | count"])

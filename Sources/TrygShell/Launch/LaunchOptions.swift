@@ -269,8 +269,9 @@ public struct LaunchOptions: Equatable, Sendable {
                                             text, or the few hundred short templates of old)
 
         Options:
-          --format table|csv|json|markdown  table is the default; csv and json keep full precision;
-                                            json with several results is JSON Lines, one object each
+          --format table|csv|json|markdown|line  table is the default; csv and json keep full
+                                            precision; json with several results is JSON Lines,
+                                            one object each; line gives one column = value a line
           --format xlsx --output FILE.xlsx  a workbook, one sheet per result, with typed cells
           -o, --output FILE                 results to FILE instead of standard output
           --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252

@@ -88,7 +88,8 @@ public struct TrygProgram {
     private func runScripts() -> Int32 {
         for case .file(let path) in options.scripts where path != "-" {
             guard FileManager.default.isReadableFile(atPath: path) else {
-                return usageError("cannot read the script '\(path)'")
+                let why = FileManager.default.fileExists(atPath: path) ? "it cannot be read (permissions?)" : "no such file"
+                return usageError("cannot read the script '\(path)': \(why)")
             }
         }
         var demoScript: DemoScript?

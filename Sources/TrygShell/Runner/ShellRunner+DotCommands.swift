@@ -73,7 +73,9 @@ extension ShellRunner {
             readDepth += 1
             defer { readDepth -= 1 }
             if !runFile(path) {
-                throw Diagnostic(.error, "script '\(path)' stopped at an error", span: argumentSpan(source, 1))
+                // With --keep-going the script ran to its end; its errors are reported already.
+                throw Diagnostic(.error, keepGoing ? "script '\(path)' had errors" : "script '\(path)' stopped at an error",
+                                 span: argumentSpan(source, 1))
             }
         case .output(let path):
             writeHeldJSON()

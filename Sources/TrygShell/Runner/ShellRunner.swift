@@ -133,6 +133,13 @@ public final class ShellRunner {
             report(Diagnostic(.error, "script '\(path)' is not UTF-8 text", file: FilePosition(path: path)))
             return false
         }
+        // As on standard input: a NUL byte marks a file that is not a script.
+        if let nul = data.firstIndex(of: 0) {
+            let line = 1 + data[data.startIndex..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            report(Diagnostic(.error, "script '\(path)': line \(line) holds a NUL byte; is this a binary file?",
+                              file: FilePosition(path: path, line: line)))
+            return false
+        }
         return runScript(text, name: path)
     }
 
