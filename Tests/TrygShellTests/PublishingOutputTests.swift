@@ -53,6 +53,22 @@ import Testing
         #expect("count\n\((second?["rows"] as? [[Int]])?.first?.first ?? -1)\n" == count)
     }
 
+    /// Listings and plans among the results stay JSON Lines, in the order they were asked for.
+    @Test func listingsAndPlansAmongJSONResultsAreLinesOfTheirOwn() throws {
+        let r = try TrygBinary.run(["--format", "json", "-c", "libraries count", "-c", ".tables", "-c", "explain libraries count",
+                                    "-c", ".schema survey", "-c", "survey count"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 5, "\(r.stdout.prefix(400))")
+        var columns: [[String]] = []
+        for (i, line) in lines.enumerated() {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["statement"] as? Int == i + 1)
+            columns.append(object?["columns"] as? [String] ?? [])
+        }
+        #expect(columns.map { $0.first ?? "" } == ["count", "table", "plan", "column", "count"])
+    }
+
     @Test func suppressedJSONLinesSayHowManyCellsAndWhy() throws {
         let r = try TrygBinary.run(["--format", "json", "-c", "incidents count",
                                     "-c", "incidents where category = \"Vold\" group by library, halfyear pivot halfyear suppress below 5"])

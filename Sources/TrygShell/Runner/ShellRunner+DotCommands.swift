@@ -23,7 +23,7 @@ extension ShellRunner {
             let width = shown.map { $0.name.count }.max() ?? 0
             output.write(shown.map { DisplayWidth.pad($0.name, to: width) + "  " + $0.value }.joined(separator: "\n") + "\n")
         case .tables:
-            output.write(render(SchemaTables.tableList(session.catalog), elapsed: nil))
+            writeListing(SchemaTables.tableList(session.catalog))
         case .schema(let name):
             let tables: [Table]
             if let name {
@@ -34,7 +34,7 @@ extension ShellRunner {
             }
             for t in tables {
                 if settings.mode == .table { output.write("\(t.name)\(t.origin.map { " (from \($0))" } ?? "")\n") }
-                output.write(render(SchemaTables.describe(t), elapsed: nil))
+                writeListing(SchemaTables.describe(t))
             }
         case .drop(let name):
             guard session.catalog.table(name) != nil else { throw unknownTable(name, source) }
@@ -42,7 +42,7 @@ extension ShellRunner {
         case .importFile(let request):
             try importFile(request)
         case .sheets(let path):
-            output.write(render(SchemaTables.sheetList(try XLSXReader.sheets(path: path)), elapsed: nil))
+            writeListing(SchemaTables.sheetList(try XLSXReader.sheets(path: path)))
         case .mode(let mode):
             if settings.mode == .json && mode != .json { writeHeldJSON() }
             settings.mode = mode

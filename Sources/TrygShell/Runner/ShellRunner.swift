@@ -202,7 +202,14 @@ public final class ShellRunner {
             if settings.workbook { return holdSheet(result, name: sheet ?? name) }
         case .plan(let text, let warnings):
             warnings.forEach { report($0.withSource(source)) }
-            output.write(text.hasSuffix("\n") ? text : text + "\n")
+            if settings.mode == .json && settings.collectJSON {
+                // Held in line with the results, as an object of its own: {"plan": "…"}.
+                var column = ColumnBuilder(type: .text)
+                column.append(.text(text))
+                heldJSON.append((Table(name: "plan", columnNames: ["plan"], columns: [column.finish()]), nil))
+            } else {
+                output.write(text.hasSuffix("\n") ? text : text + "\n")
+            }
         }
         return true
     }
@@ -243,6 +250,19 @@ public final class ShellRunner {
         writeResult(text)
         if settings.mode != .table, let elapsed { note("time: \(TableRenderer.format(elapsed))", elapsed: nil, always: true) }
         return true
+    }
+
+    /// A listing (`.tables`, `.schema`, `.sheets`) in the current mode, in line with the
+    /// results: held with them where JSON is collected (an object of its own in JSON Lines),
+    /// set off from them by a blank line in csv and markdown.
+    func writeListing(_ table: Table) {
+        if settings.mode == .json && settings.collectJSON {
+            heldJSON.append((table, nil))
+            return
+        }
+        if resultsShown > 0, settings.mode == .csv || settings.mode == .markdown { output.write("\n") }
+        resultsShown += 1
+        output.write(render(table, elapsed: nil))
     }
 
     /// Writes a result (or help) to the output, through the pager when `Pager.wanted` says so;
