@@ -91,6 +91,12 @@ extension ShellRunner {
         default: (ext, text) = ("csv", CSVRenderer.render(result.table, dialect: settings.csvDialect))
         }
         let path = (dir.hasSuffix("/") ? dir : dir + "/") + "result-\(resultsShown).\(ext)"
+        return writeText(text, to: path, help: "--output-dir needs a folder that exists and can be written")
+    }
+
+    /// Writes a result's text to a file; false, with an error naming it (and `help` when the
+    /// file cannot be opened), when it cannot be written whole.
+    func writeText(_ text: String, to path: String, help: String) -> Bool {
         do {
             let file = try FileDescriptorOutput(path: path)
             file.write(text)
@@ -99,8 +105,7 @@ extension ShellRunner {
                 return false
             }
         } catch {
-            report(Diagnostic(.error, "cannot write the result to '\(path)': \(error.reason)",
-                              notes: ["help: --output-dir needs a folder that exists and can be written"]))
+            report(Diagnostic(.error, "cannot write the result to '\(path)': \(error.reason)", notes: ["help: " + help]))
             return false
         }
         return true
@@ -118,18 +123,7 @@ extension ShellRunner {
         }
         if reportWarnings { result.warnings.forEach { report($0.withSource(source)) } }
         let text = kind == "json" ? JSONRenderer.render(result.table) : CSVRenderer.render(result.table, dialect: settings.csvDialect)
-        do {
-            let file = try FileDescriptorOutput(path: path)
-            file.write(text)
-            if let failure = file.takeFailure() ?? file.close() {
-                report(Diagnostic(.error, "cannot write the result to '\(path)': \(failure.reason)"))
-                return false
-            }
-        } catch {
-            report(Diagnostic(.error, "cannot write the result to '\(path)': \(error.reason)",
-                              notes: ["help: to \"FILE\" needs a folder that exists and can be written"]))
-            return false
-        }
+        guard writeText(text, to: path, help: "to \"FILE\" needs a folder that exists and can be written") else { return false }
         let t = result.table
         note("\(t.rowCount) \(t.rowCount == 1 ? "row" : "rows") written to \(path)", elapsed: nil)
         return true
