@@ -12,6 +12,10 @@ enum XLSXFormatKind: Equatable {
     case dateTime
     /// `seconds`: the format shows seconds; `elapsed`: hours may pass 24.
     case time(seconds: Bool, elapsed: Bool)
+    /// A code of three zeros or more alone (`0000`, `00000`): a whole number shown with leading zeros to
+    /// `width` digits, as Danish spreadsheets keep postcodes (`0900`) and staff numbers. It is
+    /// an identifier, read as the text Excel shows.
+    case zeroPadded(width: Int)
 
     /// The kind of a built-in format id (ECMA-376 §18.8.30, plus the locale date ids 27–36
     /// and 50–58 that Excel uses for East Asian dates).
@@ -32,6 +36,7 @@ enum XLSXFormatKind: Equatable {
     /// removed; `d` or `y` (or `m` without `h` or `s`) make a date, `h` or `s` a time.
     static func custom(_ code: String) -> XLSXFormatKind {
         guard let section = code.split(separator: ";", omittingEmptySubsequences: false).first else { return .number(decimals: 0) }
+        if section.count >= 3, section.count <= 18, section.allSatisfy({ $0 == "0" }) { return .zeroPadded(width: section.count) }
         var letters: [Character] = []
         var elapsed = false
         var chars = Array(section.lowercased())

@@ -188,6 +188,11 @@ struct XLSXTableBuilder {
             return .timestamp(day &* LocalTime.secondsPerDay &+ seconds)
         case .time(let s, let elapsed):
             return XLSXDates.timeText(x, seconds: s, elapsed: elapsed).map { .text($0) } ?? .error("\(Value.format(x)) is not a time")
+        case .zeroPadded(let width):
+            // The digits Excel shows (`0900`); a fraction or a negative number is no identifier.
+            guard x >= 0, x == x.rounded(), x < 1e18 else { return .decimal(x, shown: 0) }
+            let digits = String(Int64(x))
+            return .text(String(repeating: "0", count: max(0, width - digits.count)) + digits)
         }
     }
 

@@ -171,6 +171,25 @@ enum TestWorkbook {
         #expect(XLSXFormatKind.custom("mmm-yy") == .date)
         #expect(XLSXFormatKind.builtIn(14) == .date && XLSXFormatKind.builtIn(22) == .dateTime)
         #expect(XLSXFormatKind.builtIn(2) == .number(decimals: 2))
+        #expect(XLSXFormatKind.custom("0000") == .zeroPadded(width: 4))
+        #expect(XLSXFormatKind.custom("000000;@") == .zeroPadded(width: 6))
+        #expect(XLSXFormatKind.custom("00") == .number(decimals: 0), "two digits (a month, an hour) stay a number")
+    }
+
+    /// Postcodes kept as numbers under `0000` load as the text Excel shows (`0900`), the
+    /// whole column so, and a value with a fraction keeps its digits.
+    @Test func zeroPaddedNumbersAreTheTextExcelShows() throws {
+        let styles = "<styleSheet xmlns=\"\(TestWorkbook.main)\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"0000\"/></numFmts>"
+            + "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"
+        let rows = """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>
+            <row r="2"><c r="A2" s="1"><v>900</v></c><c r="B2"><v>1</v></c></row>
+            <row r="3"><c r="A3" s="1"><v>2200</v></c><c r="B3"><v>2</v></c></row>
+            <row r="4"><c r="A4" s="1"><v>5</v></c><c r="B4"><v>3</v></c></row>
+            """
+        let l = try load(try TestWorkbook.make([("Ark1", rows)], sharedStrings: ["Postnr", "n"], styles: styles))
+        #expect(l.table.column("Postnr")?.type == .text)
+        #expect(values(l, "Postnr") == [.text("0900"), .text("2200"), .text("0005")])
     }
 
     @Test func sheetsByNameAndTheirList() throws {
