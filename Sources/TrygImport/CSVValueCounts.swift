@@ -41,8 +41,15 @@ struct CSVValueCounts {
 
     /// The same; `sampled` when the counts are of a sample of the file, not all of it.
     func textReason(sampled: Bool) -> String? {
-        guard texts > 0, let example = firstText else { return nil }
         let kinds: [(Int, String)] = [(ints + decimals, "numbers"), (dates + timestamps, "dates"), (bools, "booleans")]
+        if texts == 0, case .text = rule {
+            // No text at all, but kinds that share no type (a workbook's numbers beside booleans).
+            let present = kinds.filter { $0.0 > 0 }.sorted { $0.0 > $1.0 }
+            guard present.count >= 2 else { return nil }
+            let parts = present.map { "\(LoadReport.grouped($0.0)) \($0.0 == 1 ? String($0.1.dropLast()) : $0.1)" }
+            return "text: its \(sampled ? "sampled " : "")values mix " + parts.dropLast().joined(separator: ", ") + " and " + (parts.last ?? "")
+        }
+        guard texts > 0, let example = firstText else { return nil }
         guard let (most, kind) = kinds.max(by: { $0.0 < $1.0 }), most > texts else { return nil }
         let total = nonNull
         return "text: \(LoadReport.grouped(total - most)) of \(LoadReport.grouped(total)) \(sampled ? "sampled " : "")values "

@@ -98,6 +98,13 @@ import TrygDomain
         #expect(csvValues(l, "a") == [.text("1"), .text("2"), .null, .text("007")])
     }
 
+    /// A column of kinds that share no type, with no text among them, is text and says why.
+    @Test func aMixOfKindsWithoutTextIsNoted() throws {
+        let l = try csvLoad("id,b\n1,2025-01-01\n2,true\n3,4\n4,5\n")
+        #expect(csvType(l, "b") == .text)
+        #expect(l.report.notes.contains("b: text: its values mix 2 numbers, 1 date and 1 boolean"), "\(l.report.notes)")
+    }
+
     @Test func onlyNullsIsText() throws {
         let l = try csvLoad("a,b\n1,\n2,\n")
         #expect(csvType(l, "b") == .text)
