@@ -223,6 +223,10 @@ struct XLSXTableBuilder {
                 warnings.append(Diagnostic(.warning, "cell \(reference) repeats the name '\(named.given)'; it is called \(named.name)",
                                            file: file))
             }
+            if let (_, value) = cells.first(where: { $0.0 == c }), case .error(let e) = value {
+                warnings.append(Diagnostic(.warning, "cell \(reference) of the header holds the error \(e); the column is called \(named.name)",
+                                           file: file))
+            }
             names.append(named.name)
         }
         warnings += namer.foldedWarnings.map { Diagnostic(.warning, $0, file: file) }

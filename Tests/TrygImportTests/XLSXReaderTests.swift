@@ -176,6 +176,18 @@ enum TestWorkbook {
         #expect(XLSXFormatKind.custom("00") == .number(decimals: 0), "two digits (a month, an hour) stay a number")
     }
 
+    /// An error in the header names its column as Excel shows it, with a warning naming the cell.
+    @Test func anErrorInTheHeaderIsWarnedOf() throws {
+        let rows = """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="e"><v>#REF!</v></c></row>
+            <row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>
+            """
+        let l = try load(try TestWorkbook.make([("Ark1", rows)], sharedStrings: ["n"]))
+        #expect(l.table.columnNames == ["n", "#REF!"])
+        #expect(l.report.warnings.map(\.message).contains("cell B1 of the header holds the error #REF!; the column is called #REF!"),
+                "\(l.report.warnings.map(\.message))")
+    }
+
     /// Postcodes kept as numbers under `0000` load as the text Excel shows (`0900`), the
     /// whole column so, and a value with a fraction keeps its digits.
     @Test func zeroPaddedNumbersAreTheTextExcelShows() throws {
