@@ -14,7 +14,7 @@ extension SQLCompiler {
         if !order.isEmpty {
             items.append("ROW_NUMBER() OVER (ORDER BY \(order.joined(separator: ", "))) AS \(try id(SQLCompiler.orderColumn))")
         }
-        var body = "SELECT \(items.isEmpty ? "1 AS \(try id("tryg_no_columns"))" : items.joined(separator: ", "))\nFROM \(rel.name)"
+        var body = "SELECT \(try selectList(items))\nFROM \(rel.name)"
         if !groupBy.isEmpty { body += "\nGROUP BY \(groupBy.joined(separator: ", "))" }
         let fields = keys.map { ($0.0, $0.1.type) } + aggregates.map { ($0.name, $0.type) }
         return add(body, fields, ordered: !order.isEmpty)

@@ -34,7 +34,7 @@ extension SQLCompiler {
            case .derived(_, let source) = lib.1 {
             from += "\nLEFT JOIN \(try districts()) ON d.spelling = LOWER(\(t).\(try id(table.columnNames[source])))"
         }
-        return add("SELECT \(items.isEmpty ? "1 AS \(try id("tryg_no_columns"))" : items.joined(separator: ", "))\nFROM \(from)",
+        return add("SELECT \(try selectList(items))\nFROM \(from)",
                    fields, ordered: false)
     }
 

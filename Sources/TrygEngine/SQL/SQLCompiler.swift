@@ -89,13 +89,13 @@ struct SQLCompiler {
                    span: span ?? querySpan, label: "not in the SQL for \(dialect.rawValue)", notes: ["help: \(help)"])
     }
 
-    /// The column list of a relation, each quoted, optionally with its order column.
     /// A SELECT list; one placeholder column where there is none (`where` before `count` reads
     /// no column, and only PostgreSQL takes `SELECT FROM`).
     func selectList(_ items: [String]) throws(Diagnostic) -> String {
         items.isEmpty ? "1 AS \(try id("tryg_no_columns"))" : items.joined(separator: ", ")
     }
 
+    /// The column list of a relation, each quoted, optionally with its order column.
     func columns(_ rel: Rel, prefix: String = "", order: Bool) throws(Diagnostic) -> [String] {
         var out: [String] = []
         for f in rel.fields { out.append(prefix + (try id(f.name))) }
