@@ -162,7 +162,7 @@ public struct Completer {
     private func afterOperand(_ query: QueryContext) -> [String] {
         let words = Vocabulary.wordsAfterOperand(inStage: query.currentStage)
         if query.currentStage == "chart" { return words }   // chart is the last stage
-        // Then `to "FILE.xlsx"`, which ends a query by writing it to a workbook.
+        // Then `to "FILE"`, which ends a query by writing it to a .csv, .json or .xlsx file as well.
         return words + Completer.stageKeywords.filter { !words.contains($0) } + (words.contains("to") ? [] : ["to"])
     }
 
