@@ -18,12 +18,25 @@ enum XLSXValue {
     var display: String {
         switch self {
         case .int(let v): return String(v)
-        case .decimal(let v, _): return Value.format(v)
+        case .decimal(let v, let shown): return XLSXValue.text(of: v, decimals: shown)
         case .bool(let v): return v ? "true" : "false"
         case .date(let d): return Value.date(d).display
         case .timestamp(let t): return Value.timestamp(t).display
         case .text(let s), .error(let s): return s
         }
+    }
+
+    /// A number as its cell format shows it, without rounding: at least `decimals` decimals
+    /// (`7` under `0.00` is `7.00`), more when the value holds more (`2.125` stays `2.125`).
+    /// Numbers a double writes with an exponent keep it.
+    static func text(of value: Double, decimals: Int) -> String {
+        let v = value == 0 ? 0 : value
+        let shortest = String(v)
+        guard v.isFinite, !shortest.contains("e"), let dot = shortest.firstIndex(of: ".") else { return Value.format(v) }
+        var fraction = String(shortest[shortest.index(after: dot)...])
+        if fraction == "0" { fraction = "" }
+        if fraction.count < decimals { fraction += String(repeating: "0", count: decimals - fraction.count) }
+        return fraction.isEmpty ? String(shortest[..<dot]) : shortest[..<dot] + "." + fraction
     }
 }
 

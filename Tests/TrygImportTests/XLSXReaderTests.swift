@@ -204,6 +204,45 @@ enum TestWorkbook {
         #expect(values(l, "Postnr") == [.text("0900"), .text("2200"), .text("0005")])
     }
 
+    /// A number under `0.00` in a column that other cells make text reads with the decimals
+    /// its format shows (`7.00`, not `7.0`), and one with more keeps them all (no rounding).
+    @Test func formattedNumbersInATextColumnShowTheirDecimals() throws {
+        let styles = "<styleSheet xmlns=\"\(TestWorkbook.main)\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"2\"/></cellXfs></styleSheet>"
+        let rows = """
+            <row r="1"><c r="A1" t="s"><v>0</v></c></row>
+            <row r="2"><c r="A2" s="1"><v>7</v></c></row>
+            <row r="3"><c r="A3" s="1"><v>2.125</v></c></row>
+            <row r="4"><c r="A4"><v>7</v></c></row>
+            <row r="5"><c r="A5"><v>0.5</v></c></row>
+            <row r="6"><c r="A6" t="s"><v>1</v></c></row>
+            """
+        let l = try load(try TestWorkbook.make([("Ark1", rows)], sharedStrings: ["v", "syv"], styles: styles))
+        #expect(values(l, "v") == [.text("7.00"), .text("2.125"), .text("7"), .text("0.5"), .text("syv")])
+    }
+
+    /// The text of a formatted number reads back as the same double, whatever the decimals.
+    @Test func formattedNumberTextKeepsTheValue() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let x: Double
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: x = Double(Int.random(in: -1_000_000...1_000_000, using: &generator)) / 100
+            case 1: x = Double.random(in: -1e9...1e9, using: &generator)
+            default: x = Double(Int.random(in: -99_999...99_999, using: &generator))
+            }
+            let decimals = Int.random(in: 0...4, using: &generator)
+            let text = XLSXValue.text(of: x, decimals: decimals)
+            #expect(Double(text) == x, "\(x) shown as \(text)")
+            if let dot = text.firstIndex(of: ".") {
+                #expect(text.distance(from: dot, to: text.endIndex) - 1 >= decimals, "\(text) under \(decimals) decimals")
+            } else {
+                #expect(decimals == 0 && x == x.rounded(), "\(x) shown as \(text)")
+            }
+        }
+        #expect(XLSXValue.text(of: -0.0, decimals: 2) == "0.00")
+        #expect(XLSXValue.text(of: 1e20, decimals: 2) == Value.format(1e20))
+    }
+
     @Test func sheetsByNameAndTheirList() throws {
         let bytes = try TestWorkbook.make([("Hændelser", "<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row><row r=\"2\"><c><v>1</v></c></row>"),
                                            ("Tryghed", "<row r=\"1\"><c t=\"inlineStr\"><is><t>b</t></is></c><c r=\"C1\"><v>2</v></c></row>")])
