@@ -43,6 +43,26 @@ import Testing
         #expect(short.0 == "abc" && short.1 == 2 && short.2 == 1)
     }
 
+    /// The carets sit under the span as a terminal shows the line: a CJK character or an emoji
+    /// before it takes two columns, a combining mark none; on a long line cut to its window too.
+    @Test(arguments: ["日本語の説明", String(repeating: "漢", count: 100), "ab😀c", "e\u{301}te\u{301}", String(repeating: "x", count: 300)])
+    func caretsLineUpUnderWideCharacters(_ text: String) throws {
+        let d = try #require(error("incidents where description = \"\(text)\" and foo = 1 count"))
+        for limit in [nil, 60] as [Int?] {
+            let lines = DiagnosticRenderer(color: false, width: limit).render(d).split(separator: "\n").map(String.init)
+            let source = Array(lines[3].dropFirst(4)), carets = lines[4].dropFirst(4)
+            let lead = carets.prefix { $0 == " " }.count
+            var used = 0, at = 0
+            while used < lead, at < source.count {
+                used += DisplayWidth.of(source[at])
+                at += 1
+            }
+            #expect(used == lead && String(source[at...]).hasPrefix("foo"), "\(lines[3])\n\(lines[4])")
+            #expect(carets.dropFirst(lead).hasPrefix("^^^ "))
+            if let limit { #expect(DisplayWidth.of(lines[3]) <= limit, "\(lines[3])") }
+        }
+    }
+
     @Test func deepNestingIsAnErrorWithAPosition() {
         let d = error("incidents where " + String(repeating: "(", count: 300) + "severity > 1" + String(repeating: ")", count: 300))
         #expect(d?.message == "expression nested too deeply")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrygEngine
 import TrygShell
 
 /// The interactive shell on a real pseudo-terminal: completion, history, Ctrl-C, Ctrl-D.

@@ -114,20 +114,38 @@ public struct DiagnosticRenderer: Sendable {
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    /// Characters of a source line shown around the span; a longer line is cut to them.
+    /// Columns of a source line shown around the span; a longer line is cut to them.
     static let lineWindow = 160
 
-    /// A long line cut to `lineWindow` characters around the span (`…` marks the cuts), with
-    /// the span's column and width in what is shown: a huge literal must not print megabytes.
-    /// With `limit` (fewer than `lineWindow` characters) the cut line, ellipses included, takes at
-    /// most `limit` characters, and keeps up to a third of them before the span.
+    /// A long line cut to `lineWindow` terminal columns around the span (`…` marks the cuts),
+    /// with the span's column and width in characters of what is shown: a huge literal must not
+    /// print megabytes. With `limit` (fewer than `lineWindow` columns) the cut line, ellipses
+    /// included, takes at most `limit` columns, and keeps up to a third of them before the span.
+    /// Columns are counted as a terminal shows them (`DisplayWidth`: a CJK character takes two).
     static func window(_ text: String, column: Int, width: Int, limit: Int? = nil) -> (String, Int, Int) {
         let room = limit.map { max(12, min(lineWindow, $0) - 2) } ?? lineWindow
-        guard text.count > (limit.map { max(12, $0) } ?? lineWindow) else { return (text, column, width) }
+        guard DisplayWidth.of(text) > (limit.map { max(12, $0) } ?? lineWindow) else { return (text, column, width) }
         let chars = Array(text)
+        let widths = chars.map { DisplayWidth.of($0) }
+        let start = min(max(0, column - 1), chars.count)
         let before = min(40, room / 3)
-        let from = max(0, min(column - 1 - before, chars.count - room))
-        let to = min(chars.count, from + room)
+        // Up to `before` columns ahead of the span, then as much after it as fits, then any room
+        // left filled from before again (a span near the end shows more of what leads to it).
+        var from = start, used = 0
+        while from > 0, used + widths[from - 1] <= before {
+            from -= 1
+            used += widths[from]
+        }
+        var to = from
+        used = 0
+        while to < chars.count, used + widths[to] <= room {
+            used += widths[to]
+            to += 1
+        }
+        while from > 0, used + widths[from - 1] <= room {
+            from -= 1
+            used += widths[from]
+        }
         let shown = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
         let shownColumn = column - from + (from > 0 ? 1 : 0)
         return (shown, shownColumn, max(1, min(width, to - (column - 1))))
@@ -152,8 +170,11 @@ public struct DiagnosticRenderer: Sendable {
             out += "\n\(pad)\(paint("-->", "34")) \(loc)"
             out += "\n\(pad) \(paint("|", "34"))"
             out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(text)"
-            let lead = String(text.prefix(shownColumn - 1).map { $0 == "\t" ? "\t" : " " })
-            var caret = paint(String(repeating: "^", count: width), d.severity == .error ? "1;31" : "1;33")
+            // As wide as the terminal shows what is above: a CJK character takes two columns.
+            let lead = text.prefix(shownColumn - 1).map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
+            let spanText = text.dropFirst(shownColumn - 1).prefix(width)
+            let carets = max(1, DisplayWidth.of(String(spanText)))
+            var caret = paint(String(repeating: "^", count: carets), d.severity == .error ? "1;31" : "1;33")
             if let label = d.label { caret += " " + paint(label, d.severity == .error ? "1;31" : "1;33") }
             out += "\n\(pad) \(paint("|", "34")) \(lead)\(caret)"
         } else if let file = d.file {
@@ -161,7 +182,7 @@ public struct DiagnosticRenderer: Sendable {
             if let snippet = file.snippet {
                 out += "\n  \(paint("|", "34")) \(snippet)"
                 if let col = file.column, let line = file.line, line > 0 {
-                    let lead = String(snippet.prefix(max(0, col - 1)).map { $0 == "\t" ? "\t" : " " })
+                    let lead = snippet.prefix(max(0, col - 1)).map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
                     out += "\n  \(paint("|", "34")) \(lead)\(paint("^", "1;31"))"
                 }
             }

@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// The escape sequence that paints a typed line in colour over readline's plain drawing of it.
 ///
 /// Readline draws the prompt and the line and leaves the cursor at the point; this moves back

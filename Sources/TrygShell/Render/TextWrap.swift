@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// Text wrapped to a width at word boundaries, for help and notes on a terminal.
 ///
 /// A line too wide is broken at spaces; its continuation lines are indented to the line's

@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// One column of bars on one scale: where zero sits, and how many cells a unit takes.
 struct BarPanel {
     /// Cells left of the axis (value text and negative bars) and right of it (bars and value text).

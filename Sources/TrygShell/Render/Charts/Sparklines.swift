@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// Lines over periods in one row each, for tight spaces: name, sparkline, first and last value.
 ///
 /// Each row has its own scale (its lowest value is the lowest block), so the shapes compare

@@ -1,3 +1,5 @@
+import TrygEngine
+
 /// Draws a chart model in a terminal: bars, a line plot, or sparklines when space is tight.
 ///
 /// Drawing takes time linear in the width, and the width is capped at `maxWidth`: a chart
