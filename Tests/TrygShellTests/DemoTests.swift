@@ -95,20 +95,48 @@ import TrygEngine
         #expect(screens[2].contains("step 1 of 4"))
         #expect(out.text.contains("│ halfyear"))
     }
+    /// A quitting key (Ctrl-C, q, Esc) while a statement is typed out stops the typing at once and
+    /// runs nothing; another key shows the rest of the statement at once, ready to run.
+    @Test(arguments: ["\u{3}", "q", "\u{1B}"])
+    func quittingWhileTypingStopsAtOnce(_ key: String) throws {
+        let terminal = ScriptedTerminal(keys: [], whileTyping: [3: key])
+        let out = CapturedOutput(isTerminal: true)
+        let runner = ShellRunner(session: Session(catalog: TestTables.catalog()), settings: ShellSettings(), output: out, errors: out)
+        var presenter = DemoPresenter(script: DemoScript.parse(DemoTests.script), runner: runner, terminal: terminal)
+        presenter.characterDelay = 0
+        presenter.lineDelay = 0
+        #expect(presenter.run() == 0)
+        #expect(terminal.text.contains("tryg> inci") && !terminal.text.contains("tryg> incid"), "\(terminal.text)")
+        #expect(out.text.isEmpty)
+        let other = ScriptedTerminal(keys: ["q"], whileTyping: [3: "x"])
+        var second = DemoPresenter(script: DemoScript.parse(DemoTests.script), runner: runner, terminal: other)
+        second.characterDelay = 0
+        #expect(second.run() == 0)
+        #expect(other.text.contains("tryg> incidents"), "\(other.text)")
+    }
 }
 
 /// A terminal whose keys are given in advance; it records what was written.
 final class ScriptedTerminal: DemoTerminal {
     private var keys: [String]
+    /// Keys pressed while a statement is typed out, by the typed character's number (from 0).
+    private var whileTyping: [Int: String]
+    private var typed = 0
     private(set) var text = ""
 
-    init(keys: [String]) { self.keys = keys }
+    init(keys: [String], whileTyping: [Int: String] = [:]) {
+        self.keys = keys
+        self.whileTyping = whileTyping
+    }
 
     func write(_ text: String) { self.text += text }
 
     func readKey(timeout: Double?) -> [UInt8]? {
-        // While a statement is typed out (a timeout), no key is pressed.
-        if timeout != nil { return nil }
+        // While a statement is typed out (a timeout), no key is pressed but those given.
+        if timeout != nil {
+            defer { typed += 1 }
+            return whileTyping.removeValue(forKey: typed).map { Array($0.utf8) }
+        }
         return keys.isEmpty ? [0x04] : Array(keys.removeFirst().utf8)
     }
 

@@ -66,7 +66,7 @@ public struct DemoPresenter {
     static let clear = "\u{1B}[H\u{1B}[2J"
 
     /// Clears the screen, shows the header and caption and types the statement; returns a key
-    /// pressed while typing (the rest is then shown at once).
+    /// pressed while typing (the rest is then shown at once, unless the key quits).
     private func present(_ i: Int) -> [UInt8]? {
         let step = script.steps[i]
         terminal.write(DemoPresenter.clear)
@@ -87,6 +87,8 @@ public struct DemoPresenter {
             }
             if pressed == nil {
                 pressed = terminal.readKey(timeout: character == "\n" ? lineDelay : characterDelay)
+                // q, Esc or Ctrl-C stops at once; another key shows the rest of the statement.
+                if let key = pressed, DemoKey.decode(key) == .quit { break }
             }
         }
         terminal.write("\n")
