@@ -21,7 +21,7 @@ extension CSVColumnAccumulator {
         case .bool: return Column(type: .bool, storage: .ints(ints), nulls: nulls)
         case .date: return Column(type: .date, storage: .ints(ints), nulls: nulls)
         case .timestamp: return Column(type: .timestamp, storage: .ints(ints), nulls: nulls)
-        case .decimal: return Column.decimalsIfExact(decimals, nulls: nulls, scale: fractionDigits)
+        case .decimal: return Column.decimalsIfExact(decimals, nulls: nulls, scale: fractionDigits, exact: exactDecimals)
         case .pending:
             // Only nulls: text, unless a scale says what the values would be.
             if let scale {

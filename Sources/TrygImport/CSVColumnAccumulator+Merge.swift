@@ -35,7 +35,9 @@ extension CSVColumnAccumulator {
         fractionDigits = max(fractionDigits, next.fractionDigits)
         switch state {
         case .int, .bool, .date, .timestamp: CSVArrayMove.append(&next.ints, to: &ints)
-        case .decimal: decimals.append(contentsOf: next.decimals)
+        case .decimal:
+            decimals.append(contentsOf: next.decimals)
+            exactDecimals.append(contentsOf: next.exactDecimals.lazy.map { ($0.row &+ offset, $0.value) })
         case .text, .mapped: appendCodes(of: next)
         case .plainText: plain.append(&next.plain)
         case .pending, .needsRescan: break

@@ -43,6 +43,10 @@ struct CSVColumnAccumulator {
     var firstGrouped: String?
     var ints: [Int64] = []
     var decimals: [Double] = []
+    /// The rows of a `.decimal` column whose value a double cannot hold exactly (16 to 18
+    /// significant digits as written, `1234567.1234567891`), with the value written; in row
+    /// order. `finish` takes them over the doubles, so such a column stays exact.
+    var exactDecimals: [(row: Int, value: DecimalValue)] = []
     /// The most digits written after the decimal mark in a decimal value: the scale the
     /// column keeps (`0,10` stays 0.10).
     var fractionDigits = 0
@@ -174,7 +178,7 @@ struct CSVColumnAccumulator {
     /// takes the careful path (`fits`, then `append`), which also widens a sniffed type.
     @inline(__always)
     mutating func appendFitting(_ b: Bytes) -> Bool {
-        defer { if state == .decimal { noteFraction(b) } }
+        defer { if state == .decimal { noteDecimal(b) } }
         if b.isEmpty {
             appendNull()
             count &+= 1
@@ -230,7 +234,9 @@ struct CSVColumnAccumulator {
         if word < nullWords.count { nullWords[word] &= ~(1 << UInt64(count & 63)) }
         switch state {
         case .int, .bool, .date, .timestamp: ints.removeLast()
-        case .decimal: decimals.removeLast()
+        case .decimal:
+            decimals.removeLast()
+            if exactDecimals.last?.row == count { exactDecimals.removeLast() }
         case .text, .mapped: codes.removeLast()
         case .plainText: plain.removeLast()
         case .pending, .needsRescan: break
@@ -241,7 +247,7 @@ struct CSVColumnAccumulator {
     @inline(__always)
     mutating func append(_ field: Bytes) {
         let b = unpadded(field)
-        defer { if state == .decimal { noteFraction(b) } }
+        defer { if state == .decimal { noteDecimal(b) } }
         defer { count &+= 1 }
         if b.isEmpty { return appendNull() }
         if checkedNull {
@@ -344,6 +350,24 @@ struct CSVColumnAccumulator {
 
     /// Counts the digits after the decimal mark (up to an exponent), keeping the most seen.
     @inline(__always)
+    private mutating func noteDecimal(_ b: Bytes) {
+        noteFraction(b)
+        // A value of 16 digits or more, appended as the last row: kept as written too.
+        guard b.count > 15, decimals.count == count, count > 0, !isNull(count &- 1),
+              let exact = CSVValueParser.exactDecimal(b, numbers), exact.units.magnitude >= CSVColumnAccumulator.inexactUnits,
+              exact.double == decimals[count &- 1]
+        else { return }
+        exactDecimals.append((count &- 1, exact))
+    }
+
+    /// Units (a value times 10^scale) from which a double may not give back the decimal written.
+    static let inexactUnits: UInt64 = 1_000_000_000_000_000
+
+    private func isNull(_ row: Int) -> Bool {
+        let word = row >> 6
+        return word < nullWords.count && nullWords[word] & (1 << UInt64(row & 63)) != 0
+    }
+
     private mutating func noteFraction(_ b: Bytes) {
         let mark = numbers.mark
         var i = b.count &- 1
@@ -437,6 +461,10 @@ struct CSVColumnAccumulator {
     mutating func widenIntsToDecimals() {
         state = .decimal
         decimals = ints.map { Double($0) }
+        // Ints of 16 digits or more, which a double may round, kept as they are.
+        exactDecimals = ints.indices.compactMap { i in
+            ints[i].magnitude >= CSVColumnAccumulator.inexactUnits && !isNull(i) ? (i, DecimalValue(ints[i])) : nil
+        }
         ints = []
     }
 
@@ -450,6 +478,7 @@ struct CSVColumnAccumulator {
         state = .needsRescan
         ints = []
         decimals = []
+        exactDecimals = []
         codes = []
         plain = CSVPlainText()
         probe = nil

@@ -106,6 +106,10 @@ struct CSVLoader {
                 !textNames.contains { note.hasPrefix("\($0): '") && note.contains("' read as ") }
             }
             var notes = (lineEnds.map { [$0] } ?? []) + numberNotes
+            for (c, name) in names.enumerated() where layout.rules[c].fixedType == .decimal && columns[c].type == .float {
+                notes.append("\(name): declared decimal, but its values need more than 18 digits at one scale "
+                             + "(or an exponent); read as float")
+            }
             if rows.trailingDelimiters > 0 {
                 let d = Character(Unicode.Scalar(plan.dialect.delimiter))
                 notes.append("a '\(d)' after the last field of \(LoadReport.grouped(rows.trailingDelimiters)) "

@@ -84,4 +84,41 @@ extension CSVValueParser {
         guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite, v != 0 else { return nil }
         return v
     }
+
+    /// The number as written, exactly, when it has at most 18 significant digits and no
+    /// exponent (`1234567.1234567891`, `1.234.567,123456789` with a decimal comma): what a
+    /// double would round. Nil for anything else; the caller has read the value as a number.
+    static func exactDecimal(_ b: Bytes, _ format: CSVNumberFormat) -> DecimalValue? {
+        let n = b.count
+        var i = 0
+        var negative = false
+        if i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {
+            negative = b[i] == UInt8(ascii: "-")
+            i = 1
+        }
+        var units: Int64 = 0, significant = 0, scale = 0
+        var fraction = false, digits = 0
+        while i < n {
+            let c = b[i]
+            if c &- UInt8(ascii: "0") < 10 {
+                digits &+= 1
+                if units != 0 || c != UInt8(ascii: "0") { significant &+= 1 }
+                guard significant <= maxDigits else { return nil }
+                units = units &* 10 &+ Int64(c &- UInt8(ascii: "0"))
+                if fraction { scale &+= 1 }
+                guard scale <= DecimalValue.maxScale else { return nil }
+            } else if c == format.mark, !fraction {
+                fraction = true
+            } else if !fraction, let t = format.thousands, c == t {
+                // grouping, as the caller's parse checked
+            } else if !fraction, format.thousands == UInt8(ascii: " "), noBreakSpace(b, at: i) > 0 {
+                i &+= noBreakSpace(b, at: i) &- 1
+            } else {
+                return nil
+            }
+            i &+= 1
+        }
+        guard digits > 0 else { return nil }
+        return DecimalValue(units: negative ? -units : units, scale: scale)
+    }
 }
