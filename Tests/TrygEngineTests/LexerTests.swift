@@ -56,6 +56,16 @@ import Testing
             #expect(error.span == Span(4, 24))
             #expect(error.message == "integer out of range")
         }
+        // A decimal literal past 18 digits is an error, never a rounded float.
+        for literal in ["0.1234567890123456789", "99999999999999999.99", "1.0000000000000000000"] {
+            do {
+                _ = try tokens("x = \(literal)")
+                Issue.record("\(literal) lexed")
+            } catch {
+                #expect(error.message == "decimal out of range" && error.span == Span(4, 4 + literal.count))
+            }
+        }
+        #expect((try? tokens("0.123456789012345678"))?.first?.kind == .decimal(DecimalValue(units: 123_456_789_012_345_678, scale: 18)))
         do { _ = try tokens("2025-13-01") } catch { #expect(error.message == "'2025-13-01' is not a date") }
         do { _ = try tokens("a ~ b") } catch { #expect(error.span == Span(2, 3)) }
     }

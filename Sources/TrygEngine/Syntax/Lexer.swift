@@ -167,7 +167,14 @@ public struct Lexer {
                              label: "put the name in back-quotes: `\(text(start, i))`")
         }
         let t = text(start, i)
-        if isDecimal && !isFloat, let d = DecimalValue.parse(t) { return Token(.decimal(d), Span(start, i)) }
+        if isDecimal && !isFloat {
+            // A decimal literal is exact or an error, never a silently rounded float.
+            guard let d = DecimalValue.parse(t) else {
+                throw Diagnostic(.error, "decimal out of range", code: .overflow, span: Span(start, i),
+                                 label: "a decimal holds 18 digits, at most 18 after the point; write \(t)e0 for a float")
+            }
+            return Token(.decimal(d), Span(start, i))
+        }
         if isDecimal || isFloat {
             guard let d = Double(t), d.isFinite else {
                 throw Diagnostic(.error, "number out of range", code: .overflow, span: Span(start, i), label: "floats go up to about 1.8e308")
