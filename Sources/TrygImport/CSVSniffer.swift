@@ -104,9 +104,16 @@ struct CSVSniffer {
             // A one-column file of numbers with decimal commas (`513,00`) or commas grouping
             // thousands (`27,509,427.9`) under a header that does not split: no delimiter.
             if d == UInt8(ascii: ","), shape.headerIndex > 0, onlyNumbersWithCommas(head, quoting: quoting) { continue }
+            // Lines of one value above a "header" that reads as prose (`Nørrebrogade 1, 2200
+            // København N`): a file of one column whose values hold the byte, not a title.
+            if shape.headerIndex > 0, shape.headerIsProse { continue }
             if let b = best {
                 let s = shape, o = b.shape
-                if s.headerIndex != o.headerIndex {
+                // A header that reads as prose (`Udtræk, Københavns Kommune, 2025` over a `;`
+                // header; `Id;Skade, kr.;Dato` split at the comma) loses to one of clean names.
+                if s.headerIsProse != o.headerIsProse {
+                    if s.headerIsProse { continue }
+                } else if s.headerIndex != o.headerIndex {
                     if s.headerIndex > o.headerIndex { continue }
                 } else if s.headerFit != o.headerFit {
                     if s.headerFit < o.headerFit { continue }
@@ -193,6 +200,9 @@ struct CSVSniffer {
         var widestAfterHeader = 0
         /// Whether the header's fields are distinct, none empty or starting with a space.
         var headerNamesDistinct = false
+        /// Whether a field of the header after its first starts with a space, as the words after a
+        /// comma in a sentence or an address do, and column names do not.
+        var headerIsProse = false
 
         /// The share of the records after the header that keep its width.
         var headerFit: Double { afterHeader == 0 ? 0 : Double(fitting) / Double(afterHeader) }
@@ -239,6 +249,7 @@ struct CSVSniffer {
                 let names = fields.map { Array(UnsafeBufferPointer(start: view.base + $0.start, count: $0.end - $0.start)) }
                 counts.headerNamesDistinct = Set(names).count == names.count
                     && names.allSatisfy { $0.first.map { $0 != UInt8(ascii: " ") } ?? false }
+                counts.headerIsProse = delimiter != UInt8(ascii: " ") && names.dropFirst().contains { $0.first == UInt8(ascii: " ") }
             }
         }
         if counts.headerIndex > 0, splitBelowHeader > 0, counts.records - counts.headerIndex >= counts.headerIndex {

@@ -56,6 +56,49 @@ import TrygDomain
         #expect(trailing.table.columnNames.first == "Note;" || trailing.table.columnNames.first == "Note")
     }
 
+    /// A file of one column whose values hold commas (addresses, sentences) keeps every line as
+    /// a row with its commas, under its header; text with a number or two among it has no title
+    /// lines either. Random values, with and without a number at the end.
+    @Test(arguments: 0..<60)
+    func oneColumnOfTextKeepsEveryLine(seed: Int) throws {
+        var rng = SeededGenerator(state: UInt64(seed) &+ 9090)
+        let words = ["Nørrebrogade", "Valby Langgade", "Dør låst", "Rude knust", "vindue", "kl. 14", "2200 København N",
+                     "råb og larm", "Vagten kom", "Politi tilkaldt"]
+        let count = Int.random(in: 1...12, using: &rng)
+        var values: [String] = (0..<count).map { _ in
+            let parts = Int.random(in: 1...3, using: &rng)
+            return (0..<parts).map { _ in words.randomElement(using: &rng) ?? "x" }.joined(separator: ", ")
+        }
+        if Bool.random(using: &rng) { values.append(String(Int.random(in: 1...99, using: &rng))) }
+        let header = ["Adresse", "Beskrivelse", "Note"].randomElement(using: &rng) ?? "Note"
+        let l = try csvLoad(([header] + values).joined(separator: "\n") + "\n")
+        #expect(l.table.columnNames == [header], "seed \(seed)")
+        #expect(l.table.rows.map { $0.first.map(\.display) ?? "" } == values, "seed \(seed)")
+        #expect(!l.report.notes.contains { $0.contains("passed over") }, "seed \(seed): \(l.report.notes)")
+    }
+
+    /// A `;` file reads the same with a title above it that holds commas, and with a `;` after
+    /// the last field of some rows, when a header name holds a comma (`Skade, kr.`).
+    @Test(arguments: 0..<40)
+    func commasInATitleOrAHeaderNameDoNotMakeTheDelimiter(seed: Int) throws {
+        var rng = SeededGenerator(state: UInt64(seed) &+ 5151)
+        let rows = Int.random(in: 2...8, using: &rng)
+        var body = "Id;Skade, kr.;Dato;Bibliotek\n"
+        for r in 1...rows {
+            let amount = "\(Int.random(in: 0...999, using: &rng)),\(Int.random(in: 10...99, using: &rng))"
+            body += "\(r);\(amount);0\(Int.random(in: 1...9, using: &rng))-01-2025;Vesterbro, 1. sal"
+            body += Int.random(in: 0..<3, using: &rng) == 0 ? ";\n" : "\n"
+        }
+        let plain = try csvLoad(body)
+        #expect(plain.report.finding("delimiter")?.value == "';'", "seed \(seed)")
+        #expect(plain.table.columnNames == ["Id", "Skade, kr.", "Dato", "Bibliotek"], "seed \(seed)")
+        #expect(plain.rowsLoaded == rows && plain.rowsRejected == 0)
+        #expect(plain.table.column("Skade, kr.")?.type == .decimal, "seed \(seed)")
+        let titled = try csvLoad("Udtræk, Københavns Kommune, 2025\n" + body)
+        #expect(titled.table.rows == plain.table.rows, "seed \(seed)")
+        #expect(titled.table.columnNames == plain.table.columnNames, "seed \(seed)")
+    }
+
     @Test func headerIsSniffed() throws {
         let header = try csvLoad("id,at,library\n1,2025-01-01,Valby\n2,2025-01-02,Valby\n")
         #expect(header.report.finding("header")?.value == "yes")
