@@ -37,10 +37,13 @@ struct CSVLayout {
     let keepsRowStarts: Bool
     /// Whether text columns keep their first rows as bytes until their first checkpoint.
     let probesText: Bool
+    /// The header's fields as written (`CSVPlan.header`): a line that repeats them is rejected.
+    let header: [[UInt8]]?
 
     init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, numbers: [CSVNumberFormat]? = nil,
          markers: CSVNullMarkers = .standard, cancellation: CancellationFlag?, keepRowStarts: Bool = false,
-         probesText: Bool = true) {
+         probesText: Bool = true, header: [[UInt8]]? = nil) {
+        self.header = header
         self.names = names
         self.rules = rules
         self.fixed = rules.indices.filter { rules[$0].fixedType != nil }
@@ -197,6 +200,12 @@ struct CSVChunkReader {
             if let open = record.openQuote {
                 reject(&chunk, record,
                        reason: "quote left open in field \(open.field + 1)\(columnName(open.field))")
+                continue
+            }
+            // The header again (a page break in an export): no row, and kept among the rejects.
+            if let header = layout.header, record.fieldCount == header.count || record.fieldCount == header.count &+ 1,
+               header[0].elementsEqual(fieldBytes(fields[0])), repeatsHeader(fields, header) {
+                reject(&chunk, record, reason: "repeats the header (a page break in the export?)")
                 continue
             }
             // A row of delimiters alone (`;;;`, as a spreadsheet saves an empty row, and as a
@@ -369,6 +378,12 @@ struct CSVChunkReader {
 
     /// A field's bytes, with doubled quotes undone when it has any.
     @inline(__always)
+    /// Whether the fields are the header's (a delimiter after the last aside).
+    private func repeatsHeader(_ fields: UnsafeMutablePointer<CSVField>, _ header: [[UInt8]]) -> Bool {
+        for c in header.indices.dropFirst() where !header[c].elementsEqual(fieldBytes(fields[c])) { return false }
+        return true
+    }
+
     private func fieldBytes(_ f: CSVField) -> UnsafeBufferPointer<UInt8> {
         if f.escaped { return scratch.unescape(bytes.base + f.start, count: f.end - f.start) }
         return UnsafeBufferPointer(start: bytes.base + f.start, count: f.end - f.start)

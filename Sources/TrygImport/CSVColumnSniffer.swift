@@ -111,9 +111,10 @@ struct CSVColumnSniffer {
             }
         }
         let dialect = CSVDialect(delimiter: delimiter, quoting: quoting, header: header, numbers: numbers)
+        let repeatable = header && headerWidth >= 2 ? firstFields.prefix(headerWidth).map { Array(field($0, in: bytes)) } : nil
         return CSVPlan(dialect: dialect, names: names, rules: rules, numbers: formats,
                        dataStart: header ? afterFirst : sniffer.start, dataLine: header ? secondLine : 1,
-                       findings: findings, warnings: warnings, notes: notes)
+                       findings: findings, warnings: warnings, notes: notes, header: repeatable)
     }
 
     /// In a file of one column, the lines above the header that hold a title: where the
@@ -438,9 +439,12 @@ struct CSVColumnSniffer {
                 if case .text? = value { firstTexts[c] = Array(b) }
             }
         }
+        // A line that repeats a first line of names (a page break in an export) says nothing of types.
+        let firstNames: [[UInt8]]? = width >= 2 && firstTexts.allSatisfy({ $0 != nil }) ? firstTexts.compactMap { $0 } : nil
         for view in sniffer.sampleViews(from: offset) {
             sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { record, fields in
                 guard record.fieldCount == width, record.openQuote == nil, record.strayTextAfterQuote == nil else { return }
+                if let firstNames, fields.indices.allSatisfy({ firstNames[$0].elementsEqual(field(fields[$0], in: view)) }) { return }
                 for (c, f) in fields.enumerated() {
                     let b = field(f, in: view)
                     if b.isEmpty {

@@ -48,7 +48,7 @@ struct CSVLoader {
         while true {
             let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, numbers: plan.numbers,
                                    markers: markers, cancellation: options.cancellation, keepRowStarts: keepRowStarts,
-                                   probesText: options.probesText)
+                                   probesText: options.probesText, header: plan.header)
             var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
             let demoted = demotions(rows, rules, names)
             if !demoted.isEmpty {

@@ -22,6 +22,9 @@ struct CSVPlan {
     /// What a person must know about how the file was read (lines passed over, separators
     /// decided per column, …), one line each.
     var notes: [String] = []
+    /// The header's fields as written, when it has two or more: a later line that repeats it
+    /// (a page break in an export) is no row.
+    var header: [[UInt8]]? = nil
 }
 
 /// Decides each part of a CSV file's format that the options leave open, from a sample of

@@ -21,6 +21,9 @@ struct XLSXRow {
     var hasBlankCells = false
     /// Whether the row lies inside the sheet's autofilter range, which marks the extent of a table.
     var inAutoFilter = false
+    /// Columns of cells holding a formula without its result saved (a workbook written by a
+    /// program that does not calculate, such as openpyxl): read as blank, and warned of.
+    var unsavedFormulas: [Int] = []
 }
 
 /// Reads a worksheet part (`<sheetData><row><c r="B2" t="s" s="3"><v>…</v></c>`) into rows.
@@ -45,7 +48,7 @@ struct XLSXSheetReader {
         var type = "n"
         var format = 0
         var value: [UInt8] = []
-        var hasValue = false
+        var hasValue = false, hasFormula = false
         var inValue = false, inInline = false, inText = false
         var inline = ""
 
@@ -70,6 +73,7 @@ struct XLSXSheetReader {
                     reference = nil
                     value.removeAll(keepingCapacity: true)
                     hasValue = false
+                    hasFormula = false
                     inline = ""
                     var badReference: String?
                     xml.forEachAttribute { name, v in
@@ -92,6 +96,8 @@ struct XLSXSheetReader {
                 } else if xml.named("autoFilter"), let ref = xml.attribute("ref"),
                           let end = ref.split(separator: ":").last.flatMap({ XLSXSheetReader.cellReference(String($0)) })?.row {
                     for i in rows.indices where rows[i].number <= end { rows[i].inAutoFilter = true }
+                } else if xml.named("f") {
+                    hasFormula = true
                 } else if xml.named("v") {
                     inValue = !xml.isEmptyElement
                     hasValue = true
@@ -134,6 +140,7 @@ struct XLSXSheetReader {
                         row?.cells.append((column, cell))
                     } else {
                         row?.hasBlankCells = true
+                        if hasFormula, !hasValue || value.isEmpty { row?.unsavedFormulas.append(column) }
                     }
                 } else if xml.named("row"), let r = row {
                     rows.append(r)

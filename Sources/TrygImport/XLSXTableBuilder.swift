@@ -77,6 +77,14 @@ struct XLSXTableBuilder {
         var rejects = CSVRejects()
         var warnings: [Diagnostic] = []
         let path = workbook.path
+        let unsaved = rows.flatMap { row in row.unsavedFormulas.map { (row.number, $0) } }
+        if let (row, column) = unsaved.first {
+            let n = unsaved.count
+            warnings.append(Diagnostic(.warning, "\(LoadReport.grouped(n)) formula \(n == 1 ? "cell has" : "cells have") no saved result "
+                                       + "(the first: \(XLSXTableBuilder.columnLetters(column))\(row)), read as blank; the workbook was "
+                                       + "written by a program that does not calculate: open and save it in Excel or LibreOffice first",
+                                       file: FilePosition(path: path)))
+        }
         let resolved = try rows.map { row throws(Diagnostic) in try resolve(row) }
 
         var dataStart = 0

@@ -4,6 +4,37 @@ import TrygDomain
 @testable import TrygEngine
 
 @Suite struct CSVRejectsTests {
+    /// The header again further down (a page break in an export) is no row: each repeat is
+    /// rejected with its line, and the columns keep the types of their values, in one chunk
+    /// or several. Random files, repeats anywhere after the first data row.
+    @Test(arguments: 0..<40)
+    func repeatedHeadersAreRejectedNotRead(seed: Int) throws {
+        var rng = SeededGenerator(state: UInt64(seed) &+ 321)
+        let header = Bool.random(using: &rng) ? "Id;Dato;Antal" : "Id;Dato;Antal;"
+        var text = header + "\n", ids: [Int64] = [], repeats: [Int64] = []
+        var line = 1
+        let rows = Int.random(in: 1...(seed % 4 == 0 ? 3000 : 30), using: &rng)
+        for r in 1...rows {
+            text += "\(r);0\(Int.random(in: 1...9, using: &rng))-01-2025;\(Int.random(in: 0...50, using: &rng))\n"
+            line += 1
+            ids.append(Int64(r))
+            if Int.random(in: 0..<(rows > 100 ? 200 : 5), using: &rng) == 0 {
+                text += header + "\n"
+                line += 1
+                repeats.append(Int64(line))
+            }
+        }
+        for chunks in [1, 3] {
+            var options = ImportOptions()
+            options.chunks = chunks
+            let l = try csvLoad(text, options: options)
+            #expect(l.table.column("Id")?.type == .int && l.table.column("Dato")?.type == .date, "seed \(seed)")
+            #expect(csvValues(l, "Id") == ids.map { .int($0) }, "seed \(seed)")
+            #expect(l.rejects?.rows.map { $0[1] } ?? [] == repeats.map { .int($0) }, "seed \(seed)")
+            #expect((l.rejects?.rows ?? []).allSatisfy { $0[3] == .text("repeats the header (a page break in the export?)") })
+        }
+    }
+
     @Test func longRowsAreRejectedWithLineAndRawTextAndShortRowsEndInNulls() throws {
         let csv = "id,library,note\n1,Vesterbro,a\n2,Nørrebro\n3,\"Blå\ngården\",b\n4,x,y,z\n5,Valby,c\nI alt\n"
         let l = try csvLoad(csv)

@@ -220,6 +220,24 @@ enum TestWorkbook {
         #expect(values(l, "v") == [.text("7.00"), .text("2.125"), .text("7"), .text("0.5"), .text("syv")])
     }
 
+    /// Formulas saved without their result (as openpyxl writes them) are blank cells, and the
+    /// load warns, naming the first cell and how many.
+    @Test func formulasWithoutASavedResultAreWarnedOf() throws {
+        let rows = """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>
+            <row r="2"><c r="A2"><v>1</v></c><c r="B2"><f>A2*2</f></c></row>
+            <row r="3"><c r="A3"><v>2</v></c><c r="B3"><f>A3*2</f><v>4</v></c></row>
+            <row r="4"><c r="A4"><v>3</v></c><c r="B4"><f t="shared" si="0"/><v></v></c></row>
+            """
+        let l = try load(try TestWorkbook.make([("Ark1", rows)], sharedStrings: ["a", "b"]))
+        #expect(values(l, "b") == [.null, .int(4), .null])
+        #expect(l.report.warnings.map(\.message).contains { $0.hasPrefix("2 formula cells have no saved result (the first: B2)") },
+                "\(l.report.warnings.map(\.message))")
+        let saved = try load(try TestWorkbook.make([("Ark1", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"A2\"><f>1+1</f><v>2</v></c></row>")],
+                                                   sharedStrings: ["a"]))
+        #expect(saved.report.warnings.isEmpty)
+    }
+
     /// The text of a formatted number reads back as the same double, whatever the decimals.
     @Test func formattedNumberTextKeepsTheValue() {
         var generator = SystemRandomNumberGenerator()
