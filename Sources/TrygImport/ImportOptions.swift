@@ -94,6 +94,12 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// Excel's "Unicode text" export (with a byte order mark).
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
+    /// Latin-9: Latin-1 with `€` (Unix tools of the 2000s).
+    case latin9 = "ISO-8859-15"
+    /// DOS's Western European code page, in old systems' exports.
+    case cp850 = "IBM850"
+    /// What Excel for Mac saves as "CSV (Macintosh)".
+    case macRoman = "MacRoman"
 
     /// The encoding a user names: `utf-8`, `utf8`, `windows-1252`, `cp1252`, `ansi`, `latin1`, ….
     public init?(name: String) {
@@ -102,12 +108,15 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         case "windows-1252", "cp1252", "win1252", "ansi", "latin1", "latin-1", "iso-8859-1": self = .windows1252
         case "utf-16le", "utf16le": self = .utf16LE
         case "utf-16be", "utf16be": self = .utf16BE
+        case "iso-8859-15", "latin9", "latin-9": self = .latin9
+        case "cp850", "ibm850", "dos": self = .cp850
+        case "macroman", "mac-roman", "macintosh", "mac": self = .macRoman
         default: return nil
         }
     }
 
     /// The names `init(name:)` takes, for messages.
-    public static let names = "utf-8, windows-1252, utf-16le, utf-16be"
+    public static let names = "utf-8, windows-1252, utf-16le, utf-16be, iso-8859-15, cp850, macroman"
 }
 
 /// The byte that groups thousands in numbers (`12.345,50`), or none.

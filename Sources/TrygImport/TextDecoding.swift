@@ -132,6 +132,9 @@ enum TextDecoding {
         case .windows1252: return "WINDOWS-1252"
         case .utf16LE: return "UTF-16LE"
         case .utf16BE: return "UTF-16BE"
+        case .latin9: return "ISO-8859-15"
+        case .cp850: return "IBM850"
+        case .macRoman: return "MACINTOSH"
         }
     }
 

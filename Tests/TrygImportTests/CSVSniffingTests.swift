@@ -135,6 +135,20 @@ import TrygDomain
         #expect(one.rowsRejected == 1)
     }
 
+    /// The encodings named beside the sniffed ones convert every letter of Danish text, and the
+    /// euro sign where the code page has one, from each code page's own bytes.
+    @Test(arguments: [
+        (TextEncoding.latin9, [0xE6, 0xF8, 0xE5, 0xC6, 0xD8, 0xC5, 0xA4] as [UInt8], "æøåÆØÅ€"),
+        (TextEncoding.cp850, [0x91, 0x9B, 0x86, 0x92, 0x9D, 0x8F], "æøåÆØÅ"),
+        (TextEncoding.macRoman, [0xBE, 0xBF, 0x8C, 0xAE, 0xAF, 0x81, 0xDB], "æøåÆØÅ€"),
+    ])
+    func namedEncodingsConvertDanishLetters(_ encoding: TextEncoding, _ letters: [UInt8], _ text: String) throws {
+        let bytes = Array("id;tekst\n1;".utf8) + letters + Array("\n".utf8)
+        let l = try CSVReader.load(bytes: bytes, path: "x.csv", tableName: "t", options: ImportOptions(encoding: encoding))
+        #expect(csvValues(l, "tekst") == [.text(text)], "\(encoding)")
+        #expect(TextEncoding(name: encoding.rawValue.lowercased()) == encoding)
+    }
+
     @Test func windows1252IsSniffedAndConverted() throws {
         // "bibliotek;sted\nBlågården;Nørrebro\n" in Windows-1252.
         var bytes = Array("bibliotek;sted\nBl".utf8) + [0xE5] + Array("g".utf8) + [0xE5] + Array("rden;N".utf8)

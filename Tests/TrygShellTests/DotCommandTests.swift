@@ -90,7 +90,7 @@ import TrygImport
         let cases: [(String, String, Span)] = [
             (".import x.csv delimter ;", "unknown import option 'delimter'; did you mean delimiter?", Span(14, 22)),
             (".import x.csv header maybe", "header must be yes or no, not 'maybe'", Span(21, 26)),
-            (".import x.csv encoding ebcdic", "unknown encoding 'ebcdic'; expected utf-8, windows-1252, utf-16le, utf-16be", Span(23, 29)),
+            (".import x.csv encoding ebcdic", "unknown encoding 'ebcdic'; expected utf-8, windows-1252, utf-16le, utf-16be, iso-8859-15, cp850, macroman", Span(23, 29)),
             (".import x.csv as", "expected a table name after 'as'", Span(14, 16)),
             (".import x.csv type a", "expected a value after 'type'", Span(14, 18)),
             (".import x.csv type a money", "unknown type 'money'; expected int, decimal, text, bool, date, timestamp, halfyear", Span(21, 26)),

@@ -125,7 +125,8 @@ public struct LaunchOptions: Equatable, Sendable {
                 do throws(ImportOptionError) {
                     try options.dataOptions.set(name, values)
                 } catch {
-                    throw UsageError(message: "--\(error.message)")
+                    // `--delimiter must be …`, and `--encoding: unknown encoding 'x'; …`.
+                    throw UsageError(message: error.message.hasPrefix(name + " ") ? "--\(error.message)" : "--\(name): \(error.message)")
                 }
             case "--keep-going": options.keepGoing = true
             case "-q", "--quiet": options.quiet = true
@@ -274,7 +275,7 @@ public struct LaunchOptions: Equatable, Sendable {
                                             one object each; line gives one column = value a line
           --format xlsx --output FILE.xlsx  a workbook, one sheet per result, with typed cells
           -o, --output FILE                 results to FILE instead of standard output
-          --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252
+          --delimiter ,|;|tab|pipe  --quoting yes|no  --header yes|no  --encoding utf-8|windows-1252|…
           --decimal comma|point  --thousands .|,|space|none  --type COLUMN=TYPE  --sheet NAME
           --null TEXT                       how to read the files of --data (sniffed when not given)
           -q, --quiet                       no load reports on standard error, only errors
