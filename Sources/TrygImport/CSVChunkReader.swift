@@ -215,8 +215,9 @@ struct CSVChunkReader {
                 chunk.emptyRows &+= 1
             }
             if record.fieldCount != width {
-                // A blank line holds no data; in a one-column file it is a null (counted above).
-                if record.fieldCount == 1, record.start == record.end { continue }
+                // A blank line holds no data, nor does one of spaces alone; in a one-column file
+                // it is a null (counted above).
+                if record.fieldCount == 1, isBlank(record) { continue }
                 // A delimiter after the last field adds no value.
                 if record.fieldCount == width &+ 1, width < CSVScanner.maxFields, fields[width].start == fields[width].end {
                     chunk.trailingDelimiters &+= 1
@@ -378,6 +379,16 @@ struct CSVChunkReader {
 
     /// A field's bytes, with doubled quotes undone when it has any.
     @inline(__always)
+    /// Whether the record holds nothing but spaces and tabs (or nothing).
+    private func isBlank(_ record: CSVRecord) -> Bool {
+        var i = record.start
+        while i < record.end {
+            guard bytes.base[i] == UInt8(ascii: " ") || bytes.base[i] == UInt8(ascii: "\t") else { return false }
+            i &+= 1
+        }
+        return true
+    }
+
     /// Whether the fields are the header's (a delimiter after the last aside).
     private func repeatsHeader(_ fields: UnsafeMutablePointer<CSVField>, _ header: [[UInt8]]) -> Bool {
         for c in header.indices.dropFirst() where !header[c].elementsEqual(fieldBytes(fields[c])) { return false }

@@ -17,6 +17,8 @@ struct CSVLoader {
     var lineEnds: String? = nil
     /// The bytes are the file's text converted to UTF-8, so offsets in them are not the file's.
     var converted = false
+    /// The report's notes on what was left out of the file before reading it (a DOS end mark).
+    var fileNotes: [String] = []
 
     enum EncodingCheck {
         /// All of it, before the bytes reached the loader, which made this finding.
@@ -105,7 +107,7 @@ struct CSVLoader {
             let numberNotes = plan.notes.filter { note in
                 !textNames.contains { note.hasPrefix("\($0): '") && note.contains("' read as ") }
             }
-            var notes = (lineEnds.map { [$0] } ?? []) + numberNotes
+            var notes = fileNotes + (lineEnds.map { [$0] } ?? []) + numberNotes
             for (c, name) in names.enumerated() where layout.rules[c].fixedType == .decimal && columns[c].type == .float {
                 notes.append("\(name): declared decimal, but its values need more than 18 digits at one scale "
                              + "(or an exponent); read as float")

@@ -44,15 +44,32 @@ public enum CSVReader {
         try load(bytes: bytes, path: path, tableName: tableName, options: options, releasable: false)
     }
 
-    static func load(bytes: UnsafeRawBufferPointer, path: String, tableName: String,
-                     options: ImportOptions, releasable: Bool, lineEnds: String? = nil) throws(Diagnostic) -> CSVLoad {
-        guard let base = bytes.baseAddress, bytes.count > 0 else {
+    static func load(bytes whole: UnsafeRawBufferPointer, path: String, tableName: String,
+                     options: ImportOptions, releasable: Bool, lineEnds: String? = nil,
+                     fileNotes given: [String]? = nil) throws(Diagnostic) -> CSVLoad {
+        guard let base = whole.baseAddress, whole.count > 0 else {
             throw Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path))
         }
         // (UTF-16 is converted first, and its line ends are looked at after that.)
         let p = base.assumingMemoryBound(to: UInt8.self)
         let utf16 = options.encoding == .utf16LE || options.encoding == .utf16BE
-            || (bytes.count >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+            || (whole.count >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+        var fileNotes = given ?? []
+        var length = whole.count
+        if given == nil {
+            if let (kind, help) = CSVReader.notText(p, count: whole.count) {
+                throw Diagnostic(.error, "not CSV text: this is \(kind)", notes: ["help: " + help], file: FilePosition(path: path))
+            }
+            // DOS ended a text file with Ctrl-Z; it holds no row.
+            if !utf16 {
+                while length > 0, p[length - 1] == 0x1A { length -= 1 }
+                if length < whole.count {
+                    fileNotes.append("a DOS end-of-file mark (Ctrl-Z) after the last line dropped")
+                }
+            }
+        }
+        guard length > 0 else { throw Diagnostic(.error, CSVLoader.emptyFile, file: FilePosition(path: path)) }
+        let bytes = UnsafeRawBufferPointer(rebasing: whole[0..<length])
         let parts = options.chunks ?? (bytes.count >= CSVLoader.parallelThreshold ? CSVParallel.cores : 1)
         if lineEnds == nil, !utf16,
            let fixed = CSVLineEnds.normalized(base.assumingMemoryBound(to: UInt8.self), count: bytes.count, parts: parts,
@@ -60,7 +77,7 @@ public enum CSVReader {
             let result: Result<CSVLoad, Diagnostic> = fixed.bytes.withUnsafeBytes { raw in
                 do throws(Diagnostic) {
                     return .success(try load(bytes: raw, path: path, tableName: tableName, options: options,
-                                             releasable: false, lineEnds: fixed.note))
+                                             releasable: false, lineEnds: fixed.note, fileNotes: fileNotes))
                 } catch {
                     return .failure(error)
                 }
@@ -75,7 +92,8 @@ public enum CSVReader {
         if let head = TextDecoding.utf8Head(raw, given: options.encoding) {
             do throws(Diagnostic) {
                 return try CSVLoader(bytes: raw, start: head.bomLength, tableName: tableName, options: options,
-                                     encoding: .whileReading(head.finding, headNonASCII: head.nonASCII), lineEnds: lineEnds).run()
+                                     encoding: .whileReading(head.finding, headNonASCII: head.nonASCII), lineEnds: lineEnds,
+                                     fileNotes: fileNotes).run()
             } catch where error.code == .utf8Recheck {
                 // Checked again below.
             }
@@ -83,7 +101,7 @@ public enum CSVReader {
         let decision = try TextDecoding.decide(raw, given: options.encoding, parts: parts)
         if decision.encoding == .utf8 {
             return try CSVLoader(bytes: raw, start: decision.bomLength, tableName: tableName, options: options,
-                                 encoding: .done(decision.finding), lineEnds: lineEnds).run()
+                                 encoding: .done(decision.finding), lineEnds: lineEnds, fileNotes: fileNotes).run()
         }
         var text = try TextDecoding.convert(raw, from: decision.encoding, skipping: decision.bomLength)
         var lineEnds = lineEnds
@@ -98,11 +116,26 @@ public enum CSVReader {
             do throws(Diagnostic) {
                 let converted = CSVBytes(base: base, count: utf8.count, path: path)
                 return .success(try CSVLoader(bytes: converted, start: 0, tableName: tableName, options: options,
-                                              encoding: .done(decision.finding), lineEnds: lineEnds, converted: true).run())
+                                              encoding: .done(decision.finding), lineEnds: lineEnds, converted: true,
+                                              fileNotes: fileNotes).run())
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
+    }
+
+    /// What a file is when its first bytes are a format other than text (a workbook or a
+    /// document saved under a `.csv` name), and what to do; nil for anything else.
+    static func notText(_ p: UnsafePointer<UInt8>, count: Int) -> (kind: String, help: String)? {
+        func starts(_ magic: [UInt8]) -> Bool { count >= magic.count && magic.indices.allSatisfy { p[$0] == magic[$0] } }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            return ("a zip archive (an .xlsx workbook under another name?)", "give it the .xlsx ending to load its sheets")
+        }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return ("an old Excel workbook (.xls)", "save it from Excel as .xlsx or as CSV UTF-8; tryg reads both")
+        }
+        if starts(Array("%PDF-".utf8)) { return ("a PDF document", "export the table from where it came as CSV or .xlsx") }
+        return nil
     }
 }

@@ -143,6 +143,29 @@ import TrygDomain
 }
 
 @Suite struct CSVErrorTests {
+    /// A workbook, an old .xls or a PDF under a `.csv` name is named as what it is, with what to
+    /// do, not reported as invalid UTF-8.
+    @Test(arguments: [([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] as [UInt8], "a zip archive"),
+                      ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "an old Excel workbook (.xls)"),
+                      (Array("%PDF-1.7\n%\u{E2}".utf8), "a PDF document")])
+    func otherFormatsAreNamed(_ bytes: [UInt8], _ kind: String) {
+        let d = csvError(bytes + Array(repeating: 0xFF, count: 64))
+        #expect(d?.message.hasPrefix("not CSV text: this is \(kind)") == true, "\(String(describing: d?.message))")
+        #expect(d?.notes.first?.hasPrefix("help: ") == true)
+    }
+
+    /// DOS's end mark (Ctrl-Z) after the last line is no row, and the report says it was dropped;
+    /// a line of spaces alone in a file of several columns is no row either.
+    @Test func dosEndMarkAndLinesOfSpacesHoldNoRow() throws {
+        for tail in ["\u{1A}", "\u{1A}\u{1A}"] {
+            let l = try csvLoad("a;b\n1;x\n   \n2;y\n" + tail)
+            #expect(csvValues(l, "a") == [.int(1), .int(2)] && l.table.column("a")?.type == .int)
+            #expect(l.report.notes.contains("a DOS end-of-file mark (Ctrl-Z) after the last line dropped"))
+        }
+        let inside = try csvLoad("a;b\n1;x\u{1A}y\n")
+        #expect(csvValues(inside, "b") == [.text("x\u{1A}y")])
+    }
+
     @Test func invalidUTF8NamesLineColumnAndByte() throws {
         let bytes = Array("id,name\n1,ok\n2,bl".utf8) + [0xE5] + Array("gården\n".utf8)
         let d = try #require(csvError(bytes))
@@ -219,7 +242,7 @@ import TrygDomain
     }
 
     @Test func binaryFileIsAnError() {
-        let d = csvError([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x0A, 0x00])
+        let d = csvError([0x42, 0x49, 0x4E, 0x31, 0x00, 0x00, 0x0A, 0x00])
         #expect(d?.message == "not a text file: NUL byte at byte 4")
         #expect(d?.file?.line == 1)
     }
