@@ -96,16 +96,36 @@ enum CSVEncodingCheck {
         return false
     }
 
-    /// The offset of the first well-formed UTF-8 sequence of two or more bytes, if any.
-    static func firstValidMultibyteUTF8(_ bytes: CSVBytes) -> Int? {
+    /// The offset of the first character beyond ASCII that shows a file to be UTF-8, if any:
+    /// a letter or sign of Latin-1 (U+00A0–U+00FF: æ ø å, é, °, a no-break space), a combining
+    /// mark (U+0300–U+036F, of decomposed `å`), any of three bytes or four (`€`, `’`), or a run
+    /// of two characters beyond ASCII (a word in another script). A lone two-byte character
+    /// other than those is none: Windows-1252 text spells such pairs by chance (`Ø` and a
+    /// no-break space are `ؠ`, `Å°` is `Ű`).
+    static func firstUTF8Evidence(_ bytes: CSVBytes) -> Int? {
         var i = 0
         while i < bytes.count {
-            if bytes.base[i] >= 0xC2, firstInvalidUTF8(bytes, from: i, to: min(bytes.count, i + 4)) != i {
-                return i
+            guard let (scalar, length) = decodedSequence(bytes, at: i) else {
+                i += 1
+                continue
             }
-            i += 1
+            if length > 2 || (0xA0...0xFF).contains(scalar) || (0x300...0x36F).contains(scalar) { return i }
+            if decodedSequence(bytes, at: i + length) != nil { return i }
+            i += length
         }
         return nil
+    }
+
+    /// The scalar value and length of a valid UTF-8 sequence of two bytes or more at `i`.
+    private static func decodedSequence(_ bytes: CSVBytes, at i: Int) -> (UInt32, Int)? {
+        guard i < bytes.count, bytes.base[i] >= 0xC2, bytes.base[i] <= 0xF4,
+              firstInvalidUTF8(bytes, from: i, to: min(bytes.count, i + 4)) != i else { return nil }
+        let lead = UInt32(bytes.base[i])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard i + length <= bytes.count else { return nil }
+        var scalar = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes.base[i + k] & 0x3F) }
+        return (scalar, length)
     }
 
     /// The offset of the first byte that Windows-1252 leaves undefined, if any.

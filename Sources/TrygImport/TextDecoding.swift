@@ -4,9 +4,9 @@ import TrygEngine
 /// Decides a file's text encoding and turns other encodings into UTF-8 through iconv.
 ///
 /// Sniffing: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); else valid UTF-8 is
-/// UTF-8. A file that is not valid UTF-8 is read as Windows-1252 only when nothing in it is
-/// UTF-8 beyond ASCII and every byte is a Windows-1252 character: a file with both valid
-/// UTF-8 letters and invalid bytes is broken UTF-8, and reading it as anything else would
+/// UTF-8. A file that is not valid UTF-8 is read as Windows-1252 only when nothing in it shows
+/// UTF-8 (`CSVEncodingCheck.firstUTF8Evidence`) and every byte is a Windows-1252 character: a
+/// file with both valid UTF-8 letters and invalid bytes is broken UTF-8, and reading it as anything else would
 /// turn `ø` into `Ã¸`. Then the load stops at the first invalid byte, with its offset.
 enum TextDecoding {
     /// How to get at the file's text.
@@ -41,7 +41,7 @@ enum TextDecoding {
             return Decision(encoding: .utf8, bomLength: 0,
                             finding: utf8Finding(nonASCII: CSVEncodingCheck.hasNonASCII(bytes)))
         }
-        if let letter = CSVEncodingCheck.firstValidMultibyteUTF8(bytes) {
+        if let letter = CSVEncodingCheck.firstUTF8Evidence(bytes) {
             throw invalidUTF8(bytes, at: bad, note: "note: the file is UTF-8 elsewhere (byte \(letter)), so it is "
                               + "damaged rather than in another encoding")
         }

@@ -149,6 +149,31 @@ import TrygDomain
         #expect(TextEncoding(name: encoding.rawValue.lowercased()) == encoding)
     }
 
+    /// Windows-1252 text reads as such even where two of its bytes happen to spell a UTF-8
+    /// character of another script (`Ø` and a no-break space, `Å` and `°`); UTF-8 text with a
+    /// Windows-1252 byte in it stays damaged UTF-8. Random Danish text both ways.
+    @Test(arguments: 0..<40)
+    func windows1252WithChancePairsOfUTF8(seed: Int) throws {
+        var rng = SeededGenerator(state: UInt64(seed) &+ 1252)
+        let words = ["Søren", "Blågården", "Æblehaven", "Ørestad", "ST", "Nørrebro", "kl. 14", "Vagt"]
+        let chance = ["Ø\u{A0}", "Å°", "Æ½", "Ø²"]
+        var values: [String] = []
+        for _ in 0..<Int.random(in: 1...10, using: &rng) {
+            var value = words.randomElement(using: &rng) ?? "x"
+            if Bool.random(using: &rng) { value += " " + (chance.randomElement(using: &rng) ?? "") + "x" }
+            values.append(value)
+        }
+        values.append("Søren " + (chance.randomElement(using: &rng) ?? ""))
+        let text = "id;tekst\n" + values.enumerated().map { "\($0.offset);\($0.element)" }.joined(separator: "\n") + "\n"
+        let ansi = try #require(text.data(using: .windowsCP1252))
+        let l = try CSVReader.load(bytes: Array(ansi), path: "ansi.csv", tableName: "t")
+        #expect(l.report.finding("encoding")?.value == "Windows-1252", "seed \(seed)")
+        #expect(csvValues(l, "tekst") == values.map { .text($0) }, "seed \(seed)")
+        // The same text in UTF-8 with one Windows-1252 `ø` is damaged, not another encoding.
+        let damaged = Array(text.utf8) + [0x31, 0x3B, 0xF8, 0x0A]
+        #expect(csvError(damaged)?.message.hasPrefix("invalid UTF-8") == true, "seed \(seed)")
+    }
+
     @Test func windows1252IsSniffedAndConverted() throws {
         // "bibliotek;sted\nBlågården;Nørrebro\n" in Windows-1252.
         var bytes = Array("bibliotek;sted\nBl".utf8) + [0xE5] + Array("g".utf8) + [0xE5] + Array("rden;N".utf8)
