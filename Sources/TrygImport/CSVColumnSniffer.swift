@@ -525,7 +525,9 @@ struct CSVColumnSniffer {
         }
         guard header.fieldCount <= LoadLimits.columns else { throw tooManyColumns(header.fieldCount, header) }
         var names: [String] = []
-        var namer = ColumnNames()
+        var namer = ColumnNames(reserving: fields.map { f in
+            f.end - f.start > LoadLimits.nameBytes ? "" : String(String(decoding: field(f, in: bytes), as: UTF8.self).trimmingCSVSpaces()).precomposedForTrygNFC
+        })
         for (i, f) in fields.enumerated() {
             guard f.end - f.start <= LoadLimits.nameBytes else {
                 throw bytes.error("column name \(i + 1) is \(LoadReport.grouped(f.end - f.start)) bytes long; at most "

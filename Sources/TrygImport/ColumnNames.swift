@@ -11,6 +11,14 @@ struct ColumnNames {
     /// time, not a search from `x_2` for each.
     private var next: [String: Int] = [:]
     private var unnamed = 0, repeated = 0
+    /// Every name the header gives, lower-cased: a number added to a repeat skips them, so
+    /// `a;a;a_2` is a, a_3, a_2 and the file's own a_2 keeps its name.
+    private let reserved: Set<String>
+
+    /// Names for a header whose cells hold `given` (trimmed).
+    init(reserving given: [String] = []) {
+        reserved = Set(given.lazy.filter { !$0.isEmpty }.map { $0.lowercased() })
+    }
 
     /// A header cell's name: `name` when free, `column_N` (N the 1-based `column`) when empty.
     struct Named {
@@ -59,7 +67,7 @@ struct ColumnNames {
         let base = name.lowercased()
         var unique = name
         var k = next[base] ?? 2
-        while taken.contains(unique.lowercased()) {
+        while taken.contains(unique.lowercased()) || (unique != name && reserved.contains(unique.lowercased())) {
             unique = "\(name)_\(k)"
             k += 1
         }

@@ -231,7 +231,7 @@ struct XLSXTableBuilder {
         var byColumn: [Int: String] = [:]
         for (c, v) in cells { byColumn[c] = String(v.display.trimmingCSVSpaces()) }
         var names: [String] = []
-        var namer = ColumnNames()
+        var namer = ColumnNames(reserving: (0..<width).map { String((byColumn[$0] ?? "").prefix(LoadLimits.nameBytes)) })
         let file = FilePosition(path: workbook.path)
         for c in 0..<width {
             let reference = XLSXTableBuilder.columnLetters(c) + String(row)

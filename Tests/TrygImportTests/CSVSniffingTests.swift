@@ -218,6 +218,11 @@ import TrygDomain
         let marked = try csvLoad("\u{FEFF}Navn;Beløb;Navn\n1;2;3\n")
         let w = try #require(marked.report.warnings.first?.file)
         #expect(w.column == 12 && w.snippet == "Navn;Beløb;Navn")
+        // A number added to a repeat skips the names the header gives itself: the file's own
+        // a_2 keeps its name, and only the repeat is warned of.
+        let own = try csvLoad("a;a;a_2;A_3\n1;2;3;4\n")
+        #expect(own.table.columnNames == ["a", "a_4", "a_2", "A_3"])
+        #expect(own.report.warnings.map(\.message) == ["column 2 repeats the name 'a'; it is called a_4"])
     }
 
     @Test func oneMisfitMakesTextAndNoRowIsLost() throws {
