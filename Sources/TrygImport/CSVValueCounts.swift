@@ -36,7 +36,8 @@ struct CSVValueCounts {
     }
 
     /// Why a column that is mostly of one kind is text: `text: 1 of 150 values is not
-    /// numbers, the first 'ukendt'`; nil when text is most of it (or none of it).
+    /// numbers, the first 'ukendt'`; nil when text is more than half of it, or one value of
+    /// two (or none of it).
     var textReason: String? { textReason(sampled: false) }
 
     /// The same; `sampled` when the counts are of a sample of the file, not all of it.
@@ -50,7 +51,7 @@ struct CSVValueCounts {
             return "text: its \(sampled ? "sampled " : "")values mix " + parts.dropLast().joined(separator: ", ") + " and " + (parts.last ?? "")
         }
         guard texts > 0, let example = firstText else { return nil }
-        guard let (most, kind) = kinds.max(by: { $0.0 < $1.0 }), most > texts else { return nil }
+        guard let (most, kind) = kinds.max(by: { $0.0 < $1.0 }), most > texts || (most == texts && most >= 2) else { return nil }
         let total = nonNull
         return "text: \(LoadReport.grouped(total - most)) of \(LoadReport.grouped(total)) \(sampled ? "sampled " : "")values "
             + "\(total - most == 1 ? "is" : "are") not \(kind), the first '\(example)'"

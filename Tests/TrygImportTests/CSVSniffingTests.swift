@@ -316,6 +316,14 @@ import TrygDomain
         #expect(csvError(Array(text.utf8), options: ImportOptions(cancellation: flag))?.message == CSVLoader.cancelled)
     }
 
+    /// A column that is text because half its values are written another way (the other
+    /// decimal mark, a trailing minus) says why, as one with a single stray value does.
+    @Test func halfAndHalfSaysWhyItIsText() throws {
+        let l = try csvLoad("id;b\n1;1.234,50\n2;1,234.50\n3;100-\n4;5\n")
+        #expect(l.table.column("b")?.type == .text)
+        #expect(l.report.notes.contains("b: text: 2 of 4 values are not numbers, the first '1,234.50'"), "\(l.report.notes)")
+    }
+
     @Test func reportReadsWell() throws {
         let l = try csvLoad("id;beløb\n1;3,5\n2;x\n")
         #expect(l.reportText(name: "t") == """
