@@ -1,3 +1,4 @@
+import Glibc
 import TrygEngine
 /// How one column is read.
 enum CSVColumnRule: Equatable {
@@ -204,7 +205,7 @@ struct CSVChunkReader {
             }
             // The header again (a page break in an export): no row, and kept among the rejects.
             if let header = layout.header, record.fieldCount == header.count || record.fieldCount == header.count &+ 1,
-               header[0].elementsEqual(fieldBytes(fields[0])), repeatsHeader(fields, header) {
+               fields[0].end &- fields[0].start == header[0].count || fields[0].escaped, repeatsHeader(fields, header) {
                 reject(&chunk, record, reason: "repeats the header (a page break in the export?)")
                 continue
             }
@@ -391,7 +392,15 @@ struct CSVChunkReader {
 
     /// Whether the fields are the header's (a delimiter after the last aside).
     private func repeatsHeader(_ fields: UnsafeMutablePointer<CSVField>, _ header: [[UInt8]]) -> Bool {
-        for c in header.indices.dropFirst() where !header[c].elementsEqual(fieldBytes(fields[c])) { return false }
+        for c in header.indices {
+            let b = fieldBytes(fields[c])
+            guard b.count == header[c].count,
+                  b.isEmpty || header[c].withUnsafeBufferPointer({ h in
+                      guard let x = h.baseAddress, let y = b.baseAddress else { return false }
+                      return memcmp(x, y, b.count) == 0
+                  })
+            else { return false }
+        }
         return true
     }
 
