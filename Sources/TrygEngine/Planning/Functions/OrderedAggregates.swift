@@ -93,6 +93,20 @@ enum OrderedAggregates {
             default: return Double(key)
             }
         }
+        // Ints and decimals from their exact units, as differences to the smallest value;
+        // floats scaled within range.
+        func standardDeviation(_ sorted: ArraySlice<Accumulate.Pair>) -> Double? {
+            switch a.storage {
+            case .ints, .bytes, .decimals:
+                guard let origin = sorted.first?.value else { return nil }
+                let d = sorted.map { Double(Int128($0.value) - Int128(origin)) }
+                guard let sd = FloatMoments.standardDeviation(differences: d) else { return nil }
+                if case .decimals(_, let s) = a.storage { return sd / Double(DecimalValue.powers[s]) }
+                return sd
+            default:
+                return FloatMoments.standardDeviation(sorted: sorted.map { number($0.value) }[...])
+            }
+        }
         var out = [Double](repeating: 0, count: k)
         var chosen = [Int64?](repeating: nil, count: k)
         var start = 0
@@ -102,13 +116,12 @@ enum OrderedAggregates {
             let j = Int(pairs[start].group), n = end - start
             switch agg.kind {
             case .stddev:
-                if n >= 2 {
-                    var mean = 0.0
-                    for i in start..<end { mean += number(pairs[i].value) }
-                    mean /= Double(n)
-                    var squares = 0.0
-                    for i in start..<end { let d = number(pairs[i].value) - mean; squares += d * d }
-                    out[j] = (squares / Double(n - 1)).squareRoot()
+                if let sd = standardDeviation(pairs[start..<end]) {
+                    guard sd.isFinite || !(number(pairs[start].value).isFinite && number(pairs[end - 1].value).isFinite) else {
+                        throw Diagnostic(.error, "number overflow in stddev", code: .overflow, span: agg.span,
+                                         label: "the standard deviation is beyond a float's range (about 1.8e308)")
+                    }
+                    out[j] = sd
                     chosen[j] = 0
                 }
             case .quantile where agg.type == .float:
