@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import TrygEngine
 
-/// `stddev` of numbers answers as an exact computation rounded once would, near enough: equal
-/// values have a spread of exactly 0 and values near a double's largest give finite answers.
-/// Every kernel (whole table, grouped, filtered, joined) agrees.
+/// `stddev`, `avg`, `median` and `quantile` of numbers answer as an exact computation rounded
+/// once would, near enough: equal values have a spread of exactly 0, values near a double's
+/// largest give finite answers, and the median of decimals is their exact midpoint, as
+/// `quantile(x, 0.5)` gives it. Every kernel (whole table, grouped, filtered, joined) agrees.
 @Suite struct AggregateAccuracyTests {
     /// A table `t` of a group `g`, a number `x` (decimals of `scale`, or floats when `scale`
     /// is nil) and a key `k` that a one-row table `u` joins.
@@ -113,6 +114,9 @@ import Testing
             for got in try Self.run(Self.sessions(Array(repeating: value, count: n)), "stddev(x)") {
                 #expect(got == 0, "\(n) × \(value)")
             }
+            for got in try Self.run(Self.sessions(Array(repeating: value, count: n)), "avg(x)") {
+                #expect(Self.close(got, value, 1e-12), "avg of \(n) × \(value)")
+            }
         }
         // As decimals of two places, where the value has them.
         guard value.magnitude < 1e14, let units = Int64(exactly: (value * 100).rounded()), units != 0 else { return }
@@ -124,10 +128,60 @@ import Testing
     @Test func valuesNearTheLargestDoubleGiveFiniteAnswers() throws {
         let big = Self.sessions([1e200, 2e200, 3e200])
         for got in try Self.run(big, "stddev(x)") { #expect(Self.close(got, 1e200, 1e-15), "\(String(describing: got))") }
-        // A spread beyond a double's range is an overflow.
+        for got in try Self.run(Self.sessions([1e308, 1e308]), "median(x)") { #expect(got == 1e308) }
+        for got in try Self.run(Self.sessions([1e308, 1e308]), "quantile(x, 0.5)") { #expect(got == 1e308) }
+        for got in try Self.run(Self.sessions([-1e308, 1e308, 1.5e308]), "quantile(x, 0.25)") { #expect(got == 0) }
+        for got in try Self.run(Self.sessions([1.5e308, 1.7e308]), "median(x)") { #expect(got == 1.6e308) }
+        for got in try Self.run(Self.sessions([1e308, 1e308]), "avg(x)") { #expect(got == 1e308) }
+        for got in try Self.run(Self.sessions([1e308, 1.5e308, 1.7e308]), "avg(x)") {
+            #expect(Self.close(got, 1.4e308, 1e-15), "\(String(describing: got))")
+        }
+        // A sum beyond a double's range is still an overflow; so is a spread beyond it.
+        for s in Self.sessions([1e308, 1e308]) {
+            #expect(throws: Diagnostic.self) { try Self.number(s, "t compute sum(x)") }
+        }
         for s in Self.sessions([-1.7e308, 1.7e308]) {
             let error = #expect(throws: Diagnostic.self) { try Self.number(s, "t compute stddev(x)") }
             #expect(error?.code == .overflow)
         }
+    }
+
+    /// The mean of many finite values whose sum leaves a double's range: the exact mean of their
+    /// multiples of 1e300, rounded.
+    @Test(arguments: 1...6 as ClosedRange<UInt64>)
+    func averageOfHugeValuesMatchesTheExactMean(seed: UInt64) throws {
+        var rng = TestTables.Rng(state: seed)
+        let multiples = (0..<(2 + rng.int(300))).map { _ in Int64(1 + rng.int(179)) }
+        let groups = multiples.map { _ in rng.int(2) == 0 ? "a" : "b" }
+        let want = Double(multiples.reduce(0, +)) / Double(multiples.count) * 1e300
+        let sessions = Self.sessions(multiples.map { Double($0) * 1e300 }, groups: groups)
+        for s in sessions {
+            for q in ["t compute avg(x)", "t where k = 1 compute avg(x)", "t join u on k compute avg(x)"] {
+                #expect(Self.close(try Self.number(s, q), want, 1e-13), "seed \(seed): \(q)")
+            }
+            for (i, name) in ["a", "b"].enumerated() {
+                let mine = zip(multiples, groups).filter { $0.1 == name }.map(\.0)
+                guard !mine.isEmpty else { continue }
+                let got = try Self.number(s, "t group by g compute avg(x) where g = \"\(name)\" select avg_x")
+                #expect(Self.close(got, Double(mine.reduce(0, +)) / Double(mine.count) * 1e300, 1e-13), "seed \(seed) group \(i)")
+            }
+        }
+    }
+
+    /// The median of decimals is their exact midpoint, rounded once, and quantile(x, 0.5) is
+    /// the same number.
+    @Test(arguments: 1...12 as ClosedRange<UInt64>)
+    func medianOfDecimalsIsTheExactMidpointAsQuantileGivesIt(seed: UInt64) throws {
+        var rng = TestTables.Rng(state: seed)
+        let scale = [1, 2, 6][rng.int(3)]
+        let n = 1 + rng.int(12)
+        let units: [Int64?] = (0..<n).map { _ in Int64(rng.int(2_000_001)) - 1_000_000 }
+        let sorted = units.compactMap { $0 }.sorted()
+        let mid = (Decimal(sorted[(n - 1) / 2]) + Decimal(sorted[n / 2])) / 2 / pow(Decimal(10), scale)
+        let want = Double(NSDecimalNumber(decimal: mid).stringValue)
+        let sessions = Self.sessions([], decimals: units, scale: scale)
+        for got in try Self.run(sessions, "median(x)") { #expect(got == want, "seed \(seed)") }
+        for got in try Self.run(sessions, "quantile(x, 0.5)") { #expect(got == want, "seed \(seed)") }
+        for got in try Self.run(Self.sessions([], decimals: [10, 20], scale: 2), "quantile(x, 0.5)") { #expect(got == 0.15) }
     }
 }

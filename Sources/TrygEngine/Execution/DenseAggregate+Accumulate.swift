@@ -75,9 +75,12 @@ extension DenseAggregate {
         // A 64-bit sum that wrapped may still end inside 64 bits, as the order of the rows
         // decides: the general path sums it wide and says whether the total fits.
         if total.overflow || total.avgOverflow { return nil }
-        // A float sum beyond a double's range is an overflow too, never `inf`.
+        // A float sum beyond a double's range is an overflow too, never `inf`; an average's
+        // is not: the general path finds it from scaled values.
         for (j, agg) in aggregates.enumerated() where agg.kind == .sum || agg.kind == .avg {
-            if total.doubles[j].contains(where: { !$0.isFinite }) { throw Accumulate.sumOverflow(agg, float: true) }
+            guard total.doubles[j].contains(where: { !$0.isFinite }) else { continue }
+            if agg.kind == .avg { return nil }
+            throw Accumulate.sumOverflow(agg, float: true)
         }
         return output(keys, keyCodes, domain, aggregates, total, totalRows: n, filterCode: filterCode)
     }

@@ -1,9 +1,34 @@
-/// Spreads of doubles that stay finite when the answer is: no step leaves a double's range on
-/// the way, and equal values give a spread of exactly 0.
+/// Means, midpoints and spreads of doubles that stay finite when the answer is: no step leaves
+/// a double's range on the way, and equal values give exactly their value (and a spread of 0).
 enum FloatMoments {
     /// 2^exponent, exactly.
     static func power(_ exponent: Int) -> Double {
         Double(sign: .plus, exponent: exponent, significand: 1)
+    }
+
+    /// The exponent e with 2^e > count: values scaled by 2^-e add up to less than the largest of
+    /// them, however many there are, so a mean is found without leaving a double's range (the
+    /// scaled sum, divided by the count, scaled back).
+    static func countExponent(_ count: Int) -> Int {
+        Int.bitWidth - count.magnitude.leadingZeroBitCount
+    }
+
+    /// The midpoint of two doubles, rounded once: (a + b) / 2, or a/2 + b/2 when the sum
+    /// leaves a double's range (halving is exact at that size).
+    static func midpoint(_ a: Double, _ b: Double) -> Double {
+        let sum = a + b
+        if sum.isFinite || !a.isFinite || !b.isFinite { return sum / 2 }
+        return a / 2 + b / 2
+    }
+
+    /// The value a fraction t (0…1) of the way from a to b: the midpoint at 0.5, and a step that
+    /// cannot overflow when b - a is beyond a double's range.
+    static func interpolate(_ a: Double, _ b: Double, _ t: Double) -> Double {
+        if t == 0 || a == b { return a }
+        if t == 0.5 { return midpoint(a, b) }
+        let d = b - a
+        if d.isFinite || !a.isFinite || !b.isFinite { return a + d * t }
+        return a + (b / 2 - a / 2) * t * 2
     }
 
     /// The sample standard deviation of values given as their differences from a reference

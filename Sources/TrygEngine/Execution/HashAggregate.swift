@@ -159,9 +159,13 @@ enum Accumulate {
                     sums[Int(g[i])] += x
                     seen[Int(g[i])] &+= 1
                 }
-                for j in 0..<k {
-                    if seen[j] == 0 { nulls[j] = true } else if agg.kind == .avg { sums[j] /= Double(seen[j]) }
+                if agg.kind == .avg, sums.contains(where: { !$0.isFinite }) {
+                    // Finite values whose sum left a double's range still have a finite mean.
+                    sums = scaledMeans(a, g, k, seen, row) ?? sums
+                } else if agg.kind == .avg {
+                    for j in 0..<k where seen[j] > 0 { sums[j] /= Double(seen[j]) }
                 }
+                for j in 0..<k where seen[j] == 0 { nulls[j] = true }
                 if sums.contains(where: { !$0.isFinite }) { throw sumOverflow(agg, float: true) }
                 return Column(type: .float, storage: .floats(sums), nulls: nulls)
             }
@@ -189,7 +193,7 @@ enum Accumulate {
                 let m = end - start
                 let lo = Accumulate.fromOrderedBits(UInt64(bitPattern: pairs[start + (m - 1) / 2].value) ^ (1 << 63))
                 let hi = Accumulate.fromOrderedBits(UInt64(bitPattern: pairs[start + m / 2].value) ^ (1 << 63))
-                out[Int(pairs[start].group)] = (lo + hi) / 2
+                out[Int(pairs[start].group)] = FloatMoments.midpoint(lo, hi)
                 seen[Int(pairs[start].group)] = true
                 start = end
             }
@@ -204,6 +208,23 @@ enum Accumulate {
             return try OrderedAggregates.evaluate(agg, a, groups: g, rows: rows, groupCount: k, cancellation: cancellation)
         }
         throw Diagnostic.internalError("aggregate \(agg.kind) without its argument")
+    }
+
+    /// Per group, the mean of a float column summed with each value scaled down by a power of
+    /// two above the group's count (`FloatMoments.countExponent`); nil for another storage.
+    static func scaledMeans(_ a: Column, _ g: [Int32], _ k: Int, _ seen: [Int64],
+                            _ row: (Int) -> Int) -> [Double]? {
+        guard case .floats(let v) = a.storage else { return nil }
+        let exponents = seen.map { FloatMoments.countExponent(Int($0)) }
+        let down = exponents.map { FloatMoments.power(-$0) }
+        var sums = [Double](repeating: 0, count: k)
+        for i in 0..<g.count {
+            let r = row(i)
+            if a.isNull(r) { continue }
+            sums[Int(g[i])] += v[r] * down[Int(g[i])]
+        }
+        for j in 0..<k where seen[j] > 0 { sums[j] = sums[j] / Double(seen[j]) * FloatMoments.power(exponents[j]) }
+        return sums
     }
 
     static func sumOverflow(_ agg: BoundAggregate, float: Bool = false) -> Diagnostic {

@@ -105,7 +105,16 @@ struct JoinAggregate {
                 seen &+= weights[r]
             }
             if seen == 0 { return Column.constant(.null, type: .float, count: 1) }
-            if agg.kind == .avg { sum /= Double(seen) }
+            if agg.kind == .avg && !sum.isFinite {
+                // Finite values whose sum left a double's range still have a finite mean.
+                let e = FloatMoments.countExponent(seen)
+                let down = FloatMoments.power(-e)
+                sum = 0
+                for r in 0..<a.count where weights[r] > 0 && !a.isNull(r) { sum += v[r] * down * Double(weights[r]) }
+                sum = sum / Double(seen) * FloatMoments.power(e)
+            } else if agg.kind == .avg {
+                sum /= Double(seen)
+            }
             if !sum.isFinite { throw Accumulate.sumOverflow(agg, float: true) }
             return Column.constant(.float(sum), type: .float, count: 1)
         case .text, .strings:

@@ -93,8 +93,8 @@ enum OrderedAggregates {
             default: return Double(key)
             }
         }
-        // Ints and decimals from their exact units, as differences to the smallest value;
-        // floats scaled within range.
+        // Ints and decimals from their exact units: the spread from differences to the smallest
+        // value, the midpoint of two values exactly (as median's); floats scaled within range.
         func standardDeviation(_ sorted: ArraySlice<Accumulate.Pair>) -> Double? {
             switch a.storage {
             case .ints, .bytes, .decimals:
@@ -106,6 +106,18 @@ enum OrderedAggregates {
             default:
                 return FloatMoments.standardDeviation(sorted: sorted.map { number($0.value) }[...])
             }
+        }
+        func interpolate(_ x: Int64, _ y: Int64, _ t: Double) -> Double {
+            switch a.storage {
+            case .ints, .bytes, .decimals:
+                var scale = 0
+                if case .decimals(_, let s) = a.storage { scale = s }
+                if t == 0 || x == y { return Accumulate.nearestDouble(Int128(x), scale: scale) }
+                if t == 0.5 { return Accumulate.nearestDouble((Int128(x) + Int128(y)) * 5, scale: scale + 1) }
+            default:
+                break
+            }
+            return FloatMoments.interpolate(number(x), number(y), t)
         }
         var out = [Double](repeating: 0, count: k)
         var chosen = [Int64?](repeating: nil, count: k)
@@ -127,8 +139,7 @@ enum OrderedAggregates {
             case .quantile where agg.type == .float:
                 let position = (agg.fraction ?? 0.5) * Double(n - 1)
                 let lo = Int(position.rounded(.down)), hi = Int(position.rounded(.up))
-                let x = number(pairs[start + lo].value), y = number(pairs[start + hi].value)
-                out[j] = x + (y - x) * (position - Double(lo))
+                out[j] = interpolate(pairs[start + lo].value, pairs[start + hi].value, position - Double(lo))
                 chosen[j] = 0
             case .quantile:
                 let index = Int(((agg.fraction ?? 0.5) * Double(n - 1)).rounded(.down))
