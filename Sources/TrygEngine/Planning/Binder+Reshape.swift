@@ -165,7 +165,7 @@ extension Binder {
             return $0.name != period.name
         }.map(\.name)
         let node = TrendNode(input: plan, keys: others, period: period.name, measure: m.name, step: step,
-                             zeroFill: Binder.countingMeasures(plan))
+                             zeroFill: Binder.countingMeasures(plan), span: stage.keywordSpan)
         return (.trend(node), Scope(fields: fields, sourceName: scope.sourceName))
     }
 }

@@ -113,6 +113,8 @@ struct TrendNode: Sendable {
     let step: TrendStep
     /// Measures that are 0, not null, in a period with no rows.
     let zeroFill: Set<String>
+    /// The `trend` keyword, for an error about a period the calendar cannot place.
+    var span: Span? = nil
 }
 
 /// A node of the logical plan. Expressions refer to input fields by name.
