@@ -140,6 +140,8 @@ import TrygDomain
             // DuckDB and Spark read names without regard to case, quoted or not.
             ("incidents derive Library = \"x\" select library, Library", .duckdb, "'Library'"),
             ("incidents derive Library = \"x\" group by library compute count(Library) as n", .spark, "'Library'"),
+            // A pattern from a column could hold PCRE's \b, which PostgreSQL reads as a backspace.
+            ("incidents where description matches category count", .postgres, "matches"),
         ]
         for (query, dialect, what) in cases {
             do {
@@ -158,6 +160,39 @@ import TrygDomain
         let session = Session(catalog: TestTables.catalog())
         let sql = try session.sql("incidents derive Library = \"x\" select library, Library", dialect: .postgres)
         #expect(sql.contains("AS \"Library\"") && sql.contains("AS \"library\""))
+    }
+
+    /// PCRE's word boundaries `\b` and `\B` are PostgreSQL's `\y` and `\Y`; a backspace `[\b]` in a
+    /// bracket, an escaped backslash and everything else stay as written. DuckDB (RE2) and Spark
+    /// SQL (Java) read the pattern as PCRE does.
+    @Test func postgreSQLPatternsSayWordBoundariesItsWay() {
+        let cases: [(String, String)] = [
+            (#"\bdør\b"#, #"\ydør\y"#), (#"\Bpe\b"#, #"\Ype\y"#), (#"[\b]"#, #"[\b]"#), (#"\\b"#, #"\\b"#),
+            (#"a\\\b"#, #"a\\\y"#), (#"[]\b]\b"#, #"[]\b]\y"#), (#"[^]\b]\B"#, #"[^]\b]\Y"#),
+            (#"[[:alpha:]\b]+\b"#, #"[[:alpha:]\b]+\y"#), (#"[\]\b]\b"#, #"[\]\b]\y"#), (#"\[\b"#, #"\[\y"#),
+            (#"^\w+\s\d$"#, #"^\w+\s\d$"#), (#"b\"#, #"b\"#), ("", ""), ("ø]b", "ø]b"),
+        ]
+        for (pcre, postgres) in cases {
+            #expect(SQLDialect.postgres.regularExpression(pcre) == postgres, "\(pcre)")
+            #expect(SQLDialect.duckdb.regularExpression(pcre) == pcre)
+            #expect(SQLDialect.spark.regularExpression(pcre) == pcre)
+        }
+        // Random patterns: only a `b` or `B` after an unescaped backslash outside brackets
+        // changes, each into `y` or `Y`, and nothing else moves.
+        var rng = TestTables.Rng(state: 5)
+        let alphabet: [Character] = ["\\", "b", "B", "[", "]", "^", ":", "a", "ø"]
+        for _ in 0..<2000 {
+            let pcre = String((0..<rng.int(12)).map { _ in alphabet[rng.int(alphabet.count)] })
+            let out = SQLDialect.postgres.regularExpression(pcre)
+            #expect(out.count == pcre.count, "\(pcre) → \(out)")
+            for (a, b) in zip(pcre, out) where a != b {
+                #expect((a == "b" && b == "y") || (a == "B" && b == "Y"), "\(pcre) → \(out)")
+            }
+        }
+        let session = Session(catalog: TestTables.catalog())
+        let q = #"incidents where description matches "\bved\b" count"#
+        #expect((try? session.sql(q, dialect: .postgres))?.contains(#"~ '\yved\y'"#) == true)
+        #expect((try? session.sql(q, dialect: .duckdb))?.contains(#"'\bved\b'"#) == true)
     }
 
     /// What the dialects differ in comes from the dialect, in each statement.

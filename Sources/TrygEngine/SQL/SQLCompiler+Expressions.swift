@@ -128,6 +128,13 @@ extension SQLCompiler {
             return "(RIGHT(LOWER(\(a[0])), \(dialect.length(a[1]))) = LOWER(\(a[1])))"
         case .matches:
             try need(2)
+            if case .literal(.text(let pattern), _) = args[1] {
+                return dialect.matches(a[0], try text(dialect.regularExpression(pattern)))
+            }
+            if dialect == .postgres, args[1].type != .null {
+                throw unsupported("matches with a pattern that is not a literal", span,
+                                  "PostgreSQL reads some PCRE escapes otherwise (\\b is a backspace there), so only a written pattern is translated")
+            }
             return dialect.matches(a[0], a[1])
         case .toDecimal:
             // Twenty digits hold any int, and leave a comparison with DECIMAL(38, 9) its scale.

@@ -124,6 +124,42 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     /// The number of characters of a text.
     func length(_ s: String) -> String { self == .duckdb ? "LENGTH(\(s))" : "CHAR_LENGTH(\(s))" }
 
+    /// A regular expression in PCRE syntax as the dialect writes it. PostgreSQL's `\b` is a
+    /// backspace and `\y` its word boundary (`\Y` not one); inside a bracket expression `\b`
+    /// is a backspace in both, and stays. DuckDB (RE2) and Spark SQL (Java) read `\b` and `\B` as PCRE does.
+    func regularExpression(_ pattern: String) -> String {
+        guard self == .postgres else { return pattern }
+        var out = ""
+        var inBracket = false
+        var chars = pattern[...]
+        while let c = chars.popFirst() {
+            if c == "\\", let next = chars.popFirst() {
+                out.append(c)
+                out.append(inBracket ? next : next == "b" ? "y" : next == "B" ? "Y" : next)
+                continue
+            }
+            out.append(c)
+            if !inBracket {
+                guard c == "[" else { continue }
+                inBracket = true
+                // A `]` first in the bracket (after a `^`) is one of its characters.
+                if chars.first == "^" { out.append("^"); chars.removeFirst() }
+                if chars.first == "]" { out.append("]"); chars.removeFirst() }
+            } else if c == "[", let kind = chars.first, ":.=".contains(kind) {
+                // A class `[:alpha:]`, collating element `[.a.]` or equivalence `[=a=]`, to its close.
+                out.append(kind)
+                chars.removeFirst()
+                while let d = chars.popFirst() {
+                    out.append(d)
+                    if d == kind && chars.first == "]" { out.append("]"); chars.removeFirst(); break }
+                }
+            } else if c == "]" {
+                inBracket = false
+            }
+        }
+        return out
+    }
+
     /// Whether `s` matches a regular expression.
     func matches(_ s: String, _ pattern: String) -> String {
         switch self {
