@@ -195,6 +195,22 @@ import TrygDomain
         #expect((try? session.sql(q, dialect: .duckdb))?.contains(#"'\bved\b'"#) == true)
     }
 
+    /// PostgreSQL has no MIN or MAX of booleans: the least is BOOL_AND, the greatest BOOL_OR, in
+    /// a grouping and in a pivot's cells; the other dialects order booleans with MIN and MAX.
+    @Test func minAndMaxOfBooleansCompileForEachDialect() throws {
+        let session = Session(catalog: TestTables.catalog())
+        let q = "incidents group by library compute min(police_called) as lo, max(police_called) as hi, max(severity) as s"
+        let pg = try session.sql(q, dialect: .postgres)
+        #expect(pg.contains(#"BOOL_AND("police_called") AS "lo""#) && pg.contains(#"BOOL_OR("police_called") AS "hi""#), "\(pg)")
+        #expect(pg.contains(#"MAX("severity")"#))
+        for dialect in [SQLDialect.duckdb, .spark] {
+            let sql = try session.sql(q, dialect: dialect)
+            #expect(sql.contains("MIN(") && !sql.contains("BOOL_"), "\(dialect): \(sql)")
+        }
+        let pivot = try session.sql("incidents group by library, season compute max(police_called) as any pivot season", dialect: .postgres)
+        #expect(pivot.contains("BOOL_OR(CASE WHEN") && !pivot.contains("MAX(CASE WHEN"), "\(pivot)")
+    }
+
     /// What the dialects differ in comes from the dialect, in each statement.
     @Test func dialectsDifferWhereTheyMust() throws {
         let session = Session(catalog: TestTables.catalog())

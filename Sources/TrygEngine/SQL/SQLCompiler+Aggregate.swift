@@ -51,7 +51,7 @@ extension SQLCompiler {
             if t == .text, let danish = dialect.danishOrder(x) { arg = danish } else if t == .text {
                 throw unsupported("\(agg.kind.rawValue) of text", agg.span, "\(dialect.title) has no Danish collation")
             }
-            return "\(agg.kind == .min ? "MIN" : "MAX")(\(arg))"
+            return dialect.extreme(arg, t, least: agg.kind == .min)
         case .median:
             return dialect.continuousQuantile("CAST(\(x) AS \(double))", "0.5")
         case .quantile:

@@ -39,7 +39,7 @@ extension SQLCompiler {
             guard let m = rel.fields.first(where: { $0.name == cell.measure }) else { throw Diagnostic.internalError("no measure") }
             // The cell of the null value gathers the rows whose value is null (`= NULL` is never true).
             let test = cell.value.isNull ? "\(try id(column)) IS NULL" : "\(try id(column)) = \(try literal(cell.value, col.type))"
-            var sql = "MAX(CASE WHEN \(test) THEN \(try id(cell.measure)) END)"
+            var sql = dialect.extreme("CASE WHEN \(test) THEN \(try id(cell.measure)) END", m.type, least: false)
             // A combination with no rows counts zero; one whose measure is null (a sum of nulls) stays null.
             if cell.zero {
                 let zero = m.type == .float ? "CAST(0 AS \(dialect.doubleType))" : "0"

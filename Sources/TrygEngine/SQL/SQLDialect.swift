@@ -124,6 +124,13 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     /// The number of characters of a text.
     func length(_ s: String) -> String { self == .duckdb ? "LENGTH(\(s))" : "CHAR_LENGTH(\(s))" }
 
+    /// The least (or greatest) of a group's values. PostgreSQL has no MIN or MAX of booleans:
+    /// there the least is BOOL_AND (false before true) and the greatest BOOL_OR.
+    func extreme(_ x: String, _ type: DataType, least: Bool) -> String {
+        if self == .postgres && type == .bool { return least ? "BOOL_AND(\(x))" : "BOOL_OR(\(x))" }
+        return least ? "MIN(\(x))" : "MAX(\(x))"
+    }
+
     /// A regular expression in PCRE syntax as the dialect writes it. PostgreSQL's `\b` is a
     /// backspace and `\y` its word boundary (`\Y` not one); inside a bracket expression `\b`
     /// is a backspace in both, and stays. DuckDB (RE2) and Spark SQL (Java) read `\b` and `\B` as PCRE does.
