@@ -63,13 +63,16 @@ public struct HalfYear: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Last day of the half-year.
     public var lastDay: CivilDate { CivilDate(dayNumber: next.firstDay.dayNumber - 1) }
 
-    /// `vinter 2024/25` or `sommer 2025`.
+    /// `vinter 2024/25` or `sommer 2025`; a year written with at least four digits
+    /// (`vinter 0999/00`, `sommer 0005`), as `init(parsing:)` reads it back.
     public var label: String {
+        func digits(_ n: Int, _ width: Int) -> String {
+            let s = String(n.magnitude)
+            return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
+        }
         switch season {
-        case .sommer: return "sommer \(startYear)"
-        case .vinter:
-            let end = (startYear + 1) % 100
-            return "vinter \(startYear)/\(end < 10 ? "0" : "")\(end)"
+        case .sommer: return "sommer \(digits(startYear, 4))"
+        case .vinter: return "vinter \(digits(startYear, 4))/\(digits(Int(((startYear % 100 + 1) % 100).magnitude), 2))"
         }
     }
 

@@ -60,12 +60,22 @@ import Testing
         #expect(HalfYear(season: .vinter, startYear: 2009).label == "vinter 2009/10")
         #expect(HalfYear(season: .vinter, startYear: 2099).label == "vinter 2099/00")
         #expect("\(winter2425)" == "vinter 2024/25")
+        // Years before 1000 in four digits, as dates write them.
+        #expect(HalfYear(date: date(1, 1, 1)).label == "vinter 0000/01")
+        #expect(HalfYear(date: date(999, 11, 1)).label == "vinter 0999/00")
+        #expect(HalfYear(date: date(999, 5, 1)).label == "sommer 0999")
+        #expect(HalfYear(season: .sommer, startYear: 5).label == "sommer 0005")
+        #expect(HalfYear(season: .vinter, startYear: 9999).label == "vinter 9999/00")
     }
 
+    /// Every half-year of the years dates hold (0 to 9999) reads back from its label, which
+    /// writes the first year in four digits and the second in two.
     @Test func labelsParseBack() {
-        for ordinal in HalfYear(season: .vinter, startYear: 1998).ordinal...HalfYear(season: .sommer, startYear: 2101).ordinal {
+        for ordinal in HalfYear(season: .sommer, startYear: 0).ordinal...HalfYear(season: .vinter, startYear: 9999).ordinal {
             let half = HalfYear(ordinal: ordinal)
-            #expect(HalfYear(parsing: half.label) == half)
+            #expect(HalfYear(parsing: half.label) == half, "\(half.label)")
+            let year = half.label.split(separator: " ")[1].split(separator: "/")
+            #expect(year[0].count == 4 && (year.count == 1 || year[1].count == 2), "\(half.label)")
         }
     }
 

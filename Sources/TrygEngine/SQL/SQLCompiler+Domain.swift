@@ -101,8 +101,10 @@ extension SQLCompiler {
         case .halfYear:
             let year = dialect.intDivide(sql, "2")
             let next = dialect.text("(\(year) + 1) % 100")
-            let winter = "\(dialect.concat(["'vinter '", dialect.text(year), "'/'", "LPAD(\(next), 2, '0')"]))"
-            let summer = "\(dialect.concat(["'sommer '", dialect.text(year)]))"
+            // The year in four digits (SQL's years run from 1 to 9999), as HalfYear.label writes it.
+            let four = "LPAD(\(dialect.text(year)), 4, '0')"
+            let winter = "\(dialect.concat(["'vinter '", four, "'/'", "LPAD(\(next), 2, '0')"]))"
+            let summer = "\(dialect.concat(["'sommer '", four]))"
             return "CASE WHEN \(sql) % 2 = 1 THEN \(winter) WHEN \(sql) % 2 = 0 THEN \(summer) END"
         default:
             return sql
