@@ -12,12 +12,7 @@ extension CSVValueParser {
     /// ten is correctly rounded); the rest go through the standard library's parser.
     static func decimal(_ b: Bytes) -> Double? {
         let n = b.count
-        var i = 0
-        var negative = false
-        if i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {
-            negative = b[i] == UInt8(ascii: "-")
-            i = 1
-        }
+        var (negative, i) = sign(b)
         var mantissa: UInt64 = 0
         var digitsSeen = 0, significant = 0, exponent = 0
         var exact = true
@@ -90,12 +85,7 @@ extension CSVValueParser {
     /// double would round. Nil for anything else; the caller has read the value as a number.
     static func exactDecimal(_ b: Bytes, _ format: CSVNumberFormat) -> DecimalValue? {
         let n = b.count
-        var i = 0
-        var negative = false
-        if i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {
-            negative = b[i] == UInt8(ascii: "-")
-            i = 1
-        }
+        var (negative, i) = sign(b)
         var units: Int64 = 0, significant = 0, scale = 0
         var fraction = false, digits = 0
         while i < n {
@@ -120,5 +110,12 @@ extension CSVValueParser {
         }
         guard digits > 0 else { return nil }
         return DecimalValue(units: negative ? -units : units, scale: scale)
+    }
+
+    /// Whether `b` starts with `-`, and where its digits start (after a `-` or `+`).
+    @inline(__always)
+    private static func sign(_ b: Bytes) -> (negative: Bool, start: Int) {
+        guard let first = b.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") else { return (false, 0) }
+        return (first == UInt8(ascii: "-"), 1)
     }
 }
