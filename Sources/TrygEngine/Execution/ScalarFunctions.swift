@@ -55,12 +55,39 @@ enum ScalarFunctions {
 
     /// A double rounded half away from zero as it prints: 2.675 (stored as 2.67499999…) is
     /// 2.68, as a person reading "2.675" and Excel expect.
+    /// Past 15 significant digits the digits it prints are the shortest that read back as it
+    /// (`0.30000000000000004`, `9.223372036854776e+18`), rounded as written: the same as
+    /// PostgreSQL's round of the double's text as a numeric.
     static func roundFloat(_ d: Double, _ digits: Int) -> Double {
         guard d.isFinite else { return d }
         if let shown = DecimalValue.shortest(d, maxDecimals: 17), let r = shown.rounded(digits) { return r.double }
-        let f = pow(10.0, Double(digits))
-        let r = (d * f).rounded(.toNearestOrAwayFromZero) / f
-        return r.isFinite ? r : d
+        return roundPrinted(d, digits) ?? d
+    }
+
+    /// `d` rounded half away from zero at `digits` decimals of its shortest printed form.
+    private static func roundPrinted(_ d: Double, _ digits: Int) -> Double? {
+        let printed = String(d.magnitude)
+        let parts = printed.split(separator: "e", maxSplits: 1)
+        guard let mantissa = parts.first else { return nil }
+        var exponent = parts.count > 1 ? (Int(parts[1]) ?? 0) : 0
+        var number = Array(mantissa.filter { $0 != "." })
+        if let dot = mantissa.firstIndex(of: ".") { exponent -= mantissa.distance(from: dot, to: mantissa.endIndex) - 1 }
+        // The value is `number × 10^exponent`; digits below 10^-digits go.
+        let drop = -digits - exponent
+        guard drop > 0 else { return d }
+        if drop > number.count { number.insert(contentsOf: repeatElement("0", count: drop - number.count), at: 0) }
+        let roundsUp = number[number.count - drop] >= "5"
+        var kept = Array(number.dropLast(drop))
+        if roundsUp {
+            var i = kept.count - 1
+            while i >= 0, kept[i] == "9" {
+                kept[i] = "0"
+                i -= 1
+            }
+            if i >= 0, let digit = kept[i].wholeNumberValue { kept[i] = Character(String(digit + 1)) } else { kept.insert("1", at: 0) }
+        }
+        guard let r = Double((d < 0 ? "-" : "") + String(kept.isEmpty ? ["0"] : kept) + "e\(-digits)") else { return nil }
+        return r == 0 ? 0 : r
     }
 
     static func calendar(_ op: ScalarOp, _ v: Value) -> Value {

@@ -171,8 +171,9 @@ extension SQLCompiler {
         guard type == .float else { return "ROUND(\(a[0]), \(digits))" }
         switch dialect {
         case .postgres:
-            // A double converts to numeric through its printed digits; numeric rounds half away from zero.
-            return "CAST(ROUND(CAST(\(a[0]) AS NUMERIC), \(digits)) AS DOUBLE PRECISION)"
+            // The double's printed digits (text is its shortest exact form; a cast to numeric
+            // straight keeps only 15), then numeric rounds half away from zero, as tryg does.
+            return "CAST(ROUND(CAST(CAST(\(a[0]) AS TEXT) AS NUMERIC), \(digits)) AS DOUBLE PRECISION)"
         case .spark:
             return "ROUND(\(a[0]), \(digits))"
         case .duckdb:
