@@ -9,10 +9,13 @@ import TrygShell
 /// started (no such program: the shell's status 126 or 127) reports failure, so the result is
 /// printed instead.
 enum TerminalPager {
-    /// The pager for the interactive shell, nil when standard output is not a terminal.
+    /// The pager for the interactive shell, nil when standard output is not a terminal, or is
+    /// one that cannot page (`TERM` dumb or unset) unless `PAGER` names a pager for it.
     static func make(allowColor: @escaping () -> Bool,
                      environment: [String: String] = ProcessInfo.processInfo.environment) -> Pager? {
         guard isatty(1) == 1 else { return nil }
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb", environment["PAGER"] == nil { return nil }
         let command = environment["PAGER"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "less -SRFX"
         return Pager(command: command) { text in
             run(command, text: VisibleControls.escape(text, allowColor: allowColor()))

@@ -79,10 +79,14 @@ public enum DataLoader {
             throw Diagnostic(.error, "cannot read the folder '\(directory)'", file: FilePosition(path: directory))
         }
         var loads: [(String, TableLoad)] = []
-        // Two files may make one name (`a-b.csv` and `a_b.csv`, or `x.csv` and `x.xlsx`): the
-        // later in name order takes `_2` (`_3` …), and its note says why.
+        // Two files may make one name (`a-b.csv` and `a_b.csv`, or `x.csv` and `x.xlsx`): a file
+        // named so already (`a_b.csv`) keeps it, else the earlier in name order; the other takes
+        // `_2` (`_3` …), and its note says why.
+        let files = entries.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
         var taken = Set<String>()
-        for file in entries.filter({ extensions.contains(($0 as NSString).pathExtension.lowercased()) }).sorted() {
+        var names: [String: String] = [:]
+        let named = files.filter { baseName($0).precomposedForTrygNFC == tableName(forFile: $0) }
+        for file in named + files.filter({ !named.contains($0) }) {
             let plain = tableName(forFile: file)
             var name = plain
             var k = 2
@@ -91,6 +95,10 @@ public enum DataLoader {
                 k += 1
             }
             taken.insert(name)
+            names[file] = name
+        }
+        for file in files {
+            let name = names[file] ?? tableName(forFile: file)
             let path = (directory as NSString).appendingPathComponent(file)
             // A folder may mix CSV files and workbooks: each takes the options that apply to it.
             let applicable = isWorkbook(path) ? options.forWorkbook : options.forCSV
@@ -133,7 +141,7 @@ public enum DataLoader {
         guard base != name else { return nil }
         let plain = tableName(forFile: path)
         if plain != name {
-            return "  note: the table is named \(name) (\(plain) is another file's of the folder; `.import FILE as NAME` picks another)"
+            return "  note: the table is named \(name) (another file of the folder is named \(plain) too; `.import FILE as NAME` picks another)"
         }
         return "  note: the table is named \(name) (the file name '\(base)' is not a plain name; `.import FILE as NAME` picks another)"
     }

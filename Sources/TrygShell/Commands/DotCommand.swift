@@ -46,7 +46,7 @@ public enum DotCommand: Equatable, Sendable {
     /// Every command, in the order `.help` lists them; the one place they are described.
     public static let reference: [Reference] = [
         Reference(name: "help", usage: ".help [TOPIC]", summary: "this list, or help on a command, stage or function"),
-        Reference(name: "tables", usage: ".tables", summary: "the tables and their row counts"),
+        Reference(name: "tables", usage: ".tables", summary: "the tables, with their rows and columns"),
         Reference(name: "schema", usage: ".schema [TABLE]", summary: "columns, types, distinct counts and a few values"),
         Reference(name: "drop", usage: ".drop TABLE", summary: "remove a table (then let may make one of that name)"),
         Reference(name: "import", usage: ".import FILE [sheet NAME] [as TABLE] [OPTION VALUE …]",

@@ -63,7 +63,7 @@ enum HelpText {
         }
         if key == "types" || key == "halfyear" || key == "literals" { parts.append(LanguageHelp.types) }
         if key == "operators" {
-            parts.append("Operators, loosest first (one level a line):" + LanguageHelp.operators)
+            parts.append("Operators, loosest first (one level a line):\n" + LanguageHelp.operators)
         }
         if key == "to" || key == "xlsx" {
             parts.append("QUERY to \"FILE\"\n  the result written as well as shown: FILE.csv, FILE.json, or FILE.xlsx, a workbook"
