@@ -63,17 +63,24 @@ struct CSVSniffer {
         var quoting = options.quoting ?? true
         var delimiter = try chooseDelimiter(head, quoting: quoting)
         let quotingFinding: LoadReport.Finding
+        var quotingNote: String?
         if let given = options.quoting {
             quotingFinding = LoadReport.Finding(part: "quoting", value: given ? "'\"'" : "none", given: true)
         } else {
             let (off, evidence) = quotesMakeTrouble(head, delimiter: delimiter.choice.byte)
             quoting = !off
             quotingFinding = LoadReport.Finding(part: "quoting", value: off ? "none" : "'\"'", given: false, evidence: evidence)
-            if off { delimiter = try chooseDelimiter(head, quoting: false) }
+            if off {
+                delimiter = try chooseDelimiter(head, quoting: false)
+                // It changes values (`"x"` keeps its quotes), so the short report says so too.
+                quotingNote = "quoting off: \(evidence ?? "quotes do not quote here"); a '\"' stays in its value (quoting yes reads them as quotes)"
+            }
         }
         var columns = CSVColumnSniffer(sniffer: self, delimiter: delimiter.choice.byte, quoting: quoting,
                                        modalWidth: delimiter.choice.width)
-        return try columns.plan(findings: [delimiter.finding, quotingFinding])
+        var plan = try columns.plan(findings: [delimiter.finding, quotingFinding])
+        if let quotingNote { plan.notes.insert(quotingNote, at: 0) }
+        return plan
     }
 
     /// A delimiter and the number of fields it gives most lines.

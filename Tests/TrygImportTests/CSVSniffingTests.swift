@@ -130,8 +130,11 @@ import TrygDomain
         let inches = try csvLoad("id;screen\n1;\"15\" skærm\n2;\"17\" skærm\n3;\"21\" skærm\n")
         #expect(inches.report.finding("quoting")?.value == "none")
         #expect(csvValues(inches, "screen") == [.text("\"15\" skærm"), .text("\"17\" skærm"), .text("\"21\" skærm")])
+        // It changes values, so the notes (what a script's report shows) say so.
+        #expect(inches.report.notes.first?.hasPrefix("quoting off: quotes leave 3 of 4 lines broken") == true, "\(inches.report.notes)")
         let one = try csvLoad("a,b\n1,\"x\"y\n2,\"z\"\n")
         #expect(one.report.finding("quoting")?.value == "'\"'")
+        #expect(!one.report.notes.contains { $0.hasPrefix("quoting off") })
         #expect(one.rowsRejected == 1)
     }
 
