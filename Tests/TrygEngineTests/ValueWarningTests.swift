@@ -37,6 +37,26 @@ import Testing
 
     /// A whole number written with decimals (`3.0`, `3e0`) matches an int column's 3: no
     /// warning; `3.5` matches nothing and is warned of, in a comparison and in a list.
+    /// `contains`, `starts with` and `ends with` warn exactly when the filter leaves no row, for
+    /// text stored with a dictionary and as plain bytes, ignoring case (Danish letters too).
+    @Test(arguments: [TextLayout.dictionary, .plain])
+    func textMatchesWarnExactlyWhenNothingMatches(_ layout: TextLayout) throws {
+        let table = try #require(TestTables.catalog().table("incidents")).withTextLayout(layout)
+        let session = Session(catalog: Catalog([table]))
+        var rng = TestTables.Rng(state: 31)
+        let letters = Array("abdeglnorstvæøåÆØÅ ")
+        for _ in 0..<60 {
+            let needle = String((0..<(1 + rng.int(4))).map { _ in letters[rng.int(letters.count)] })
+            for (op, column) in [("contains", "library"), ("starts with", "category"), ("ends with", "reported_by")] {
+                let query = "incidents where \(column) \(op) \"\(needle)\" count"
+                guard case .rows(let r) = try session.execute(query) else { continue }
+                let none = r.table.rows.first?.first == .int(0)
+                let warned = r.warnings.contains { $0.message.hasPrefix("no \(column) \(op)") }
+                #expect(none == warned, "\(layout): \(query) → \(r.table.rows), warnings \(r.warnings.map(\.message))")
+            }
+        }
+    }
+
     @Test func wholeNumbersWithDecimalsMatchInts() throws {
         let session = Session(catalog: TestTables.catalog())
         for (query, warns) in [("incidents where severity = 3.0 count", false), ("incidents where severity = 3.00 count", false),

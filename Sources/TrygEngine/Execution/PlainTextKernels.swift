@@ -53,6 +53,15 @@ extension PlainTextKernels {
         return generalAnswers(needle, operation, s)
     }
 
+    /// Whether `contains`, `starts with` or `ends with` holds for some row (ignoring case).
+    static func anyMatch(_ needle: String, _ operation: TextFold.Operation, _ s: TextBytes) -> Bool {
+        guard let folded = TextFold.foldedNeedle(needle) else { return generalAnswers(needle, operation, s).contains(true) }
+        let fast = TextSearch.answers(s, folded: folded, operation)
+        let exceptions = Set(s.foldExceptions)
+        if fast.indices.contains(where: { fast[$0] && !exceptions.contains($0) }) { return true }
+        return exceptions.contains { TextFold.general(s.value(at: $0), needle, operation) }
+    }
+
     /// Every row on the general path (a needle the byte fold does not cover), on both cores.
     static func generalAnswers(_ needle: String, _ operation: TextFold.Operation, _ s: TextBytes) -> [Bool] {
         let n = s.count
