@@ -144,6 +144,27 @@ import Testing
         }
     }
 
+    /// The early-stopping check (for warnings) says a row matches exactly when the whole-column
+    /// search finds one outside the rows it skips, over blocks of rows and across their edges.
+    @Test func anyAnswerAgreesWithTheWholeSearch() {
+        var rng = TestTables.Rng(state: 404)
+        let words = ["råb", "larm", "Vagt", "dør", "ÆBLE", "kl", "x", "øst", " "]
+        for _ in 0..<40 {
+            let count = [3, 100, 20_000, 40_000][rng.int(4)]
+            let values = (0..<count).map { _ in (0..<rng.int(4)).map { _ in words[rng.int(words.count)] }.joined(separator: " ") }
+            let s = TextBytes(values: values)
+            let needle = [words[rng.int(words.count)], "zz", "qq"][rng.int(3)] + (rng.int(4) == 0 ? " d" : "")
+            guard let folded = TextFold.foldedNeedle(needle) else { continue }
+            let skip: Set<Int> = rng.int(2) == 0 ? [] : Set((0..<min(count, 5)).map { _ in rng.int(count) })
+            for operation in [TextFold.Operation.contains, .startsWith, .endsWith] {
+                let all = TextSearch.answers(s, folded: folded, operation)
+                let expected = all.indices.contains { all[$0] && !skip.contains($0) }
+                #expect(TextSearch.anyAnswer(s, folded: folded, operation, skipping: skip) == expected,
+                        "\(needle) \(operation) over \(count) rows")
+            }
+        }
+    }
+
     @Test func theScanFindsWhatAByteByByteReadingFinds() {
         var rng = TestTables.Rng(state: 77)
         let pieces: [[UInt8]] = [Array("æ".utf8), Array("Ø".utf8), Array("å".utf8), Array("ß".utf8), Array("€".utf8),

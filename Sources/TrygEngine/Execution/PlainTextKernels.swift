@@ -56,9 +56,8 @@ extension PlainTextKernels {
     /// Whether `contains`, `starts with` or `ends with` holds for some row (ignoring case).
     static func anyMatch(_ needle: String, _ operation: TextFold.Operation, _ s: TextBytes) -> Bool {
         guard let folded = TextFold.foldedNeedle(needle) else { return generalAnswers(needle, operation, s).contains(true) }
-        let fast = TextSearch.answers(s, folded: folded, operation)
         let exceptions = Set(s.foldExceptions)
-        if fast.indices.contains(where: { fast[$0] && !exceptions.contains($0) }) { return true }
+        if TextSearch.anyAnswer(s, folded: folded, operation, skipping: exceptions) { return true }
         return exceptions.contains { TextFold.general(s.value(at: $0), needle, operation) }
     }
 

@@ -53,6 +53,43 @@ enum TextSearch {
         return out
     }
 
+    /// Whether some row not in `skip` contains (starts with, ends with) the folded needle: block
+    /// by block on one core, stopping at the first hit, so a needle that matches costs the scan
+    /// of a few rows and one that matches nothing a pass over the bytes.
+    static func anyAnswer(_ s: TextBytes, folded needle: [UInt8], _ operation: TextFold.Operation, skipping skip: Set<Int>) -> Bool {
+        let n = s.count
+        guard !needle.isEmpty, n > 0 else { return false }
+        let pair = operation == .contains ? rarePair(needle, in: s) : (0, 0)
+        let block = 1 << 14
+        var out = [Bool](repeating: false, count: block)
+        return s.bytes.withUnsafeBufferPointer { all in
+            s.offsets.withUnsafeBufferPointer { off in
+                needle.withUnsafeBufferPointer { pin in
+                    foldTable.withUnsafeBufferPointer { table in
+                        out.withUnsafeMutableBufferPointer { result in
+                            guard let first = result.baseAddress else { return false }
+                            var from = 0
+                            while from < n {
+                                let rows = from..<min(n, from &+ block)
+                                result.update(repeating: false)
+                                // The kernels write a row's answer at its row number: here, `from` less.
+                                let base = first - from
+                                switch operation {
+                                case .startsWith: ends(all, off, rows, pin, table, base, suffix: false)
+                                case .endsWith: ends(all, off, rows, pin, table, base, suffix: true)
+                                case .contains: search(all, off, rows, pin, table, pair: pair, base)
+                                }
+                                for i in 0..<rows.count where result[i] && !skip.contains(from &+ i) { return true }
+                                from = rows.upperBound
+                            }
+                            return false
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Finds the needle anywhere in the bytes of `rows`, ignoring value boundaries while
     /// scanning, then keeps the hits that lie inside one value.
     ///
