@@ -22,8 +22,8 @@ enum ScalarFunctions {
         case (.dateToTimestamp, .date(let d)): return .timestamp(d &* LocalTime.secondsPerDay)
         case (.lower, .text(let s)): return .text(s.lowercased())
         case (.upper, .text(let s)): return .text(s.uppercased())
-        case (.trim, .text(let s)): return .text(s.trimmingCharacters(in: .whitespacesAndNewlines))
-        case (.length, .text(let s)): return .int(Int64(s.count))
+        case (.trim, .text(let s)): return .text(TextFunctions.trimmed(s))
+        case (.length, .text(let s)): return .int(Int64(s.unicodeScalars.count))
         case (.lower, .category(let i, let sc)): return i >= 0 && i < sc.values.count ? .text(sc.values[i]) : .null
         // The smallest int and decimal have no positive counterpart: the evaluator reports that
         // as an overflow before it gets here.

@@ -151,7 +151,17 @@ extension SQLCompiler {
         case .season: return try calendar(.season, a[0], sourceType: args[0].type)
         case .lower: return "LOWER(\(try asText(a[0], args[0])))"
         case .upper: return "UPPER(\(try asText(a[0], args[0])))"
-        case .trim: return "TRIM(\(try asText(a[0], args[0])))"
+        case .trim:
+            // The white space tryg's trim removes, not the spaces alone that TRIM does, spelt
+            // as code points (no line break or tab inside the statement's text).
+            let codes = TextFunctions.trimmedScalars.map(\.value)
+            let escaped = codes.map { "\\u" + String(repeating: "0", count: max(0, 4 - String($0, radix: 16).count)) + String($0, radix: 16) }.joined()
+            let x = try asText(a[0], args[0])
+            switch dialect {
+            case .postgres: return "BTRIM(\(x), E'\(escaped)')"
+            case .duckdb: return "TRIM(\(x), \(codes.map { "CHR(\($0))" }.joined(separator: " || ")))"
+            case .spark: return "TRIM(BOTH '\(escaped)' FROM \(x))"
+            }
         case .length: return "CAST(\(dialect.length(try asText(a[0], args[0]))) AS BIGINT)"
         case .abs: return "ABS(\(a[0]))"
         case .coalesce: return a.count == 1 ? a[0] : "COALESCE(\(a.joined(separator: ", ")))"

@@ -132,17 +132,25 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     }
 
     /// A regular expression in PCRE syntax as the dialect writes it. PostgreSQL's `\b` is a
-    /// backspace and `\y` its word boundary (`\Y` not one); inside a bracket expression `\b`
-    /// is a backspace in both, and stays. DuckDB (RE2) and Spark SQL (Java) read `\b` and `\B` as PCRE does.
+    /// backspace and `\y` its word boundary (`\Y` not one); DuckDB (RE2) and Spark SQL (Java)
+    /// read `\b` and `\B` outside brackets as PCRE does. Inside a bracket expression PCRE's `\b`
+    /// is a backspace, which RE2 and Java refuse there: every dialect gets `\x08`.
     func regularExpression(_ pattern: String) -> String {
-        guard self == .postgres else { return pattern }
+        guard pattern.contains("\\b") || pattern.contains("\\B") else { return pattern }
         var out = ""
         var inBracket = false
         var chars = pattern[...]
         while let c = chars.popFirst() {
             if c == "\\", let next = chars.popFirst() {
-                out.append(c)
-                out.append(inBracket ? next : next == "b" ? "y" : next == "B" ? "Y" : next)
+                if inBracket, next == "b" {
+                    // A backspace, as PCRE reads `[\b]`; RE2 and Java refuse `\b` in a bracket.
+                    out += "\\x08"
+                } else if !inBracket, self == .postgres, next == "b" || next == "B" {
+                    out += next == "b" ? "\\y" : "\\Y"
+                } else {
+                    out.append(c)
+                    out.append(next)
+                }
                 continue
             }
             out.append(c)

@@ -25,9 +25,9 @@ enum TextFunctions {
     static let all: [ScalarFunction] = [
         simple("lower", .lower, "lower(text)", "in lower case", "incidents select lower(category) limit 3", result: .text, acceptsCategory: true),
         simple("upper", .upper, "upper(text)", "in upper case", "incidents select upper(library) limit 3", result: .text, acceptsCategory: true),
-        simple("length", .length, "length(text)", "the number of characters", "incidents select length(description) limit 3",
+        simple("length", .length, "length(text)", "the number of characters (code points, as SQL counts them)", "incidents select length(description) limit 3",
                result: .int, acceptsCategory: false),
-        simple("trim", .trim, "trim(text)", "without surrounding spaces", "incidents select trim(description) limit 3",
+        simple("trim", .trim, "trim(text)", "without surrounding white space (spaces, tabs, line breaks, no-break spaces)", "incidents select trim(description) limit 3",
                result: .text, acceptsCategory: true),
         ScalarFunction(
             help: FunctionHelp(name: "concat", usage: "concat(a, b, …)",
@@ -83,10 +83,27 @@ enum TextFunctions {
             }),
     ]
 
-    /// SQLite's substr over characters: 1-based; a negative start counts from the end; start 0
-    /// is a place before the first character; a negative length takes the characters before start.
+    /// The white space `trim` removes from both ends: Unicode's spaces and line breaks (the
+    /// space, tab, line ends, the no-break spaces of exports, U+2000–U+200A, U+3000 …). The SQL
+    /// that `trim` compiles to removes exactly these too.
+    static let trimmedScalars: [Unicode.Scalar] = (0x09...0x0D).compactMap(Unicode.Scalar.init)
+        + [" ", "\u{85}", "\u{A0}", "\u{1680}"] + (0x2000...0x200A).compactMap(Unicode.Scalar.init)
+        + ["\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}"]
+    private static let trimmedSet = Set(trimmedScalars)
+
+    /// `s` without `trimmedScalars` at either end.
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trimmedSet.contains($0) }),
+              let last = scalars.lastIndex(where: { !trimmedSet.contains($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// SQLite's substr over characters (code points, as SQL engines count them: a flag emoji
+    /// is two): 1-based; a negative start counts from the end; start 0 is a place before the
+    /// first character; a negative length takes the characters before start.
     static func substring(_ s: String, _ start: Int64, _ length: Int64?) -> String {
-        let chars = Array(s)
+        let chars = Array(s.unicodeScalars)
         let n = Int64(chars.count)
         // Clamped so that no arithmetic below can overflow, whatever the user wrote.
         var p1 = max(-(1 << 40), min(1 << 40, start))
@@ -106,6 +123,8 @@ enum TextFunctions {
             if p1 < 0 { p2 += p1; p1 = 0 }
         }
         let from = min(p1, n), to = min(n, from + max(0, p2))
-        return String(chars[Int(from)..<Int(to)])
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: chars[Int(from)..<Int(to)])
+        return String(out)
     }
 }
