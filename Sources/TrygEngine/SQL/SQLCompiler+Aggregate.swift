@@ -6,8 +6,11 @@ extension SQLCompiler {
         var order: [String] = []
         for (name, e) in keys {
             let sql = try expr(e, rel)
-            groupBy.append(sql)
             items.append("\(sql) AS \(try id(name))")
+            // A constant key (`group by "alle" as total`) is one group: SQL reads a constant in
+            // GROUP BY or ORDER BY as a column's place or refuses it, so it is only selected.
+            if case .literal = e { continue }
+            groupBy.append(sql)
             order.append(try sortTerm(e, rel, descending: false, explicit: false))
         }
         for agg in aggregates { items.append("\(try aggregate(agg, rel)) AS \(try id(agg.name))") }
@@ -15,7 +18,12 @@ extension SQLCompiler {
             items.append("ROW_NUMBER() OVER (ORDER BY \(order.joined(separator: ", "))) AS \(try id(SQLCompiler.orderColumn))")
         }
         var body = "SELECT \(try selectList(items))\nFROM \(rel.name)"
-        if !groupBy.isEmpty { body += "\nGROUP BY \(groupBy.joined(separator: ", "))" }
+        if !groupBy.isEmpty {
+            body += "\nGROUP BY \(groupBy.joined(separator: ", "))"
+        } else if !keys.isEmpty {
+            // Keys all constant: one group, and none for no rows, as a grouping gives.
+            body += "\nHAVING COUNT(*) > 0"
+        }
         let fields = keys.map { ($0.0, $0.1.type) } + aggregates.map { ($0.name, $0.type) }
         return add(body, fields, ordered: !order.isEmpty)
     }
