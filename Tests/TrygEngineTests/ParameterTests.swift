@@ -22,6 +22,10 @@ import Testing
         (["a": "2023", "b": "2025"], "incidents group by library, year compare year $a to $b",
          "incidents group by library, year compare year 2023 to 2025"),
         (["q": "x\" or true or \"y"], "incidents where library = $q count", "incidents where library = 'x\" or true or \"y' count"),
+        // Beside a date in + and -, a number of days.
+        (["days": "30"], "incidents where date(reported_at) >= 2025-03-31 - $days count",
+         "incidents where date(reported_at) >= 2025-03-31 - 30 count"),
+        (["days": "7"], "incidents where reported_at < $days + 2024-01-01 count", "incidents where reported_at < 7 + 2024-01-01 count"),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -119,7 +119,7 @@ extension Binder {
             }
             return call
         }
-        var (x, y) = try bindOperands(a, b, scope)
+        var (x, y) = try bindOperands(op, a, b, scope)
         switch op {
         case "and", "or":
             try expectBool(x, a.span, op)

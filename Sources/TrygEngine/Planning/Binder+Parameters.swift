@@ -4,14 +4,18 @@ import TrygDomain
 /// `$NAME` parameters: text given on the command line, read as the type its place needs
 /// (`reported_at >= $d` a date, `library = $n` the text "4"); a value, never code or a name.
 extension Binder {
-    /// The two sides of an operator; a parameter on one side takes the other side's type.
-    mutating func bindOperands(_ a: Expr, _ b: Expr, _ scope: Scope) throws(Diagnostic) -> (BoundExpr, BoundExpr) {
+    /// The two sides of operator `op`; a parameter on one side takes the other side's type, or
+    /// for `+` and `-` beside a date or timestamp a number of days (`reported_at - $days`).
+    mutating func bindOperands(_ op: String, _ a: Expr, _ b: Expr, _ scope: Scope) throws(Diagnostic) -> (BoundExpr, BoundExpr) {
+        func partner(_ type: DataType) -> DataType {
+            (op == "+" || op == "-") && (type == .date || type == .timestamp) ? .int : type
+        }
         if Binder.isParameter(a), !Binder.isParameter(b) {
             let y = try bindExpr(b, scope)
-            return (try bindOperand(a, like: y.type, scope), y)
+            return (try bindOperand(a, like: partner(y.type), scope), y)
         }
         let x = try bindExpr(a, scope)
-        return (x, try bindOperand(b, like: x.type, scope))
+        return (x, try bindOperand(b, like: partner(x.type), scope))
     }
 
     /// `e` bound; a parameter is read as `type` when its text allows, else as it looks.
