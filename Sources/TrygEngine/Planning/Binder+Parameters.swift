@@ -71,6 +71,16 @@ extension Binder {
 
     /// `order by $x`, `group by $x`, `top 3 by $x`: a parameter is a value, so sorting or
     /// grouping by it would be by one constant; say so rather than do it.
+    /// A warning for a whole number where SQL would read a column's place (`order by 1`): in
+    /// tryg it is the number, the same for every row, so it sorts or groups nothing.
+    mutating func placeNumberWarning(_ e: Expr, _ stage: String, _ scope: Scope) {
+        guard case .literal(.int(let n)) = e.kind else { return }
+        let named = n >= 1 && n <= Int64(scope.fields.count) ? scope.fields[Int(n) - 1].name : nil
+        warnings.append(Diagnostic(.warning, "\(stage) \(n) is the number \(n) for every row, not a column's place",
+                                   span: e.span, label: "\(stage == "order by" ? "sorts" : "groups") nothing",
+                                   notes: ["help: name the column\(named.map { ", e.g. \(stage) \($0)" } ?? "")"]))
+    }
+
     static func rejectParameter(_ e: Expr, as stage: String) throws(Diagnostic) {
         guard case .literal(.parameter(let name, let text)) = e.kind else { return }
         throw Diagnostic(.error, "$\(name) is a value (\"\(text)\"), not a column", code: .misplacedParameter, span: e.span,

@@ -9,7 +9,10 @@ extension Binder {
             return (.filter(plan, p), scope)
 
         case .groupBy(let keys, let aggs):
-            for k in keys { try Binder.rejectParameter(k.expr, as: "group by") }
+            for k in keys {
+                try Binder.rejectParameter(k.expr, as: "group by")
+                placeNumberWarning(k.expr, "group by", scope)
+            }
             return try bindAggregate(plan, scope, keys: keys, aggregates: aggs, stage: stage)
 
         case .compute(let aggs):
@@ -132,6 +135,7 @@ extension Binder {
             var bound: [BoundSortKey] = []
             for k in keys {
                 try Binder.rejectParameter(k.expr, as: "order by")
+                placeNumberWarning(k.expr, "order by", scope)
                 bound.append(BoundSortKey(expr: try bindExpr(k.expr, scope), descending: k.descending))
             }
             return (.sort(plan, bound), scope)

@@ -171,7 +171,11 @@ struct SQLCompiler {
     /// turn, so the statement answers the same every time, and a cut through ties says so.
     mutating func sort(_ rel: Rel, _ keys: [BoundSortKey], limit: Int?) throws(Diagnostic) -> Rel {
         var terms: [String] = []
-        for k in keys { terms.append(try sortTerm(k.expr, rel, descending: k.descending, explicit: true)) }
+        // A constant sorts nothing (and SQL reads a whole number there as a column's place).
+        for k in keys {
+            if case .literal = k.expr { continue }
+            terms.append(try sortTerm(k.expr, rel, descending: k.descending, explicit: true))
+        }
         if rel.ordered {
             terms.append(try id(SQLCompiler.orderColumn))
         } else {
