@@ -127,6 +127,17 @@ extension Binder {
             return .call(op == "and" ? .and : .or, [x, y], .bool, span)
         case "=", "!=", "<", "<=", ">", ">=":
             let fx = fieldOf(x, scope), fy = fieldOf(y, scope)
+            // `x = null` is null for every row, as in SQL: say what was likely meant.
+            let nullSide: (Span, Field?)? = {
+                if case .literal(.null, _) = y { return (b.span, fx) }
+                if case .literal(.null, _) = x { return (a.span, fy) }
+                return nil
+            }()
+            if let (span, field) = nullSide {
+                let test = op == "!=" ? "is not null" : "is null"
+                warnings.append(Diagnostic(.warning, "a comparison with null is null, true for no row", span: span,
+                                           label: "holds for no row", notes: ["help: write \(field?.name ?? "the value") \(test)"]))
+            }
             if op == "=" {
                 if x.type == .timestamp, case .literal(.date(let d), _) = y { warnings.append(midnightWarning(fx, d, b.span)) }
                 if y.type == .timestamp, case .literal(.date(let d), _) = x { warnings.append(midnightWarning(fy, d, a.span)) }
