@@ -1,11 +1,13 @@
 /// Small-count suppression (diskretionering) for results about to be published.
 ///
 /// Primary: every count cell from 1 to N-1 is suppressed. Complementary: then, as long as a
-/// row or a column of count cells holds exactly one suppressed cell, the smallest other cell
-/// of that row or column is suppressed too, so no suppressed value is its total less the
-/// visible cells; and as long as a suppressed cell lies on no cycle of suppressed cells (so a
-/// sum of row totals less column totals gives it), a further cell puts it on one. A row's `change` and `change_pct` go with a suppressed cell of the row
-/// (they would give it away as the other value less the change).
+/// row or a column of count cells holds exactly one suppressed cell, or only small ones, the
+/// smallest other cell of that row or column is suppressed too, so no suppressed value is its
+/// total less the visible cells; and as long as a suppressed cell lies on no cycle of
+/// suppressed cells (so a sum of row totals less column totals gives it), a further cell puts
+/// it on one. A row's other measures go with its hidden count, and its `change` and
+/// `change_pct` with those of the next period of its series (they would give it away as the
+/// other value less the change).
 public struct Suppression: Sendable, Equatable {
     /// Counts below this are suppressed.
     public let threshold: Int64
@@ -28,16 +30,15 @@ public struct Suppression: Sendable, Equatable {
 
     public func contains(row: Int, column: Int) -> Bool { cells.contains(Cell(row: row, column: column)) }
 
-    /// What a table shows in place of a suppressed cell: `<N` for a count under N (or a measure
-    /// of fewer than N rows), `..` (the mark Statistics Denmark uses for a figure withheld) for
-    /// a complementary cell; nil for a cell that is not suppressed.
+    /// What a table shows in place of a suppressed cell: `..`, the mark Statistics Denmark uses
+    /// for a figure withheld, for every one; nil for a cell that is not suppressed. One mark for
+    /// small and complementary cells alike: told apart, a complementary cell is known to be N or
+    /// more, and a small one beside it could be worked out from a total.
     public func marker(row: Int, column: Int) -> String? {
-        let cell = Cell(row: row, column: column)
-        guard cells.contains(cell) else { return nil }
-        return small.contains(cell) ? "<\(threshold)" : Suppression.withheld
+        contains(row: row, column: column) ? Suppression.withheld : nil
     }
 
-    /// The mark of a suppressed cell that is not a small count.
+    /// The mark of a suppressed cell.
     public static let withheld = ".."
 
     /// The note a result carries: how many cells were suppressed and why.
@@ -89,9 +90,42 @@ public struct Suppression: Sendable, Equatable {
         } else {
             cells = complete(cells, rows: table.rowCount, counts: counts, value)
         }
-        // Differences give a suppressed value away: they go too.
+        // Every other measure of a row whose count is hidden goes with it, complementary ones
+        // too: a share is the count over the total, an average times the count a sum.
+        if let rowCount, let rc = table.columnIndex(rowCount) {
+            let others = table.columnNames.indices.filter { $0 != rc && measures.contains(table.columnNames[$0]) }
+            for r in Set(cells.filter { $0.column == rc }.map(\.row)) {
+                for c in others where !table.columns[c].isNull(r) { cells.insert(Cell(row: r, column: c)) }
+            }
+        }
+        // A pivot of several measures (`n x`, `s x`: count and average of group x): the other
+        // measures of a hidden count's group go with it.
+        if rowCount == nil {
+            func group(_ name: String) -> Substring? { name.firstIndex(of: " ").map { name[name.index(after: $0)...] } }
+            let measured = table.columnNames.indices.filter { measures.contains(table.columnNames[$0]) }
+            for cell in cells where counts.contains(cell.column) {
+                guard let g = group(table.columnNames[cell.column]) else { continue }
+                for c in measured where c != cell.column && group(table.columnNames[c]) == g && !table.columns[c].isNull(cell.row) {
+                    cells.insert(Cell(row: cell.row, column: c))
+                }
+            }
+        }
+        // Differences give a suppressed value away: they go too, in the row and in the row after
+        // it in the same series (`trend`: the next period's change is its value less this one).
         let derived = table.columnNames.indices.filter { ["change", "change_pct"].contains(table.columnNames[$0]) }
-        for r in Set(cells.map(\.row)) { for c in derived { cells.insert(Cell(row: r, column: c)) } }
+        if !derived.isEmpty {
+            // The series: the keys but the period (the time key, else the last key).
+            let period = keys.last { name in table.columnIndex(name).map { [.halfYear, .date, .timestamp].contains(table.columns[$0].type) } ?? false }
+                ?? keys.last
+            let series = keys.filter { $0 != period }.compactMap { table.columnIndex($0) }
+            func sameSeries(_ a: Int, _ b: Int) -> Bool { series.allSatisfy { table.value(row: a, column: $0) == table.value(row: b, column: $0) } }
+            for r in Set(cells.map(\.row)) {
+                for c in derived { cells.insert(Cell(row: r, column: c)) }
+                if table.columnNames.contains("change"), keys.count >= 1, r + 1 < table.rowCount, sameSeries(r, r + 1) {
+                    for c in derived { cells.insert(Cell(row: r + 1, column: c)) }
+                }
+            }
+        }
         let columns = table.columns.enumerated().map { c, column -> Column in
             let rows = cells.filter { $0.column == c }.map(\.row)
             guard !rows.isEmpty else { return column }
@@ -118,13 +152,13 @@ public struct Suppression: Sendable, Equatable {
             if counts.count > 1 {
                 for r in 0..<rows {
                     let line = counts.map { Cell(row: r, column: $0) }
-                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
+                    if let extra = complement(line, cells, primary, value) { cells.insert(extra); changed = true }
                 }
             }
             if rows > 1 {
                 for c in counts {
                     let line = (0..<rows).map { Cell(row: $0, column: c) }
-                    if let extra = complement(line, cells, value) { cells.insert(extra); changed = true }
+                    if let extra = complement(line, cells, primary, value) { cells.insert(extra); changed = true }
                 }
             }
             // Then a suppressed cell joining two blocks of them alone (see Suppression+Cycles).
@@ -180,10 +214,14 @@ public struct Suppression: Sendable, Equatable {
         }
     }
 
-    /// For a row or column with exactly one suppressed cell, the cell to suppress beside it:
-    /// the smallest other non-null count (a non-zero one before a zero); nil when none is needed.
-    private static func complement(_ line: [Cell], _ cells: Set<Cell>, _ value: (Int, Int) -> Int64?) -> Cell? {
-        guard line.filter({ cells.contains($0) }).count == 1 else { return nil }
+    /// For a row or column with exactly one suppressed cell, or whose suppressed cells are all
+    /// small ones (two cells under 5 that add up to 2 are both 1), the cell to suppress beside
+    /// them: the smallest other non-null count (a non-zero one before a zero); nil when none is
+    /// needed.
+    private static func complement(_ line: [Cell], _ cells: Set<Cell>, _ small: Set<Cell>,
+                                   _ value: (Int, Int) -> Int64?) -> Cell? {
+        let hidden = line.filter { cells.contains($0) }
+        guard hidden.count == 1 || (!hidden.isEmpty && hidden.allSatisfy { small.contains($0) }) else { return nil }
         let candidates = line.filter { !cells.contains($0) && value($0.row, $0.column) != nil }
         return candidates.min { a, b in
             let x = value(a.row, a.column) ?? 0, y = value(b.row, b.column) ?? 0

@@ -160,8 +160,9 @@ extension Binder {
         case .trend:
             return try bindTrend(plan, scope, stage: stage)
 
-        case .suppress(let n, _):
+        case .suppress(let n, let span):
             suppressBelow = n
+            suppressSpan = span
             return (plan, scope)
 
         case .chart(let kind, let column, let title, let file):

@@ -17,6 +17,8 @@ struct Binder {
     var warnings: [Diagnostic] = []
     var chart: ChartHint?
     var suppressBelow: Int64?
+    /// Where the query's own `suppress` stage is (nil for `--suppress`, which every result takes).
+    var suppressSpan: Span?
     /// Polled when binding has to read data (a pivot's values); the session's flag.
     var cancellation = CancellationFlag()
     var kernels = ExecutionKernels.all
@@ -32,11 +34,20 @@ struct Binder {
         let (plan, scope) = try bindQuery(query)
         var bound = BoundQuery(plan: plan, fields: scope.fields, warnings: warnings, chart: chart)
         if let n = suppressBelow {
-            // Count cells: the int measures of the result (counts, pivot cells, compare's values).
-            let counts = scope.fields.filter { $0.role == .measure && $0.type == .int && $0.name != "change" }.map(\.name)
-            // A measure of a group with fewer than N rows (known when the result has its `count`) goes too.
-            let measures = scope.fields.filter { $0.role == .measure }.map(\.name)
+            // Count cells: the result's `count` of rows when it has one, else its int measures
+            // (pivot cells, compare's values); every other measure of a row goes with its count.
             let rowCount = scope.fields.first { $0.role == .measure && $0.countsRows }?.name
+            let counts = rowCount.map { [$0] }
+                ?? scope.fields.filter { $0.role == .measure && $0.type == .int && $0.name != "change" }.map(\.name)
+            let measures = scope.fields.filter { $0.role == .measure }.map(\.name)
+            // A share or percent tells a group's count from the total: without the count itself,
+            // nothing says which groups are small.
+            if counts.isEmpty, let span = suppressSpan, scope.fields.contains(where: { $0.role == .key }),
+               let measure = scope.fields.first(where: { $0.role == .measure }) {
+                throw Diagnostic(.error, "suppress needs the groups' count of rows; \(measure.name) alone can give small groups away",
+                                 code: .query, span: span,
+                                 notes: ["help: compute count beside it (compute count, \(measure.name)), so small groups are found and hidden"])
+            }
             let keys = scope.fields.filter { $0.role == .key }.map(\.name)
             bound.suppress = (n, Set(counts), rowCount, Set(measures), keys)
         }

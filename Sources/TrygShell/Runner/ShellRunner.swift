@@ -243,7 +243,7 @@ public final class ShellRunner {
         }
         let chartOnly = settings.chartsReplaceTables && !(drawing ?? "").isEmpty
         if let s = result.suppression {
-            note("note: " + s.note + (settings.mode == .table ? " (shown as <\(s.threshold)" + (s.small.count < s.cells.count ? ", the others as \(Suppression.withheld))" : ")") : " (null here)"), elapsed: nil, always: true)
+            note("note: " + s.note + (settings.mode == .table ? " (shown as \(Suppression.withheld))" : " (null here)"), elapsed: nil, always: true)
         }
         var text = chartOnly ? "" : render(result.table, elapsed: elapsed, suppression: result.suppression)
         if let drawing, !drawing.isEmpty { text += chartOnly ? drawing : "\n" + drawing }
