@@ -50,6 +50,19 @@ import TrygEngine
         }
     }
 
+    /// A float in the table view is what `round(x, 2)` gives: half away from zero on the value
+    /// as it prints, so the table and a rounded column agree (0.285 is 0.29, 1.005 is 1.01).
+    @Test func tableFloatsRoundAsRoundDoes() {
+        #expect(CellText.rounded(0.285) == "0.29" && CellText.rounded(1.005) == "1.01" && CellText.rounded(-0.285) == "-0.29")
+        #expect(CellText.rounded(2.675) == "2.68" && CellText.rounded(12) == "12.0" && CellText.rounded(0.001) == "0.0")
+        var random = WorkbookRandom(seed: 9)
+        for value in randomFloats(&random, rows: 300) {
+            guard case .float(let d) = value else { continue }
+            let shown = CellText.rounded(d)
+            #expect(Double(shown) == d.roundedAsPrinted(2) || (shown == "0.0" && d.roundedAsPrinted(2) == 0), "\(d) shown as \(shown)")
+        }
+    }
+
     @Test func decimalsOfAColumnAreFilledToTheMostAnyHas() {
         #expect(CellText.commonDecimals(["2.28", "2.3", "12", "NULL", "<5", "-0.5"], mark: ".")
                 == ["2.28", "2.30", "12.00", "NULL", "<5", "-0.50"])

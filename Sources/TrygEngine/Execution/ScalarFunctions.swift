@@ -112,3 +112,9 @@ enum ScalarFunctions {
         }
     }
 }
+
+extension Double {
+    /// Rounded half away from zero at `digits` decimals of the value as it prints, as `round`
+    /// rounds a float (2.675 is 2.68, 0.285 is 0.29): what a table shows and `round` gives agree.
+    public func roundedAsPrinted(_ digits: Int) -> Double { ScalarFunctions.roundFloat(self, digits) }
+}

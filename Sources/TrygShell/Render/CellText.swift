@@ -42,10 +42,11 @@ enum CellText {
     /// Full-precision text (csv, line): what `Value.display` gives.
     static func exact(_ value: Value) -> String { value.display }
 
-    /// A float rounded to two places, without trailing zeros past the first decimal.
+    /// A float rounded to two places as `round(x, 2)` rounds it (half away from zero on the
+    /// value as it prints), without trailing zeros past the first decimal.
     static func rounded(_ d: Double) -> String {
         guard d.isFinite else { return Value.format(d) }
-        let r = (d * 100).rounded() / 100
+        let r = d.roundedAsPrinted(2)
         if r == 0 { return "0.0" }
         var s = String(format: "%.2f", r)
         if s.hasSuffix("0") { s.removeLast() }
