@@ -136,13 +136,14 @@ struct CSVColumnSniffer {
             lines.append((String(text), isValue, b.isEmpty, isMarker))
         }
         // The header: the first line of words with three values right below it, and more values
-        // below it than lines above it; a code such as `01750` is a value, not a name. Text
+        // below it than lines of words above it; a code such as `01750` is a value, not a name. Text
         // with a number or two among it (`Rude knust`, `3`) has no title: its lines are rows.
         func hasLetters(_ text: String) -> Bool { text.unicodeScalars.contains { $0.properties.isAlphabetic } }
         guard let header = lines.indices.first(where: { h in
             guard !lines[h].isValue, !lines[h].isBlank, !lines[h].isMarker, hasLetters(lines[h].text) else { return false }
             let below = lines[(h + 1)...].filter { !$0.isBlank && !$0.isMarker }
-            return below.count >= 3 && below.prefix(3).allSatisfy(\.isValue) && below.count { $0.isValue } > h
+            let above = lines[..<h].count { !$0.isBlank }
+            return below.count >= 3 && below.prefix(3).allSatisfy(\.isValue) && below.count { $0.isValue } > above
         }), header >= 1, header <= 20,
               lines[..<header].allSatisfy({ $0.isBlank || (!$0.isValue && !$0.isMarker && hasLetters($0.text)) })
         else { return [] }

@@ -83,10 +83,15 @@ enum CalendarFunctions {
             }),
     ]
 
-    /// Seconds since 1970 on the local wall clock.
+    /// The time zone of the data's timestamps: the reporting system writes Copenhagen's wall
+    /// clock, so `today()` and `now()` read it there, whatever the machine's zone (a server in
+    /// UTC would otherwise be one or two hours behind the data).
+    static let dataTimeZone = TimeZone(identifier: "Europe/Copenhagen") ?? .current
+
+    /// Seconds since 1970 on Copenhagen's wall clock.
     static func localNow() -> Int {
         let now = Date()
-        return Int(now.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: now)
+        return Int(now.timeIntervalSince1970) + dataTimeZone.secondsFromGMT(for: now)
     }
 
     /// The day number of a date or timestamp value.
