@@ -174,6 +174,10 @@ struct CSVChunkReader {
         // The columns with a set type first: a value that misfits rejects its row, and the
         // columns appended before it in that row take their values back.
         let fixed = layout.fixed
+        // A line that repeats the header is told by its width and first field's length first,
+        // so the rest of the rows pay two compares.
+        let header = layout.header ?? []
+        let headerFirst = header.first?.count ?? -1
         let free = layout.rules.indices.filter { layout.rules[$0].fixedType == nil }
         // A short row's fields, with empty ones after its last.
         let padded = UnsafeMutablePointer<CSVField>.allocate(capacity: max(1, width))
@@ -204,8 +208,8 @@ struct CSVChunkReader {
                 continue
             }
             // The header again (a page break in an export): no row, and kept among the rejects.
-            if let header = layout.header, record.fieldCount == header.count || record.fieldCount == header.count &+ 1,
-               fields[0].end &- fields[0].start == header[0].count || fields[0].escaped, repeatsHeader(fields, header) {
+            if !header.isEmpty, record.fieldCount == header.count || record.fieldCount == header.count &+ 1,
+               fields[0].end &- fields[0].start == headerFirst || fields[0].escaped, repeatsHeader(fields, header) {
                 reject(&chunk, record, reason: "repeats the header (a page break in the export?)")
                 continue
             }

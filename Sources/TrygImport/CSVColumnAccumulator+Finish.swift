@@ -121,8 +121,7 @@ extension CSVColumnAccumulator {
         indices.reserveCapacity(plain.rows)
         let text = plain.finish()
         for row in 0..<text.count {
-            let word = row >> 6
-            if word < nullWords.count, nullWords[word] & (1 << UInt64(row & 63)) != 0 {
+            if isNull(row) {
                 indices.append(0)
             } else if let i = scale.index(of: text.value(at: row)) {
                 indices.append(Int64(i))

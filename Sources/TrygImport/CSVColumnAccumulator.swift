@@ -363,7 +363,8 @@ struct CSVColumnAccumulator {
     /// Units (a value times 10^scale) from which a double may not give back the decimal written.
     static let inexactUnits: UInt64 = 1_000_000_000_000_000
 
-    private func isNull(_ row: Int) -> Bool {
+    /// Whether row `row` (from 0) was appended as a null.
+    func isNull(_ row: Int) -> Bool {
         let word = row >> 6
         return word < nullWords.count && nullWords[word] & (1 << UInt64(row & 63)) != 0
     }
