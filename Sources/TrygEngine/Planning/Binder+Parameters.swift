@@ -69,8 +69,6 @@ extension Binder {
         return .literal(.text(text.precomposedForTrygNFC), .text)
     }
 
-    /// `order by $x`, `group by $x`, `top 3 by $x`: a parameter is a value, so sorting or
-    /// grouping by it would be by one constant; say so rather than do it.
     /// A warning for a whole number where SQL would read a column's place (`order by 1`): in
     /// tryg it is the number, the same for every row, so it sorts or groups nothing.
     mutating func placeNumberWarning(_ e: Expr, _ stage: String, _ scope: Scope) {
@@ -81,6 +79,8 @@ extension Binder {
                                    notes: ["help: name the column\(named.map { ", e.g. \(stage) \($0)" } ?? "")"]))
     }
 
+    /// `order by $x`, `group by $x`, `top 3 by $x`: a parameter is a value, so sorting or
+    /// grouping by it would be by one constant; say so rather than do it.
     static func rejectParameter(_ e: Expr, as stage: String) throws(Diagnostic) {
         guard case .literal(.parameter(let name, let text)) = e.kind else { return }
         throw Diagnostic(.error, "$\(name) is a value (\"\(text)\"), not a column", code: .misplacedParameter, span: e.span,
