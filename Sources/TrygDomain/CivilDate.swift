@@ -102,6 +102,41 @@ public enum LocalTime {
         (t &- dayNumber(ofTimestamp: t) &* secondsPerDay) / 3600
     }
 
+    /// Copenhagen's offset from UTC, in seconds, at the instant `utc` (seconds since
+    /// 1970-01-01T00:00 UTC): 3600 (CET) or 7200 (CEST, summer time).
+    ///
+    /// The rule is the EU's, which Denmark follows since 1980, with every change at 01:00 UTC
+    /// (tz database, `Rule EU`): summer time from the last Sunday of March (the first Sunday
+    /// of April in 1980) to the last Sunday of September until 1995 and of October since 1996,
+    /// and the same for years ahead. Before 1980 the offset is 3600; the summer times of
+    /// 1940–1948 are not kept.
+    public static func copenhagenOffset(utc: Int64) -> Int64 {
+        let day = dayNumber(ofTimestamp: utc)
+        let year = CivilDate(dayNumber: Int(clamping: day)).year
+        guard year >= 1980 else { return 3600 }
+        let start = year == 1980 ? firstSunday(year: year, month: 4) : lastSunday(year: year, month: 3)
+        let end = lastSunday(year: year, month: year <= 1995 ? 9 : 10)
+        let from = start &* secondsPerDay &+ 3600, to = end &* secondsPerDay &+ 3600
+        return utc >= from && utc < to ? 7200 : 3600
+    }
+
+    /// Copenhagen's wall-clock seconds (as stored for a timestamp) of the instant `utc`.
+    public static func copenhagenTime(utc: Int64) -> Int64 {
+        utc &+ copenhagenOffset(utc: utc)
+    }
+
+    /// The day number of the last Sunday of a month.
+    private static func lastSunday(year: Int, month: Int) -> Int64 {
+        let last = CivilDate.dayNumber(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))
+        return Int64(last - CivilDate(dayNumber: last).isoWeekday % 7)
+    }
+
+    /// The day number of the first Sunday of a month.
+    private static func firstSunday(year: Int, month: Int) -> Int64 {
+        let first = CivilDate.dayNumber(year: year, month: month, day: 1)
+        return Int64(first + (7 - CivilDate(dayNumber: first).isoWeekday) % 7)
+    }
+
     /// `2025-01-31T08:30` (seconds shown only when not zero).
     public static func format(_ t: Int64) -> String {
         let day = dayNumber(ofTimestamp: t)

@@ -7,6 +7,7 @@ extension CSVColumnAccumulator {
     mutating func merge(_ next: inout CSVColumnAccumulator) {
         markerNulls &+= next.markerNulls
         if firstGrouped == nil { firstGrouped = next.firstGrouped }
+        timestampForms.merge(next.timestampForms)
         if next.state == .pending { return appendNulls(next.count) }
         if state == .pending {
             let nulls = count

@@ -41,6 +41,8 @@ struct CSVColumnAccumulator {
     /// The first value read with a thousands separator that could also have been a decimal
     /// mark (`1.500` read as 1500), for the report when the sample held none such.
     var firstGrouped: String?
+    /// Timestamps written with a UTC offset or a fraction of a second, for the report.
+    var timestampForms = CSVTimestampForms()
     var ints: [Int64] = []
     var decimals: [Double] = []
     /// The rows of a `.decimal` column whose value a double cannot hold exactly (16 to 18
@@ -206,7 +208,9 @@ struct CSVColumnAccumulator {
             } else {
                 switch CSVValueParser.dateOrTimestamp(b) {
                 case .date(let d)?: ints.append(d &* LocalTime.secondsPerDay)
-                case .timestamp(let t)?: ints.append(t)
+                case .timestamp(let t)?:
+                    ints.append(t)
+                    if CSVValueParser.mayHaveTimestampSuffix(b) { timestampForms.note(b) }
                 default: return false
                 }
             }
@@ -248,6 +252,12 @@ struct CSVColumnAccumulator {
     mutating func append(_ field: Bytes) {
         let b = unpadded(field)
         defer { if state == .decimal { noteDecimal(b) } }
+        // (Defers run last first: `count` is counted by then.)
+        defer {
+            if state == .timestamp, CSVValueParser.mayHaveTimestampSuffix(b), count > 0, !isNull(count &- 1) {
+                timestampForms.note(b)
+            }
+        }
         defer { count &+= 1 }
         if b.isEmpty { return appendNull() }
         if checkedNull {

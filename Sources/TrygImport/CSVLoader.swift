@@ -147,6 +147,9 @@ struct CSVLoader {
                 notes.append("\(name): \(LoadReport.grouped(n)) missing-value \(n == 1 ? "marker" : "markers") "
                              + "(\(markers.shown)) read as null")
             }
+            for (c, name) in names.enumerated() where columns[c].type == .timestamp {
+                notes += rows.columns[c].timestampForms.notes(name)
+            }
             for (c, name) in names.enumerated() where columns[c].type == .text {
                 guard let outside = scaleFits[c].outside, let scale = options.scales[name] else { continue }
                 notes.append(CSVLoader.offScaleNote(name, outside, scale))

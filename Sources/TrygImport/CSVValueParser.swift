@@ -141,9 +141,15 @@ enum CSVValueParser {
     }
 
     /// `YYYY-MM-DD` as `.date`, or `YYYY-MM-DD[T ]HH:MM[:SS]` as `.timestamp`; real days only.
+    ///
+    /// Seconds may carry a fraction (`.123` or `,123`, up to nine digits), which is dropped,
+    /// and the time a UTC offset (`Z`, `+01:00`, `+0100`, `+01`, after a space too), which
+    /// turns it into Copenhagen's wall clock at that instant (`2025-03-01T10:00:00Z` is
+    /// 11:00): timestamps are local time (`LocalTime`). `timestampSuffix` tells a caller
+    /// which of the two a value had.
     static func isoDateOrTimestamp(_ b: Bytes) -> CSVValue? {
         let n = b.count
-        guard n == 10 || n == 16 || n == 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+        guard n == 10 || n >= 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               let y = digits(b, 0, 4), let mo = digits(b, 5, 2), let d = digits(b, 8, 2),
               let date = CivilDate(year: y, month: mo, day: d) else { return nil }
         let day = Int64(date.dayNumber)
@@ -151,11 +157,62 @@ enum CSVValueParser {
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
               let h = digits(b, 11, 2), let mi = digits(b, 14, 2), h < 24, mi < 60 else { return nil }
         var seconds = 0
-        if n == 19 {
-            guard b[16] == UInt8(ascii: ":"), let s = digits(b, 17, 2), s < 60 else { return nil }
+        if n >= 19, b[16] == UInt8(ascii: ":") {
+            guard let s = digits(b, 17, 2), s < 60 else { return nil }
             seconds = s
         }
-        return .timestamp(day &* LocalTime.secondsPerDay &+ Int64(h &* 3600 &+ mi &* 60 &+ seconds))
+        let local = day &* LocalTime.secondsPerDay &+ Int64(h &* 3600 &+ mi &* 60 &+ seconds)
+        if n == 16 || n == 19 && b[16] == UInt8(ascii: ":") { return .timestamp(local) }
+        guard let suffix = timestampSuffix(b) else { return nil }
+        guard let offset = suffix.offset else { return .timestamp(local) }
+        return .timestamp(LocalTime.copenhagenTime(utc: local &- offset))
+    }
+
+    /// Whether a field is longer than `YYYY-MM-DD[T ]HH:MM[:SS]`, so that a timestamp it
+    /// spells may have a fraction or an offset (`timestampSuffix` says).
+    @inline(__always)
+    static func mayHaveTimestampSuffix(_ b: Bytes) -> Bool {
+        b.count > 16 && (b.count != 19 || b[16] != UInt8(ascii: ":"))
+    }
+
+    /// What follows `YYYY-MM-DD[T ]HH:MM` in a timestamp `isoDateOrTimestamp` reads: whether
+    /// its seconds have a fraction that is not all zeros, and its UTC offset in seconds (nil
+    /// when it has none). Nil when the rest is not `[:SS[.fff]][ ][Z|±HH[[:]MM]]`.
+    static func timestampSuffix(_ b: Bytes) -> (fraction: Bool, offset: Int64?)? {
+        let n = b.count
+        guard n >= 16 else { return nil }
+        var i = 16
+        var fraction = false
+        if i < n, b[i] == UInt8(ascii: ":") {
+            guard n >= 19, digits(b, 17, 2) != nil else { return nil }
+            i = 19
+            if i < n, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
+                var k = i &+ 1
+                while k < n, b[k] &- UInt8(ascii: "0") < 10 {
+                    if b[k] != UInt8(ascii: "0") { fraction = true }
+                    k &+= 1
+                }
+                guard k > i &+ 1, k &- i &- 1 <= 9 else { return nil }
+                i = k
+            }
+        }
+        if i == n { return (fraction, nil) }
+        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") { return i &+ 1 == n ? (fraction, 0) : nil }
+        if b[i] == UInt8(ascii: " "), i &+ 1 < n, b[i &+ 1] == UInt8(ascii: "+") || b[i &+ 1] == UInt8(ascii: "-") { i &+= 1 }
+        guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") else { return nil }
+        let sign: Int64 = b[i] == UInt8(ascii: "-") ? -1 : 1
+        let rest = n &- i &- 1
+        guard rest == 2 || rest == 4 || rest == 5, let hh = digits(b, i &+ 1, 2), hh <= 14 else { return nil }
+        var mm = 0
+        if rest == 4 {
+            guard let m = digits(b, i &+ 3, 2) else { return nil }
+            mm = m
+        } else if rest == 5 {
+            guard b[i &+ 3] == UInt8(ascii: ":"), let m = digits(b, i &+ 4, 2) else { return nil }
+            mm = m
+        }
+        guard mm < 60 else { return nil }
+        return (fraction, sign &* Int64(hh &* 3600 &+ mm &* 60))
     }
 
     @inline(__always)

@@ -119,6 +119,7 @@ struct XLSXTableBuilder {
         var misfits = Array(repeating: 0, count: width)
         // Missing-value markers read as null in columns that are not text, for the report.
         var markerNulls = Array(repeating: 0, count: width)
+        var timestampForms = Array(repeating: CSVTimestampForms(), count: width)
         var loaded = 0
         for (r, values) in data.enumerated() {
             if r & 4095 == 0, options.cancellation?.isRaised == true {
@@ -135,6 +136,7 @@ struct XLSXTableBuilder {
                 if let v = convert(value, to: types[column]) {
                     row[column] = v
                     if v.isNull, case .text(let s) = value, !s.isEmpty { markerNulls[column] += 1 }
+                    if case .timestamp = v, case .text(let s) = value { timestampForms[column].note(s) }
                 } else {
                     misfits[column] += 1
                     if reasons.count < 3 {
@@ -161,6 +163,9 @@ struct XLSXTableBuilder {
             let n = markerNulls[c]
             notes.append("\(name): \(LoadReport.grouped(n)) missing-value \(n == 1 ? "marker" : "markers") "
                          + "(\(markers.shown)) read as null")
+        }
+        for (c, name) in names.enumerated() where columns[c].type == .timestamp {
+            notes += timestampForms[c].notes(name)
         }
         let blankData = data.count { $0.isEmpty }
         if blankData > 0 {

@@ -275,6 +275,22 @@ enum TestWorkbook {
         #expect(missing?.notes == ["note: its sheets are 'Hændelser', 'Tryghed'"])
     }
 
+    @Test func textTimestampsWithAnOffsetAreCopenhagenTimeAndCounted() throws {
+        func text(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
+        var rows = "<row r=\"1\">\(text("at"))</row>"
+        for (r, at) in ["2025-12-31T23:30:00Z", "2025-06-30T22:00:00.5Z", "2025-06-30T22:00"].enumerated() {
+            rows += "<row r=\"\(r + 2)\">\(text(at))</row>"
+        }
+        let l = try load(try TestWorkbook.make([("A", rows)]))
+        let day = { (y: Int, m: Int, d: Int) in Int64(CivilDate.dayNumber(year: y, month: m, day: d)) * 86_400 }
+        #expect(values(l, "at") == [.timestamp(day(2026, 1, 1) + 1800), .timestamp(day(2025, 7, 1)),
+                                    .timestamp(day(2025, 6, 30) + 22 * 3600)])
+        #expect(l.report.notes.contains("at: 2 times with a UTC offset read as Copenhagen time "
+                                        + "(2025-12-31T23:30:00Z = 2026-01-01T00:30)"), "\(l.report.notes)")
+        #expect(l.report.notes.contains("at: fractions of a second dropped from 1 time "
+                                        + "(2025-06-30T22:00:00.5Z = 2025-07-01T00:00)"), "\(l.report.notes)")
+    }
+
     @Test func missingValueMarkersAndEmptyTextAreNullAndCounted() throws {
         func text(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
         var rows = "<row r=\"1\">\(text("id"))\(text("alvor"))\(text("note"))</row>"
