@@ -109,8 +109,9 @@ struct CSVLoader {
             }
             var notes = fileNotes + (lineEnds.map { [$0] } ?? []) + numberNotes
             for (c, name) in names.enumerated() where layout.rules[c].fixedType == .decimal && columns[c].type == .float {
-                notes.append("\(name): declared decimal, but its values need more than 18 digits at one scale "
-                             + "(or an exponent); read as float")
+                let declared = layout.rules[c] == .declared(.decimal)
+                notes.append("\(name): \(declared ? "declared decimal, but its" : "its") values need more than 18 digits at one "
+                             + "scale (or an exponent); read as float")
             }
             if rows.trailingDelimiters > 0 {
                 let d = Character(Unicode.Scalar(plan.dialect.delimiter))

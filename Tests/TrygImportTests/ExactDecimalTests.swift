@@ -80,6 +80,19 @@ import Testing
 
     /// Large and fine values together: 13 digits beside 3 decimals is 16 digits at scale 3,
     /// which a decimal holds; an int of 17 digits beside a fraction likewise.
+    /// A decimal column whose values need a float says so, and calls the type declared only
+    /// when the user declared it.
+    @Test func aDecimalReadAsFloatIsNotedAsDeclaredOnlyWhenItWas() throws {
+        let text = "f\n1.5\n2.25\n1e308\n"
+        let sniffed = try csvLoad(text)
+        #expect(sniffed.table.columns[0].type == .float)
+        #expect(sniffed.report.notes.contains("f: its values need more than 18 digits at one scale (or an exponent); "
+                                              + "read as float"), "\(sniffed.report.notes)")
+        let declared = try csvLoad(text, options: ImportOptions(types: ["f": .decimal]))
+        #expect(declared.report.notes.contains("f: declared decimal, but its values need more than 18 digits at one "
+                                               + "scale (or an exponent); read as float"), "\(declared.report.notes)")
+    }
+
     @Test func largeAndFineValuesStayExact() throws {
         let l = try csvLoad("v\n1000000000000\n0.10\n0.20\n-1000000000000\n0.001\n")
         #expect(l.table.column("v")?.type == .decimal)
