@@ -85,6 +85,18 @@ import Testing
         #expect((suppressed?["note"] as? String)?.contains("suppressed") == true)
     }
 
+    /// The note says how suppressed cells show in the mode, and nothing of it when none was.
+    @Test func theSuppressionNoteNamesTheModesMark() throws {
+        let query = "incidents where category = \"Vold\" group by library, halfyear pivot halfyear suppress below 5"
+        for (mode, mark) in [("markdown", "(shown as ..)"), ("line", "(shown as ..)"), ("csv", "(null here)")] {
+            let r = try TrygBinary.run(["--format", mode, "-c", query])
+            #expect(r.stderr.contains("suppressed: ") && r.stderr.contains(mark), "\(mode): \(r.stderr)")
+            if mode != "csv" { #expect(r.stdout.contains(".."), "\(mode)") }
+        }
+        let none = try TrygBinary.run(["--format", "markdown", "-c", "incidents group by library suppress below 2"])
+        #expect(none.stderr.contains("note: no cell suppressed (no count under 2)\n"), "\(none.stderr)")
+    }
+
     @Test func oneJSONResultIsOneArray() throws {
         let r = try TrygBinary.run(["--format", "json", "-c", "incidents where id <= 3 select id"])
         let array = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]

@@ -129,6 +129,23 @@ import TrygEngine
             """, "markdown")
     }
 
+    /// People's formats mark a suppressed cell `..`, as the table view does; not as an empty cell.
+    @Test func suppressedCellsInMarkdownAndLines() {
+        let (table, suppression) = Suppression.apply(TestTables.libraries, below: 10, countColumns: ["count"])
+        #expect(suppression.cells.count == 2)
+        check(MarkdownRenderer.render(table, suppression: suppression), """
+            | library   | count | mean | note |
+            | --------- | ----: | ---: | ---- |
+            | Blågården |    .. | 2.35 |      |
+            | Østerbro  |    .. |      | æøå  |
+            |           |       | 4.00 |      |
+
+            """, "markdown")
+        let lines = LineRenderer.render(table, suppression: suppression).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasSuffix("count = ..") }.count == 2)
+        #expect(lines.contains("  count = NULL"))
+    }
+
     @Test func line() {
         check(LineRenderer.render(TestTables.libraries), """
             library = Blågården

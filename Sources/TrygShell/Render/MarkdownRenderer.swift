@@ -1,14 +1,16 @@
 import Foundation
 import TrygEngine
 
-/// Writes a result as a Markdown table, numbers right-aligned, decimals rounded and lined up as in the table view.
+/// Writes a result as a Markdown table, numbers right-aligned, decimals rounded and lined up as
+/// in the table view; a suppressed cell reads `..` (`Suppression.withheld`), as there.
 public enum MarkdownRenderer {
-    public static func render(_ table: Table) -> String {
+    public static func render(_ table: Table, suppression: Suppression? = nil) -> String {
         let n = table.columnNames.count
         guard n > 0 else { return "" }
         let header = table.columnNames.map(escape)
         let columns: [[String]] = (0..<n).map { c in
             let texts = (0..<table.rowCount).map { r in
+                if let mark = suppression?.marker(row: r, column: c) { return mark }
                 let v = table.value(row: r, column: c)
                 if case .text(let t) = v { return escape(t) }
                 return escape(CellText.display(v))

@@ -11,6 +11,15 @@ public enum OutputMode: String, CaseIterable, Sendable {
     /// One `column = value` line per column, a blank line between rows.
     case line
 
+    /// Whether a suppressed cell shows as `..` (the modes people read) rather than null (the
+    /// modes programs read: csv, json).
+    public var marksSuppressedCells: Bool {
+        switch self {
+        case .table, .markdown, .line: return true
+        case .csv, .json: return false
+        }
+    }
+
     /// The names accepted by `--format` and `.mode`, for messages.
     public static var names: String { allCases.map(\.rawValue).joined(separator: "|") }
 }

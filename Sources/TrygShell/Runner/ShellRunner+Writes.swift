@@ -87,7 +87,7 @@ extension ShellRunner {
         let (ext, text): (String, String)
         switch settings.mode {
         case .json: (ext, text) = ("json", JSONRenderer.render(result.table))
-        case .markdown: (ext, text) = ("md", MarkdownRenderer.render(result.table))
+        case .markdown: (ext, text) = ("md", MarkdownRenderer.render(result.table, suppression: result.suppression))
         default: (ext, text) = ("csv", CSVRenderer.render(result.table, dialect: settings.csvDialect))
         }
         let path = (dir.hasSuffix("/") ? dir : dir + "/") + "result-\(resultsShown).\(ext)"

@@ -243,7 +243,8 @@ public final class ShellRunner {
         }
         let chartOnly = settings.chartsReplaceTables && !(drawing ?? "").isEmpty
         if let s = result.suppression {
-            note("note: " + s.note + (settings.mode == .table ? " (shown as \(Suppression.withheld))" : " (null here)"), elapsed: nil, always: true)
+            let shown = settings.mode.marksSuppressedCells ? " (shown as \(Suppression.withheld))" : " (null here)"
+            note("note: " + s.note + (s.cells.isEmpty ? "" : shown), elapsed: nil, always: true)
         }
         var text = chartOnly ? "" : render(result.table, elapsed: elapsed, suppression: result.suppression)
         if let drawing, !drawing.isEmpty { text += chartOnly ? drawing : "\n" + drawing }
@@ -298,8 +299,8 @@ public final class ShellRunner {
             return renderer.render(table, elapsed: elapsed)
         case .csv: return CSVRenderer.render(table, dialect: settings.csvDialect, first: resultsShown <= 1)
         case .json: return JSONRenderer.render(table)
-        case .markdown: return MarkdownRenderer.render(table)
-        case .line: return LineRenderer.render(table)
+        case .markdown: return MarkdownRenderer.render(table, suppression: suppression)
+        case .line: return LineRenderer.render(table, suppression: suppression)
         }
     }
 
