@@ -63,6 +63,22 @@ import TrygEngine
         }
     }
 
+    /// A float of 10^15 or more shows as its shortest text, which reads back as the same double;
+    /// below, as two places. Huge and tiny magnitudes of both signs.
+    @Test func hugeFloatsShowTheirShortestText() {
+        #expect(CellText.rounded(1e308) == "1e+308" && CellText.rounded(-2.5e20) == "-2.5e+20")
+        #expect(CellText.rounded(1e16) == "1e+16" && CellText.rounded(1e15) == "1000000000000000.0" && CellText.rounded(999_999_999_999_999) == "999999999999999.0")
+        #expect(CellText.rounded(123_456_789_012_345.5) == "123456789012345.5")
+        var random = WorkbookRandom(seed: 11)
+        for _ in 0..<500 {
+            let d = Double.random(in: 1...9.99, using: &random) * pow(10, Double(Int.random(in: 15...308, using: &random)))
+            for x in [d, -d] {
+                let shown = CellText.rounded(x)
+                #expect(Double(shown) == x && shown.count <= 24, "\(x) shown as \(shown)")
+            }
+        }
+    }
+
     @Test func decimalsOfAColumnAreFilledToTheMostAnyHas() {
         #expect(CellText.commonDecimals(["2.28", "2.3", "12", "NULL", "<5", "-0.5"], mark: ".")
                 == ["2.28", "2.30", "12.00", "NULL", "<5", "-0.50"])

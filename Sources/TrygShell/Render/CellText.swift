@@ -43,9 +43,11 @@ enum CellText {
     static func exact(_ value: Value) -> String { value.display }
 
     /// A float rounded to two places as `round(x, 2)` rounds it (half away from zero on the
-    /// value as it prints), without trailing zeros past the first decimal.
+    /// value as it prints), without trailing zeros past the first decimal. From 10^15 up a
+    /// float has no digits to spare for places: it shows as its shortest exact text (`1e+308`,
+    /// `-2.5e+20`), never as the long run of digits its binary value spells out.
     static func rounded(_ d: Double) -> String {
-        guard d.isFinite else { return Value.format(d) }
+        guard d.isFinite, d.magnitude < 1e15 else { return Value.format(d) }
         let r = d.roundedAsPrinted(2)
         if r == 0 { return "0.0" }
         var s = String(format: "%.2f", r)
