@@ -230,6 +230,10 @@ struct Parser {
                                      notes: ["help: name like \"Bl%\" is name starts with \"Bl\" (any case); "
                                              + "name like \"%bro\" is name ends with \"bro\"; a pattern: name matches \"^Bl.*bro$\""])
                 }
+                if case .word(let w) = current.kind, let (stage, example) = Parser.otherLanguagesStages[w.lowercased()] {
+                    throw Diagnostic(.error, "unknown stage '\(w)'", code: .unknownStage, span: current.span,
+                                     label: "tryg writes '\(stage)'", notes: ["help: e.g. \(example)"])
+                }
                 if case .word(let w) = current.kind {
                     let hint = Suggest.nearest(w.lowercased(), in: Parser.stageKeywords).map { "did you mean '\($0)'?" }
                     throw Diagnostic(.error, "unknown stage '\(w)'", code: .unknownStage, span: current.span,
@@ -241,4 +245,16 @@ struct Parser {
         }
         return QueryAST(source: source, stages: stages, span: Span(start, previousEnd))
     }
+
+    /// Stage words of KQL, PRQL and SQL that tryg spells otherwise: the tryg stage, and an example.
+    static let otherLanguagesStages: [String: (String, String)] = [
+        "sort": ("order by", "incidents group by library order by count desc"),
+        "take": ("limit", "incidents limit 10"),
+        "summarize": ("group by … compute", "incidents group by library compute count, avg(severity)"),
+        "aggregate": ("compute", "incidents compute count, avg(severity)"),
+        "project": ("select", "incidents select library, reported_at"),
+        "extend": ("derive", "incidents derive late = hour >= 20"),
+        "filter": ("where", "incidents where severity >= 4"),
+        "having": ("where", "incidents group by library where count > 100"),
+    ]
 }
