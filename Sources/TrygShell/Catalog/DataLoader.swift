@@ -29,6 +29,7 @@ public enum DataLoader {
             load = try CSVReader.load(path: path, tableName: tableName, options: with(options, domain, cancellation))
         }
         if let note = calendarNote(load.table) { load.report.notes.append(note) }
+        load.report.notes += LoadChecks.notes(load.table)
         catalog.register(load.table)
         let rejectsName = TableLoad.rejectsName(tableName)
         if let rejects = load.rejects, load.rowsRejected > 0 {
