@@ -56,6 +56,9 @@ public enum LoadChecks {
 
     /// `Bibliotek: 'Blågården ' and 'Blågården' differ only in blanks around them (…)`.
     static func paddedValues(_ name: String, codes: [Int32], values: [String], isValue: (Int) -> Bool) -> String? {
+        // Most columns hold no value with blanks around it: one look at each value's ends.
+        let blank: (Character?) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
+        guard values.contains(where: { blank($0.first) || blank($0.last) }) else { return nil }
         var byTrimmed: [Substring: [Int]] = [:]
         for (i, v) in values.enumerated() {
             let t = trimmedBlanks(v)
