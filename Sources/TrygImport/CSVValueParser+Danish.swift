@@ -172,7 +172,8 @@ extension CSVValueParser {
         if i == n { return .date(dayNumber) }
         guard b[i] == UInt8(ascii: " ") else { return nil }
         i &+= 1
-        guard let hour = number(maxDigits: 2), hour < 24, i < n else { return nil }
+        // 24:00 (and 24:00:00) is the end of the day: the next day's midnight, as in ISO 8601.
+        guard let hour = number(maxDigits: 2), hour <= 24, i < n else { return nil }
         let timeSeparator = b[i]
         guard timeSeparator == UInt8(ascii: ":") || timeSeparator == UInt8(ascii: ".") else { return nil }
         i &+= 1
@@ -186,6 +187,7 @@ extension CSVValueParser {
             guard let s = number(maxDigits: 2), i &- secondStart == 2, s < 60, i == n else { return nil }
             second = s
         }
+        guard hour < 24 || minute == 0 && second == 0 else { return nil }
         return .timestamp(dayNumber &* LocalTime.secondsPerDay &+ Int64(hour &* 3600 &+ minute &* 60 &+ second))
     }
 }

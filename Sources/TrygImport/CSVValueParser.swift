@@ -142,7 +142,8 @@ enum CSVValueParser {
 
     /// `YYYY-MM-DD` as `.date`, or `YYYY-MM-DD[T ]HH:MM[:SS]` as `.timestamp`; real days only.
     ///
-    /// Seconds may carry a fraction (`.123` or `,123`, up to nine digits), which is dropped,
+    /// `24:00` is the next day's midnight (ISO 8601's end of a day). Seconds may carry a
+    /// fraction (`.123` or `,123`, up to nine digits), which is dropped,
     /// and the time a UTC offset (`Z`, `+01:00`, `+0100`, `+01`, after a space too), which
     /// turns it into Copenhagen's wall clock at that instant (`2025-03-01T10:00:00Z` is
     /// 11:00): timestamps are local time (`LocalTime`). `timestampSuffix` tells a caller
@@ -155,11 +156,15 @@ enum CSVValueParser {
         let day = Int64(date.dayNumber)
         if n == 10 { return .date(day) }
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
-              let h = digits(b, 11, 2), let mi = digits(b, 14, 2), h < 24, mi < 60 else { return nil }
+              let h = digits(b, 11, 2), let mi = digits(b, 14, 2), h <= 24, mi < 60 else { return nil }
         var seconds = 0
         if n >= 19, b[16] == UInt8(ascii: ":") {
             guard let s = digits(b, 17, 2), s < 60 else { return nil }
             seconds = s
+        }
+        // 24:00 (and 24:00:00) is the end of the day: the next day's midnight, as in ISO 8601.
+        if h == 24 {
+            guard mi == 0, seconds == 0, n == 16 || timestampSuffix(b)?.fraction == false else { return nil }
         }
         let local = day &* LocalTime.secondsPerDay &+ Int64(h &* 3600 &+ mi &* 60 &+ seconds)
         if n == 16 || n == 19 && b[16] == UInt8(ascii: ":") { return .timestamp(local) }
@@ -253,12 +258,13 @@ struct CSVTimestampReader {
             return hi < 10 && lo < 10 ? Int64(hi) &* 10 &+ Int64(lo) : nil
         }
         guard p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " "), p[13] == UInt8(ascii: ":"),
-              let h = two(11), let mi = two(14), h < 24, mi < 60 else { return nil }
+              let h = two(11), let mi = two(14), h <= 24, mi < 60 else { return nil }
         var seconds: Int64 = 0
         if n == 19 {
             guard p[16] == UInt8(ascii: ":"), let s = two(17), s < 60 else { return nil }
             seconds = s
         }
+        guard h < 24 || mi == 0 && seconds == 0 else { return nil }
         return lastDay &* LocalTime.secondsPerDay &+ h &* 3600 &+ mi &* 60 &+ seconds
     }
 }

@@ -31,6 +31,22 @@ import TrygDomain
         #expect(parse("2025-07-01T10:00:07") == .timestamp(local(2025, 7, 1, 10, 0, 7)))
     }
 
+    /// 24:00 ends a day: the next day's midnight, in ISO and Danish forms; nothing past it.
+    @Test func twentyFourHundredIsTheNextMidnight() {
+        let newYear = local(2026, 1, 1, 0, 0)
+        for text in ["2025-12-31T24:00", "2025-12-31 24:00:00", "2025-12-31T24:00:00.000", "2025-12-31T23:00Z"] {
+            #expect(parse(text) == .timestamp(newYear), "\(text)")
+        }
+        for text in ["31-12-2025 24:00", "31.12.2025 24.00", "31/12/2025 24:00:00"] {
+            let v = Array(text.utf8).withUnsafeBufferPointer { CSVValueParser.dateOrTimestamp($0) }
+            #expect(v == .timestamp(newYear), "\(text)")
+        }
+        for text in ["2025-12-31T24:01", "2025-12-31T24:00:01", "2025-12-31T24:00:00.5", "2025-12-31T25:00", "31-12-2025 24:30"] {
+            let v = Array(text.utf8).withUnsafeBufferPointer { CSVValueParser.dateOrTimestamp($0) }
+            #expect(v == nil, "\(text)")
+        }
+    }
+
     @Test func otherSuffixesAreNotTimestamps() {
         for text in ["2025-03-01T10:00:00.", "2025-03-01T10:00:00.1234567890", "2025-03-01T10:00:00Zx",
                      "2025-03-01T10:00:00+15:00", "2025-03-01T10:00:00+01:60", "2025-03-01T10:00:00+1",
