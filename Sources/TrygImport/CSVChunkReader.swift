@@ -377,7 +377,8 @@ struct CSVChunkReader {
             var value = String(decoding: b, as: UTF8.self)
             if value.count > 60 { value = String(value.prefix(60)) + "…" }
             let type = layout.rules[c].fixedType ?? .text
-            reasons.append("column \(layout.names[c]): '\(value)' is not \(CSVLoader.describe(type, layout.rules[c]))")
+            let hint = type == .date || type == .timestamp ? CSVDateHints.impossibleDay(value).map { ": \($0)" } ?? "" : ""
+            reasons.append("column \(layout.names[c]): '\(value)' is not \(CSVLoader.describe(type, layout.rules[c]))\(hint)")
         }
         return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
     }

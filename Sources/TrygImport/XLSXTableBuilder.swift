@@ -400,7 +400,8 @@ struct XLSXTableBuilder {
         var shown = value.display
         if shown.count > 60 { shown = String(shown.prefix(60)) + "…" }
         let rule: CSVColumnRule = type.declared ? .declared(type.type) : .sniffed(type.type)
-        return "cell \(cell) (\(name)): '\(shown)' is not \(CSVLoader.describe(type.type, rule))"
+        let hint = type.type == .date || type.type == .timestamp ? CSVDateHints.impossibleDay(shown).map { ": \($0)" } ?? "" : ""
+        return "cell \(cell) (\(name)): '\(shown)' is not \(CSVLoader.describe(type.type, rule))\(hint)"
     }
 
     /// `cell B2 twice ('x' and 'y')` when a row names one cell more than once (no spreadsheet

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TrygDomain
 @_spi(Chunking) @testable import TrygImport
@@ -94,5 +95,40 @@ import TrygDomain
         #expect(text.table.columns[0].type == .text)
         #expect(text.table.rows.map { $0[0] } == [.text("2025-01-01T00:00Z"), .text("soon")])
         #expect(!text.report.notes.contains { $0.contains("UTC offset") }, "\(text.report.notes)")
+    }
+}
+
+/// A rejected date that names no real day says which part is wrong.
+@Suite struct CSVDateHintTests {
+    @Test func impossibleDaysAreNamed() {
+        #expect(CSVDateHints.impossibleDay("31-02-2025") == "February 2025 has 28 days")
+        #expect(CSVDateHints.impossibleDay("29.02.2024 10:00") == nil)
+        #expect(CSVDateHints.impossibleDay("29/2/2023") == "February 2023 has 28 days")
+        #expect(CSVDateHints.impossibleDay("2025-04-31T08:00") == "April 2025 has 30 days")
+        #expect(CSVDateHints.impossibleDay("2025-13-01") == "there is no month 13")
+        #expect(CSVDateHints.impossibleDay("00-01-2025") == "January 2025 has 31 days")
+        for other in ["", "soon", "2025-01-15", "15-01-2025", "2025/13/01", "1-2-3", "12345-01-01", "2025-1"] {
+            #expect(CSVDateHints.impossibleDay(other) == nil, "\(other)")
+        }
+        // Every day of four years, both shapes: a real day has no hint, the day after a month's last has.
+        for year in 2023...2026 {
+            for month in 1...12 {
+                let days = CivilDate.daysInMonth(year: year, month: month)
+                for day in 1...(days + 1) {
+                    let iso = String(format: "%04d-%02d-%02d", year, month, day), danish = "\(day)-\(month)-\(year)"
+                    for text in [iso, danish] {
+                        #expect((CSVDateHints.impossibleDay(text) == nil) == (day <= days), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theRejectReasonCarriesTheHint() throws {
+        let l = try csvLoad("id;dato\n1;30-01-2025\n2;31-02-2025\n", options: ImportOptions(types: ["dato": .date]))
+        #expect(l.rowsRejected == 1)
+        let reason = l.rejects?.rows.first?.last
+        #expect(reason == .text("column dato: '31-02-2025' is not a date (YYYY-MM-DD or DD-MM-YYYY): February 2025 has 28 days"),
+                "\(String(describing: reason))")
     }
 }
