@@ -11,8 +11,11 @@ enum XLSXValue {
     case date(Int64)
     case timestamp(Int64)
     case text(String)
-    /// An error cell, or a date serial outside Excel's dates; it fits no type.
+    /// An error cell (`#DIV/0!`); it fits no type.
     case error(String)
+    /// A number its cell format cannot show (a date serial outside Excel's dates), with why;
+    /// it fits no type, and a rejected row keeps the number.
+    case unreadable(Double, reason: String)
 
     /// The value as text: for a text column, for names in a header and for rejected rows.
     var display: String {
@@ -23,6 +26,7 @@ enum XLSXValue {
         case .date(let d): return Value.date(d).display
         case .timestamp(let t): return Value.timestamp(t).display
         case .text(let s), .error(let s): return s
+        case .unreadable(let x, _): return XLSXValue.text(of: x, decimals: 0)
         }
     }
 
@@ -208,12 +212,15 @@ struct XLSXTableBuilder {
             return .decimal(x, shown: decimals)
         case .date, .dateTime:
             guard let (day, seconds) = XLSXDates.dayAndSeconds(x, date1904: workbook.date1904) else {
-                return .error("\(Value.format(x)) is not a date Excel can show")
+                // Serial 60 is 29 February 1900, a day Excel counts (as Lotus 1-2-3 did) that never was.
+                let why = x >= 60 && x < 61 && !workbook.date1904 ? "is 29 February 1900, a day Excel counts that never was"
+                    : "is not a date Excel can show"
+                return .unreadable(x, reason: why)
             }
             if workbook.format(format) == .date, seconds == 0 { return .date(day) }
             return .timestamp(day &* LocalTime.secondsPerDay &+ seconds)
         case .time(let s, let elapsed):
-            return XLSXDates.timeText(x, seconds: s, elapsed: elapsed).map { .text($0) } ?? .error("\(Value.format(x)) is not a time")
+            return XLSXDates.timeText(x, seconds: s, elapsed: elapsed).map { .text($0) } ?? .unreadable(x, reason: "is not a time")
         case .zeroPadded(let width):
             // The digits Excel shows (`0900`); a fraction or a negative number is no identifier.
             guard x >= 0, x == x.rounded(), x < 1e18 else { return .decimal(x, shown: 0) }
@@ -310,7 +317,7 @@ struct XLSXTableBuilder {
                     } else {
                         counts[c].add(XLSXTableBuilder.classifyText(s), example: s)
                     }
-                case .error: break
+                case .error, .unreadable: break
                 }
             }
         }
@@ -356,6 +363,7 @@ struct XLSXTableBuilder {
     /// The value of a cell in a column of `type`; nil when it does not fit.
     private func convert(_ value: XLSXValue, to column: ColumnType) -> Value? {
         if case .error = value { return nil }
+        if case .unreadable = value { return nil }
         if case .text(let s) = value, s.isEmpty { return .null }
         switch column.type {
         case .text: return .text(value.display)
@@ -397,6 +405,7 @@ struct XLSXTableBuilder {
         if case .error(let e) = value {
             return e.hasPrefix("#") ? "cell \(cell) (\(name)) holds the error \(e)" : "cell \(cell) (\(name)): \(e)"
         }
+        if case .unreadable(_, let why) = value { return "cell \(cell) (\(name)): \(value.display) \(why)" }
         var shown = value.display
         if shown.count > 60 { shown = String(shown.prefix(60)) + "…" }
         let rule: CSVColumnRule = type.declared ? .declared(type.type) : .sniffed(type.type)

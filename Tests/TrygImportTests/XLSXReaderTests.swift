@@ -119,6 +119,21 @@ enum TestWorkbook {
         #expect(l.report.finding("sheet")?.value == "'Ark1'")
     }
 
+    /// A date cell whose serial is no day (60, Excel's 29 February 1900; a negative one) rejects
+    /// its row with why, and the rejected row keeps the number as written.
+    @Test func aSerialThatIsNoDayKeepsItsNumberInTheRejects() throws {
+        var rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>nr</t></is></c><c t=\"inlineStr\"><is><t>dato</t></is></c></row>"
+        for (r, serial) in ["45658", "60", "45659", "-3", "45660"].enumerated() {
+            rows += "<row r=\"\(r + 2)\"><c><v>\(r + 1)</v></c><c s=\"1\"><v>\(serial)</v></c></row>"
+        }
+        let l = try load(try TestWorkbook.make([("A", rows)], styles: TestWorkbook.styles))
+        #expect(l.rowsLoaded == 3 && l.rowsRejected == 2)
+        let rejects = l.rejects?.rows ?? []
+        #expect(rejects.map { $0[2] } == [.text("2;60"), .text("4;-3")], "\(rejects)")
+        #expect(rejects.map { $0[3] } == [.text("cell B3 (dato): 60 is 29 February 1900, a day Excel counts that never was"),
+                                          .text("cell B5 (dato): -3 is not a date Excel can show")], "\(rejects)")
+    }
+
     @Test func aTitleAboveTheHeaderIsPassedOverUnlessTheHeaderIsGiven() throws {
         let rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>Hændelser 2025</t></is></c></row>"
             + "<row r=\"3\"><c t=\"inlineStr\"><is><t>nr</t></is></c><c t=\"inlineStr\"><is><t>sted</t></is></c></row>"
