@@ -10,6 +10,8 @@ struct CSVNumberFormat: Equatable, Sendable {
 
     /// Decimal point, no grouping: the format of the query language and of ISO data.
     static let plain = CSVNumberFormat(decimalComma: false, thousands: nil)
+    /// Decimal comma, `.` between thousands: `1.234,50`.
+    static let danish = CSVNumberFormat(decimalComma: true, thousands: UInt8(ascii: "."))
 
     var mark: UInt8 { decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".") }
 }

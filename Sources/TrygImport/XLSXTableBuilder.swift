@@ -353,6 +353,27 @@ struct XLSXTableBuilder {
         return s.withUTF8 { CSVValueParser.classify($0, .plain) }
     }
 
+    /// A text cell in a column the user declared: read as a CSV field would be under that
+    /// type. An int takes every whole number of 64 bits, leading zeros too (`0042` is 42); a
+    /// decimal a number written with a point, or, failing that, with a decimal comma and `.`
+    /// between thousands (`1.234,50`, `12,50`: a workbook's text cells carry no format of their
+    /// own, so a value only Danish style reads is read so; `1.234` stays 1.234).
+    static func classify(_ s: String, declared type: DataType) -> CSVValue {
+        var s = s
+        return s.withUTF8 { b in
+            let inner = CSVValueParser.unpadded(b) ?? b
+            switch type {
+            case .int:
+                if let v = CSVValueParser.typedInt(inner) { return .int(v) }
+            case .decimal, .float:
+                if let v = CSVValueParser.number(inner, .plain) ?? CSVValueParser.number(inner, .danish) { return v }
+            default:
+                break
+            }
+            return CSVValueParser.classify(b, .plain)
+        }
+    }
+
     /// True for an empty text cell or a missing-value marker (`NULL`, `N/A`, …).
     private func isNull(_ s: String) -> Bool {
         if s.isEmpty { return true }
@@ -378,7 +399,7 @@ struct XLSXTableBuilder {
         var parsed = value
         if case .text(let s) = value, isNull(s) { return .null }
         if case .text(let s) = value {
-            switch column.declared ? XLSXTableBuilder.classify(s) : XLSXTableBuilder.classifyText(s) {
+            switch column.declared ? XLSXTableBuilder.classify(s, declared: column.type) : XLSXTableBuilder.classifyText(s) {
             case .int(let v): parsed = .int(v)
             case .decimal(let v): parsed = .decimal(v, shown: 0)
             case .bool(let v): parsed = .bool(v)

@@ -134,6 +134,22 @@ enum TestWorkbook {
                                           .text("cell B5 (dato): -3 is not a date Excel can show")], "\(rejects)")
     }
 
+    /// Text cells in a declared number column read as a CSV field would: leading zeros in an
+    /// int, a decimal comma where only it reads the value; what is no number still rejects.
+    @Test func textCellsOfADeclaredNumberColumnReadAsInCSV() throws {
+        func text(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
+        var rows = "<row r=\"1\">\(text("Sagsnr"))\(text("Beløb"))</row>"
+        let cells = [("0042", "1.234,50"), ("0043", "12,50"), ("44", "-"), ("045", "7.5"), ("46", " 1.234 "), ("x47", "ti")]
+        for (r, (nr, beløb)) in cells.enumerated() { rows += "<row r=\"\(r + 2)\">\(text(nr))\(text(beløb))</row>" }
+        let l = try load(try TestWorkbook.make([("A", rows)]), options: ImportOptions(types: ["Sagsnr": .int, "Beløb": .decimal]))
+        #expect(l.rowsLoaded == 5 && l.rowsRejected == 1)
+        #expect(values(l, "Sagsnr") == [.int(42), .int(43), .int(44), .int(45), .int(46)])
+        let amounts = values(l, "Beløb").map { v -> Double? in
+            switch v { case .decimal(let d): return d.double; case .float(let f): return f; default: return nil }
+        }
+        #expect(amounts == [1234.5, 12.5, nil, 7.5, 1.234], "\(values(l, "Beløb"))")
+    }
+
     @Test func aTitleAboveTheHeaderIsPassedOverUnlessTheHeaderIsGiven() throws {
         let rows = "<row r=\"1\"><c t=\"inlineStr\"><is><t>Hændelser 2025</t></is></c></row>"
             + "<row r=\"3\"><c t=\"inlineStr\"><is><t>nr</t></is></c><c t=\"inlineStr\"><is><t>sted</t></is></c></row>"
