@@ -29,6 +29,28 @@ import Testing
         #expect(r.stderr.contains("--maxrows needs a count"))
     }
 
+    /// At the prompt, csv results follow their typed lines without a blank line between them;
+    /// in a pipe, a blank line keeps one result from running into the next.
+    @Test func csvResultsAreSetApartOnlyOffThePrompt() throws {
+        let home = try TemporaryFolder()
+        let tty = try PseudoTerminal(TrygBinary.path, arguments: [],
+                                     environment: ["TERM": "xterm", "HOME": home.path, "XDG_STATE_HOME": home.path + "/state",
+                                                   "LANG": "C.UTF-8", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
+        #expect(tty.expect("tryg> "), "\(tty.transcript)")
+        tty.send(".mode csv\r")
+        tty.send("incidents count\r")
+        #expect(tty.expect("count"), "\(tty.transcript)")
+        tty.send("libraries select name limit 1\r")
+        #expect(tty.expect("name\r\n"), "\(tty.transcript)")
+        tty.send(".quit\r")
+        #expect(tty.waitForExit() == 0)
+        let plain = tty.transcript.replacingOccurrences(of: "\u{1B}[?2004h", with: "").replacingOccurrences(of: "\u{1B}[?2004l", with: "")
+        #expect(plain.contains("libraries select name limit 1\r\n\rname\r\n") || plain.contains("libraries select name limit 1\r\nname\r\n"),
+                "\(plain.debugDescription)")
+        let piped = try TrygBinary.run([], stdin: ".mode csv\nincidents count\nlibraries select name limit 1\n")
+        #expect(piped.stdout.contains("\n\nname\n"), "\(piped.stdout)")
+    }
+
     @Test func terminalCutsAtMaxrows() throws {
         let home = try TemporaryFolder()
         let tty = try PseudoTerminal(TrygBinary.path, arguments: ["--maxrows", "7", "-c", "incidents select id limit 45"],

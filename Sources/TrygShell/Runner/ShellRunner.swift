@@ -234,7 +234,7 @@ public final class ShellRunner {
             heldJSON.append((result.table, result.suppression))
             return true
         }
-        if resultsShown > 0, settings.mode == .csv || settings.mode == .markdown { output.write("\n") }
+        if resultsShown > 0, separatesResults { output.write("\n") }
         resultsShown += 1
         var drawing: String?
         if let hint = result.chart {
@@ -253,6 +253,13 @@ public final class ShellRunner {
         return true
     }
 
+    /// Whether a blank line goes between results: in csv and markdown written to a file or a
+    /// pipe, where one result would otherwise run into the next; not at the prompt, where the
+    /// typed line stands between them.
+    private var separatesResults: Bool {
+        (settings.mode == .csv || settings.mode == .markdown) && !(settings.interactive && redirect == nil)
+    }
+
     /// A listing (`.tables`, `.schema`, `.sheets`) in the current mode, in line with the
     /// results: held with them where JSON is collected (an object of its own in JSON Lines),
     /// set off from them by a blank line in csv and markdown.
@@ -261,7 +268,7 @@ public final class ShellRunner {
             heldJSON.append((table, nil))
             return
         }
-        if resultsShown > 0, settings.mode == .csv || settings.mode == .markdown { output.write("\n") }
+        if resultsShown > 0, separatesResults { output.write("\n") }
         resultsShown += 1
         output.write(render(table, elapsed: nil))
     }
