@@ -81,9 +81,11 @@ extension Binder {
             if listHasNull { result = .call(.or, [result, .literal(.null, .bool)], .bool, e.span) }
             return negated ? .call(.not, [result], .bool, e.span) : result
         case .between(let a, let lo, let hi, let negated):
+            let before = warnings.count
             let ge = try bindBinary(">=", a, lo, e.span, scope)
             let le = try bindBinary("<=", a, hi, e.span, scope)
             let both = BoundExpr.call(.and, [ge, le], .bool, e.span)
+            betweenNullWarning(lo, hi, negated: negated, since: before)
             return negated ? .call(.not, [both], .bool, e.span) : both
         case .isNull(let a, let negated):
             let x = try bindExpr(a, scope)
@@ -92,6 +94,31 @@ extension Binder {
             return try bindCall(n, args, e.span, scope)
         }
     }
+
+    /// A null bound: `x between null and 5` is null for every row (true for none), and
+    /// `x not between null and 5` holds where x passes the other bound (x > 5), which the two
+    /// comparisons' own warnings would not say. They give way to one warning that does.
+    private mutating func betweenNullWarning(_ lo: Expr, _ hi: Expr, negated: Bool, since first: Int) {
+        func isNull(_ e: Expr) -> Bool { if case .literal(.null) = e.kind { return true } else { return false } }
+        guard isNull(lo) || isNull(hi), first <= warnings.count else { return }
+        let kept = warnings[first...].filter { $0.message != Binder.nullComparison }
+        warnings.removeSubrange(first...)
+        warnings += kept
+        let span = isNull(lo) ? lo.span : hi.span
+        if negated, !(isNull(lo) && isNull(hi)) {
+            let (side, op) = isNull(lo) ? ("upper", ">") : ("lower", "<")
+            warnings.append(Diagnostic(.warning, "a null bound makes between null, so not between holds only past the other bound",
+                                       span: span, label: "null",
+                                       notes: ["help: that is a comparison with the \(side) bound alone (\(op)); write it so, "
+                                               + "or give both bounds"]))
+        } else {
+            warnings.append(Diagnostic(.warning, "a null bound makes between null, true for no row", span: span,
+                                       label: "holds for no row", notes: ["help: give both bounds"]))
+        }
+    }
+
+    /// The warning for a comparison with a null literal.
+    static let nullComparison = "a comparison with null is null, true for no row"
 
     static func literal(_ l: LiteralValue) -> BoundExpr {
         switch l {
@@ -135,7 +162,7 @@ extension Binder {
             }()
             if let (span, field) = nullSide {
                 let test = op == "!=" ? "is not null" : "is null"
-                warnings.append(Diagnostic(.warning, "a comparison with null is null, true for no row", span: span,
+                warnings.append(Diagnostic(.warning, Binder.nullComparison, span: span,
                                            label: "holds for no row", notes: ["help: write \(field?.name ?? "the value") \(test)"]))
             }
             if op == "=" {
