@@ -222,6 +222,12 @@ extension Binder {
             }
             guard x.type.isNumeric, y.type.isNumeric else {
                 let bad = x.type.isNumeric ? (y, b.span) : (x, a.span)
+                let times: Set<DataType> = [.date, .timestamp]
+                if op == "-", times.contains(x.type), times.contains(y.type) {
+                    throw Diagnostic(.error, "'-' between a \(x.type) and a \(y.type) needs a unit", code: .typeMismatch, span: span,
+                                     label: "the time between them in some unit",
+                                     notes: ["help: date_diff(\"hour\", a, b) counts hours from a to b; also \"day\", \"week\", \"month\", \"year\""])
+                }
                 throw Diagnostic(.error, "'\(op)' needs numbers, but this is \(bad.0.type)", code: .typeMismatch, span: bad.1,
                                  label: bad.0.type == .text ? "text is no number; compare it, join it with ||, or use length(…)" : "use a number")
             }
