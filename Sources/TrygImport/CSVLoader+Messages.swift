@@ -15,7 +15,11 @@ extension CSVLoader {
     }
 
     /// The error for a NUL byte at `nul`: text files have none.
-    func notText(at nul: Int) -> Diagnostic {
+    func notText(at nul: Int) -> Diagnostic { CSVLoader.notText(bytes, at: nul, converted: converted) }
+
+    /// The error for a NUL byte at `nul` in `bytes`, which are the file's own bytes unless
+    /// `converted` (text converted to UTF-8, whose offsets are not the file's).
+    static func notText(_ bytes: CSVBytes, at nul: Int, converted: Bool) -> Diagnostic {
         let line = bytes.lineNumber(of: nul)
         let column = bytes.characterColumn(of: nul, lineStart: bytes.lineStart(of: nul))
         var notes: [String] = []
@@ -31,21 +35,37 @@ extension CSVLoader {
                           file: FilePosition(path: bytes.path, line: line, column: column))
     }
 
-    /// `utf-16le` or `utf-16be` when the first bytes (up to 512) look like that text without a
-    /// BOM: every other byte NUL, the rest ASCII text; nil otherwise.
+    /// `utf-16le` or `utf-16be` when the first bytes (up to 512) look like text of the Latin
+    /// scripts in that encoding without a BOM; nil otherwise. Read as pairs of a high and a
+    /// low byte, most pairs (3 of 4) have a NUL high byte, and nearly all (19 of 20) are such
+    /// a character: ASCII or Latin-1 (`ø`, `é`: the high byte NUL, the low one not), Latin
+    /// Extended (`ł`, `č`, `ş`: 0x01, 0x02 or 0x1E), or punctuation and symbols (`–`, `€`, `™`:
+    /// 0x20 or 0x21). ASCII text read in the wrong order has letters for high bytes.
     static func utf16WithoutBOM(_ p: UnsafePointer<UInt8>, count: Int) -> String? {
         let n = min(count, 512) & ~1
         guard n >= 4 else { return nil }
-        var evenNUL = 0, oddNUL = 0
-        for i in stride(from: 0, to: n, by: 2) {
-            if p[i] == 0 { evenNUL += 1 }
-            if p[i + 1] == 0 { oddNUL += 1 }
-        }
         let pairs = n / 2
-        if oddNUL * 10 >= pairs * 9 && evenNUL * 10 <= pairs { return "utf-16le" }
-        if evenNUL * 10 >= pairs * 9 && oddNUL * 10 <= pairs { return "utf-16be" }
+        func reads(highFirst: Bool) -> Bool {
+            var highNUL = 0, latin = 0
+            for i in stride(from: 0, to: n, by: 2) {
+                let high = highFirst ? p[i] : p[i + 1], low = highFirst ? p[i + 1] : p[i]
+                if high == 0 {
+                    highNUL += 1
+                    if low != 0 { latin += 1 }
+                } else if CSVLoader.latinHighBytes.contains(high) {
+                    latin += 1
+                }
+            }
+            return highNUL * 4 >= pairs * 3 && latin * 20 >= pairs * 19
+        }
+        if reads(highFirst: false) { return "utf-16le" }
+        if reads(highFirst: true) { return "utf-16be" }
         return nil
     }
+
+    /// High bytes of UTF-16 characters of the Latin scripts beyond Latin-1: Latin Extended-A
+    /// and -B, Latin Extended Additional, general punctuation (`–`, `€`) and letterlike symbols.
+    static let latinHighBytes: Set<UInt8> = [0x01, 0x02, 0x1E, 0x20, 0x21]
 
     /// How a rejected value's type is described in the reason; a sniffed type names the
     /// types it may widen to.

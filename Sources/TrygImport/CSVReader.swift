@@ -60,6 +60,12 @@ public enum CSVReader {
             if let (kind, help) = CSVReader.notText(p, count: whole.count) {
                 throw Diagnostic(.error, "not CSV text: this is \(kind)", notes: ["help: " + help], file: FilePosition(path: path))
             }
+            // UTF-16 without a byte order mark is named before a decoding reads its letters
+            // beyond ASCII as Windows-1252 and its NUL bytes as text.
+            if options.encoding == nil, !utf16, CSVLoader.utf16WithoutBOM(p, count: whole.count) != nil {
+                let raw = CSVBytes(base: p, count: whole.count, path: path)
+                if let nul = CSVEncodingCheck.firstNUL(raw, from: 0) { throw CSVLoader.notText(raw, at: nul, converted: false) }
+            }
             // DOS ended a text file with Ctrl-Z; it holds no row.
             if !utf16 {
                 while length > 0, p[length - 1] == 0x1A { length -= 1 }

@@ -241,6 +241,42 @@ import TrygDomain
         #expect(l.map { csvValues($0, "navn") } == [.text("Valby")])
     }
 
+    /// UTF-16 without a byte order mark whose text holds letters beyond ASCII (`ø`, `é`, and
+    /// Latin letters past Latin-1 such as `ł` or `č`, whose high byte is not NUL) is named as
+    /// well, in either byte order, short or longer than the bytes looked at; the suggested
+    /// encoding reads it. Random Danish and Latin text, with tabs or `;` between fields.
+    @Test(arguments: 0..<40)
+    func utf16WithLatinLettersAndNoByteOrderMarkIsNamed(seed: Int) throws {
+        var rng = SeededGenerator(state: UInt64(seed) &+ 1616)
+        let words = ["Beløb", "Sagsnr", "Nørrebro", "Blågården", "Ærø", "Østerbro", "café", "Müller", "Łódź", "Dvořák",
+                     "Straße", "årsag", "Åben", "ændret", "Gdańsk", "Şişli", "Valby", "kr. 1.234,50", "25 €", "a–b"]
+        let delimiter = Bool.random(using: &rng) ? "\t" : ";"
+        let width = Int.random(in: 2...4, using: &rng)
+        var lines = [(0..<width).map { "\(words.randomElement(using: &rng) ?? "x")_\($0)" }]
+        for _ in 0..<Int.random(in: 1...40, using: &rng) {
+            lines.append((0..<width).map { _ in words.randomElement(using: &rng) ?? "x" })
+        }
+        let text = lines.map { $0.joined(separator: delimiter) }.joined(separator: "\r\n") + "\r\n"
+        for bigEndian in [false, true] {
+            let bytes = Array(text.utf16).flatMap { u in
+                bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)]
+            }
+            let order = bigEndian ? "utf-16be" : "utf-16le"
+            let d = csvError(bytes)
+            #expect(d?.message.hasPrefix("not a text file: NUL byte") == true, "seed \(seed) \(order): \(d?.message ?? "loaded")")
+            #expect(d?.notes == ["note: the file looks like UTF-16 without a byte order mark; load it with encoding \(order)"],
+                    "seed \(seed) \(order): \(text.prefix(200))")
+            var options = ImportOptions()
+            options.encoding = bigEndian ? .utf16BE : .utf16LE
+            let l = try CSVReader.load(bytes: bytes, path: "u.csv", tableName: "u", options: options)
+            #expect(l.rowsLoaded == lines.count - 1, "seed \(seed) \(order)")
+        }
+        // Windows-1252 and UTF-8 text with a NUL byte in it is not taken for UTF-16.
+        let latin1 = Array("id;navn\n1;Vølby\n2;Ærø\n".unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }) + [0, 0x0A]
+        #expect(csvError(latin1)?.notes.isEmpty == true)
+        #expect(csvError(Array("id;navn\n1;Vølby\n2;Ærø\n".utf8) + [0, 0x0A])?.notes.isEmpty == true)
+    }
+
     @Test func binaryFileIsAnError() {
         let d = csvError([0x42, 0x49, 0x4E, 0x31, 0x00, 0x00, 0x0A, 0x00])
         #expect(d?.message == "not a text file: NUL byte at byte 4")
