@@ -86,7 +86,7 @@ struct CSVColumnSniffer {
         let names: [String]
         if header {
             if firstIsBlank { throw bytes.error(CSVLoader.blankHeader, atByte: first.start, line: first.line) }
-            names = try columnNames(first, Array(firstFields.prefix(headerWidth)), warnings: &warnings)
+            names = try columnNames(first, Array(firstFields.prefix(headerWidth)), warnings: &warnings, notes: &notes)
         } else {
             guard width <= LoadLimits.columns else { throw tooManyColumns(width, first) }
             names = (0..<width).map { "column_\($0 + 1)" }
@@ -512,11 +512,11 @@ struct CSVColumnSniffer {
 
     // MARK: Names
 
-    /// Column names from the header's fields: trimmed and NFC; an empty name becomes
+    /// Column names from the header's fields: trimmed, on one line and NFC; an empty name becomes
     /// `column_N` (N counts from 1) and a repeated one (ignoring case) `name_2`, `name_3`, …,
-    /// each with a warning.
-    private func columnNames(_ header: CSVRecord, _ fields: [CSVField],
-                             warnings: inout [Diagnostic]) throws(Diagnostic) -> [String] {
+    /// each with a warning; names that held a line break are listed in a note.
+    private func columnNames(_ header: CSVRecord, _ fields: [CSVField], warnings: inout [Diagnostic],
+                             notes: inout [String]) throws(Diagnostic) -> [String] {
         if let open = header.openQuote {
             throw bytes.error("the header has a quote that is not closed on its line", atByte: open.offset, line: header.line)
         }
@@ -550,6 +550,7 @@ struct CSVColumnSniffer {
         }
         let line = FilePosition(path: bytes.path, line: header.line)
         warnings += namer.foldedWarnings.map { Diagnostic(.warning, $0, file: line) }
+        if let note = namer.lineBreakNote { notes.append(note) }
         return names
     }
 

@@ -93,6 +93,7 @@ struct XLSXTableBuilder {
 
         var dataStart = 0
         var names: [String] = []
+        var notes: [String] = []
         let width = min(LoadLimits.columns, (rows.map { ($0.cells.map(\.column).max() ?? -1) + 1 }.max() ?? 0))
         if options.header == false {
             names = (0..<width).map { "column_\($0 + 1)" }
@@ -109,13 +110,12 @@ struct XLSXTableBuilder {
             if let twice = XLSXTableBuilder.repeatedCell(resolved[h], row: rows[h].number) {
                 throw XLSXArchive.damaged(path, "sheet '\(sheetName)' gives \(twice) in its header row")
             }
-            names = headerNames(resolved[h], row: rows[h].number, width: width, warnings: &warnings)
+            names = headerNames(resolved[h], row: rows[h].number, width: width, warnings: &warnings, notes: &notes)
             dataStart = h + 1
         }
         let data = Array(resolved[dataStart...])
         let dataRows = Array(rows[dataStart...])
         let declared = try checkTypeOverrides(names)
-        var notes: [String] = []
         let types = columnTypes(data, names: names, declared: declared, notes: &notes)
 
         // Numbers arrive as doubles; a column of short decimals becomes exact `decimal` at the end.
@@ -239,7 +239,10 @@ struct XLSXTableBuilder {
         return head.firstIndex { $0.cells.count * 2 > most } ?? 0
     }
 
-    private func headerNames(_ cells: [(Int, XLSXValue)], row: Int, width: Int, warnings: inout [Diagnostic]) -> [String] {
+    /// The header row's names (see `ColumnNames`), with a warning for each empty, repeated or
+    /// error cell, and a note listing the names that held a line break.
+    private func headerNames(_ cells: [(Int, XLSXValue)], row: Int, width: Int, warnings: inout [Diagnostic],
+                             notes: inout [String]) -> [String] {
         var byColumn: [Int: String] = [:]
         for (c, v) in cells { byColumn[c] = String(v.display.trimmingCSVSpaces()) }
         var names: [String] = []
@@ -263,6 +266,7 @@ struct XLSXTableBuilder {
             names.append(named.name)
         }
         warnings += namer.foldedWarnings.map { Diagnostic(.warning, $0, file: file) }
+        if let note = namer.lineBreakNote { notes.append(note) }
         return names
     }
 

@@ -213,6 +213,52 @@ import TrygDomain
         #expect(odd?.message.hasPrefix("the file ends inside a UTF-16LE character") == true)
     }
 
+    /// A line break in a header name (Excel's Alt+Enter in a cell, `"Beløb\r\n(kr.)"`) is read as
+    /// one space together with the white space around it, so a query can name the column; the
+    /// report lists the columns so named. Random names, line breaks (CR LF, LF, CR, with spaces
+    /// and tabs around) and delimiters; white space without a line break stays as written, and
+    /// two names that become one are told apart as repeats are.
+    @Test(arguments: 0..<30)
+    func lineBreaksInHeaderNamesAreSpaces(seed: Int) throws {
+        var rng = SeededGenerator(state: UInt64(seed) &+ 4040)
+        let words = ["Beløb", "(kr.)", "Antal", "hændelser", "Dato for", "indberetning", "Sted", "i alt", "Bibliotek"]
+        let breaks = ["\r\n", "\n", "\r", " \r\n", "\r\n  ", "\t\n", " \n \n ", "\n\t"]
+        let delimiter = [";", ",", "\t", "|"].randomElement(using: &rng) ?? ";"
+        let lineEnd = Bool.random(using: &rng) ? "\r\n" : "\n"
+        let width = Int.random(in: 2...5, using: &rng)
+        var written: [String] = [], expected: [String] = [], broken: [String] = []
+        for c in 0..<width {
+            let first = "\(words.randomElement(using: &rng) ?? "x")\(c)"
+            let second = words.randomElement(using: &rng) ?? "y"
+            if Bool.random(using: &rng) {
+                let gap = breaks.randomElement(using: &rng) ?? "\n"
+                written.append("\"\(first)\(gap)\(second)\"")
+                expected.append("\(first) \(second)")
+                broken.append("\(first) \(second)")
+            } else {
+                written.append("\"\(first)  \(second)\"")
+                expected.append("\(first)  \(second)")
+            }
+        }
+        let rows = (1...3).map { r in (0..<width).map { "\(r * 10 + $0)" }.joined(separator: delimiter) }
+        let l = try csvLoad(([written.joined(separator: delimiter)] + rows).joined(separator: lineEnd) + lineEnd)
+        #expect(l.table.columnNames == expected, "seed \(seed): \(written)")
+        #expect(l.rowsLoaded == 3)
+        let note = l.report.notes.first { $0.hasPrefix("line breaks in ") }
+        if broken.isEmpty {
+            #expect(note == nil, "seed \(seed)")
+        } else {
+            let list = broken.map { "'\($0)'" }.joined(separator: ", ")
+            #expect(note == "line breaks in \(broken.count == 1 ? "1 column name" : "\(broken.count) column names") read as spaces: \(list)",
+                    "seed \(seed): \(l.report.notes)")
+        }
+        // Two names that become one: the second is a repeat, as in any header.
+        let twice = try csvLoad("\"Beløb\r\n(kr.)\";\"Beløb (kr.)\";\"\n\"\r\n1;2;3\r\n")
+        #expect(twice.table.columnNames == ["Beløb (kr.)", "Beløb (kr.)_2", "column_3"])
+        #expect(twice.report.warnings.map(\.message) == ["column 2 repeats the name 'Beløb (kr.)'; it is called Beløb (kr.)_2",
+                                                         "column 3 has no name; it is called column_3"])
+    }
+
     @Test func emptyAndDuplicateNamesAreRenamedWithAWarning() throws {
         let l = try csvLoad("id,,Library,library,id\n1,2,3,4,5\n")
         #expect(l.table.columnNames == ["id", "column_2", "Library", "library_2", "id_2"])

@@ -337,6 +337,20 @@ enum TestWorkbook {
         #expect(l.report.notes.contains("alvor: 3 missing-value markers (NULL, N/A, NA, -) read as null"))
     }
 
+    /// A header cell with a line break (Alt+Enter), as a shared or an inline string, names its
+    /// column with one space there, and the report lists such columns; two that become one
+    /// name are told apart as repeats are.
+    @Test func lineBreaksInHeaderCellsAreSpaces() throws {
+        func text(_ t: String) -> String { "<c t=\"inlineStr\"><is><t xml:space=\"preserve\">\(t)</t></is></c>" }
+        let rows = "<row r=\"1\"><c t=\"s\"><v>0</v></c>\(text("Antal&#10;hændelser"))\(text("Beløb \n  (kr.)"))\(text("Sted  i alt"))</row>"
+            + "<row r=\"2\"><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c><v>4</v></c></row>"
+        let l = try load(try TestWorkbook.make([("A", rows)], sharedStrings: ["Beløb&#13;&#10;(kr.)"]))
+        #expect(l.table.columnNames == ["Beløb (kr.)", "Antal hændelser", "Beløb (kr.)_2", "Sted  i alt"])
+        #expect(l.report.notes.contains("line breaks in 3 column names read as spaces: 'Beløb (kr.)', 'Antal hændelser', 'Beløb (kr.)_2'"),
+                "\(l.report.notes)")
+        #expect(l.report.warnings.map(\.message) == ["cell C1 repeats the name 'Beløb (kr.)'; it is called Beløb (kr.)_2"])
+    }
+
     @Test func theReportNamesASheetsPlaceAmongTheVisibleOnes() throws {
         let row = "<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row><row r=\"2\"><c><v>1</v></c></row>"
         let bytes = try TestWorkbook.make([("Første", row), ("Anden", row)])
