@@ -40,11 +40,15 @@ struct CSVLayout {
     let probesText: Bool
     /// The header's fields as written (`CSVPlan.header`): a line that repeats them is rejected.
     let header: [[UInt8]]?
+    /// Empty names at the end of the header that were dropped (`CSVPlan.droppedNames`): a row
+    /// with a value under one is counted, and the file is read again with those columns.
+    let droppedNames: Int
 
     init(names: [String], rules: [CSVColumnRule], dialect: CSVDialect, numbers: [CSVNumberFormat]? = nil,
          markers: CSVNullMarkers = .standard, cancellation: CancellationFlag?, keepRowStarts: Bool = false,
-         probesText: Bool = true, header: [[UInt8]]? = nil) {
+         probesText: Bool = true, header: [[UInt8]]? = nil, droppedNames: Int = 0) {
         self.header = header
+        self.droppedNames = droppedNames
         self.names = names
         self.rules = rules
         self.fixed = rules.indices.filter { rules[$0].fixedType != nil }
@@ -97,8 +101,13 @@ struct CSVChunk {
     var misfits: [Int]
     /// Text the chunk kept (values and rejected rows) held bytes beyond ASCII, or invalid UTF-8.
     var text = CSVTextCheck()
-    /// Rows with a delimiter after their last field, which was dropped.
+    /// Rows with a delimiter after their last field, or several, which were dropped; and how
+    /// many of them had several.
     var trailingDelimiters = 0
+    var severalTrailingDelimiters = 0
+    /// Rows rejected with a value under an empty name dropped from the header's end
+    /// (`CSVLayout.droppedNames`): the header's column is kept after all.
+    var valuesUnderDroppedNames = 0
     /// Rows of delimiters alone: rows of nulls.
     var emptyRows = 0
     /// Rows with fewer fields than the header whose values fit their columns: the missing
@@ -208,24 +217,27 @@ struct CSVChunkReader {
                 continue
             }
             // The header again (a page break in an export): no row, and kept among the rejects.
-            if !header.isEmpty, record.fieldCount == header.count || record.fieldCount == header.count &+ 1,
+            if !header.isEmpty, record.fieldCount >= header.count,
                fields[0].end &- fields[0].start == headerFirst || fields[0].escaped, repeatsHeader(fields, header) {
                 reject(&chunk, record, reason: "repeats the header (a page break in the export?)")
                 continue
             }
             // A row of delimiters alone (`;;;`, as a spreadsheet saves an empty row, and as a
             // row of nulls is written) is a row of nulls, counted for the report.
-            if width > 1, record.fieldCount == width || record.fieldCount == width &+ 1,
-               record.end &- record.start == record.fieldCount &- 1 {
+            if width > 1, record.fieldCount >= width, record.end &- record.start == record.fieldCount &- 1 {
                 chunk.emptyRows &+= 1
             }
             if record.fieldCount != width {
                 // A blank line holds no data, nor does one of spaces alone; in a one-column file
                 // it is a null (counted above).
                 if record.fieldCount == 1, isBlank(record) { continue }
-                // A delimiter after the last field adds no value.
-                if record.fieldCount == width &+ 1, width < CSVScanner.maxFields, fields[width].start == fields[width].end {
+                // A delimiter after the last field adds no value, nor do several: empty fields
+                // beyond the header's width, each after the first a delimiter alone, up to as
+                // many fields as a sheet has columns (more is no spreadsheet's row).
+                if record.fieldCount > width, record.fieldCount <= LoadLimits.columns, fields[width].isEmpty,
+                   record.fieldCount == width &+ 1 || record.end &- fields[width].end == record.fieldCount &- width &- 1 {
                     chunk.trailingDelimiters &+= 1
+                    if record.fieldCount > width &+ 1 { chunk.severalTrailingDelimiters &+= 1 }
                 } else if record.fieldCount < width, record.openQuote == nil,
                           presentFieldsFit(fields, count: record.fieldCount, columns) {
                     // Fields missing at the end of a row are read as empty, as a person reads
@@ -237,6 +249,9 @@ struct CSVChunkReader {
                     chunk.shortRows &+= 1
                     if chunk.firstShortLine == nil { chunk.firstShortLine = record.line }
                 } else {
+                    if record.fieldCount > width, layout.droppedNames > 0, holdsValueUnderDroppedNames(fields, record) {
+                        chunk.valuesUnderDroppedNames &+= 1
+                    }
                     reject(&chunk, record,
                            reason: "expected \(width) fields, found \(LoadReport.grouped(record.fieldCount))")
                     continue
@@ -297,7 +312,8 @@ struct CSVChunkReader {
                 released = start
             }
             scanner.seek(to: start)
-            guard let record = scanner.next(), record.fieldCount <= layout.width + 1 else { break }
+            // Each was read as a row: its fields past the width are empty (see `read`).
+            guard let record = scanner.next() else { break }
             let fields = scanner.fields
             for (k, c) in targets.enumerated() {
                 // A short row's missing fields are empty (see `read`).
@@ -310,6 +326,14 @@ struct CSVChunkReader {
         }
         for k in text.indices { text[k].endProbe() }
         return text
+    }
+
+    /// Whether a record wider than the table has a value in a field under one of the empty
+    /// names dropped from the header's end.
+    private func holdsValueUnderDroppedNames(_ fields: UnsafeMutablePointer<CSVField>, _ record: CSVRecord) -> Bool {
+        let width = layout.width
+        let end = min(record.fieldCount, width &+ layout.droppedNames, CSVScanner.maxFields)
+        return (width..<max(width, end)).contains { fields[$0].end > fields[$0].start }
     }
 
     /// Rejects a record, keeping its text.

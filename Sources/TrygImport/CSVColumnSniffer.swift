@@ -47,20 +47,22 @@ struct CSVColumnSniffer {
         // The types are decided on a sample (`CSVSniffer.sampleViews`): all of a small file.
         let wholeFileSampled = bytes.count - afterFirst <= CSVSniffer.headBytes
         let firstIsBlank = first.fieldCount == 1 && first.start == first.end
-        // A delimiter after the header's last name, and not after the rows' last field, adds
-        // no column.
+        // Delimiters after the header's last name add no column when no row has a value under
+        // the empty names they make (the rows may end in delimiters too).
         var headerWidth = first.fieldCount
-        if options.header != false, headerWidth == modalWidth + 1, headerWidth > 1,
-           firstFields[headerWidth - 1].start == firstFields[headerWidth - 1].end {
-            headerWidth -= 1
-            notes.append("a '\(Character(Unicode.Scalar(delimiter)))' after the header's last name dropped")
+        if options.header != false, !sniffer.keepsEmptyNames, headerWidth > 1, headerWidth <= LoadLimits.columns,
+           firstFields[headerWidth - 1].isEmpty {
+            let used = sampledWidth(from: afterFirst)
+            while headerWidth > 1, headerWidth > used, firstFields[headerWidth - 1].isEmpty { headerWidth -= 1 }
         }
 
         let (numbers, votes) = decideNumbers(from: afterFirst, findings: &findings)
         // The first row's width wins when it differs: a header that names fewer or more
         // columns than the rows have is still the header, and the rows are ragged.
-        let headerAssumed = options.header ?? (headerWidth != modalWidth && !firstIsBlank)
-        let width = headerAssumed ? headerWidth : modalWidth
+        let headerAssumed = options.header ?? (headerWidth != modalWidth && first.fieldCount != modalWidth && !firstIsBlank)
+        // Rows as wide as the first row as written have the header's width, the empty fields
+        // at their end (delimiters after the last field) dropped.
+        let width = headerAssumed || first.fieldCount == modalWidth ? headerWidth : modalWidth
         var scratchNotes: [String] = []
         let sampleNumbers = columnNumbers(votes, file: numbers, names: (0..<min(width, LoadLimits.columns)).map { "\($0)" },
                                           notes: &scratchNotes)
@@ -75,7 +77,7 @@ struct CSVColumnSniffer {
         } else if headerAssumed {
             headerEvidence = "the first row has \(LoadReport.grouped(headerWidth)) fields, most rows \(modalWidth)"
         } else {
-            (header, headerEvidence) = decideHeader(first: firstFields, sample: sample, numbers: sampleNumbers)
+            (header, headerEvidence) = decideHeader(first: Array(firstFields.prefix(width)), sample: sample, numbers: sampleNumbers)
             if header, headerEvidence == nil, let caution = numericNamesNote(first: first, fields: firstFields, sample: sample) {
                 notes.append(caution)
             }
@@ -114,7 +116,21 @@ struct CSVColumnSniffer {
         let repeatable = header && headerWidth >= 2 ? firstFields.prefix(headerWidth).map { Array(field($0, in: bytes)) } : nil
         return CSVPlan(dialect: dialect, names: names, rules: rules, numbers: formats,
                        dataStart: header ? afterFirst : sniffer.start, dataLine: header ? secondLine : 1,
-                       findings: findings, warnings: warnings, notes: notes, header: repeatable)
+                       findings: findings, warnings: warnings, notes: notes, header: repeatable,
+                       droppedNames: first.fieldCount - headerWidth)
+    }
+
+    /// The most fields up to one with a value, over the sampled rows from `offset`: a header
+    /// name past it heads no value.
+    private func sampledWidth(from offset: Int) -> Int {
+        var used = 0
+        for view in sniffer.sampleViews(from: offset) {
+            sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { record, fields in
+                guard record.fieldCount > used else { return }
+                if let last = fields.lastIndex(where: { !$0.isEmpty }) { used = max(used, last + 1) }
+            }
+        }
+        return used
     }
 
     /// In a file of one column, the lines above the header that hold a title: where the
@@ -432,8 +448,8 @@ struct CSVColumnSniffer {
                             firstRow: [], firstTextRepeats: Array(repeating: false, count: min(width, LoadLimits.columns)))
         guard width <= LoadLimits.columns else { return sample }
         var firstTexts: [[UInt8]?] = Array(repeating: nil, count: width)
-        if first.record.fieldCount == width {
-            for (c, f) in first.fields.enumerated() {
+        if CSVColumnSniffer.fits(first.record, first.fields, width: width) {
+            for (c, f) in first.fields.prefix(width).enumerated() {
                 let b = field(f, in: bytes)
                 let value: CSVValue? = b.isEmpty || markers.matches(b) ? nil : CSVValueParser.classify(b, numbers[safe: c])
                 sample.firstRow.append(value)
@@ -444,9 +460,10 @@ struct CSVColumnSniffer {
         let firstNames: [[UInt8]]? = width >= 2 && firstTexts.allSatisfy({ $0 != nil }) ? firstTexts.compactMap { $0 } : nil
         for view in sniffer.sampleViews(from: offset) {
             sniffer.forEachRecord(in: view, delimiter: delimiter, quoting: quoting) { record, fields in
-                guard record.fieldCount == width, record.openQuote == nil, record.strayTextAfterQuote == nil else { return }
-                if let firstNames, fields.indices.allSatisfy({ firstNames[$0].elementsEqual(field(fields[$0], in: view)) }) { return }
-                for (c, f) in fields.enumerated() {
+                guard CSVColumnSniffer.fits(record, fields, width: width), record.openQuote == nil,
+                      record.strayTextAfterQuote == nil else { return }
+                if let firstNames, (0..<width).allSatisfy({ firstNames[$0].elementsEqual(field(fields[$0], in: view)) }) { return }
+                for (c, f) in fields.prefix(width).enumerated() {
                     let b = field(f, in: view)
                     if b.isEmpty {
                         sample.counts[c].nulls += 1
@@ -465,6 +482,12 @@ struct CSVColumnSniffer {
             }
         }
         return sample
+    }
+
+    /// Whether a record has `width` fields, or more whose fields past `width` are empty
+    /// (delimiters after its last field).
+    static func fits(_ record: CSVRecord, _ fields: [CSVField], width: Int) -> Bool {
+        record.fieldCount == width || (record.fieldCount > width && fields.dropFirst(width).allSatisfy(\.isEmpty))
     }
 
     /// Header or data: see `CSVSniffer`. Returns the decision and its evidence.

@@ -67,6 +67,21 @@ extension CSVLoader {
     /// and -B, Latin Extended Additional, general punctuation (`–`, `€`) and letterlike symbols.
     static let latinHighBytes: Set<UInt8> = [0x01, 0x02, 0x1E, 0x20, 0x21]
 
+    /// The report's note on delimiters after the last field: `header` empty names dropped from
+    /// the header's end, and `rows` rows that ended in one delimiter or more, `several` of them
+    /// in more than one (`a ';' after the last field of the header and of 12 rows dropped`).
+    static func trailingDelimiterNote(_ delimiter: UInt8, header: Int, rows: Int, several: Int) -> String {
+        var lines: [String] = []
+        if header > 0 { lines.append("the header") }
+        if rows > 0 { lines.append("\(LoadReport.grouped(rows)) \(rows == 1 ? "row" : "rows")") }
+        var note = "a \(CSVSniffer.show(delimiter)) after the last field of \(lines.joined(separator: " and of ")) dropped"
+        let many = several + (header > 1 ? 1 : 0)
+        if many > 0 {
+            note += rows + (header > 0 ? 1 : 0) == 1 ? " (more than one)" : " (more than one on \(LoadReport.grouped(many)) of them)"
+        }
+        return note
+    }
+
     /// How a rejected value's type is described in the reason; a sniffed type names the
     /// types it may widen to.
     static func describe(_ type: DataType, _ rule: CSVColumnRule) -> String {

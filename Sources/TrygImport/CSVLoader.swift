@@ -40,9 +40,9 @@ struct CSVLoader {
 
     func run() throws(Diagnostic) -> TableLoad {
         try checkText(from: start)
-        let plan = try CSVSniffer(bytes: bytes, start: start, options: options).plan()
+        var plan = try CSVSniffer(bytes: bytes, start: start, options: options).plan()
         let markers = CSVNullMarkers(extra: options.nullMarkers)
-        let names = plan.names
+        var names = plan.names
         var rules = plan.rules
         var fallbacks: [String: String] = [:]
         var reasonIfText: [String: String] = [:]
@@ -50,8 +50,15 @@ struct CSVLoader {
         while true {
             let layout = CSVLayout(names: names, rules: rules, dialect: plan.dialect, numbers: plan.numbers,
                                    markers: markers, cancellation: options.cancellation, keepRowStarts: keepRowStarts,
-                                   probesText: options.probesText, header: plan.header)
+                                   probesText: options.probesText, header: plan.header, droppedNames: plan.droppedNames)
             var rows = try readRows(layout, from: plan.dataStart, firstLine: plan.dataLine)
+            if rows.valuesUnderDroppedNames > 0 {
+                // A value under an empty name at the header's end, past the sample: the column
+                // is kept after all, so the value is not lost.
+                plan = try CSVSniffer(bytes: bytes, start: start, options: options, keepsEmptyNames: true).plan()
+                (names, rules, fallbacks, reasonIfText) = (plan.names, plan.rules, [:], [:])
+                continue
+            }
             let demoted = demotions(rows, rules, names)
             if !demoted.isEmpty {
                 for (c, why, bits) in demoted {
@@ -113,10 +120,10 @@ struct CSVLoader {
                 notes.append("\(name): \(declared ? "declared decimal, but its" : "its") values need more than 18 digits at one "
                              + "scale (or an exponent); read as float")
             }
-            if rows.trailingDelimiters > 0 {
-                let d = Character(Unicode.Scalar(plan.dialect.delimiter))
-                notes.append("a '\(d)' after the last field of \(LoadReport.grouped(rows.trailingDelimiters)) "
-                             + "\(rows.trailingDelimiters == 1 ? "row" : "rows") dropped")
+            if rows.trailingDelimiters > 0 || (plan.dialect.header && plan.droppedNames > 0) {
+                notes.append(CSVLoader.trailingDelimiterNote(plan.dialect.delimiter, header: plan.dialect.header ? plan.droppedNames : 0,
+                                                             rows: rows.trailingDelimiters,
+                                                             several: rows.severalTrailingDelimiters))
             }
             if rows.emptyRows > 0 {
                 let d = Character(Unicode.Scalar(plan.dialect.delimiter))
@@ -278,6 +285,8 @@ extension CSVChunk {
         for c in misfits.indices { misfits[c] &+= next.misfits[c] }
         text.add(next.text)
         trailingDelimiters &+= next.trailingDelimiters
+        severalTrailingDelimiters &+= next.severalTrailingDelimiters
+        valuesUnderDroppedNames &+= next.valuesUnderDroppedNames
         emptyRows &+= next.emptyRows
         if firstShortLine == nil, let line = next.firstShortLine { firstShortLine = line + lineOffset }
         shortRows &+= next.shortRows

@@ -25,6 +25,9 @@ struct CSVPlan {
     /// The header's fields as written, when it has two or more: a later line that repeats it
     /// (a page break in an export) is no row.
     var header: [[UInt8]]? = nil
+    /// Empty fields at the end of the first row (the header's names, or a row's values) dropped
+    /// because no sampled row has a value under them (delimiters after the last name).
+    var droppedNames = 0
 }
 
 /// Decides each part of a CSV file's format that the options leave open, from a sample of
@@ -47,6 +50,9 @@ struct CSVSniffer {
     /// Where the text starts (after a byte order mark).
     let start: Int
     let options: ImportOptions
+    /// Keep empty names at the end of the header as columns: a row past the sample has a value
+    /// under one (`CSVChunk.valuesUnderDroppedNames`).
+    var keepsEmptyNames = false
 
     /// Bytes and records read to pick the delimiter.
     static let delimiterSampleBytes = 256 << 10
